@@ -1,0 +1,249 @@
+package org.sessionsdk.core.auth;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sessionsdk.core.error.ApiErrors;
+import org.sessionsdk.core.error.ApiException;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.http.SdkHttpRequest;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ApiCaller;
+import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.ErrorContext;
+import org.sessionsdk.core.internal.ErrorDecoder;
+import org.sessionsdk.core.internal.JsonSupport;
+
+/**
+ * OAuth 2 client credentials (RFC 6749 section 4.4): fetches an access token from the token endpoint,
+ * sends it as {@code Authorization: Bearer}, keeps it until {@code expires_in} minus a margin, and
+ * fetches a new one once when the server rejects it with a 401.
+ *
+ * <p>Only one caller fetches at a time; concurrent callers wait for that token instead of each
+ * asking for their own. The client id and secret go in the form body by default, or in a Basic
+ * header for servers that want that.
+ */
+public final class OAuth2ClientCredentials implements RequestAuth {
+    private static final JsonFactory JSON = JsonSupport.factory();
+
+    private final ApiCaller tokenCaller;
+    private final String tokenPath;
+    private final String clientId;
+    private final Secret clientSecret;
+    private final boolean basicHeader;
+    private final String scope;
+    private final Duration margin;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger fetches = new AtomicInteger();
+    private volatile Token token;
+
+    private record Token(Secret value, Instant refreshAt) {
+    }
+
+    private OAuth2ClientCredentials(Builder b) {
+        this.tokenCaller = Objects.requireNonNull(b.tokenCaller, "tokenCaller");
+        this.tokenPath = Objects.requireNonNull(b.tokenPath, "tokenPath");
+        this.clientId = Objects.requireNonNull(b.clientId, "clientId");
+        this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
+        this.basicHeader = b.basicHeader;
+        this.scope = b.scope;
+        this.margin = b.margin;
+        this.clock = tokenCaller.config().clock();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** How many token requests were made; for tests and metrics. */
+    public int tokenRequests() {
+        return fetches.get();
+    }
+
+    @Override
+    public void authorize(SdkHttpRequest.Builder request) {
+        request.header("Authorization", "Bearer " + currentToken().reveal());
+    }
+
+    @Override
+    public boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
+        String sent = rejected.header("Authorization");
+        lock.lock();
+        try {
+            Token t = token;
+            // Only the first caller rejected with this token drops it; the others reuse the new one.
+            if (t != null && ("Bearer " + t.value().reveal()).equals(sent)) {
+                token = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        return true;
+    }
+
+    /** The cached token, fetching one if there is none or it is about to expire. */
+    public Secret currentToken() {
+        Token t = token;
+        if (t != null && clock.instant().isBefore(t.refreshAt())) {
+            return t.value();
+        }
+        lock.lock();
+        try {
+            t = token;
+            if (t != null && clock.instant().isBefore(t.refreshAt())) {
+                return t.value();
+            }
+            t = fetch();
+            token = t;
+            return t.value();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Token fetch() {
+        fetches.incrementAndGet();
+        StringBuilder form = new StringBuilder("grant_type=client_credentials");
+        Call.Builder call = Call.post(tokenPath).header("Accept", "application/json");
+        if (basicHeader) {
+            call.header("Authorization", BasicAuth.headerValue(clientId, clientSecret));
+        } else {
+            form.append("&client_id=").append(enc(clientId))
+                    .append("&client_secret=").append(enc(clientSecret.reveal()));
+        }
+        if (scope != null) {
+            form.append("&scope=").append(enc(scope));
+        }
+        // A token request changes nothing on the server, so it may be repeated.
+        call.body(form.toString(), "application/x-www-form-urlencoded").idempotent(true);
+        Instant asked = clock.instant();
+        return tokenCaller.execute(call.build(), r -> parse(r.body(), asked));
+    }
+
+    private Token parse(InputStream body, Instant asked) throws IOException {
+        String access = null;
+        long expiresIn = -1;
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new ResponseFormatException("a JSON object with access_token", String.valueOf(p.currentToken()),
+                        "token response");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if ("access_token".equals(name) && v == JsonToken.VALUE_STRING) {
+                    access = p.getText();
+                } else if ("expires_in".equals(name)) {
+                    expiresIn = JsonSupport.longValue(p, "expires_in");
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ResponseFormatException("a JSON token response", "malformed JSON", "token response", e);
+        }
+        if (access == null || access.isEmpty()) {
+            throw new ResponseFormatException("access_token", "no access_token", "token response");
+        }
+        Duration life = expiresIn > 0 ? Duration.ofSeconds(expiresIn) : Duration.ofMinutes(5);
+        Duration early = life.compareTo(margin.multipliedBy(2)) < 0 ? life.dividedBy(2) : margin;
+        return new Token(Secret.of(access), asked.plus(life).minus(early));
+    }
+
+    /**
+     * Errors of the token endpoint: any 4xx other than 429 means the client was not accepted
+     * (RFC 6749 section 5.2: {@code invalid_client}, {@code unauthorized_client}, ...).
+     */
+    public static ErrorDecoder tokenErrors(ErrorDecoder vendor) {
+        return ctx -> {
+            ApiException e = vendor.decode(ctx);
+            int s = ctx.details().statusCode();
+            if (s >= 400 && s < 500 && s != 429 && !(e instanceof AuthenticationException)) {
+                return new AuthenticationException(e.details().withHint(
+                        "the token endpoint refused the client id and secret"));
+            }
+            return e;
+        };
+    }
+
+    /** Reads the RFC 6749 error body {@code {"error": ..., "error_description": ...}}. */
+    public static ApiException rfcError(ErrorContext ctx) {
+        String[] codeAndText = JsonSupport.twoStrings(ctx.body(), "error", "error_description");
+        return ApiErrors.forStatus(ctx.details().withVendorError(codeAndText[0], codeAndText[1]), ctx.retryAfter());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "OAuth2ClientCredentials[clientId=" + clientId + ", clientSecret=****, tokenPath=" + tokenPath + "]";
+    }
+
+    /** Builds an {@link OAuth2ClientCredentials}. */
+    public static final class Builder {
+        private ApiCaller tokenCaller;
+        private String tokenPath;
+        private String clientId;
+        private Secret clientSecret;
+        private boolean basicHeader;
+        private String scope;
+        private Duration margin = Duration.ofSeconds(60);
+
+        /** The caller that reaches the token endpoint (no auth of its own). */
+        public Builder tokenCaller(ApiCaller caller) {
+            this.tokenCaller = caller;
+            return this;
+        }
+
+        /** Path of the token endpoint under the client's endpoint, e.g. {@code /iso/oauth2/token}. */
+        public Builder tokenPath(String path) {
+            this.tokenPath = path;
+            return this;
+        }
+
+        public Builder clientId(String id) {
+            this.clientId = id;
+            return this;
+        }
+
+        public Builder clientSecret(Secret secret) {
+            this.clientSecret = secret;
+            return this;
+        }
+
+        /** Send id and secret in a Basic header instead of the form body (older servers). */
+        public Builder basicHeader(boolean on) {
+            this.basicHeader = on;
+            return this;
+        }
+
+        public Builder scope(String scope) {
+            this.scope = scope;
+            return this;
+        }
+
+        /** Refresh this long before the token expires (default 60 s; at most half the token's life). */
+        public Builder refreshMargin(Duration d) {
+            this.margin = d;
+            return this;
+        }
+
+        public OAuth2ClientCredentials build() {
+            return new OAuth2ClientCredentials(this);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.sessionsdk.core.auth;
+
+import java.util.Objects;
+
+/**
+ * A password, key or token. Its {@code toString()} is masked, so a secret cannot reach a log line or
+ * an exception message by accident; only {@link #reveal()} hands out the value, where it is sent.
+ */
+public final class Secret {
+    private final String value;
+
+    private Secret(String value) {
+        this.value = Objects.requireNonNull(value, "secret");
+    }
+
+    public static Secret of(String value) {
+        return new Secret(value);
+    }
+
+    /** The clear value. Call only where it goes on the wire. */
+    public String reveal() {
+        return value;
+    }
+
+    public boolean isEmpty() {
+        return value.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Secret s && java.security.MessageDigest.isEqual(
+                s.value.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return 1;
+    }
+
+    @Override
+    public String toString() {
+        return "****";
+    }
+}

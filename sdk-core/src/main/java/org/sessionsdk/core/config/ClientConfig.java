@@ -1,0 +1,298 @@
+package org.sessionsdk.core.config;
+
+import java.net.InetSocketAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import javax.net.ssl.SSLContext;
+import org.sessionsdk.core.http.HttpTransport;
+import org.sessionsdk.core.retry.RetryPolicy;
+
+/**
+ * Everything a client needs to reach a server: endpoint, the three timeouts, retry, proxy, TLS, user
+ * agent, clock and (optionally) a custom transport. Immutable; each client holds its own, so two
+ * clients in one JVM never share settings.
+ *
+ * <p>The timeouts are separate on purpose: {@code connectTimeout} for the TCP/TLS handshake,
+ * {@code requestTimeout} per attempt until the response headers arrive, {@code readTimeout} for any
+ * pause while a body streams, and the optional {@code callTimeout} bounds a whole call, retries and
+ * waits included.
+ */
+public final class ClientConfig {
+    private final URI endpoint;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Duration readTimeout;
+    private final Duration callTimeout;
+    private final RetryPolicy retryPolicy;
+    private final ProxySelector proxy;
+    private final SSLContext sslContext;
+    private final boolean trustAllCertificates;
+    private final String userAgent;
+    private final Clock clock;
+    private final HttpTransport transport;
+    private final Set<String> redactedHeaders;
+    private final boolean http2;
+
+    private ClientConfig(Builder b) {
+        this.endpoint = requireEndpoint(b.endpoint);
+        this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
+        this.requestTimeout = positive(b.requestTimeout, "requestTimeout");
+        this.readTimeout = positive(b.readTimeout, "readTimeout");
+        this.callTimeout = b.callTimeout == null ? null : positive(b.callTimeout, "callTimeout");
+        this.retryPolicy = Objects.requireNonNull(b.retryPolicy, "retryPolicy");
+        this.proxy = b.proxy;
+        this.sslContext = b.sslContext;
+        this.trustAllCertificates = b.trustAllCertificates;
+        this.userAgent = SdkVersion.userAgent() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
+        this.clock = Objects.requireNonNull(b.clock, "clock");
+        this.transport = b.transport;
+        this.redactedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(b.redactedHeaders));
+        this.http2 = b.http2;
+        if (sslContext != null && trustAllCertificates) {
+            throw new IllegalArgumentException("choose either an SSLContext/trust store or insecureTrustAllCertificates(), not both");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.endpoint = endpoint;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.readTimeout = readTimeout;
+        b.callTimeout = callTimeout;
+        b.retryPolicy = retryPolicy;
+        b.proxy = proxy;
+        b.sslContext = sslContext;
+        b.trustAllCertificates = trustAllCertificates;
+        String base = SdkVersion.userAgent();
+        b.userAgentSuffix = userAgent.length() > base.length() ? userAgent.substring(base.length() + 1) : null;
+        b.clock = clock;
+        b.transport = transport;
+        b.redactedHeaders.addAll(redactedHeaders);
+        b.http2 = http2;
+        return b;
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** The limit on a whole call with its retries, or null for none. */
+    public Duration callTimeout() {
+        return callTimeout;
+    }
+
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    public ProxySelector proxy() {
+        return proxy;
+    }
+
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    public boolean trustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    /** {@code sessionsdk/<version> java/<version>}, plus the configured suffix. */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A transport the user supplied, or null for the default {@link org.sessionsdk.core.http.JdkHttpTransport}. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /** Extra header names to redact in logs, on top of the built-in allow-list. */
+    public Set<String> redactedHeaders() {
+        return redactedHeaders;
+    }
+
+    public boolean http2() {
+        return http2;
+    }
+
+    @Override
+    public String toString() {
+        return "ClientConfig[endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost()
+                + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort()) + endpoint.getRawPath()
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
+                + ", readTimeout=" + readTimeout + ", callTimeout=" + callTimeout + ", retry=" + retryPolicy
+                + ", trustAll=" + trustAllCertificates + "]";
+    }
+
+    private static URI requireEndpoint(URI uri) {
+        Objects.requireNonNull(uri, "endpoint is required");
+        String scheme = uri.getScheme();
+        if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
+            throw new IllegalArgumentException("endpoint must be an http or https URI");
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("endpoint has no host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("endpoint must not carry credentials; use credentials(...)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("endpoint must not have a query or fragment");
+        }
+        return uri;
+    }
+
+    private static Duration positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return d;
+    }
+
+    /** Builds a {@link ClientConfig}. Only the endpoint is required. */
+    public static final class Builder {
+        private URI endpoint;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private Duration callTimeout;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private ProxySelector proxy;
+        private SSLContext sslContext;
+        private boolean trustAllCertificates;
+        private String userAgentSuffix;
+        private Clock clock = Clock.systemUTC();
+        private HttpTransport transport;
+        private final Set<String> redactedHeaders = new LinkedHashSet<>();
+        private boolean http2 = true;
+
+        public Builder endpoint(URI endpoint) {
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        public URI endpoint() {
+            return endpoint;
+        }
+
+        /** TCP and TLS handshake limit (default 10 s). */
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        /** Per attempt, until the response headers arrive (default 30 s). */
+        public Builder requestTimeout(Duration d) {
+            this.requestTimeout = d;
+            return this;
+        }
+
+        public Duration requestTimeout() {
+            return requestTimeout;
+        }
+
+        /** The longest pause allowed while a body streams (default 60 s). */
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = d;
+            return this;
+        }
+
+        /** Bound on a whole call including retries and their waits (default none). */
+        public Builder callTimeout(Duration d) {
+            this.callTimeout = d;
+            return this;
+        }
+
+        public Builder retryPolicy(RetryPolicy p) {
+            this.retryPolicy = p;
+            return this;
+        }
+
+        /** An HTTP proxy for this client only (never a JVM-wide setting). */
+        public Builder proxy(InetSocketAddress address) {
+            this.proxy = ProxySelector.of(address);
+            return this;
+        }
+
+        public Builder proxy(ProxySelector selector) {
+            this.proxy = selector;
+            return this;
+        }
+
+        /** The TLS context to use, e.g. one that trusts a panel's self-signed certificate. */
+        public Builder sslContext(SSLContext ctx) {
+            this.sslContext = ctx;
+            return this;
+        }
+
+        /**
+         * Turns certificate and host name verification off. For throwaway test servers only: anybody on
+         * the path can read and change the traffic. Logged at WARN when a client is built.
+         */
+        public Builder insecureTrustAllCertificates() {
+            this.trustAllCertificates = true;
+            return this;
+        }
+
+        /** Appended to {@code sessionsdk/<version> java/<version>}, e.g. your application's name. */
+        public Builder userAgentSuffix(String suffix) {
+            this.userAgentSuffix = suffix;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder transport(HttpTransport transport) {
+            this.transport = transport;
+            return this;
+        }
+
+        /** A header to redact in logs even if it is on the allow-list. */
+        public Builder redactHeader(String name) {
+            this.redactedHeaders.add(name);
+            return this;
+        }
+
+        /** Prefer HTTP/2 (default true); false forces HTTP/1.1. */
+        public Builder http2(boolean on) {
+            this.http2 = on;
+            return this;
+        }
+
+        public ClientConfig build() {
+            return new ClientConfig(this);
+        }
+    }
+}

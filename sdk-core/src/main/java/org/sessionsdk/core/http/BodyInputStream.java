@@ -1,0 +1,156 @@
+package org.sessionsdk.core.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A response body as an {@link InputStream}, fed by the JDK client one chunk at a time.
+ *
+ * <p>Why not {@code BodyHandlers.ofInputStream()}: its {@code read} blocks forever when a server
+ * stalls mid-body, and its buffering is not bounded by demand. Here each read waits at most the
+ * read timeout, only one chunk is requested ahead (memory stays constant however long the body is),
+ * and closing cancels the subscription, which drops the connection.
+ */
+final class BodyInputStream extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
+    private static final List<ByteBuffer> END = List.of();
+
+    private final long readTimeoutNanos;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final CompletableFuture<InputStream> body = CompletableFuture.completedFuture(this);
+    private volatile Flow.Subscription subscription;
+    private Iterator<ByteBuffer> chunks = List.<ByteBuffer>of().iterator();
+    private ByteBuffer current;
+    private boolean finished;
+    private volatile boolean closed;
+
+    BodyInputStream(java.time.Duration readTimeout) {
+        this.readTimeoutNanos = readTimeout.toNanos();
+    }
+
+    @Override
+    public CompletionStage<InputStream> getBody() {
+        return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+        this.subscription = s;
+        if (closed) {
+            s.cancel();
+        } else {
+            s.request(1);
+        }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+        queue.add(item);
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+        queue.add(throwable);
+    }
+
+    @Override
+    public void onComplete() {
+        queue.add(END);
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+        if (closed) {
+            throw new IOException("body stream closed");
+        }
+        if (len == 0) {
+            return 0;
+        }
+        if (!advance()) {
+            return -1;
+        }
+        int n = Math.min(len, current.remaining());
+        current.get(b, off, n);
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return current == null ? 0 : current.remaining();
+    }
+
+    /** Makes {@code current} a buffer with bytes left; false at the end of the body. */
+    private boolean advance() throws IOException {
+        while (current == null || !current.hasRemaining()) {
+            if (chunks.hasNext()) {
+                current = chunks.next();
+                continue;
+            }
+            if (finished) {
+                return false;
+            }
+            Object next = take();
+            if (next == END) {
+                finished = true;
+                return false;
+            }
+            if (next instanceof Throwable t) {
+                finished = true;
+                throw t instanceof IOException io ? io : new IOException(t.getMessage(), t);
+            }
+            @SuppressWarnings("unchecked")
+            List<ByteBuffer> list = (List<ByteBuffer>) next;
+            chunks = list.iterator();
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.request(1);
+            }
+        }
+        return true;
+    }
+
+    private Object take() throws IOException {
+        try {
+            Object next = queue.poll(readTimeoutNanos, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                close();
+                throw new HttpTimeoutException("no body bytes within " + (readTimeoutNanos / 1_000_000) + " ms");
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new java.io.InterruptedIOException("interrupted while reading the response body");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        queue.clear();
+    }
+}

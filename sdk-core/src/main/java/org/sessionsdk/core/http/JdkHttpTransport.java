@@ -1,0 +1,126 @@
+package org.sessionsdk.core.http;
+
+import java.io.IOException;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: HTTP/1.1 and HTTP/2,
+ * connection reuse, one JDK client per SDK client. Bodies are streamed with a read (idle) timeout.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = caseInsensitive("connection", "content-length", "expect",
+            "host", "upgrade");
+
+    private final HttpClient client;
+    private final ExecutorService executor;
+    private final Duration readTimeout;
+
+    private JdkHttpTransport(Builder b) {
+        this.readTimeout = b.readTimeout;
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sessionsdk-http");
+            t.setDaemon(true);
+            return t;
+        });
+        HttpClient.Builder hb = HttpClient.newBuilder()
+                .connectTimeout(b.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(b.http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+                .executor(executor);
+        if (b.proxy != null) {
+            hb.proxy(b.proxy);
+        }
+        if (b.sslContext != null) {
+            hb.sslContext(b.sslContext);
+        }
+        this.client = hb.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public SdkHttpResponse send(SdkHttpRequest request, Duration timeout) throws IOException, InterruptedException {
+        byte[] body = request.body();
+        HttpRequest.Builder rb = HttpRequest.newBuilder(request.uri())
+                .timeout(timeout)
+                .method(request.method(), body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
+            if (RESTRICTED.contains(h.getKey())) {
+                continue;
+            }
+            for (String v : h.getValue()) {
+                rb.header(h.getKey(), v);
+            }
+        }
+        HttpResponse<java.io.InputStream> response = client.send(rb.build(), info -> new BodyInputStream(readTimeout));
+        return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> s = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        s.addAll(List.of(names));
+        return s;
+    }
+
+    /** Settings of the JDK transport; the client builder fills these from its config. */
+    public static final class Builder {
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(60);
+        private ProxySelector proxy;
+        private SSLContext sslContext;
+        private boolean http2 = true;
+
+        public Builder connectTimeout(Duration d) {
+            this.connectTimeout = d;
+            return this;
+        }
+
+        /** How long a body read may wait for the next bytes. */
+        public Builder readTimeout(Duration d) {
+            this.readTimeout = d;
+            return this;
+        }
+
+        public Builder proxy(ProxySelector proxy) {
+            this.proxy = proxy;
+            return this;
+        }
+
+        public Builder sslContext(SSLContext ctx) {
+            this.sslContext = ctx;
+            return this;
+        }
+
+        /** Prefer HTTP/2 where the server offers it (default true); false forces HTTP/1.1. */
+        public Builder http2(boolean on) {
+            this.http2 = on;
+            return this;
+        }
+
+        public JdkHttpTransport build() {
+            return new JdkHttpTransport(this);
+        }
+    }
+
+}

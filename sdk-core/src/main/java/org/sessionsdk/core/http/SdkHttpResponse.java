@@ -1,0 +1,64 @@
+package org.sessionsdk.core.http;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A response as an {@link HttpTransport} returns it: status, headers, and the body as a stream that
+ * must be closed. Closing the response closes the body and releases the connection.
+ */
+public final class SdkHttpResponse implements Closeable {
+    private final int statusCode;
+    private final Map<String, List<String>> headers;
+    private final InputStream body;
+
+    public SdkHttpResponse(int statusCode, Map<String, List<String>> headers, InputStream body) {
+        this.statusCode = statusCode;
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> {
+            if (k != null) {
+                copy.put(k, List.copyOf(v));
+            }
+        });
+        this.headers = Collections.unmodifiableMap(copy);
+        this.body = body == null ? InputStream.nullInputStream() : body;
+    }
+
+    public int statusCode() {
+        return statusCode;
+    }
+
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    /** The body; read it once, then close the response. */
+    public InputStream body() {
+        return body;
+    }
+
+    @Override
+    public void close() {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // closing is best effort: the connection is dropped either way
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SdkHttpResponse[" + statusCode + "]";
+    }
+}

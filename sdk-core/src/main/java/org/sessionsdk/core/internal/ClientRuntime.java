@@ -1,0 +1,87 @@
+package org.sessionsdk.core.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.sessionsdk.core.auth.RequestAuth;
+import org.sessionsdk.core.config.ClientConfig;
+import org.sessionsdk.core.config.TrustMaterial;
+import org.sessionsdk.core.http.HttpTransport;
+import org.sessionsdk.core.http.JdkHttpTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one vendor client owns: its config, its transport (the JDK one unless the user gave another),
+ * and the threads its {@code listAsync} calls run on. Closing it releases them; a transport the user
+ * supplied is left open for its owner to close.
+ *
+ * <p>SDK-internal.
+ */
+public final class ClientRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientRuntime.class);
+
+    private final ClientConfig config;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final ExecutorService asyncExecutor;
+
+    public ClientRuntime(ClientConfig config, String vendor) {
+        this.config = config;
+        if (config.transport() != null) {
+            this.transport = config.transport();
+            this.ownsTransport = false;
+        } else {
+            JdkHttpTransport.Builder tb = JdkHttpTransport.builder()
+                    .connectTimeout(config.connectTimeout())
+                    .readTimeout(config.readTimeout())
+                    .http2(config.http2())
+                    .proxy(config.proxy());
+            if (config.trustAllCertificates()) {
+                LOG.warn("{} client for {}: TLS certificate verification is OFF (insecureTrustAllCertificates). "
+                        + "Use only against test servers.", vendor, config.endpoint().getHost());
+                tb.sslContext(TrustMaterial.trustAll());
+            } else if (config.sslContext() != null) {
+                tb.sslContext(config.sslContext());
+            }
+            this.transport = tb.build();
+            this.ownsTransport = true;
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "sessionsdk-" + vendor + "-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        this.asyncExecutor = Executors.newCachedThreadPool(tf);
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    public HttpTransport transport() {
+        return transport;
+    }
+
+    /** A caller that signs with {@code auth} and reads errors with {@code errors}. */
+    public ApiCaller caller(RequestAuth auth, ErrorDecoder errors) {
+        return new ApiCaller(config, transport, auth, errors);
+    }
+
+    /** Runs a blocking call on this client's async threads. */
+    public <T> CompletableFuture<T> async(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, asyncExecutor);
+    }
+
+    @Override
+    public void close() {
+        asyncExecutor.shutdownNow();
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+}

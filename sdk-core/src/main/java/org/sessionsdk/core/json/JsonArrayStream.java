@@ -1,0 +1,401 @@
+package org.sessionsdk.core.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.internal.JsonSupport;
+import org.sessionsdk.core.internal.TransportErrors;
+
+/**
+ * Streams the elements of a JSON array one at a time, as bytes arrive: a top-level array
+ * ({@code [ {...}, ... ]}) or an array field inside an envelope ({@code {"code":200, "items":[...]}}).
+ *
+ * <p>Memory stays constant however long the array is. The returned stream is lazy and must be
+ * closed; closing it (or reaching the end, or a failure) closes the body and its connection.
+ * Malformed or truncated JSON becomes a {@link ResponseFormatException} naming where; an I/O failure
+ * mid-body a {@link org.sessionsdk.core.error.TransportException}. Never a raw Jackson exception.
+ *
+ * @param <T> the record each element maps to
+ */
+public final class JsonArrayStream<T> {
+    private final String arrayField;
+    private final Function<JsonObject, T> mapper;
+    private final Consumer<JsonObject> envelopeCheck;
+    private final boolean flattenNested;
+    private final boolean missingArrayIsEmpty;
+    private final String what;
+
+    private JsonArrayStream(Builder<T> b) {
+        this.arrayField = b.arrayField;
+        this.mapper = Objects.requireNonNull(b.mapper, "mapper");
+        this.envelopeCheck = b.envelopeCheck;
+        this.flattenNested = b.flattenNested;
+        this.missingArrayIsEmpty = b.missingArrayIsEmpty;
+        this.what = b.what;
+    }
+
+    /**
+     * @param what   names the list in messages, e.g. {@code "Ekran sessions"}
+     * @param mapper turns one element into a record; returning null skips the element
+     */
+    public static <T> Builder<T> of(String what, Function<JsonObject, T> mapper) {
+        return new Builder<>(what, mapper);
+    }
+
+    /**
+     * A lazy stream over the body. {@code resource} (the HTTP response) is closed with the stream.
+     */
+    public Stream<T> stream(InputStream body, AutoCloseable resource) {
+        JsonParser parser;
+        try {
+            parser = JsonSupport.factory().createParser(body);
+        } catch (IOException e) {
+            closeQuietly(resource);
+            throw TransportErrors.whileReading(what, e);
+        }
+        Reader reader = new Reader(parser, resource);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(reader::close);
+    }
+
+    /** Reads the whole body into a list (for small answers); the resource is closed. */
+    public List<T> list(InputStream body, AutoCloseable resource) {
+        try (Stream<T> s = stream(body, resource)) {
+            List<T> out = new ArrayList<>();
+            s.forEach(out::add);
+            return out;
+        }
+    }
+
+    private final class Reader implements Iterator<T> {
+        private final JsonParser p;
+        private final AutoCloseable resource;
+        private JsonObject envelope;
+        private int state; // 0 before the array, 1 in it, 2 in a nested envelope's array, 3 done
+        private int index;
+        private T next;
+        private boolean closed;
+
+        Reader(JsonParser p, AutoCloseable resource) {
+            this.p = p;
+            this.resource = resource;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            if (state == 3) {
+                return false;
+            }
+            try {
+                next = advance();
+            } catch (JsonProcessingException e) {
+                close();
+                throw new ResponseFormatException("well-formed JSON (" + what + ")", describe(e), where(e.getLocation()), e);
+            } catch (IOException e) {
+                close();
+                throw TransportErrors.whileReading(what, e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            if (next == null) {
+                close();
+            }
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            T t = next;
+            next = null;
+            return t;
+        }
+
+        private T advance() throws IOException {
+            if (state == 0 && !enterArray()) {
+                state = 3;
+                return null;
+            }
+            while (true) {
+                JsonToken t = p.nextToken();
+                if (t == null) {
+                    throw new ResponseFormatException("more JSON (" + what + ")", "end of body (truncated?)",
+                            where(p.currentLocation()));
+                }
+                if (t == JsonToken.END_ARRAY) {
+                    if (state == 2) {
+                        skipRestOfObject();
+                        state = 1;
+                        continue;
+                    }
+                    finishEnvelope();
+                    state = 3;
+                    return null;
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    throw new ResponseFormatException("an object in " + listName(), t.asString() == null
+                            ? t.name() : t.asString(), where(p.currentLocation()));
+                }
+                JsonObject o = readObject(elementLocation(), state == 1 && flattenNested);
+                if (o == null) {
+                    state = 2; // a whole envelope nested as an element: stream its array
+                    continue;
+                }
+                index++;
+                T mapped = mapper.apply(o);
+                if (mapped != null) {
+                    return mapped;
+                }
+            }
+        }
+
+        /** Positions the parser inside the array; false when the envelope has none (or it is null). */
+        private boolean enterArray() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new ResponseFormatException("a JSON " + (arrayField == null ? "array" : "object"),
+                        "an empty body", what);
+            }
+            if (arrayField == null) {
+                if (t != JsonToken.START_ARRAY) {
+                    throw new ResponseFormatException("a JSON array of " + what, tokenName(t), where(p.currentLocation()));
+                }
+                state = 1;
+                return true;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new ResponseFormatException("a JSON object holding '" + arrayField + "'", tokenName(t),
+                        where(p.currentLocation()));
+            }
+            envelope = new JsonObject("response envelope");
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals(arrayField) && v == JsonToken.START_ARRAY) {
+                    checkEnvelope(envelope);
+                    state = 1;
+                    return true;
+                }
+                putValue(envelope, name, v);
+            }
+            expectEndOfObject(t);
+            checkEnvelope(envelope);
+            expectEndOfBody();
+            if (missingArrayIsEmpty) {
+                return false;
+            }
+            throw new ResponseFormatException("the field '" + arrayField + "'", "an object without it", what);
+        }
+
+        private void finishEnvelope() throws IOException {
+            if (arrayField == null) {
+                expectEndOfBody();
+                return;
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                putValue(envelope, name, p.nextToken());
+            }
+            expectEndOfObject(t);
+            checkEnvelope(envelope);
+            expectEndOfBody();
+        }
+
+        /**
+         * Reads the object the parser stands at. Returns null when {@code nestedOk} and the object
+         * turned out to be an envelope: its array field has just been entered.
+         */
+        private JsonObject readObject(String location, boolean nestedOk) throws IOException {
+            JsonObject o = new JsonObject(location);
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (nestedOk && v == JsonToken.START_ARRAY && name.equals(arrayField)) {
+                    checkEnvelope(o);
+                    return null;
+                }
+                putValue(o, name, v);
+            }
+            expectEndOfObject(t);
+            return o;
+        }
+
+        private void putValue(JsonObject o, String name, JsonToken v) throws IOException {
+            if (v == null) {
+                throw new ResponseFormatException("a value for '" + name + "'", "end of body (truncated?)",
+                        where(p.currentLocation()));
+            }
+            switch (v) {
+                case VALUE_STRING -> o.put(name, JsonObject.Kind.STRING, p.getText());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> o.put(name, JsonObject.Kind.NUMBER, p.getText());
+                case VALUE_TRUE, VALUE_FALSE -> o.put(name, JsonObject.Kind.BOOLEAN, p.getText());
+                case VALUE_NULL -> o.put(name, JsonObject.Kind.NULL, null);
+                case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(o.location() + "." + name, false));
+                case START_ARRAY -> {
+                    p.skipChildren();
+                    o.put(name, JsonObject.Kind.ARRAY, null);
+                }
+                default -> throw new ResponseFormatException("a value for '" + name + "'", tokenName(v),
+                        where(p.currentLocation()));
+            }
+        }
+
+        private void skipRestOfObject() throws IOException {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                p.nextToken();
+                p.skipChildren();
+            }
+            expectEndOfObject(t);
+        }
+
+        private void expectEndOfObject(JsonToken t) {
+            if (t != JsonToken.END_OBJECT) {
+                throw new ResponseFormatException("end of object", t == null ? "end of body (truncated?)"
+                        : tokenName(t), where(p.currentLocation()));
+            }
+        }
+
+        private void expectEndOfBody() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t != null) {
+                throw new ResponseFormatException("end of body", tokenName(t), where(p.currentLocation()));
+            }
+        }
+
+        private void checkEnvelope(JsonObject o) {
+            if (envelopeCheck != null) {
+                envelopeCheck.accept(o);
+            }
+        }
+
+        private String elementLocation() {
+            JsonLocation l = p.currentTokenLocation();
+            return listName() + "[" + index + "] (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+        }
+
+        private String listName() {
+            return arrayField == null ? what : arrayField;
+        }
+
+        private String where(JsonLocation l) {
+            String at = listName() + "[" + index + "]";
+            return l == null ? at : at + " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            state = 3;
+            try {
+                p.close();
+            } catch (IOException ignored) {
+                // the connection is dropped below either way
+            }
+            closeQuietly(resource);
+        }
+    }
+
+    private static String describe(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return "malformed JSON";
+        }
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+
+    private static String tokenName(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.name();
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // best effort: nothing more can be done for a connection that will not close
+        }
+    }
+
+    /** Configures a {@link JsonArrayStream}. */
+    public static final class Builder<T> {
+        private final String what;
+        private final Function<JsonObject, T> mapper;
+        private String arrayField;
+        private Consumer<JsonObject> envelopeCheck;
+        private boolean flattenNested;
+        private boolean missingArrayIsEmpty;
+
+        private Builder(String what, Function<JsonObject, T> mapper) {
+            this.what = what;
+            this.mapper = mapper;
+        }
+
+        /** The array is this field of a top-level object (default: the body is the array). */
+        public Builder<T> inField(String name) {
+            this.arrayField = name;
+            return this;
+        }
+
+        /**
+         * Called with the envelope's other fields when the array is reached and again at the end;
+         * throws to fail the call (an error flagged inside a 200 response).
+         */
+        public Builder<T> envelopeCheck(Consumer<JsonObject> check) {
+            this.envelopeCheck = check;
+            return this;
+        }
+
+        /** Tolerate a whole envelope nested as an element of the array: stream its array instead. */
+        public Builder<T> flattenNestedEnvelopes() {
+            this.flattenNested = true;
+            return this;
+        }
+
+        /** An envelope without the array field (or with null) is an empty list, not an error. */
+        public Builder<T> missingArrayIsEmpty() {
+            this.missingArrayIsEmpty = true;
+            return this;
+        }
+
+        public JsonArrayStream<T> build() {
+            return new JsonArrayStream<>(this);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.sessionsdk.core.json;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sessionsdk.core.error.ResponseFormatException;
+
+/**
+ * One JSON object as read from a response: its fields in wire order, with typed getters that fail
+ * with a {@link ResponseFormatException} naming the field and where the object stood.
+ *
+ * <p>Scalars keep their wire text, so nothing is lost: {@code "id": 3} and {@code "id": "3"} both
+ * read as {@code string("id") = "3"} and {@code int32("id") = 3}. Absent and {@code null} read the
+ * same: as null from the optional getters.
+ */
+public final class JsonObject {
+    enum Kind { STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
+
+    private final String location;
+    private final List<String> names = new ArrayList<>(16);
+    private final List<Object> values = new ArrayList<>(16);
+    private final List<Kind> kinds = new ArrayList<>(16);
+
+    JsonObject(String location) {
+        this.location = location;
+    }
+
+    void put(String name, Kind kind, Object value) {
+        names.add(name);
+        kinds.add(kind);
+        values.add(value);
+    }
+
+    /** Where this object stood in the body, e.g. {@code "remote_sessions[3] (line 12, column 5)"}. */
+    public String location() {
+        return location;
+    }
+
+    public boolean has(String name) {
+        return names.indexOf(name) >= 0;
+    }
+
+    /** The field names in wire order. */
+    public List<String> fieldNames() {
+        return Collections.unmodifiableList(names);
+    }
+
+    /** A scalar as its wire text (numbers and booleans too); null when absent or null. */
+    public String string(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            return null;
+        }
+        Kind k = kinds.get(i);
+        if (k == Kind.NULL) {
+            return null;
+        }
+        if (k == Kind.OBJECT || k == Kind.ARRAY) {
+            throw mismatch(name, "a text value", k.name().toLowerCase());
+        }
+        return (String) values.get(i);
+    }
+
+    /** Like {@link #string} but the field must be present and not null. */
+    public String requiredString(String name) {
+        String s = string(name);
+        if (s == null) {
+            throw mismatch(name, "a value", has(name) ? "null" : "no such field");
+        }
+        return s;
+    }
+
+    /** A 32-bit integer, written as a number or as a string of digits; null when absent or null. */
+    public Integer int32OrNull(String name) {
+        Long v = int64OrNull(name);
+        if (v == null) {
+            return null;
+        }
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw mismatch(name, "a 32-bit integer", v.toString());
+        }
+        return v.intValue();
+    }
+
+    public int int32(String name) {
+        Integer v = int32OrNull(name);
+        if (v == null) {
+            throw mismatch(name, "a 32-bit integer", has(name) ? "null" : "no such field");
+        }
+        return v;
+    }
+
+    /** A 64-bit integer, written as a number or as a string of digits; null when absent or null. */
+    public Long int64OrNull(String name) {
+        String s = string(name);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw mismatch(name, "an integer", quote(s));
+        }
+    }
+
+    public long int64(String name) {
+        Long v = int64OrNull(name);
+        if (v == null) {
+            throw mismatch(name, "an integer", has(name) ? "null" : "no such field");
+        }
+        return v;
+    }
+
+    /** A boolean ({@code true}/{@code false}, also as strings); null when absent or null. */
+    public Boolean boolOrNull(String name) {
+        String s = string(name);
+        if (s == null) {
+            return null;
+        }
+        if (s.equalsIgnoreCase("true")) {
+            return Boolean.TRUE;
+        }
+        if (s.equalsIgnoreCase("false")) {
+            return Boolean.FALSE;
+        }
+        throw mismatch(name, "a boolean", quote(s));
+    }
+
+    /** A nested object; null when absent or null. */
+    public JsonObject object(String name) {
+        int i = names.indexOf(name);
+        if (i < 0 || kinds.get(i) == Kind.NULL) {
+            return null;
+        }
+        if (kinds.get(i) != Kind.OBJECT) {
+            throw mismatch(name, "an object", kinds.get(i).name().toLowerCase());
+        }
+        return (JsonObject) values.get(i);
+    }
+
+    /** Every scalar field as text (nulls left out), e.g. to keep a vendor's extra fields. */
+    public Map<String, String> scalars() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Kind k = kinds.get(i);
+            if (k == Kind.STRING || k == Kind.NUMBER || k == Kind.BOOLEAN) {
+                m.put(names.get(i), (String) values.get(i));
+            }
+        }
+        return m;
+    }
+
+    /** A {@link ResponseFormatException} about a field of this object. */
+    public ResponseFormatException mismatch(String field, String expected, String found) {
+        return new ResponseFormatException(expected + " in field '" + field + "'", found, location);
+    }
+
+    private static String quote(String s) {
+        String cut = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+        return "\"" + cut + "\"";
+    }
+
+    @Override
+    public String toString() {
+        return "JsonObject" + names;
+    }
+}

@@ -1,0 +1,70 @@
+package org.sessionsdk.core.paging;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Turns "fetch page k" into one lazy stream: a page is fetched only when the previous one is used
+ * up, and paging stops on a page shorter than the page size (or empty). Users never write the loop.
+ */
+public final class Paging {
+    private Paging() {
+    }
+
+    /** Fetches page {@code k} (from 0) of at most {@code pageSize} items. */
+    @FunctionalInterface
+    public interface PageFetcher<T> {
+        List<T> page(int k, int pageSize);
+    }
+
+    /** Streams all pages. */
+    public static <T> Stream<T> stream(int pageSize, PageFetcher<T> fetcher) {
+        return stream(pageSize, Long.MAX_VALUE, fetcher);
+    }
+
+    /**
+     * Streams pages until a short page or {@code maxItems} items, whichever comes first.
+     * The last page asked for is trimmed so no more than {@code maxItems} are fetched.
+     */
+    public static <T> Stream<T> stream(int pageSize, long maxItems, PageFetcher<T> fetcher) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be at least 1");
+        }
+        Iterator<T> it = new Iterator<>() {
+            private Iterator<T> current = Collections.emptyIterator();
+            private int k;
+            private long delivered;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (last || delivered >= maxItems) {
+                        return false;
+                    }
+                    int size = (int) Math.min(pageSize, maxItems - delivered);
+                    List<T> page = fetcher.page(k++, size);
+                    last = page.size() < size || page.isEmpty();
+                    current = page.iterator();
+                }
+                return delivered < maxItems;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                delivered++;
+                return current.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false);
+    }
+}

@@ -1,0 +1,18 @@
+package org.sessionsdk.core.retry;
+
+import java.time.Duration;
+
+/** Waits between attempts. Tests inject one that records instead of sleeping. */
+@FunctionalInterface
+public interface Sleeper {
+    void sleep(Duration d) throws InterruptedException;
+
+    /** The real one: {@link Thread#sleep(long, int)}. */
+    static Sleeper system() {
+        return d -> {
+            if (!d.isZero() && !d.isNegative()) {
+                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+            }
+        };
+    }
+}

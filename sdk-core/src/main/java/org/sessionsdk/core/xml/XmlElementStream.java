@@ -1,0 +1,374 @@
+package org.sessionsdk.core.xml;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.internal.TransportErrors;
+
+/**
+ * Streams the elements with one local name out of an XML document, each unmarshalled by JAXB on its
+ * own and mapped to a record, while the rest of the document is walked with a hardened StAX reader.
+ * Memory stays constant however many elements there are.
+ *
+ * <p>Vendors watch the rest of the document through listeners: short text elements (a status, an
+ * error code), whole small elements unmarshalled (an error block), the end of an element (to check
+ * what was collected), and the end of the document.
+ *
+ * <p>The stream is lazy and must be closed; closing it, reaching the end or failing closes the body.
+ * Malformed XML, a DTD, an entity or a wrong element type is a {@link ResponseFormatException}.
+ *
+ * @param <T> the record each element maps to
+ */
+public final class XmlElementStream<T> {
+    /** Text elements longer than this are refused: a status or error code is never that long. */
+    static final int MAX_TEXT = 64 * 1024;
+
+    private final JAXBContext context;
+    private final String elementName;
+    private final Class<?> wireType;
+    private final Function<Object, T> mapper;
+    private final Map<String, TextListener> textListeners;
+    private final Map<String, Typed<?>> elementListeners;
+    private final Map<String, EndListener> endListeners;
+    private final Runnable onFinish;
+    private final String what;
+
+    /** Receives the text of a leaf element, with the names of its ancestors ({@code [packet, session, get, result]}). */
+    @FunctionalInterface
+    public interface TextListener {
+        void text(List<String> parents, String text);
+    }
+
+    /** Receives a small element unmarshalled whole. */
+    @FunctionalInterface
+    public interface ElementListener<V> {
+        void element(List<String> parents, V value);
+    }
+
+    /** Called at an element's end tag. */
+    @FunctionalInterface
+    public interface EndListener {
+        void end(List<String> parents);
+    }
+
+    private XmlElementStream(Builder<T> b) {
+        this.context = b.context;
+        this.elementName = b.elementName;
+        this.wireType = b.wireType;
+        this.mapper = b.mapper;
+        this.textListeners = Map.copyOf(b.textListeners);
+        this.elementListeners = Map.copyOf(b.elementListeners);
+        this.endListeners = Map.copyOf(b.endListeners);
+        this.onFinish = b.onFinish;
+        this.what = b.what;
+    }
+
+    /**
+     * @param context     the JAXB context of the vendor's wire classes
+     * @param elementName local name of the elements to stream, e.g. {@code "event"}
+     * @param wireType    the JAXB type of that element
+     * @param mapper      wire object to record; null skips the element
+     * @param what        names the list in messages
+     */
+    @SuppressWarnings("unchecked")
+    public static <W, T> Builder<T> of(JAXBContext context, String elementName, Class<W> wireType,
+                                       Function<W, T> mapper, String what) {
+        return new Builder<>(context, elementName, wireType, (Function<Object, T>) (Function<?, T>) mapper, what);
+    }
+
+    /** A lazy stream over the body; {@code resource} is closed with it. */
+    public Stream<T> stream(InputStream body, AutoCloseable resource) {
+        XMLInputFactory f = SecureXml.inputFactory();
+        XMLStreamReader reader;
+        Unmarshaller unmarshaller;
+        try {
+            reader = f.createXMLStreamReader(body, "UTF-8");
+            unmarshaller = context.createUnmarshaller();
+        } catch (XMLStreamException e) {
+            closeQuietly(resource);
+            throw new ResponseFormatException("an XML document (" + what + ")", message(e), where(e.getLocation()), e);
+        } catch (JAXBException e) {
+            closeQuietly(resource);
+            throw new SdkException("cannot set up XML binding: " + e.getMessage(), e);
+        }
+        Walker w = new Walker(reader, unmarshaller, resource);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(w, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(w::close);
+    }
+
+    /** Reads every element into a list; the resource is closed. */
+    public List<T> list(InputStream body, AutoCloseable resource) {
+        try (Stream<T> s = stream(body, resource)) {
+            List<T> out = new ArrayList<>();
+            s.forEach(out::add);
+            return out;
+        }
+    }
+
+    private final class Walker implements Iterator<T> {
+        private final XMLStreamReader r;
+        private final Unmarshaller u;
+        private final AutoCloseable resource;
+        private final Deque<String> path = new ArrayDeque<>();
+        private T next;
+        private boolean done;
+        private boolean closed;
+        private int index;
+
+        Walker(XMLStreamReader r, Unmarshaller u, AutoCloseable resource) {
+            this.r = r;
+            this.u = u;
+            this.resource = resource;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) {
+                return true;
+            }
+            if (done) {
+                return false;
+            }
+            try {
+                next = advance();
+            } catch (XMLStreamException e) {
+                close();
+                if (e.getNestedException() instanceof IOException io) {
+                    throw TransportErrors.whileReading(what, io);
+                }
+                throw new ResponseFormatException("well-formed XML (" + what + ")", message(e), where(e.getLocation()), e);
+            } catch (JAXBException e) {
+                close();
+                Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
+                if (cause instanceof XMLStreamException xe && xe.getNestedException() instanceof IOException io) {
+                    throw TransportErrors.whileReading(what, io);
+                }
+                throw new ResponseFormatException("a valid <" + elementName + "> element", message(e),
+                        where(r.getLocation()), e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+            if (next == null) {
+                close();
+            }
+            return next != null;
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            T t = next;
+            next = null;
+            return t;
+        }
+
+        private T advance() throws XMLStreamException, JAXBException {
+            while (true) {
+                int ev = reuseCurrent ? r.getEventType() : nextEvent();
+                reuseCurrent = false;
+                if (ev == XMLStreamConstants.END_DOCUMENT) {
+                    done = true;
+                    if (!path.isEmpty()) {
+                        throw new ResponseFormatException("</" + path.peek() + ">", "end of body (truncated?)",
+                                where(r.getLocation()));
+                    }
+                    if (onFinish != null) {
+                        onFinish.run();
+                    }
+                    return null;
+                }
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    String name = r.getLocalName();
+                    if (name.equals(elementName)) {
+                        Object wire = unmarshal(wireType);
+                        index++;
+                        reuseCurrent = true; // JAXB stops on the event after the end tag
+                        T mapped = mapper.apply(wire);
+                        if (mapped != null) {
+                            return mapped;
+                        }
+                        continue;
+                    }
+                    Typed<?> el = elementListeners.get(name);
+                    if (el != null) {
+                        el.deliver(reversed(), unmarshal(el.type()));
+                        reuseCurrent = true;
+                        continue;
+                    }
+                    TextListener tl = textListeners.get(name);
+                    if (tl != null) {
+                        String text = r.getElementText();
+                        if (text.length() > MAX_TEXT) {
+                            throw new ResponseFormatException("a short text in <" + name + ">",
+                                    text.length() + " characters", where(r.getLocation()));
+                        }
+                        tl.text(reversed(), text);
+                        continue;
+                    }
+                    path.push(name);
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    String name = path.isEmpty() ? r.getLocalName() : path.pop();
+                    EndListener end = endListeners.get(name);
+                    if (end != null) {
+                        end.end(reversed());
+                    }
+                } else if (ev == XMLStreamConstants.DTD || ev == XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new ResponseFormatException("XML without DTD or entities", "a DTD or entity reference",
+                            where(r.getLocation()));
+                }
+            }
+        }
+
+        private boolean reuseCurrent;
+
+        private int nextEvent() throws XMLStreamException {
+            if (!r.hasNext()) {
+                return XMLStreamConstants.END_DOCUMENT;
+            }
+            return r.next();
+        }
+
+        private Object unmarshal(Class<?> type) throws JAXBException {
+            JAXBElement<?> el = u.unmarshal(r, type);
+            Object v = el.getValue();
+            if (v == null) {
+                throw new ResponseFormatException("content in <" + el.getName().getLocalPart() + ">", "nothing",
+                        where(r.getLocation()));
+            }
+            return v;
+        }
+
+        private List<String> reversed() {
+            List<String> l = new ArrayList<>(path);
+            java.util.Collections.reverse(l);
+            return l;
+        }
+
+        void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            done = true;
+            try {
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // the body is closed below either way
+            }
+            closeQuietly(resource);
+        }
+
+        private String where(Location l) {
+            return XmlElementStream.this.where(l) + ", after " + index + " <" + elementName + "> elements";
+        }
+    }
+
+    private record Typed<V>(Class<V> type, ElementListener<V> listener) {
+        void deliver(List<String> parents, Object value) {
+            listener.element(parents, type.cast(value));
+        }
+    }
+
+    private String where(Location l) {
+        return l == null ? what : what + " (line " + l.getLineNumber() + ", column " + l.getColumnNumber() + ")";
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        if (m == null && e instanceof JAXBException j && j.getLinkedException() != null) {
+            m = j.getLinkedException().getMessage();
+        }
+        if (m == null) {
+            return e.getClass().getSimpleName();
+        }
+        int i = m.indexOf("Message: ");
+        return i >= 0 ? m.substring(i + 9) : m;
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // best effort
+        }
+    }
+
+    /** Configures an {@link XmlElementStream}. */
+    public static final class Builder<T> {
+        private final JAXBContext context;
+        private final String elementName;
+        private final Class<?> wireType;
+        private final Function<Object, T> mapper;
+        private final String what;
+        private final Map<String, TextListener> textListeners = new HashMap<>();
+        private final Map<String, Typed<?>> elementListeners = new HashMap<>();
+        private final Map<String, EndListener> endListeners = new HashMap<>();
+        private Runnable onFinish;
+
+        private Builder(JAXBContext context, String elementName, Class<?> wireType, Function<Object, T> mapper,
+                        String what) {
+            this.context = context;
+            this.elementName = elementName;
+            this.wireType = wireType;
+            this.mapper = mapper;
+            this.what = what;
+        }
+
+        /** Hand the text of every {@code <name>} leaf element to {@code listener}. */
+        public Builder<T> onText(String name, TextListener listener) {
+            textListeners.put(name, listener);
+            return this;
+        }
+
+        /** Unmarshal every {@code <name>} element as {@code type} and hand it to {@code listener}. */
+        public <V> Builder<T> onElement(String name, Class<V> type, ElementListener<V> listener) {
+            elementListeners.put(name, new Typed<>(type, listener));
+            return this;
+        }
+
+        /** Called at every {@code </name>}. */
+        public Builder<T> onEnd(String name, EndListener listener) {
+            endListeners.put(name, listener);
+            return this;
+        }
+
+        /** Called once at the end of the document (e.g. to check a result was seen). */
+        public Builder<T> onFinish(Runnable r) {
+            this.onFinish = r;
+            return this;
+        }
+
+        public XmlElementStream<T> build() {
+            return new XmlElementStream<>(this);
+        }
+    }
+}

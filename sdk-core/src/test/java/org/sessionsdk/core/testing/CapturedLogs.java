@@ -1,0 +1,50 @@
+package org.sessionsdk.core.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every log line the SDK wrote during tests, at every level down to TRACE, kept in memory by
+ * {@link CapturingSlf4jProvider}. Tests assert on it (for instance that no secret ever appears).
+ */
+public final class CapturedLogs {
+    /** One formatted log line with its level and logger, and the message of any throwable. */
+    public record Line(String level, String logger, String message, String throwable) {
+        @Override
+        public String toString() {
+            return level + " " + logger + " " + message + (throwable == null ? "" : " | " + throwable);
+        }
+    }
+
+    private static final List<Line> LINES = new CopyOnWriteArrayList<>();
+
+    private CapturedLogs() {
+    }
+
+    static void add(Line line) {
+        LINES.add(line);
+    }
+
+    /** A snapshot of all lines so far. */
+    public static List<Line> all() {
+        return new ArrayList<>(LINES);
+    }
+
+    /** Lines written after {@code mark} (a value of {@link #mark()}). */
+    public static List<Line> since(int mark) {
+        List<Line> all = all();
+        return all.subList(Math.min(mark, all.size()), all.size());
+    }
+
+    public static int mark() {
+        return LINES.size();
+    }
+
+    /** All lines since {@code mark} joined as text, for contains/doesNotContain asserts. */
+    public static String textSince(int mark) {
+        StringBuilder sb = new StringBuilder();
+        since(mark).forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+}
