@@ -107,6 +107,10 @@ public final class XmlElementStream<T> {
         try {
             reader = f.createXMLStreamReader(body, "UTF-8");
             unmarshaller = context.createUnmarshaller();
+            // JAXB's default handler turns <id>abc</id> into 0 and carries on: fail instead. Events
+            // without a cause (an element the schema does not know) stay tolerated.
+            unmarshaller.setEventHandler(event -> event.getLinkedException() == null
+                    && event.getSeverity() != jakarta.xml.bind.ValidationEvent.FATAL_ERROR);
         } catch (XMLStreamException e) {
             closeQuietly(resource);
             throw new ResponseFormatException("an XML document (" + what + ")", message(e), where(e.getLocation()), e);
