@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
+import org.sessionsdk.core.error.SdkException;
 
 /**
  * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: HTTP/1.1 and HTTP/2,
@@ -65,6 +66,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 continue;
             }
             for (String v : h.getValue()) {
+                requireAscii(h.getKey(), v);
                 rb.header(h.getKey(), v);
             }
         }
@@ -75,6 +77,22 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public void close() {
         executor.shutdownNow();
+    }
+
+    /**
+     * Refuses a header value the JDK client cannot send: it writes every char above U+007F as '?',
+     * so a non-ASCII password would silently become another password. Names the header, never the
+     * value.
+     */
+    static void requireAscii(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0x7e || (c < 0x20 && c != '\t')) {
+                throw new SdkException("header " + name + " holds a character the JDK HTTP client cannot send "
+                        + "(it would arrive as '?'); use credentials without it (for Plesk, a secret key) or "
+                        + "plug in an HttpTransport that writes raw header octets");
+            }
+        }
     }
 
     private static Set<String> caseInsensitive(String... names) {

@@ -48,6 +48,7 @@ public final class XmlElementStream<T> {
 
     private final JAXBContext context;
     private final String elementName;
+    private final String parentName;
     private final Class<?> wireType;
     private final Function<Object, T> mapper;
     private final Map<String, TextListener> textListeners;
@@ -77,6 +78,7 @@ public final class XmlElementStream<T> {
     private XmlElementStream(Builder<T> b) {
         this.context = b.context;
         this.elementName = b.elementName;
+        this.parentName = b.parentName;
         this.wireType = b.wireType;
         this.mapper = b.mapper;
         this.textListeners = Map.copyOf(b.textListeners);
@@ -209,7 +211,7 @@ public final class XmlElementStream<T> {
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
-                    if (name.equals(elementName)) {
+                    if (name.equals(elementName) && (parentName == null || parentName.equals(path.peek()))) {
                         Object wire = unmarshal(wireType);
                         index++;
                         reuseCurrent = true; // JAXB stops on the event after the end tag
@@ -333,6 +335,7 @@ public final class XmlElementStream<T> {
         private final Class<?> wireType;
         private final Function<Object, T> mapper;
         private final String what;
+        private String parentName;
         private final Map<String, TextListener> textListeners = new HashMap<>();
         private final Map<String, Typed<?>> elementListeners = new HashMap<>();
         private final Map<String, EndListener> endListeners = new HashMap<>();
@@ -345,6 +348,15 @@ public final class XmlElementStream<T> {
             this.wireType = wireType;
             this.mapper = mapper;
             this.what = what;
+        }
+
+        /**
+         * Stream the element only where its parent is {@code <parent>} (Plesk's {@code <session>} is
+         * both an operator and a record under {@code <result>}).
+         */
+        public Builder<T> under(String parent) {
+            this.parentName = parent;
+            return this;
         }
 
         /** Hand the text of every {@code <name>} leaf element to {@code listener}. */

@@ -81,6 +81,14 @@ class XmlElementStreamTest {
     }
 
     @Test
+    void canMatchOnlyUnderAGivenParent() {
+        String xml = "<packet><event><get><result><status>ok</status><event><id>5</id></event></result></get></event></packet>";
+        XmlElementStream<Event> s = XmlElementStream.of(CTX, "event", Ev.class, e -> new Event(e.id, e.clazz), "t")
+                .under("result").build();
+        assertThat(s.list(body(xml), null)).containsExactly(new Event(5, null));
+    }
+
+    @Test
     void adjacentElementsWithoutWhitespaceAreAllRead() {
         String xml = "<r><event><id>1</id></event><event><id>2</id></event><event><id>3</id></event></r>";
         assertThat(events().list(body(xml), null)).extracting(Event::id).containsExactly(1L, 2L, 3L);

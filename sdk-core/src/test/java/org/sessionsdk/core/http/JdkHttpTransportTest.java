@@ -1,0 +1,71 @@
+package org.sessionsdk.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.sessionsdk.core.error.SdkException;
+
+class JdkHttpTransportTest {
+    /** Reads one request head byte for byte (WireMock's Jetty masks non-ASCII octets) and answers 200. */
+    private static CompletableFuture<byte[]> captureOneRequest(ServerSocket server) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Socket s = server.accept()) {
+                InputStream in = s.getInputStream();
+                ByteArrayOutputStream head = new ByteArrayOutputStream();
+                int b;
+                while ((b = in.read()) >= 0) {
+                    head.write(b);
+                    byte[] h = head.toByteArray();
+                    int n = h.length;
+                    if (n >= 4 && h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r' && h[n - 1] == '\n') {
+                        break;
+                    }
+                }
+                OutputStream out = s.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return head.toByteArray();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void sendsPunctuationInHeaderValuesVerbatim() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             JdkHttpTransport t = JdkHttpTransport.builder().http2(false).build()) {
+            CompletableFuture<byte[]> seen = captureOneRequest(server);
+            SdkHttpRequest r = SdkHttpRequest.builder().method("GET")
+                    .uri(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x"))
+                    .header("HTTP_AUTH_PASSWD", "p&<>\"'%;=+/ ss").build();
+            try (SdkHttpResponse resp = t.send(r, Duration.ofSeconds(10))) {
+                assertThat(resp.statusCode()).isEqualTo(200);
+            }
+            String head = new String(seen.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+            assertThat(head).containsIgnoringCase("HTTP_AUTH_PASSWD: p&<>\"'%;=+/ ss\r\n");
+        }
+    }
+
+    @Test
+    void refusesNonAsciiHeaderValuesInsteadOfSendingQuestionMarks() {
+        try (JdkHttpTransport t = JdkHttpTransport.builder().build()) {
+            SdkHttpRequest r = SdkHttpRequest.builder().method("GET").uri(URI.create("http://127.0.0.1:9/x"))
+                    .header("HTTP_AUTH_PASSWD", "pässwörd").build();
+            assertThatThrownBy(() -> t.send(r, Duration.ofSeconds(1))).isInstanceOf(SdkException.class)
+                    .hasMessageContaining("HTTP_AUTH_PASSWD").hasMessageNotContaining("pässwörd");
+        }
+    }
+}
