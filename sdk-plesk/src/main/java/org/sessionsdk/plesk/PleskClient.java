@@ -1,0 +1,121 @@
+package org.sessionsdk.plesk;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.config.ClientConfig;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.retry.Sleeper;
+import org.sessionsdk.plesk.internal.PacketExchange;
+import org.sessionsdk.plesk.internal.PleskErrors;
+
+/**
+ * Client for the Plesk XML API ({@code POST /enterprise/control/agent.php}): open panel sessions,
+ * the action log and secret keys. Thread-safe; share one per panel and close it when done.
+ *
+ * <pre>{@code
+ * try (PleskClient plesk = PleskClient.builder()
+ *         .endpoint(URI.create("https://panel.example.com:8443"))
+ *         .credentials(PleskCredentials.secretKey(key))
+ *         .build()) {
+ *     List<PleskSession> open = plesk.sessions().list();
+ * }
+ * }</pre>
+ */
+public final class PleskClient implements AutoCloseable {
+    private final ClientRuntime runtime;
+    private final ZoneId serverZone;
+    private final PleskSessions sessions;
+    private final PleskEventLog eventLog;
+    private final PleskSecretKeys secretKeys;
+
+    private PleskClient(Builder b) {
+        Objects.requireNonNull(b.credentials, "credentials are required: PleskCredentials.secretKey(...) or .password(...)");
+        URI endpoint = b.config().endpoint();
+        if (endpoint != null && endpoint.getPath() != null && endpoint.getPath().endsWith(PacketExchange.AGENT_PATH)) {
+            String base = endpoint.toString();
+            b.endpoint(URI.create(base.substring(0, base.length() - PacketExchange.AGENT_PATH.length())));
+        }
+        ClientConfig config = b.config().build();
+        this.runtime = new ClientRuntime(config, "plesk");
+        this.serverZone = b.serverZone;
+        PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(), PleskErrors::decode),
+                b.packetVersion);
+        this.sessions = new PleskSessions(exchange, runtime, serverZone);
+        this.eventLog = new PleskEventLog(exchange, runtime, b.pollSleeper);
+        this.secretKeys = new PleskSecretKeys(exchange);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Open control-panel sessions. */
+    public PleskSessions sessions() {
+        return sessions;
+    }
+
+    /** The action log. */
+    public PleskEventLog eventLog() {
+        return eventLog;
+    }
+
+    /** Secret keys for key-based access. */
+    public PleskSecretKeys secretKeys() {
+        return secretKeys;
+    }
+
+    /** The zone the panel's offset-less times are read in. */
+    public ZoneId serverZone() {
+        return serverZone;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Builds a {@link PleskClient}: endpoint and credentials are required. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private PleskCredentials credentials;
+        private ZoneId serverZone = ZoneOffset.UTC;
+        private String packetVersion;
+        private Sleeper pollSleeper = Sleeper.system();
+
+        private Builder() {
+        }
+
+        public Builder credentials(PleskCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** The panel's time zone, used to read its offset-less times (default UTC). */
+        public Builder serverZone(ZoneId zone) {
+            this.serverZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /** Pin a packet version, e.g. "1.6.9.1". Default: none, and the server answers in its newest. */
+        public Builder packetVersion(String version) {
+            this.packetVersion = version;
+            return this;
+        }
+
+        /** How {@code eventLog().follow} waits between polls; tests pass one that does not sleep. */
+        public Builder pollSleeper(Sleeper sleeper) {
+            this.pollSleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        ClientConfig.Builder config() {
+            return config;
+        }
+
+        public PleskClient build() {
+            return new PleskClient(this);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.sessionsdk.plesk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.plesk.internal.PacketExchange;
+import org.sessionsdk.plesk.wire.Packet;
+import org.sessionsdk.plesk.wire.SecretKeyCreate;
+import org.sessionsdk.plesk.wire.SecretKeyFilterHolder;
+import org.sessionsdk.plesk.wire.SecretKeyInfo;
+import org.sessionsdk.plesk.wire.SecretKeyRequest;
+
+/** Secret keys: how an application gets key-based access instead of a password. */
+public final class PleskSecretKeys {
+    private final PacketExchange exchange;
+
+    PleskSecretKeys(PacketExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    /** Creates a key ({@code secret_key/create}) and returns it. Never retried. */
+    public String create(PleskSecretKeyRequest request) {
+        SecretKeyCreate c = new SecretKeyCreate();
+        c.setIpAddress(request.ipAddress());
+        c.setDescription(request.description());
+        c.setLogin(request.login());
+        SecretKeyRequest op = new SecretKeyRequest();
+        op.setCreate(c);
+        String key = exchange.single(packet(op), "secret_key/create", false, "key", String.class);
+        if (key == null || key.isBlank()) {
+            throw new ResponseFormatException("a <key> in the result", "none", "Plesk secret_key/create response");
+        }
+        return key.trim();
+    }
+
+    /** Every key the credentials may see ({@code secret_key/get_info} with an empty filter). */
+    public List<PleskSecretKey> list() {
+        SecretKeyRequest op = new SecretKeyRequest();
+        SecretKeyFilterHolder h = new SecretKeyFilterHolder();
+        h.setFilter(new SecretKeyFilterHolder.Filter());
+        op.setGetInfo(h);
+        try (Stream<PleskSecretKey> s = exchange.stream(packet(op), "secret_key/get_info", true, "key_info",
+                SecretKeyInfo.class, k -> new PleskSecretKey(k.getKey(), k.getIpAddress(),
+                        k.getDescription(), k.getLogin()))) {
+            return new ArrayList<>(s.toList());
+        }
+    }
+
+    /** Deletes a key ({@code secret_key/delete}). Never retried. */
+    public void delete(String key) {
+        Objects.requireNonNull(key, "key");
+        SecretKeyFilterHolder h = new SecretKeyFilterHolder();
+        SecretKeyFilterHolder.Filter f = new SecretKeyFilterHolder.Filter();
+        f.getKey().add(key);
+        h.setFilter(f);
+        SecretKeyRequest op = new SecretKeyRequest();
+        op.setDelete(h);
+        exchange.execute(packet(op), "secret_key/delete", false);
+    }
+
+    private static Packet packet(SecretKeyRequest op) {
+        Packet p = new Packet();
+        p.setSecretKey(op);
+        return p;
+    }
+}

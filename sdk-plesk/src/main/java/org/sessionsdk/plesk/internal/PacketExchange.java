@@ -1,0 +1,164 @@
+package org.sessionsdk.plesk.internal;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ApiCaller;
+import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.xml.XmlElementStream;
+import org.sessionsdk.plesk.wire.ObjectFactory;
+import org.sessionsdk.plesk.wire.Packet;
+import org.sessionsdk.plesk.wire.ResultStatus;
+
+/**
+ * Sends one packet to {@code /enterprise/control/agent.php} and streams the answer: records under
+ * {@code <result>} are unmarshalled one at a time, a {@code <system>} error or a result with status
+ * {@code error} becomes a typed exception, and an answer without any result is a format error.
+ */
+public final class PacketExchange {
+    public static final String AGENT_PATH = "/enterprise/control/agent.php";
+    private static final JAXBContext CONTEXT = context();
+
+    private final ApiCaller caller;
+    private final String packetVersion;
+
+    public PacketExchange(ApiCaller caller, String packetVersion) {
+        this.caller = caller;
+        this.packetVersion = packetVersion;
+    }
+
+    private static JAXBContext context() {
+        try {
+            return JAXBContext.newInstance(ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The packet as UTF-8 bytes, with an XML declaration; public for tests that check what is sent. */
+    public byte[] marshal(Packet packet) {
+        packet.setVersion(packetVersion);
+        try {
+            Marshaller m = CONTEXT.createMarshaller();
+            m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+            m.marshal(packet, out);
+            return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new SdkException("cannot write the Plesk request packet: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Streams the {@code <element>} records found directly under a {@code <result>}.
+     *
+     * @param operation  names the call in errors, e.g. {@code "event_log/get_events"}
+     * @param idempotent whether the call may be retried
+     */
+    public <W, T> Stream<T> stream(Packet packet, String operation, boolean idempotent, String element,
+                                   Class<W> wireType, Function<W, T> mapper) {
+        SdkHttpResponse response = send(packet, operation, idempotent);
+        ResultCheck check = new ResultCheck(operation);
+        XmlElementStream<T> s = XmlElementStream.of(CONTEXT, element, wireType, mapper, "Plesk " + operation + " response")
+                .under("result")
+                .onElement("system", ResultStatus.class, (parents, sys) -> check.system(sys))
+                .onText("status", check::status)
+                .onText("errcode", check::errcode)
+                .onText("errtext", check::errtext)
+                .onEnd("result", parents -> check.endOfResult())
+                .onFinish(check::finish)
+                .build();
+        return s.stream(response.body(), response);
+    }
+
+    /** Runs an operation whose result carries nothing but its status. */
+    public void execute(Packet packet, String operation, boolean idempotent) {
+        try (Stream<Object> s = stream(packet, operation, idempotent, "\u0000none", Object.class, o -> o)) {
+            s.forEach(o -> { });
+        }
+    }
+
+    /** The value of one leaf under {@code <result>} (an id, a key), or null when absent. */
+    public <V> V single(Packet packet, String operation, boolean idempotent, String element, Class<V> type) {
+        try (Stream<V> s = stream(packet, operation, idempotent, element, type, v -> v)) {
+            List<V> all = s.toList();
+            return all.isEmpty() ? null : all.get(0);
+        }
+    }
+
+    private SdkHttpResponse send(Packet packet, String operation, boolean idempotent) {
+        Call call = Call.post(AGENT_PATH).body(marshal(packet), "text/xml; charset=UTF-8")
+                .idempotent(idempotent).build();
+        return caller.execute(call);
+    }
+
+    /** Watches the status of each result while the records stream past. */
+    private static final class ResultCheck {
+        private final String operation;
+        private String status;
+        private Long errcode;
+        private String errtext;
+        private int results;
+
+        ResultCheck(String operation) {
+            this.operation = operation;
+        }
+
+        void system(ResultStatus sys) {
+            throw PleskErrors.fromPacket(operation, sys.getErrcode() == null ? 0 : sys.getErrcode(), sys.getErrtext());
+        }
+
+        void status(List<String> parents, String text) {
+            if (inResult(parents)) {
+                status = text.trim();
+            }
+        }
+
+        void errcode(List<String> parents, String text) {
+            if (inResult(parents)) {
+                try {
+                    errcode = Long.parseLong(text.trim());
+                } catch (NumberFormatException e) {
+                    throw new ResponseFormatException("a number in <errcode>", "\"" + text + "\"", operation);
+                }
+            }
+        }
+
+        void errtext(List<String> parents, String text) {
+            if (inResult(parents)) {
+                errtext = text;
+            }
+        }
+
+        void endOfResult() {
+            results++;
+            if (status == null) {
+                throw new ResponseFormatException("<status> in <result>", "none", "Plesk " + operation + " response");
+            }
+            if (!"ok".equals(status)) {
+                throw PleskErrors.fromPacket(operation, errcode == null ? 0 : errcode, errtext);
+            }
+            status = null;
+            errcode = null;
+            errtext = null;
+        }
+
+        void finish() {
+            if (results == 0) {
+                throw new ResponseFormatException("a <result> in the Plesk " + operation + " response", "none",
+                        "Plesk " + operation + " response");
+            }
+        }
+
+        private static boolean inResult(List<String> parents) {
+            return !parents.isEmpty() && parents.get(parents.size() - 1).equals("result");
+        }
+    }
+}
