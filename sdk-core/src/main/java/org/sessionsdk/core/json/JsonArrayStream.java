@@ -7,17 +7,13 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.internal.ClosingIterator;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.TransportErrors;
 
@@ -65,12 +61,10 @@ public final class JsonArrayStream<T> {
         try {
             parser = JsonSupport.factory().createParser(body);
         } catch (IOException e) {
-            closeQuietly(resource);
+            ClosingIterator.closeQuietly(resource);
             throw TransportErrors.whileReading(what, e);
         }
-        Reader reader = new Reader(parser, resource);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader,
-                Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(reader::close);
+        return new Reader(parser, resource).toStream();
     }
 
     /** Reads the whole body into a list (for small answers); the resource is closed. */
@@ -82,57 +76,45 @@ public final class JsonArrayStream<T> {
         }
     }
 
-    private final class Reader implements Iterator<T> {
+    private final class Reader extends ClosingIterator<T> {
         private final JsonParser p;
-        private final AutoCloseable resource;
         private JsonObject envelope;
         private int state; // 0 before the array, 1 in it, 2 in a nested envelope's array, 3 done
         private int index;
-        private T next;
-        private boolean closed;
 
         Reader(JsonParser p, AutoCloseable resource) {
+            super(resource);
             this.p = p;
-            this.resource = resource;
         }
 
         @Override
-        public boolean hasNext() {
-            if (next != null) {
-                return true;
+        protected RuntimeException translate(Exception e) {
+            if (e instanceof JsonProcessingException jpe) {
+                return new ResponseFormatException("well-formed JSON (" + what + ")", describe(jpe),
+                        where(jpe.getLocation()), e);
             }
-            if (state == 3) {
-                return false;
-            }
+            return TransportErrors.whileReading(what, (IOException) e);
+        }
+
+        @Override
+        protected void releaseParser() {
+            state = 3;
             try {
-                next = advance();
-            } catch (JsonProcessingException e) {
-                close();
-                throw new ResponseFormatException("well-formed JSON (" + what + ")", describe(e), where(e.getLocation()), e);
-            } catch (IOException e) {
-                close();
-                throw TransportErrors.whileReading(what, e);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
+                p.close();
+            } catch (IOException ignored) {
+                // the connection is dropped by the caller either way
             }
-            if (next == null) {
-                close();
-            }
-            return next != null;
         }
 
         @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+        protected T advance() throws IOException {
+            if (state == 3) {
+                return null;
             }
-            T t = next;
-            next = null;
-            return t;
+            return step();
         }
 
-        private T advance() throws IOException {
+        private T step() throws IOException {
             if (state == 0 && !enterArray()) {
                 state = 3;
                 return null;
@@ -305,20 +287,6 @@ public final class JsonArrayStream<T> {
             String at = listName() + "[" + index + "]";
             return l == null ? at : at + " (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
         }
-
-        void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            state = 3;
-            try {
-                p.close();
-            } catch (IOException ignored) {
-                // the connection is dropped below either way
-            }
-            closeQuietly(resource);
-        }
     }
 
     private static String describe(JsonProcessingException e) {
@@ -340,17 +308,6 @@ public final class JsonArrayStream<T> {
             case VALUE_NULL -> "null";
             default -> t.name();
         };
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // best effort: nothing more can be done for a connection that will not close
-        }
     }
 
     /** Configures a {@link JsonArrayStream}. */

@@ -10,15 +10,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -26,6 +21,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.internal.ClosingIterator;
 import org.sessionsdk.core.internal.TransportErrors;
 
 /**
@@ -114,15 +110,13 @@ public final class XmlElementStream<T> {
             unmarshaller.setEventHandler(event -> event.getLinkedException() == null
                     && event.getSeverity() != jakarta.xml.bind.ValidationEvent.FATAL_ERROR);
         } catch (XMLStreamException e) {
-            closeQuietly(resource);
+            ClosingIterator.closeQuietly(resource);
             throw new ResponseFormatException("an XML document (" + what + ")", message(e), where(e.getLocation()), e);
         } catch (JAXBException e) {
-            closeQuietly(resource);
+            ClosingIterator.closeQuietly(resource);
             throw new SdkException("cannot set up XML binding: " + e.getMessage(), e);
         }
-        Walker w = new Walker(reader, unmarshaller, resource);
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(w, Spliterator.ORDERED | Spliterator.NONNULL),
-                false).onClose(w::close);
+        return new Walker(reader, unmarshaller, resource).toStream();
     }
 
     /** Reads every element into a list; the resource is closed. */
@@ -134,68 +128,48 @@ public final class XmlElementStream<T> {
         }
     }
 
-    private final class Walker implements Iterator<T> {
+    private final class Walker extends ClosingIterator<T> {
         private final XMLStreamReader r;
         private final Unmarshaller u;
-        private final AutoCloseable resource;
         private final Deque<String> path = new ArrayDeque<>();
-        private T next;
         private boolean done;
-        private boolean closed;
         private int index;
 
         Walker(XMLStreamReader r, Unmarshaller u, AutoCloseable resource) {
+            super(resource);
             this.r = r;
             this.u = u;
-            this.resource = resource;
         }
 
         @Override
-        public boolean hasNext() {
-            if (next != null) {
-                return true;
+        protected RuntimeException translate(Exception e) {
+            if (e instanceof XMLStreamException xe) {
+                if (xe.getNestedException() instanceof IOException io) {
+                    return TransportErrors.whileReading(what, io);
+                }
+                return new ResponseFormatException("well-formed XML (" + what + ")", message(xe), where(xe.getLocation()), e);
             }
-            if (done) {
-                return false;
+            JAXBException je = (JAXBException) e;
+            Throwable cause = je.getLinkedException() != null ? je.getLinkedException() : je.getCause();
+            if (cause instanceof XMLStreamException xe && xe.getNestedException() instanceof IOException io) {
+                return TransportErrors.whileReading(what, io);
             }
+            return new ResponseFormatException("a valid <" + elementName + "> element", message(je), where(r.getLocation()), e);
+        }
+
+        @Override
+        protected void releaseParser() {
+            done = true;
             try {
-                next = advance();
-            } catch (XMLStreamException e) {
-                close();
-                if (e.getNestedException() instanceof IOException io) {
-                    throw TransportErrors.whileReading(what, io);
-                }
-                throw new ResponseFormatException("well-formed XML (" + what + ")", message(e), where(e.getLocation()), e);
-            } catch (JAXBException e) {
-                close();
-                Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
-                if (cause instanceof XMLStreamException xe && xe.getNestedException() instanceof IOException io) {
-                    throw TransportErrors.whileReading(what, io);
-                }
-                throw new ResponseFormatException("a valid <" + elementName + "> element", message(e),
-                        where(r.getLocation()), e);
-            } catch (RuntimeException e) {
-                close();
-                throw e;
+                r.close();
+            } catch (XMLStreamException ignored) {
+                // the body is closed right after
             }
-            if (next == null) {
-                close();
-            }
-            return next != null;
         }
 
         @Override
-        public T next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            T t = next;
-            next = null;
-            return t;
-        }
-
-        private T advance() throws XMLStreamException, JAXBException {
-            while (true) {
+        protected T advance() throws XMLStreamException, JAXBException {
+            while (!done) {
                 int ev = reuseCurrent ? r.getEventType() : nextEvent();
                 reuseCurrent = false;
                 if (ev == XMLStreamConstants.END_DOCUMENT) {
@@ -249,6 +223,7 @@ public final class XmlElementStream<T> {
                             where(r.getLocation()));
                 }
             }
+            return null;
         }
 
         private boolean reuseCurrent;
@@ -276,20 +251,6 @@ public final class XmlElementStream<T> {
             return l;
         }
 
-        void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            done = true;
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // the body is closed below either way
-            }
-            closeQuietly(resource);
-        }
-
         private String where(Location l) {
             return XmlElementStream.this.where(l) + ", after " + index + " <" + elementName + "> elements";
         }
@@ -315,17 +276,6 @@ public final class XmlElementStream<T> {
         }
         int i = m.indexOf("Message: ");
         return i >= 0 ? m.substring(i + 9) : m;
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) {
-            return;
-        }
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // best effort
-        }
     }
 
     /** Configures an {@link XmlElementStream}. */

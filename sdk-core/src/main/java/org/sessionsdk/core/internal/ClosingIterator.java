@@ -1,0 +1,98 @@
+package org.sessionsdk.core.internal;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The skeleton every lazy response stream shares: compute the next record on demand, release the
+ * connection at the end, on the first failure or when the stream is closed, and turn parser
+ * exceptions into the SDK's own. Subclasses say how to advance, how to translate a failure and
+ * what to release.
+ *
+ * <p>SDK-internal.
+ */
+public abstract class ClosingIterator<T> implements Iterator<T>, AutoCloseable {
+    private final AutoCloseable resource;
+    private T next;
+    private boolean done;
+    private boolean closed;
+
+    protected ClosingIterator(AutoCloseable resource) {
+        this.resource = resource;
+    }
+
+    /** The next record, or null at the end. */
+    protected abstract T advance() throws Exception;
+
+    /** The SDK exception for a parser's checked exception. */
+    protected abstract RuntimeException translate(Exception e);
+
+    /** Closes the parser; the resource is closed after it. */
+    protected abstract void releaseParser();
+
+    @Override
+    public final boolean hasNext() {
+        if (next != null) {
+            return true;
+        }
+        if (done) {
+            return false;
+        }
+        try {
+            next = advance();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        } catch (Exception e) {
+            close();
+            throw translate(e);
+        }
+        if (next == null) {
+            close();
+        }
+        return next != null;
+    }
+
+    @Override
+    public final T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        T t = next;
+        next = null;
+        return t;
+    }
+
+    @Override
+    public final void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        done = true;
+        releaseParser();
+        closeQuietly(resource);
+    }
+
+    /** A sequential lazy stream over this iterator whose {@code close()} releases it. */
+    public final Stream<T> toStream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(this::close);
+    }
+
+    /** Closes, ignoring failures: a connection that will not close is dropped either way. */
+    public static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // nothing more can be done
+        }
+    }
+}
