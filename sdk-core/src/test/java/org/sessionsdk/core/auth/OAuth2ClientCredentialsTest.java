@@ -14,11 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -37,32 +34,13 @@ import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.ErrorDecoder;
 import org.sessionsdk.core.testing.Loopback;
+import org.sessionsdk.core.testing.MutableClock;
 
 class OAuth2ClientCredentialsTest {
     @RegisterExtension
     static WireMockExtension wm = Loopback.wireMock();
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-11-23T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     private ClientRuntime runtime;
 
     @BeforeEach
@@ -103,11 +81,11 @@ class OAuth2ClientCredentialsTest {
         ApiCaller c = runtime.caller(auth, ErrorDecoder.byStatus());
 
         assertThat(data(c)).isEqualTo("one");
-        clock.now = clock.now.plusSeconds(3500); // 100 s before expiry: still outside the 60 s margin
+        clock.advance(Duration.ofSeconds(3500)); // 100 s before expiry: still outside the 60 s margin
         assertThat(data(c)).isEqualTo("one");
         assertThat(auth.tokenRequests()).isEqualTo(1);
 
-        clock.now = clock.now.plusSeconds(50); // within the margin: refreshed before it can fail
+        clock.advance(Duration.ofSeconds(50)); // within the margin: refreshed before it can fail
         assertThat(data(c)).isEqualTo("two");
         assertThat(auth.tokenRequests()).isEqualTo(2);
         wm.verify(2, postRequestedFor(urlPathEqualTo("/iso/oauth2/token"))

@@ -1,0 +1,122 @@
+package org.sessionsdk.core.session;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Asks several {@link SessionSource}s at once and merges what they return in start order. One
+ * vendor failing never hides the others: each source's outcome (count, or the error) is reported.
+ *
+ * <pre>{@code
+ * SessionAudit.Result r = SessionAudit.of(plesk, ekran, saymon, pam).collect(TimeRange.last(Duration.ofDays(1)));
+ * r.records().forEach(System.out::println);
+ * r.failures().forEach(f -> log.warn("{} failed: {}", f.vendor(), f.error().getMessage()));
+ * }</pre>
+ */
+public final class SessionAudit {
+    /** Sessions without a start sort last; ties by vendor, then id, so the order is stable. */
+    public static final Comparator<SessionRecord> START_ORDER = Comparator
+            .comparing(SessionRecord::start, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(SessionRecord::vendor).thenComparing(SessionRecord::id);
+
+    private final List<SessionSource> sources;
+
+    private SessionAudit(List<SessionSource> sources) {
+        this.sources = List.copyOf(sources);
+    }
+
+    public static SessionAudit of(SessionSource... sources) {
+        return new SessionAudit(List.of(sources));
+    }
+
+    public static SessionAudit of(List<? extends SessionSource> sources) {
+        return new SessionAudit(new ArrayList<>(sources));
+    }
+
+    /**
+     * What one source did.
+     *
+     * @param vendor the source's vendor
+     * @param count  records it returned (0 when it failed)
+     * @param error  why it failed, or null
+     */
+    public record Outcome(String vendor, int count, Throwable error) {
+        public boolean failed() {
+            return error != null;
+        }
+    }
+
+    /**
+     * The merged records and each source's outcome, in the order the sources were given.
+     *
+     * @param records  every record of every source that succeeded, in {@link #START_ORDER}
+     * @param outcomes one per source
+     */
+    public record Result(List<SessionRecord> records, List<Outcome> outcomes) {
+        public Result {
+            records = List.copyOf(records);
+            outcomes = List.copyOf(outcomes);
+        }
+
+        public List<Outcome> failures() {
+            return outcomes.stream().filter(Outcome::failed).toList();
+        }
+    }
+
+    /** Asks every source concurrently and waits for all of them. */
+    public Result collect(TimeRange range) {
+        Objects.requireNonNull(range, "range");
+        if (sources.isEmpty()) {
+            return new Result(List.of(), List.of());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(sources.size(), r -> {
+            Thread t = new Thread(r, "sessionsdk-audit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<List<SessionRecord>>> futures = new ArrayList<>();
+            for (SessionSource s : sources) {
+                futures.add(pool.submit(() -> {
+                    try (Stream<SessionRecord> st = s.sessionRecords(range)) {
+                        return st.toList();
+                    }
+                }));
+            }
+            List<SessionRecord> all = new ArrayList<>();
+            List<Outcome> outcomes = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                String vendor = vendorOf(sources.get(i));
+                try {
+                    List<SessionRecord> got = futures.get(i).get();
+                    all.addAll(got);
+                    outcomes.add(new Outcome(vendor, got.size(), null));
+                } catch (ExecutionException e) {
+                    outcomes.add(new Outcome(vendor, 0, e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    outcomes.add(new Outcome(vendor, 0, e));
+                }
+            }
+            all.sort(START_ORDER);
+            return new Result(all, outcomes);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String vendorOf(SessionSource s) {
+        try {
+            return s.vendor();
+        } catch (RuntimeException e) {
+            return s.getClass().getSimpleName();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.sessionsdk.ekran;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.internal.JsonSupport;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.session.TimeRange;
+import org.sessionsdk.ekran.internal.EkranErrors;
+
+/**
+ * A client for the Ekran System (Syteca) REST API, on-premises servers.
+ *
+ * <pre>{@code
+ * try (EkranClient ekran = EkranClient.builder()
+ *         .endpoint(URI.create("https://ekran.example.com"))
+ *         .credentials(EkranCredentials.apiKey(key))
+ *         .serverZone(ZoneId.of("Europe/Berlin"))
+ *         .build()) {
+ *     List<EkranSession> today = ekran.sessions().list(EkranSessionQuery.between(from, to));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
+ */
+public final class EkranClient implements SessionSource, AutoCloseable {
+    private final ClientRuntime runtime;
+    private final EkranSessions sessions;
+
+    private EkranClient(ClientRuntime runtime, EkranCredentials credentials, ZoneId serverZone) {
+        this.runtime = runtime;
+        this.sessions = new EkranSessions(runtime, runtime.caller(credentials.auth(), EkranErrors.decoder()),
+                serverZone);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Sessions between two times. */
+    public EkranSessions sessions() {
+        return sessions;
+    }
+
+    @Override
+    public String vendor() {
+        return "ekran";
+    }
+
+    /** Ekran sessions overlapping {@code range}, in the vendor-neutral form; close the stream. */
+    @Override
+    public Stream<SessionRecord> sessionRecords(TimeRange range) {
+        return sessions.stream(EkranSessionQuery.of(range)).map(EkranSession::toSessionRecord);
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Builds an {@link EkranClient}: endpoint and credentials are required. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private EkranCredentials credentials;
+        private ZoneId serverZone = ZoneOffset.UTC;
+
+        private Builder() {
+        }
+
+        public Builder credentials(EkranCredentials credentials) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            return this;
+        }
+
+        /**
+         * The zone the Ekran server reads its {@code start}/{@code end} parameters in (they carry no
+         * offset; the API does not say which zone it uses). Default UTC.
+         */
+        public Builder serverZone(ZoneId zone) {
+            this.serverZone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        public EkranClient build() {
+            JsonSupport.requireSupportedJackson();
+            if (credentials == null) {
+                throw new IllegalStateException("credentials are required: EkranCredentials.apiKey(...)");
+            }
+            return new EkranClient(new ClientRuntime(config.build(), "ekran"), credentials, serverZone);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.sessionsdk.ekran;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.sessionsdk.core.session.TimeRange;
+
+/**
+ * Which Ekran sessions to read: a time range, either end open, and optionally a window size to split
+ * the range into. Immutable; {@link #splitInto(Duration)} returns a new query.
+ *
+ * <p>Ekran selects the sessions that started or finished inside the range, and clips their dates to
+ * it. Bounds are sent with second precision, as local times in the client's server zone: the start
+ * rounded down, the end rounded up, so nothing inside the range is lost.
+ *
+ * <pre>{@code
+ * EkranSessionQuery.between(from, to)                        // one request
+ * EkranSessionQuery.since(from).splitInto(Duration.ofDays(1)) // one request per day, up to now
+ * }</pre>
+ */
+public final class EkranSessionQuery {
+    private final Instant from;
+    private final Instant to;
+    private final Duration window;
+
+    private EkranSessionQuery(Instant from, Instant to, Duration window) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("range ends before it starts: " + from + " .. " + to);
+        }
+        this.from = from;
+        this.to = to;
+        this.window = window;
+    }
+
+    /** Every session the server has. */
+    public static EkranSessionQuery all() {
+        return new EkranSessionQuery(null, null, null);
+    }
+
+    /** Sessions that started or finished between {@code from} and {@code to}. */
+    public static EkranSessionQuery between(Instant from, Instant to) {
+        return new EkranSessionQuery(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"), null);
+    }
+
+    /** Sessions that started or finished after {@code from}. */
+    public static EkranSessionQuery since(Instant from) {
+        return new EkranSessionQuery(Objects.requireNonNull(from, "from"), null, null);
+    }
+
+    /** Sessions that started before {@code to}. */
+    public static EkranSessionQuery until(Instant to) {
+        return new EkranSessionQuery(null, Objects.requireNonNull(to, "to"), null);
+    }
+
+    /** The same bounds as a {@link TimeRange}. */
+    public static EkranSessionQuery of(TimeRange range) {
+        return new EkranSessionQuery(range.from(), range.to(), null);
+    }
+
+    /**
+     * Asks the server window by window instead of for the whole range at once (the endpoint has no
+     * paging, so a long range is one long response). Each window is streamed as it arrives; a session
+     * that spans several windows comes back once per window with its dates clipped to that window,
+     * and only the first one seen (the earliest window) is kept. A {@code since} query's last window
+     * is left open-ended, so sessions that start while the stream runs are not lost.
+     *
+     * @param window at least one second
+     * @throws IllegalArgumentException when the query has no start to split from
+     */
+    public EkranSessionQuery splitInto(Duration window) {
+        Objects.requireNonNull(window, "window");
+        if (window.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("a window must be at least one second: " + window);
+        }
+        if (from == null) {
+            throw new IllegalArgumentException("splitting needs a start: use between(...) or since(...)");
+        }
+        return new EkranSessionQuery(from, to, window);
+    }
+
+    /** The start of the range, or null for none. */
+    public Instant from() {
+        return from;
+    }
+
+    /** The end of the range, or null for none. */
+    public Instant to() {
+        return to;
+    }
+
+    /** The window size to split the range into, or null to ask for it in one request. */
+    public Duration window() {
+        return window;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EkranSessionQuery q && Objects.equals(from, q.from) && Objects.equals(to, q.to)
+                && Objects.equals(window, q.window);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(from, to, window);
+    }
+
+    @Override
+    public String toString() {
+        return "EkranSessionQuery[from=" + from + ", to=" + to + (window == null ? "" : ", window=" + window) + "]";
+    }
+}

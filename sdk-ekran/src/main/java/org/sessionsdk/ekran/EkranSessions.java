@@ -1,0 +1,132 @@
+package org.sessionsdk.ekran;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ApiCaller;
+import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.ekran.internal.EkranTimes;
+import org.sessionsdk.ekran.internal.SequentialStreams;
+
+/**
+ * Ekran sessions ({@code GET /ekranapi/sessions}), reached through {@link EkranClient#sessions()}.
+ *
+ * <p>The endpoint has no paging: one request returns every matching session. For long ranges use
+ * {@link EkranSessionQuery#splitInto(Duration)} so the SDK asks window by window. Either way
+ * {@link #stream} parses sessions as the bytes arrive and holds one at a time; with windows it also
+ * remembers the ids it has returned (a few bytes each) to drop repeats.
+ */
+public final class EkranSessions {
+    static final String PATH = "/ekranapi/sessions";
+
+    private final ClientRuntime runtime;
+    private final ApiCaller caller;
+    private final ZoneId serverZone;
+    private final Clock clock;
+    private final JsonArrayStream<EkranSession> parser;
+
+    EkranSessions(ClientRuntime runtime, ApiCaller caller, ZoneId serverZone) {
+        this.runtime = runtime;
+        this.caller = caller;
+        this.serverZone = serverZone;
+        this.clock = runtime.config().clock();
+        this.parser = JsonArrayStream.of("Ekran sessions", o -> new EkranSession(o.int32("sessionId"),
+                o.int32("userId"), o.string("clientGuid"), EkranTimes.date(o, "loginDate", serverZone),
+                EkranTimes.date(o, "logoutDate", serverZone))).build();
+    }
+
+    /** All matching sessions in a list; for small results. */
+    public List<EkranSession> list(EkranSessionQuery query) {
+        try (Stream<EkranSession> s = stream(query)) {
+            return s.toList();
+        }
+    }
+
+    /**
+     * The matching sessions, parsed lazily as they arrive. Close the stream (try-with-resources):
+     * closing it early drops the connection. Malformed JSON fails the stream with a
+     * {@link org.sessionsdk.core.error.ResponseFormatException}.
+     */
+    public Stream<EkranSession> stream(EkranSessionQuery query) {
+        if (query.window() == null) {
+            return fetch(query.from(), query.to());
+        }
+        Set<Integer> seen = new HashSet<>();
+        return SequentialStreams.concat(new Windows(query.from(), query.to(), query.window(), clock.instant()))
+                .filter(s -> seen.add(s.sessionId()));
+    }
+
+    /** {@link #list} on the client's own threads. */
+    public CompletableFuture<List<EkranSession>> listAsync(EkranSessionQuery query) {
+        return runtime.async(() -> list(query));
+    }
+
+    private Stream<EkranSession> fetch(Instant from, Instant to) {
+        Call call = Call.get(PATH)
+                .query("start", from == null ? null : EkranTimes.bound(from, serverZone, false))
+                .query("end", to == null ? null : EkranTimes.bound(to, serverZone, true))
+                .header("Accept", "application/json")
+                .build();
+        SdkHttpResponse response = caller.execute(call);
+        return parser.stream(response.body(), response);
+    }
+
+    /**
+     * The windows of a split query, made one at a time: [from, from+w], [from+w, from+2w], ... up to
+     * {@code to}; without {@code to} up to {@code now}, the last window left open-ended.
+     */
+    private final class Windows implements Iterator<Supplier<Stream<EkranSession>>> {
+        private final Instant to;
+        private final Duration window;
+        private final Instant now;
+        private Instant next;
+
+        Windows(Instant from, Instant to, Duration window, Instant now) {
+            this.next = from;
+            this.to = to;
+            this.window = window;
+            this.now = now;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Supplier<Stream<EkranSession>> next() {
+            if (next == null) {
+                throw new NoSuchElementException();
+            }
+            Instant start = next;
+            Instant end = start.plus(window);
+            if (to != null) {
+                if (!end.isBefore(to)) {
+                    end = to;
+                    next = null;
+                } else {
+                    next = end;
+                }
+            } else if (!end.isBefore(now)) {
+                end = null; // the last window of a since(...) query stays open
+                next = null;
+            } else {
+                next = end;
+            }
+            Instant windowEnd = end;
+            return () -> fetch(start, windowEnd);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.sessionsdk.saymon;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ApiCaller;
+import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.core.json.JsonObject;
+import org.sessionsdk.core.paging.Paging;
+
+/**
+ * SAYMON's users' session log ({@code GET /node/api/users/session/log}, permission
+ * {@code read-session-log}), reached through {@link SaymonClient#sessionLog()}.
+ *
+ * <p>Pages are asked with {@code limit}/{@code skip}; {@code skip} counts from the newest record, so
+ * records come newest first and paging stops at the first short page. Two things keep the pages
+ * stable while the log grows: the upper bound {@code to} is fixed when the stream starts (records
+ * logged later fall outside it), and a record seen on one of the last two pages is not returned again
+ * (should records still be inserted inside the window, e.g. with the server's clock ahead of the
+ * client's, each insert only repeats the previous page's last record). Memory stays bounded by the
+ * page size, whatever the total.
+ */
+public final class SaymonSessionLog {
+    static final String PATH = "/node/api/users/session/log";
+
+    private static final JsonArrayStream<SaymonSession> PARSER = JsonArrayStream.of("SAYMON session log",
+            SaymonSessionLog::session).build();
+
+    private final ClientRuntime runtime;
+    private final ApiCaller caller;
+    private final Clock clock;
+
+    SaymonSessionLog(ClientRuntime runtime, ApiCaller caller) {
+        this.runtime = runtime;
+        this.caller = caller;
+        this.clock = runtime.config().clock();
+    }
+
+    /** All matching records in a list; for small results. */
+    public List<SaymonSession> list(SaymonSessionQuery query) {
+        try (Stream<SaymonSession> s = stream(query)) {
+            return s.toList();
+        }
+    }
+
+    /**
+     * The matching records, newest first, fetched page by page as the stream is read. Close the
+     * stream. Malformed JSON fails it with a {@link org.sessionsdk.core.error.ResponseFormatException}.
+     */
+    public Stream<SaymonSession> stream(SaymonSessionQuery query) {
+        Long from = query.from() == null ? null : query.from().toEpochMilli();
+        long to = (query.to() != null ? query.to() : clock.instant()).toEpochMilli();
+        int pageSize = query.pageSize();
+        long cap = query.limit() == null ? Long.MAX_VALUE : query.limit();
+        RecentIds recent = new RecentIds();
+        return Paging.stream(pageSize, cap, (k, size) -> {
+            recent.newPage();
+            Call call = Call.get(PATH)
+                    .query("from", from)
+                    .query("to", to)
+                    .query("limit", size)
+                    .query("skip", (long) k * pageSize)
+                    .header("Accept", "application/json")
+                    .build();
+            SdkHttpResponse response = caller.execute(call);
+            return PARSER.list(response.body(), response);
+        }).filter(recent::firstSeen);
+    }
+
+    /** {@link #list} on the client's own threads. */
+    public CompletableFuture<List<SaymonSession>> listAsync(SaymonSessionQuery query) {
+        return runtime.async(() -> list(query));
+    }
+
+    private static SaymonSession session(JsonObject o) {
+        return new SaymonSession(o.requiredString("id"), o.string("userId"), o.string("login"),
+                millis(o, "startTime"), millis(o, "endTime"), millis(o, "expiredAt"));
+    }
+
+    private static Instant millis(JsonObject o, String field) {
+        Long ms = o.int64OrNull(field);
+        return ms == null ? null : Instant.ofEpochMilli(ms);
+    }
+
+    /**
+     * The ids of the current and the previous page. A record repeated by a shift of the pages shows
+     * up again at the start of the next page, so these two are enough to drop it.
+     */
+    private static final class RecentIds {
+        private Set<String> previous = new HashSet<>();
+        private Set<String> current = new HashSet<>();
+
+        void newPage() {
+            previous = current;
+            current = new HashSet<>();
+        }
+
+        boolean firstSeen(SaymonSession s) {
+            boolean before = previous.contains(s.id());
+            return current.add(s.id()) && !before;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package org.sessionsdk.saymon;
+
+import java.time.Instant;
+
+/**
+ * Which session-log records to read and how to page. Build with {@link #builder()}; every part is
+ * optional.
+ *
+ * <pre>{@code
+ * SaymonSessionQuery.builder().from(from).to(to).limit(10_000).pageSize(500).build()
+ * }</pre>
+ *
+ * <p>Without {@code to}, the SDK fixes it at the moment the stream starts (from the client's
+ * {@link java.time.Clock}), so records logged while paging cannot shift the pages.
+ */
+public final class SaymonSessionQuery {
+    /** The page size when none is set. */
+    public static final int DEFAULT_PAGE_SIZE = 500;
+
+    private final Instant from;
+    private final Instant to;
+    private final Integer limit;
+    private final int pageSize;
+
+    private SaymonSessionQuery(Builder b) {
+        if (b.from != null && b.to != null && b.to.isBefore(b.from)) {
+            throw new IllegalArgumentException("range ends before it starts: " + b.from + " .. " + b.to);
+        }
+        this.from = b.from;
+        this.to = b.to;
+        this.limit = b.limit;
+        this.pageSize = b.pageSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The lower time bound, or null for none. */
+    public Instant from() {
+        return from;
+    }
+
+    /** The upper time bound, or null to fix it when the stream starts. */
+    public Instant to() {
+        return to;
+    }
+
+    /** The most records to return in all, or null for no cap. */
+    public Integer limit() {
+        return limit;
+    }
+
+    /** Records asked per request. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public String toString() {
+        return "SaymonSessionQuery[from=" + from + ", to=" + to + ", limit=" + limit + ", pageSize=" + pageSize + "]";
+    }
+
+    /** Builds a {@link SaymonSessionQuery}. */
+    public static final class Builder {
+        private Instant from;
+        private Instant to;
+        private Integer limit;
+        private int pageSize = DEFAULT_PAGE_SIZE;
+
+        private Builder() {
+        }
+
+        /** Only records at or after this time. */
+        public Builder from(Instant from) {
+            this.from = from;
+            return this;
+        }
+
+        /** Only records at or before this time. */
+        public Builder to(Instant to) {
+            this.to = to;
+            return this;
+        }
+
+        /** At most this many records in all (a cap over every page); at least 1. */
+        public Builder limit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit must be at least 1");
+            }
+            this.limit = limit;
+            return this;
+        }
+
+        /** Records per request (default 500); at least 1. Memory use grows with it, not with the total. */
+        public Builder pageSize(int pageSize) {
+            if (pageSize < 1) {
+                throw new IllegalArgumentException("pageSize must be at least 1");
+            }
+            this.pageSize = pageSize;
+            return this;
+        }
+
+        public SaymonSessionQuery build() {
+            return new SaymonSessionQuery(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.sessionsdk.saymon;
+
+import java.util.Map;
+
+/**
+ * A SAYMON user as {@code GET /node/api/users/current} returns it. The object's documented shape is
+ * thin, so besides id, login and name every scalar field is kept as text.
+ *
+ * @param id         the user's id, or null
+ * @param login      the login, or null
+ * @param name       the display name, or null
+ * @param attributes every scalar field of the object (strings, numbers, booleans) as sent
+ */
+public record SaymonUser(String id, String login, String name, Map<String, String> attributes) {
+
+    public SaymonUser {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+}

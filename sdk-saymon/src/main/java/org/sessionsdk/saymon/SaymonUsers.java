@@ -1,0 +1,50 @@
+package org.sessionsdk.saymon;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ApiCaller;
+import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.json.JsonArrayStream;
+
+/** SAYMON users, reached through {@link SaymonClient#users()}. */
+public final class SaymonUsers {
+    static final String CURRENT = "/node/api/users/current";
+
+    private static final JsonArrayStream<SaymonUser> PARSER = JsonArrayStream.of("SAYMON current user",
+            o -> new SaymonUser(o.has("id") ? o.string("id") : o.string("_id"), o.string("login"), o.string("name"),
+                    o.scalars())).build();
+
+    private final ApiCaller caller;
+
+    SaymonUsers(ApiCaller caller) {
+        this.caller = caller;
+    }
+
+    /**
+     * The user the client is signed in as. A cheap way to check credentials: a wrong login or
+     * password fails with an {@link org.sessionsdk.core.error.AuthenticationException}.
+     */
+    public SaymonUser current() {
+        SdkHttpResponse response = caller.execute(Call.get(CURRENT).header("Accept", "application/json").build());
+        // The body is one object; read it as the only element of an array so the core parser applies.
+        List<SaymonUser> users = PARSER.list(asArray(response.body()), response);
+        if (users.size() != 1) {
+            throw new ResponseFormatException("one user object", users.size() + " objects", CURRENT);
+        }
+        return users.get(0);
+    }
+
+    private static InputStream asArray(InputStream object) {
+        return new SequenceInputStream(Collections.enumeration(List.of(bytes("["), object, bytes("]"))));
+    }
+
+    private static InputStream bytes(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.US_ASCII));
+    }
+}

@@ -1,0 +1,48 @@
+package org.sessionsdk.saymon.internal;
+
+import java.nio.charset.StandardCharsets;
+import org.sessionsdk.core.error.ApiErrors;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.ErrorDetails;
+import org.sessionsdk.core.internal.ErrorDecoder;
+import org.sessionsdk.core.internal.JsonSupport;
+
+/**
+ * Reads SAYMON's error body {@code {"code": "...", "message": "..."}}. When {@code message} is itself
+ * JSON ({@code {"errorCode":3,"message":"Session expired."}}) the inner code and message are the ones
+ * reported. {@code Unauthorized} / {@code InvalidCredentials} always mean an
+ * {@link AuthenticationException}; a 403 names the permission the operation needs.
+ *
+ * <p>SDK-internal.
+ */
+public final class SaymonErrors {
+    private SaymonErrors() {
+    }
+
+    /**
+     * @param permission the SAYMON permission the operation needs (e.g. {@code read-session-log}),
+     *                   named in the hint of a 403; null when none is documented
+     */
+    public static ErrorDecoder decoder(String permission) {
+        return ctx -> {
+            String[] outer = JsonSupport.twoStrings(ctx.body(), "code", "message");
+            String code = outer[0];
+            String message = outer[1];
+            if (message != null && message.strip().startsWith("{")) {
+                String[] inner = JsonSupport.twoStrings(message.getBytes(StandardCharsets.UTF_8), "errorCode", "message");
+                if (inner[0] != null || inner[1] != null) {
+                    code = inner[0] != null ? inner[0] : code;
+                    message = inner[1];
+                }
+            }
+            ErrorDetails d = ctx.details().withVendorError(code, message);
+            if (d.statusCode() == 403 && permission != null) {
+                d = d.withHint("The SAYMON user needs the permission '" + permission + "'");
+            }
+            if ("Unauthorized".equals(outer[0]) || "InvalidCredentials".equals(outer[0])) {
+                return new AuthenticationException(d);
+            }
+            return ApiErrors.forStatus(d, ctx.retryAfter());
+        };
+    }
+}

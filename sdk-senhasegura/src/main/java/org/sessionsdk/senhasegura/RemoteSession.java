@@ -1,0 +1,58 @@
+package org.sessionsdk.senhasegura;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sessionsdk.core.session.SessionRecord;
+
+/**
+ * One proxy session registered in senhasegura, as the A2A API reports it.
+ *
+ * @param id           the numeric record id (sent as a string or a number), used by {@code get(id)}
+ * @param user         the user who opened the session
+ * @param originIp     the address the user connected from
+ * @param credential   the credential the session used
+ * @param device       the target, usually {@code host:port}
+ * @param protocol     {@code ssh}, {@code rdp}, {@code https}, ...
+ * @param proxy        the kind of proxy session, e.g. {@code Web Proxy}
+ * @param sessionId    the 40-hex session hash, used by {@code terminate(sessionId)}
+ * @param start        when it started, in the server's local time (the wire carries no zone)
+ * @param end          when it ended, server local time; null while the session is live
+ * @param duration     the {@code time} field ({@code HH:MM:SS}, hours may exceed 24), or null
+ * @param preventPurge whether the session's data is kept from automatic deletion ({@code "Yes"})
+ * @param request      the user's request text, or null
+ * @param itsm         the ITSM ticket code, or null
+ */
+public record RemoteSession(String id, String user, String originIp, String credential, String device,
+                            String protocol, String proxy, String sessionId, LocalDateTime start,
+                            LocalDateTime end, Duration duration, boolean preventPurge, String request,
+                            String itsm) {
+
+    /** Whether the session is still open (no end time). */
+    public boolean live() {
+        return end == null;
+    }
+
+    /** The vendor-neutral view, reading {@code start}/{@code end} in {@code serverZone}. */
+    public SessionRecord toSessionRecord(ZoneId serverZone) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        putIfSet(attrs, "session_id", sessionId);
+        putIfSet(attrs, "credential", credential);
+        putIfSet(attrs, "proxy", proxy);
+        putIfSet(attrs, "time", duration == null ? null : duration.toString());
+        attrs.put("prevent_purge", preventPurge ? "Yes" : "No");
+        putIfSet(attrs, "request", request);
+        putIfSet(attrs, "ITSM", itsm);
+        return new SessionRecord("senhasegura", id, user, originIp, device, protocol,
+                start == null ? null : start.atZone(serverZone).toInstant(),
+                end == null ? null : end.atZone(serverZone).toInstant(), null, attrs);
+    }
+
+    private static void putIfSet(Map<String, String> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+}

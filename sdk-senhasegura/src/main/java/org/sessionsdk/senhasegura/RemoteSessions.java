@@ -1,0 +1,151 @@
+package org.sessionsdk.senhasegura;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.sessionsdk.core.error.ErrorDetails;
+import org.sessionsdk.core.error.NotFoundException;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ApiCaller;
+import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.senhasegura.internal.Envelope;
+import org.sessionsdk.senhasegura.internal.RemoteSessionMapper;
+import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
+import org.sessionsdk.senhasegura.internal.TokenRefetch;
+
+/**
+ * The remote (proxy) sessions senhasegura has registered: list them, read one, end one.
+ *
+ * <p>The list has no paging and the vendor warns it can be very long and take minutes, so
+ * {@link #stream()} parses it element by element as it arrives, and the list call waits for the
+ * first bytes up to {@code remoteSessionsTimeout} (default 10 minutes) instead of the client's
+ * request timeout.
+ */
+public final class RemoteSessions {
+    private final ClientRuntime runtime;
+    private final ApiCaller caller;
+    private final SenhaseguraErrors errors;
+    private final TokenRefetch refetch;
+    private final String sessionsPath;
+    private final String terminatePath;
+    private final Duration listTimeout;
+
+    RemoteSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors, TokenRefetch refetch,
+                   String sessionsPath, String terminatePath, Duration listTimeout) {
+        this.runtime = runtime;
+        this.caller = caller;
+        this.errors = errors;
+        this.refetch = refetch;
+        this.sessionsPath = sessionsPath;
+        this.terminatePath = terminatePath;
+        this.listTimeout = listTimeout;
+    }
+
+    /** Every remote session, read into a list. For long histories prefer {@link #stream()}. */
+    public List<RemoteSession> list() {
+        return refetch.run(() -> {
+            try (Stream<RemoteSession> s = open()) {
+                return s.toList();
+            }
+        });
+    }
+
+    /**
+     * Every remote session, parsed lazily as the response arrives; memory stays constant however
+     * long the list is. Close the stream (try-with-resources): that closes the connection.
+     * An error the server reports in the envelope is thrown here, before the first element.
+     */
+    public Stream<RemoteSession> stream() {
+        return refetch.run(this::open);
+    }
+
+    /** {@link #list()} on the client's own threads. */
+    public CompletableFuture<List<RemoteSession>> listAsync() {
+        return runtime.async(this::list);
+    }
+
+    /**
+     * One remote session by its numeric {@link RemoteSession#id() id}.
+     *
+     * @throws NotFoundException when the server knows no such session
+     */
+    public RemoteSession get(String id) {
+        String path = sessionsPath + "/" + segment(id, "id");
+        return refetch.run(() -> {
+            Call call = Call.get(path).header("Accept", "application/json").build();
+            SdkHttpResponse r = caller.execute(call);
+            ErrorDetails base = details(r, "GET", call);
+            JsonArrayStream<RemoteSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
+            List<RemoteSession> found = parser.list(r.body(), r);
+            if (found.isEmpty()) {
+                throw new NotFoundException(base.withHint("no remote session has id " + id));
+            }
+            return found.get(0);
+        });
+    }
+
+    /**
+     * Ends a live session: {@code DELETE {terminatePath}/{sessionId}}. Never sent twice by a retry:
+     * a failure after the request left may or may not have ended the session.
+     *
+     * @param sessionId the session's hash ({@link RemoteSession#sessionId()}), not its numeric id
+     */
+    public void terminate(String sessionId) {
+        String path = terminatePath + "/" + segment(sessionId, "sessionId");
+        refetch.run(() -> {
+            Call call = Call.delete(path).header("Accept", "application/json").idempotent(false).build();
+            return caller.execute(call, r -> {
+                byte[] body = r.body().readNBytes(ApiCaller.ERROR_BODY_LIMIT);
+                errors.check(Envelope.parse(body), details(r, "DELETE", call));
+                return null;
+            });
+        });
+    }
+
+    private Stream<RemoteSession> open() {
+        Call call = Call.get(sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
+        SdkHttpResponse r = caller.execute(call);
+        Stream<RemoteSession> s = parser("remote_sessions", details(r, "GET", call)).build().stream(r.body(), r);
+        // Read up to the first element now, so an error inside a 200 envelope is thrown by this call.
+        Iterator<RemoteSession> it = s.iterator();
+        try {
+            it.hasNext();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
+                false).onClose(s::close);
+    }
+
+    private JsonArrayStream.Builder<RemoteSession> parser(String field, ErrorDetails base) {
+        return JsonArrayStream.of("senhasegura remote sessions", RemoteSessionMapper::map)
+                .inField(field)
+                .flattenNestedEnvelopes()
+                .envelopeCheck(envelope -> errors.check(Envelope.from(envelope), base));
+    }
+
+    private ErrorDetails details(SdkHttpResponse r, String method, Call call) {
+        URI uri = caller.resolve(call);
+        String requestId = r.header("X-Request-Id");
+        return new ErrorDetails(r.statusCode(), null, null, method, uri.getRawPath(),
+                requestId != null ? requestId : r.header("Request-Id"), 1, null);
+    }
+
+    private static String segment(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return URLEncoder.encode(value.trim(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

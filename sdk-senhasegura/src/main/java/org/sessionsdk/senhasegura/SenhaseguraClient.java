@@ -1,0 +1,168 @@
+package org.sessionsdk.senhasegura;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import org.sessionsdk.core.auth.OAuth2ClientCredentials;
+import org.sessionsdk.core.auth.RequestAuth;
+import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.internal.JsonSupport;
+import org.sessionsdk.senhasegura.internal.OAuth1Signer;
+import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
+import org.sessionsdk.senhasegura.internal.TokenRefetch;
+
+/**
+ * A client for senhasegura (Segura) PAM's A2A REST API: the remote (proxy) sessions it records.
+ *
+ * <pre>{@code
+ * try (SenhaseguraClient pam = SenhaseguraClient.builder()
+ *         .endpoint(URI.create("https://pam.example.com"))
+ *         .credentials(SenhaseguraCredentials.oauth2(clientId, clientSecret))
+ *         .serverZone(ZoneId.of("America/Sao_Paulo"))
+ *         .build();
+ *      Stream<RemoteSession> sessions = pam.remoteSessions().stream()) {
+ *     sessions.filter(RemoteSession::live).forEach(System.out::println);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
+ */
+public final class SenhaseguraClient implements AutoCloseable {
+    static final String TOKEN_PATH = "/iso/oauth2/token";
+    static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
+    static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
+    static final Duration DEFAULT_REMOTE_SESSIONS_TIMEOUT = Duration.ofMinutes(10);
+
+    private final ClientRuntime runtime;
+    private final ZoneId serverZone;
+    private final RemoteSessions remoteSessions;
+
+    private SenhaseguraClient(Builder b, ClientRuntime runtime) {
+        this.runtime = runtime;
+        this.serverZone = b.serverZone;
+        SenhaseguraErrors errors = new SenhaseguraErrors(b.remoteSessionsPath, b.terminatePath);
+        SenhaseguraCredentials c = b.credentials;
+        RequestAuth auth;
+        OAuth2ClientCredentials oauth2 = null;
+        if (c.kind == SenhaseguraCredentials.Kind.OAUTH2) {
+            oauth2 = OAuth2ClientCredentials.builder()
+                    .tokenCaller(runtime.caller(RequestAuth.none(), OAuth2ClientCredentials.tokenErrors(errors)))
+                    .tokenPath(TOKEN_PATH)
+                    .clientId(c.clientId)
+                    .clientSecret(c.clientSecret)
+                    .basicHeader(c.basicHeader)
+                    .build();
+            auth = oauth2;
+        } else {
+            auth = new OAuth1Signer(c.consumerKey, c.consumerSecret, c.tokenKey, c.tokenSecret,
+                    runtime.config().clock(), OAuth1Signer.randomNonces());
+        }
+        this.remoteSessions = new RemoteSessions(runtime, runtime.caller(auth, errors), errors,
+                new TokenRefetch(oauth2, TOKEN_PATH, runtime.config().endpoint()),
+                b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Remote (proxy) sessions: list, stream, get one, terminate. */
+    public RemoteSessions remoteSessions() {
+        return remoteSessions;
+    }
+
+    /** The zone the server writes its offset-less times in (default UTC). */
+    public ZoneId serverZone() {
+        return serverZone;
+    }
+
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Builds a {@link SenhaseguraClient}; endpoint and credentials are required. */
+    public static final class Builder extends ClientBuilder<Builder> {
+        private SenhaseguraCredentials credentials;
+        private ZoneId serverZone = ZoneOffset.UTC;
+        private String remoteSessionsPath = DEFAULT_REMOTE_SESSIONS_PATH;
+        private String terminatePath = DEFAULT_TERMINATE_PATH;
+        private Duration remoteSessionsTimeout = DEFAULT_REMOTE_SESSIONS_TIMEOUT;
+
+        private Builder() {
+        }
+
+        /** {@link SenhaseguraCredentials#oauth2} or {@link SenhaseguraCredentials#oauth1}. Required. */
+        public Builder credentials(SenhaseguraCredentials c) {
+            this.credentials = Objects.requireNonNull(c, "credentials");
+            return this;
+        }
+
+        /** The zone of the server's {@code start}/{@code end} times, which carry none (default UTC). */
+        public Builder serverZone(ZoneId zone) {
+            this.serverZone = Objects.requireNonNull(zone, "serverZone");
+            return this;
+        }
+
+        /**
+         * Where the list lives (default {@code /api/session/remotesessions}); older servers use
+         * {@code /api/pam/session/remotesessions} or {@code /iso/session/remotesessions}. One session is
+         * read from {@code {path}/{id}}.
+         */
+        public Builder remoteSessionsPath(String path) {
+            this.remoteSessionsPath = cleanPath(path, "remoteSessionsPath");
+            return this;
+        }
+
+        /**
+         * Where sessions are ended: {@code DELETE {path}/{session_id}} (default
+         * {@code /api/pam/session/drop}; older servers: {@code /iso/session/drop}).
+         */
+        public Builder terminatePath(String path) {
+            this.terminatePath = cleanPath(path, "terminatePath");
+            return this;
+        }
+
+        /**
+         * How long the list call waits for the response to start, per attempt (default 10 minutes:
+         * the vendor warns the list may take minutes). Pauses while it streams are bounded by
+         * {@code readTimeout}.
+         */
+        public Builder remoteSessionsTimeout(Duration d) {
+            Objects.requireNonNull(d, "remoteSessionsTimeout");
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("remoteSessionsTimeout must be positive");
+            }
+            this.remoteSessionsTimeout = d;
+            return this;
+        }
+
+        public SenhaseguraClient build() {
+            JsonSupport.requireSupportedJackson();
+            if (credentials == null) {
+                throw new IllegalStateException("credentials are required: SenhaseguraCredentials.oauth2(...) or oauth1(...)");
+            }
+            ClientRuntime runtime = new ClientRuntime(config.build(), "senhasegura");
+            try {
+                return new SenhaseguraClient(this, runtime);
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw e;
+            }
+        }
+
+        private static String cleanPath(String path, String name) {
+            Objects.requireNonNull(path, name);
+            String p = path.trim();
+            while (p.endsWith("/")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            if (p.isEmpty() || !p.startsWith("/") || p.contains("?") || p.contains("#")) {
+                throw new IllegalArgumentException(name + " must be an absolute path like /api/session/remotesessions");
+            }
+            return p;
+        }
+    }
+}
