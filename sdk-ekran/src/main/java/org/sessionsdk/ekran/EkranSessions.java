@@ -17,8 +17,8 @@ import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.core.paging.Paging;
 import org.sessionsdk.ekran.internal.EkranTimes;
-import org.sessionsdk.ekran.internal.SequentialStreams;
 
 /**
  * Ekran sessions ({@code GET /ekranapi/sessions}), reached through {@link EkranClient#sessions()}.
@@ -64,7 +64,7 @@ public final class EkranSessions {
             return fetch(query.from(), query.to());
         }
         Set<Integer> seen = new HashSet<>();
-        return SequentialStreams.concat(new Windows(query.from(), query.to(), query.window(), clock.instant()))
+        return Paging.concat(new Windows(query.from(), query.to(), query.window(), clock.instant()))
                 .filter(s -> seen.add(s.sessionId()));
     }
 

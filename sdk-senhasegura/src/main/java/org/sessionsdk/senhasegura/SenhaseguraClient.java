@@ -60,7 +60,7 @@ public final class SenhaseguraClient implements AutoCloseable {
                     runtime.config().clock(), OAuth1Signer.randomNonces());
         }
         this.remoteSessions = new RemoteSessions(runtime, runtime.caller(auth, errors), errors,
-                new TokenRefetch(oauth2, TOKEN_PATH, runtime.config().endpoint()),
+                new TokenRefetch(oauth2, TOKEN_PATH),
                 b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
     }
 

@@ -80,17 +80,28 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     @Override
     public boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
         String sent = rejected.header("Authorization");
+        Token t = token;
+        if (t != null && ("Bearer " + t.value().reveal()).equals(sent)) {
+            invalidate(t.value());
+        }
+        return true;
+    }
+
+    /**
+     * Drops {@code rejected} if it is still the cached token, so the next call fetches a new one. For
+     * vendors that report a rejected token inside a successful response. Only the first caller
+     * rejected with a token drops it; the others then use the token that caller fetched.
+     */
+    public void invalidate(Secret rejected) {
         lock.lock();
         try {
             Token t = token;
-            // Only the first caller rejected with this token drops it; the others reuse the new one.
-            if (t != null && ("Bearer " + t.value().reveal()).equals(sent)) {
+            if (t != null && t.value().equals(rejected)) {
                 token = null;
             }
         } finally {
             lock.unlock();
         }
-        return true;
     }
 
     /** The cached token, fetching one if there is none or it is about to expire. */

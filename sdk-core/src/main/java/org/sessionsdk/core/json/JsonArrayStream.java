@@ -89,6 +89,10 @@ public final class JsonArrayStream<T> {
 
         @Override
         protected RuntimeException translate(Exception e) {
+            if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException eof) {
+                return new ResponseFormatException("more JSON (" + what + ")", "end of body (truncated?)",
+                        where(eof.getLocation()), e);
+            }
             if (e instanceof JsonProcessingException jpe) {
                 return new ResponseFormatException("well-formed JSON (" + what + ")", describe(jpe),
                         where(jpe.getLocation()), e);

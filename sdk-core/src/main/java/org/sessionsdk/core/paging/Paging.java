@@ -17,6 +17,15 @@ public final class Paging {
     private Paging() {
     }
 
+    /**
+     * Several lazily opened streams (windows, pages) read one after another as one stream. A part is
+     * opened only when the previous one is used up, and closed then; closing the result closes the
+     * part being read. Unlike {@code flatMap}, no part is ever buffered whole.
+     */
+    public static <T> Stream<T> concat(java.util.Iterator<? extends java.util.function.Supplier<Stream<T>>> parts) {
+        return SequentialStreams.concat(parts);
+    }
+
     /** Fetches page {@code k} (from 0) of at most {@code pageSize} items. */
     @FunctionalInterface
     public interface PageFetcher<T> {

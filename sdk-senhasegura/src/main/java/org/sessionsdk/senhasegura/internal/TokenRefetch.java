@@ -1,13 +1,9 @@
 package org.sessionsdk.senhasegura.internal;
 
-import java.net.URI;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.sessionsdk.core.auth.OAuth2ClientCredentials;
 import org.sessionsdk.core.auth.Secret;
 import org.sessionsdk.core.error.AuthenticationException;
-import org.sessionsdk.core.http.SdkHttpRequest;
-import org.sessionsdk.core.http.SdkHttpResponse;
 
 /**
  * The one token refetch for rejections that are not a 401. The core refetches on a 401 itself;
@@ -18,13 +14,11 @@ import org.sessionsdk.core.http.SdkHttpResponse;
 public final class TokenRefetch {
     private final OAuth2ClientCredentials oauth2;
     private final String tokenPath;
-    private final URI endpoint;
 
     /** @param oauth2 the token provider, or null when the client signs with OAuth 1 */
-    public TokenRefetch(OAuth2ClientCredentials oauth2, String tokenPath, URI endpoint) {
+    public TokenRefetch(OAuth2ClientCredentials oauth2, String tokenPath) {
         this.oauth2 = oauth2;
         this.tokenPath = tokenPath;
-        this.endpoint = endpoint;
     }
 
     public <T> T run(Supplier<T> operation) {
@@ -38,9 +32,7 @@ public final class TokenRefetch {
             if (!tokenRejected(e)) {
                 throw e;
             }
-            SdkHttpRequest rejected = SdkHttpRequest.builder().uri(endpoint)
-                    .header("Authorization", "Bearer " + sent.reveal()).build();
-            oauth2.refreshAfterRejection(rejected, new SdkHttpResponse(e.statusCode(), Map.of(), null));
+            oauth2.invalidate(sent);
             return operation.get();
         }
     }

@@ -1,4 +1,4 @@
-package org.sessionsdk.ekran.internal;
+package org.sessionsdk.core.paging;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -16,13 +16,13 @@ import java.util.stream.StreamSupport;
  * <p>Unlike {@code flatMap}, a part is never buffered whole when the result is read through its
  * iterator, so memory stays constant however long each part is.
  *
- * <p>SDK-internal.
+ * <p>Use it through {@link Paging#concat}.
  */
-public final class SequentialStreams {
+final class SequentialStreams {
     private SequentialStreams() {
     }
 
-    public static <T> Stream<T> concat(Iterator<? extends Supplier<Stream<T>>> parts) {
+    static <T> Stream<T> concat(Iterator<? extends Supplier<Stream<T>>> parts) {
         Reader<T> reader = new Reader<>(parts);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(reader, Spliterator.ORDERED | Spliterator.NONNULL),
                 false).onClose(reader::close);
