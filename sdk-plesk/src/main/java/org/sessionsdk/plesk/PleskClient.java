@@ -4,10 +4,14 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.retry.Sleeper;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
 import org.sessionsdk.plesk.internal.PleskErrors;
 
@@ -24,7 +28,7 @@ import org.sessionsdk.plesk.internal.PleskErrors;
  * }
  * }</pre>
  */
-public final class PleskClient implements AutoCloseable {
+public final class PleskClient implements AutoCloseable, SessionSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final PleskSessions sessions;
@@ -65,6 +69,22 @@ public final class PleskClient implements AutoCloseable {
     /** Secret keys for key-based access. */
     public PleskSecretKeys secretKeys() {
         return secretKeys;
+    }
+
+    @Override
+    public String vendor() {
+        return "plesk";
+    }
+
+    /**
+     * The open panel sessions overlapping {@code range}. Plesk cannot filter by time, so the range
+     * is applied here; lazily, close the stream.
+     */
+    @Override
+    public Stream<SessionRecord> sessionRecords(TimeRange range) {
+        String host = runtime.config().endpoint().getHost();
+        return sessions.stream().map(s -> s.toSessionRecord(serverZone, host))
+                .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
     /** The zone the panel's offset-less times are read in. */

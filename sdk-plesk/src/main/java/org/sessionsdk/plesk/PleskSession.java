@@ -1,6 +1,9 @@
 package org.sessionsdk.plesk;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import org.sessionsdk.core.session.SessionRecord;
 
 /**
  * An open control-panel session, as {@code session/get} reports it. Times are as Plesk sends them,
@@ -15,4 +18,18 @@ import java.time.LocalDateTime;
  */
 public record PleskSession(String id, String type, String ipAddress, String login, LocalDateTime loginTime,
                            LocalDateTime idle) {
+
+    /**
+     * This session in the unified view: start = login time, last activity = idle, source = the user's
+     * address, target = the panel's host, protocol https; still open, so no end.
+     *
+     * @param serverZone the panel's zone, to place its offset-less times
+     * @param panelHost  the panel's host name, the session's target
+     */
+    public SessionRecord toSessionRecord(ZoneId serverZone, String panelHost) {
+        return new SessionRecord("plesk", id, login, ipAddress, panelHost, "https",
+                loginTime == null ? null : loginTime.atZone(serverZone).toInstant(), null,
+                idle == null ? null : idle.atZone(serverZone).toInstant(),
+                type == null ? Map.of() : Map.of("type", type));
+    }
 }

@@ -85,6 +85,32 @@ class PleskSessionsTest {
     }
 
     @Test
+    void mapsToTheUnifiedViewInTheServerZoneAndFiltersByRange() {
+        answer(wm, "<session><get/></session>", SEED_SESSIONS);
+        try (PleskClient plesk = PleskClient.builder().endpoint(Loopback.endpoint(wm))
+                .credentials(PleskCredentials.secretKey("k")).serverZone(ZoneId.of("Europe/Berlin")).build()) {
+            java.util.List<org.sessionsdk.core.session.SessionRecord> all =
+                    plesk.sessionRecords(org.sessionsdk.core.session.TimeRange.all()).toList();
+            assertThat(plesk.vendor()).isEqualTo("plesk");
+            assertThat(all).hasSize(2);
+            org.sessionsdk.core.session.SessionRecord r = all.get(0);
+            assertThat(r.id()).isEqualTo("6a17d01f5e1925601faa86ad22ada6ff");
+            assertThat(r.user()).isEqualTo("admin");
+            assertThat(r.sourceAddress()).isEqualTo("192.0.2.1");
+            assertThat(r.target()).isEqualTo("127.0.0.1");
+            assertThat(r.protocol()).isEqualTo("https");
+            assertThat(r.start()).isEqualTo(java.time.Instant.parse("2007-02-20T04:21:00Z")); // CET is UTC+1
+            assertThat(r.lastActivity()).isEqualTo(java.time.Instant.parse("2007-02-20T04:37:42Z"));
+            assertThat(r.end()).isNull();
+            assertThat(r.attributes()).containsEntry("type", "admin");
+
+            // only the second session started before this range ends; open sessions reach into any later range
+            assertThat(plesk.sessionRecords(org.sessionsdk.core.session.TimeRange.until(
+                    java.time.Instant.parse("2007-02-21T00:00:00Z"))).toList()).hasSize(1);
+        }
+    }
+
+    @Test
     void toleratesNewFieldsAVersionAttributeAndAnOffsetOnTimes() {
         answer(wm, "<session>", ok("session", "get", "<session><id>a</id><type>new-kind</type><ip-address> 10.0.0.1 </ip-address>"
                 + "<login>u</login><login-time>2024-01-01T10:00:00+02:00</login-time><idle>2024-01-01T10:05:00</idle>"

@@ -4,11 +4,15 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.sessionsdk.core.auth.OAuth2ClientCredentials;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.senhasegura.internal.OAuth1Signer;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
 import org.sessionsdk.senhasegura.internal.TokenRefetch;
@@ -29,7 +33,7 @@ import org.sessionsdk.senhasegura.internal.TokenRefetch;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class SenhaseguraClient implements AutoCloseable {
+public final class SenhaseguraClient implements AutoCloseable, SessionSource {
     static final String TOKEN_PATH = "/iso/oauth2/token";
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
@@ -66,6 +70,21 @@ public final class SenhaseguraClient implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    @Override
+    public String vendor() {
+        return "senhasegura";
+    }
+
+    /**
+     * Remote sessions overlapping {@code range}, in the unified view. The API has no time filter, so
+     * the whole list is streamed and the range applied here; close the stream.
+     */
+    @Override
+    public Stream<SessionRecord> sessionRecords(TimeRange range) {
+        return remoteSessions().stream().map(r -> r.toSessionRecord(serverZone()))
+                .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
     /** Remote (proxy) sessions: list, stream, get one, terminate. */
