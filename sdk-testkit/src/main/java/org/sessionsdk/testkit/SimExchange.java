@@ -1,0 +1,119 @@
+package org.sessionsdk.testkit;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One request as a simulator sees it, and the ways to answer it. Wraps the JDK's
+ * {@link HttpExchange} so vendor simulators stay short.
+ */
+public final class SimExchange {
+    private final HttpExchange exchange;
+    private final byte[] body;
+    private final Map<String, String> query;
+    private boolean answered;
+
+    SimExchange(HttpExchange exchange) throws IOException {
+        this.exchange = exchange;
+        this.body = exchange.getRequestBody().readAllBytes();
+        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    }
+
+    public String method() {
+        return exchange.getRequestMethod();
+    }
+
+    /** The path, decoded, without the query. */
+    public String path() {
+        return exchange.getRequestURI().getPath();
+    }
+
+    /** A query parameter, decoded, or null. */
+    public String query(String name) {
+        return query.get(name);
+    }
+
+    public Map<String, String> queryParams() {
+        return Collections.unmodifiableMap(query);
+    }
+
+    /** The first value of a request header (names compare case-insensitively), or null. */
+    public String header(String name) {
+        return exchange.getRequestHeaders().getFirst(name);
+    }
+
+    public byte[] body() {
+        return body.clone();
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** Adds a response header; call before answering. */
+    public SimExchange responseHeader(String name, String value) {
+        exchange.getResponseHeaders().add(name, value);
+        return this;
+    }
+
+    /** Answers with a whole body. */
+    public void respond(int status, String contentType, String text) throws IOException {
+        respond(status, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void respond(int status, String contentType, byte[] bytes) throws IOException {
+        answered = true;
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    /** Writes a body of unknown length as it is produced (chunked), so huge answers cost no memory. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    public void respondStreaming(int status, String contentType, BodyWriter writer) throws IOException {
+        answered = true;
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, 0);
+        try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 16 * 1024)) {
+            writer.write(out);
+        }
+    }
+
+    boolean answered() {
+        return answered;
+    }
+
+    HttpExchange raw() {
+        return exchange;
+    }
+
+    private static Map<String, String> parseQuery(String raw) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return m;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = eq < 0 ? pair : pair.substring(0, eq);
+            String v = eq < 0 ? "" : pair.substring(eq + 1);
+            m.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,138 @@
+package org.sessionsdk.testkit;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A vendor's API served for real on 127.0.0.1 (an ephemeral port): the base of every simulator. It
+ * counts requests, plays queued {@link Faults}, and hands everything else to the vendor's
+ * {@link #handle(SimExchange)}.
+ *
+ * <p>Each vendor simulator has a {@code static start()} factory and a {@code client()} method that
+ * builds a client of the SDK configured for it; {@link SimulatorExtension} relies on both.
+ */
+public abstract class Simulator implements AutoCloseable {
+    private final String vendor;
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Faults faults = new Faults();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    protected Simulator(String vendor) {
+        this.vendor = vendor;
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, vendor + "-simulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a loopback port for the " + vendor + " simulator", e);
+        }
+        server.createContext("/", raw -> {
+            requests.incrementAndGet();
+            try (raw) {
+                SimExchange ex = new SimExchange(raw);
+                Faults.Fault fault = faults.poll();
+                if (fault != null) {
+                    play(fault, ex);
+                } else {
+                    handle(ex);
+                }
+                if (!ex.answered()) {
+                    ex.respond(404, "text/plain", "no such resource in the " + vendor + " simulator: " + ex.path());
+                }
+            } catch (IOException clientGone) {
+                // the client closed early (a test that stops reading): nothing to answer
+            } catch (RuntimeException bug) {
+                try {
+                    raw.sendResponseHeaders(500, -1);
+                } catch (IOException ignored) {
+                    // already answering
+                }
+            }
+        });
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** The vendor's behaviour: answer one request. */
+    protected abstract void handle(SimExchange exchange) throws IOException;
+
+    /** A body the vendor would never send, for {@link Faults#malformedNext()}. */
+    protected abstract String malformedBody();
+
+    /** The media type of the vendor's bodies. */
+    protected abstract String contentType();
+
+    /** The first bytes of a normal answer, sent before a stall. */
+    protected abstract String stallPrefix();
+
+    public String vendor() {
+        return vendor;
+    }
+
+    /** The base URI to give a client, {@code http://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Failures to play on the next requests. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Requests received so far. */
+    public int requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void play(Faults.Fault fault, SimExchange ex) throws IOException {
+        if (fault instanceof Faults.Status s) {
+            if (s.retryAfter() != null) {
+                ex.responseHeader("Retry-After", s.retryAfter());
+            }
+            ex.respond(s.status(), contentType(), s.body() == null ? "" : s.body());
+        } else if (fault instanceof Faults.Reset) {
+            // closing the exchange without a status line drops the connection
+            ex.raw().getResponseBody().close();
+            throw new IOException("reset on purpose");
+        } else if (fault instanceof Faults.Malformed) {
+            ex.respond(200, contentType(), malformedBody());
+        } else {
+            ex.respondStreaming(200, contentType(), out -> stall(out));
+        }
+    }
+
+    private void stall(OutputStream out) throws IOException {
+        out.write(stallPrefix().getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        try {
+            // hold the connection open without sending more, until the client hangs up or we close
+            closed.await(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
