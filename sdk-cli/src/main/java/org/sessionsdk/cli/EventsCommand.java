@@ -1,0 +1,67 @@
+package org.sessionsdk.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.sessionsdk.plesk.PleskClient;
+import org.sessionsdk.plesk.PleskEvent;
+import org.sessionsdk.plesk.PleskEventQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sessions events}: the Plesk action log, once or followed. */
+@Command(name = "events", description = "Print the Plesk action log; --follow keeps printing new entries.")
+final class EventsCommand implements Callable<Integer> {
+    static final List<Format.Column> COLUMNS = List.of(new Format.Column("id", 8), new Format.Column("time", 20),
+            new Format.Column("type", 14), new Format.Column("class", 14), new Format.Column("object", 22),
+            new Format.Column("user", 12), new Format.Column("host", 15));
+
+    @Mixin
+    Connection connection;
+
+    @Option(names = "--from-id", description = "first entry to print (inclusive)")
+    Long fromId;
+
+    @Option(names = "--follow", description = "keep polling for new entries until interrupted")
+    boolean follow;
+
+    @Option(names = "--poll", description = "how often --follow polls (ISO-8601, default PT10S)")
+    Duration poll = Duration.ofSeconds(10);
+
+    @Option(names = "--limit", description = "stop after this many entries")
+    Long limit;
+
+    @Option(names = "--format", description = "table, jsonl or csv (default table)")
+    Format format = Format.table;
+
+    private final Terminal term;
+
+    EventsCommand(Terminal term) {
+        this.term = term;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (connection.vendor != Connection.Vendor.plesk) {
+            throw new IllegalArgumentException("events are read from Plesk only (--vendor plesk)");
+        }
+        PleskEventQuery q = fromId == null ? PleskEventQuery.all() : PleskEventQuery.builder().fromId(fromId).build();
+        try (PleskClient plesk = (PleskClient) connection.open(term);
+             Stream<PleskEvent> events = follow ? plesk.eventLog().follow(q, poll) : plesk.eventLog().stream(q);
+             Format.RowWriter out = format.writer(COLUMNS, term.out())) {
+            Stream<PleskEvent> s = limit == null ? events : events.limit(limit);
+            s.forEach(e -> {
+                out.row(row(e));
+                term.out().flush();
+            });
+        }
+        return ExitCodes.OK;
+    }
+
+    static List<String> row(PleskEvent e) {
+        return java.util.Arrays.asList(String.valueOf(e.id()), e.time().toString(), e.type(), e.objectClass(),
+                e.objectId(), e.user(), e.host());
+    }
+}

@@ -1,0 +1,73 @@
+package org.sessionsdk.cli;
+
+import java.util.concurrent.Callable;
+import org.sessionsdk.core.config.SdkVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code sessions}: who is logged in where, from the command line. Exit codes: 0 ok, 2 usage,
+ * 3 authentication, 4 other API error, 5 network.
+ */
+@Command(name = "sessions", mixinStandardHelpOptions = true, versionProvider = SessionsCommand.Version.class,
+        description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON and senhasegura.%n"
+                + "Secrets come from the SESSIONS_SECRET environment variable or a prompt, never from arguments.",
+        subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:usage", "3:authentication failed", "4:other API error", "5:network"})
+public final class SessionsCommand implements Callable<Integer> {
+    private final Terminal term;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    SessionsCommand(Terminal term) {
+        this.term = term;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(Terminal.system(), args));
+    }
+
+    /** Runs the command line in-process and returns its exit code. */
+    static int run(Terminal term, String... args) {
+        CommandLine cl = new CommandLine(new SessionsCommand(term), new Factory(term));
+        cl.setOut(term.out());
+        cl.setErr(term.err());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            term.err().println(ExitCodes.describe(e));
+            term.err().flush();
+            return ExitCodes.of(e);
+        });
+        int code = cl.execute(args);
+        term.out().flush();
+        term.err().flush();
+        return code;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(term.err());
+        return ExitCodes.USAGE;
+    }
+
+    /** Builds the subcommands with the terminal they print to. */
+    private record Factory(Terminal term) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ListCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
+                    || cls == DemoCommand.class) {
+                return cls.getDeclaredConstructor(Terminal.class).newInstance(term);
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+
+    /** The SDK's version, for {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sessions " + SdkVersion.version()};
+        }
+    }
+}
