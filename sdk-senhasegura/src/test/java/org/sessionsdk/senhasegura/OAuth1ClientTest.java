@@ -23,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sessionsdk.core.testing.Loopback;
+import org.sessionsdk.core.testing.MutableClock;
 
 /** The client signs every request with OAuth 1.0a; the test verifies it as a server would. */
 class OAuth1ClientTest {
@@ -34,7 +35,7 @@ class OAuth1ClientTest {
         wm.stubFor(get(urlEqualTo("/api/session/remotesessions")).willReturn(okJson(Bodies.FLAT)));
         wm.stubFor(get(urlEqualTo("/api/session/remotesessions/3"))
                 .willReturn(okJson(Bodies.envelope("remote_session", Bodies.SESSION_3))));
-        Bodies.MutableClock clock = new Bodies.MutableClock(Instant.ofEpochSecond(1_715_000_000L));
+        MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_715_000_000L));
 
         try (SenhaseguraClient c = SenhaseguraClient.builder().endpoint(Loopback.endpoint(wm)).clock(clock)
                 .credentials(SenhaseguraCredentials.oauth1("consumer", "c-secret", "token", "t-secret")).build()) {

@@ -31,6 +31,7 @@ import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.testing.CapturedLogs;
 import org.sessionsdk.core.testing.Loopback;
+import org.sessionsdk.core.testing.MutableClock;
 
 /** OAuth 2 client credentials against a token endpoint on loopback: caching, expiry, refetch. */
 class OAuth2TokenTest {
@@ -119,7 +120,7 @@ class OAuth2TokenTest {
     void anExpiredTokenIsReplaced() {
         twoTokens();
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.FLAT)));
-        Bodies.MutableClock clock = new Bodies.MutableClock(Instant.parse("2024-05-06T12:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2024-05-06T12:00:00Z"));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret")).clock(clock).build()) {
             c.remoteSessions().list();
