@@ -1,0 +1,381 @@
+package org.sessionsdk.testkit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sessionsdk.ekran.EkranClient;
+import org.sessionsdk.ekran.EkranCredentials;
+import org.sessionsdk.ekran.EkranSession;
+
+/**
+ * The Ekran System (Syteca) REST API on loopback: {@code GET /ekranapi/sessions?start=..&end=..} with
+ * the {@code ApiKey} header.
+ *
+ * <p>Sessions {@code 0..n-1} are generated on the fly from the seed (none is stored, so a million
+ * cost no memory): session {@code i} has {@code sessionId = i + 1} and logs in about
+ * {@code 20 * i} minutes after {@link SimData#EPOCH}, for 5 minutes to 6 hours; the newest two are
+ * still open ({@code logoutDate} null). {@link #withSession(EkranSession)} adds sessions a test
+ * chooses.
+ *
+ * <p>The window follows Ekran's documented rules: no bounds gives every session; a session is
+ * selected when it overlaps the window, and its dates are clipped to it (a {@code loginDate} before
+ * {@code start} becomes {@code start}, a {@code logoutDate} after {@code end}, or a missing one, becomes
+ * {@code end}; Ekran uses the first and last activity inside the window, which the simulator takes to
+ * be the bounds themselves). {@code start}/{@code end} are local times in the simulator's zone
+ * ({@link #withZone}, UTC by default) in the three documented forms; anything else is a 400. Dates go
+ * out with the zone's offset, as {@code 2026-01-05T08:00:00.000+00:00}.
+ *
+ * <p>A missing or wrong key is a 401 with the ASP.NET body
+ * {@code {"message":"Authorization has been denied for this request."}} (Ekran's real body is
+ * undocumented); a bad bound is a 400 ASP.NET Core validation problem ({@code application/problem+json}).
+ */
+public final class EkranSimulator extends Simulator {
+    /** The key {@link #client()} signs in with; punctuation included, as real keys have. */
+    public static final String API_KEY = "ek-Testkit.Key/42+==";
+    /** The header Ekran reads the key from. */
+    public static final String API_KEY_HEADER = "ApiKey";
+    /** The message of a 401. */
+    public static final String DENIED = "Authorization has been denied for this request.";
+
+    static final String PATH = "/ekranapi/sessions";
+    private static final long STEP_SECONDS = 20 * 60;
+    private static final long JITTER_SECONDS = 10 * 60;
+    private static final long MIN_SECONDS = 5 * 60;
+    private static final long MAX_SECONDS = 6 * 3600;
+    private static final int OPEN = 2;
+    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private volatile long seed = 42;
+    private volatile int generated = 10;
+    private volatile ZoneId zone = ZoneOffset.UTC;
+    private final List<EkranSession> extra = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
+    private final AtomicInteger rejected = new AtomicInteger();
+
+    private EkranSimulator() {
+        super("ekran");
+    }
+
+    /** Starts a simulator with 10 generated sessions, in UTC. */
+    public static EkranSimulator start() {
+        return new EkranSimulator();
+    }
+
+    /** {@code n} generated sessions (made as they are listed, none stored). */
+    public EkranSimulator withSessions(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        this.generated = n;
+        return this;
+    }
+
+    public EkranSimulator withSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** The zone the server reads {@code start}/{@code end} in and writes its dates in (default UTC). */
+    public EkranSimulator withZone(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /**
+     * Adds a session the test chooses, listed after the generated ones. Its dates are kept as instants
+     * and written in the simulator's zone; a null {@code logoutDate} is an open session.
+     */
+    public EkranSimulator withSession(EkranSession session) {
+        Objects.requireNonNull(session.loginDate(), "loginDate");
+        extra.add(session);
+        return this;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** A client for this simulator with its key and zone. Close it. */
+    public EkranClient client() {
+        return clientBuilder().build();
+    }
+
+    /** A client builder set up for this simulator (endpoint, key, zone), to adjust timeouts or retries. */
+    public EkranClient.Builder clientBuilder() {
+        return EkranClient.builder().endpoint(endpoint()).credentials(EkranCredentials.apiKey(API_KEY))
+                .serverZone(zone);
+    }
+
+    /** Generated session {@code index} with its real dates (not clipped), in the simulator's zone. */
+    public EkranSession session(int index) {
+        if (index < 0 || index >= generated) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return toSession(index, loginAt(index), logoutAt(index));
+    }
+
+    /** Every session with its real dates, as {@code GET /ekranapi/sessions} without bounds answers. */
+    public List<EkranSession> sessions() {
+        return sessions(null, null);
+    }
+
+    /**
+     * What the API answers for a window (either bound may be null): the overlapping sessions with
+     * dates clipped to it. Builds a list: for windows of modest size.
+     */
+    public List<EkranSession> sessions(Instant start, Instant end) {
+        List<EkranSession> out = new ArrayList<>();
+        forEach(start, end, out::add);
+        return out;
+    }
+
+    /** The query parameters of each authorized {@code GET /ekranapi/sessions}, in order. */
+    public List<Map<String, String>> queriesAsked() {
+        return List.copyOf(queries);
+    }
+
+    /** Requests refused for a missing or wrong key. */
+    public int rejectedRequests() {
+        return rejected.get();
+    }
+
+    @Override
+    protected void handle(SimExchange ex) throws IOException {
+        if (!ex.path().equals(PATH) && !ex.path().equals(PATH + "/")) {
+            return; // 404 from the base
+        }
+        if (!"GET".equals(ex.method())) {
+            ex.responseHeader("Allow", "GET");
+            ex.respond(405, contentType(), message("The requested resource does not support http method '"
+                    + ex.method() + "'."));
+            return;
+        }
+        if (!API_KEY.equals(ex.header(API_KEY_HEADER))) {
+            rejected.incrementAndGet();
+            ex.respond(401, contentType(), message(DENIED));
+            return;
+        }
+        Instant start;
+        Instant end;
+        try {
+            start = bound(ex, "start");
+            end = bound(ex, "end");
+        } catch (BadBound b) {
+            ex.respond(400, "application/problem+json; charset=utf-8", problem(b.param, b.value));
+            return;
+        }
+        queries.add(Map.copyOf(ex.queryParams()));
+        ex.respondStreaming(200, contentType(), out -> {
+            try (JsonGenerator g = SimWire.generator(out)) {
+                g.writeStartArray();
+                forEachChecked(start, end, s -> write(g, s));
+                g.writeEndArray();
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Sink {
+        void accept(EkranSession s) throws IOException;
+    }
+
+    private void forEach(Instant start, Instant end, Sink sink) {
+        try {
+            forEachChecked(start, end, sink);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void forEachChecked(Instant start, Instant end, Sink sink) throws IOException {
+        if (start != null && end != null && end.isBefore(start)) {
+            return;
+        }
+        int n = generated;
+        long lo = 0;
+        long hi = n - 1L;
+        if (start != null) {
+            lo = Math.max(0, Math.floorDiv(start.getEpochSecond() - MAX_SECONDS - SimData.EPOCH.getEpochSecond(),
+                    STEP_SECONDS) - 1);
+        }
+        if (end != null) {
+            hi = Math.min(hi, Math.floorDiv(end.getEpochSecond() - SimData.EPOCH.getEpochSecond(), STEP_SECONDS) + 1);
+        }
+        // open sessions older than the window's first candidates still overlap it
+        for (long i = Math.max(0, n - OPEN); i < Math.min(lo, n); i++) {
+            emit(toSessionAt((int) i, start, end), sink);
+        }
+        for (long i = lo; i <= hi; i++) {
+            emit(toSessionAt((int) i, start, end), sink);
+        }
+        for (EkranSession s : extra) {
+            emit(clip(s.sessionId(), s.userId(), s.clientGuid(), s.loginDate().toInstant(),
+                    s.logoutDate() == null ? null : s.logoutDate().toInstant(), start, end), sink);
+        }
+    }
+
+    private static void emit(EkranSession s, Sink sink) throws IOException {
+        if (s != null) {
+            sink.accept(s);
+        }
+    }
+
+    private EkranSession toSessionAt(int i, Instant start, Instant end) {
+        return clip(i + 1, userId(i), clientGuid(i), loginAt(i), logoutAt(i), start, end);
+    }
+
+    /** The session as a window shows it, or null when it does not overlap the window. */
+    private EkranSession clip(int id, int userId, String guid, Instant login, Instant logout, Instant start,
+                              Instant end) {
+        if (end != null && login.isAfter(end)) {
+            return null;
+        }
+        if (start != null && logout != null && logout.isBefore(start)) {
+            return null;
+        }
+        Instant in = start != null && login.isBefore(start) ? start : login;
+        Instant out = end != null && (logout == null || logout.isAfter(end)) ? end : logout;
+        return new EkranSession(id, userId, guid, odt(in), out == null ? null : odt(out));
+    }
+
+    private EkranSession toSession(int i, Instant login, Instant logout) {
+        return new EkranSession(i + 1, userId(i), clientGuid(i), odt(login), logout == null ? null : odt(logout));
+    }
+
+    private Instant loginAt(long i) {
+        long jitter = Math.floorMod(SimData.mix(seed, i, 11), JITTER_SECONDS);
+        return SimData.EPOCH.plusSeconds(i * STEP_SECONDS + jitter);
+    }
+
+    private Instant logoutAt(long i) {
+        if (i >= generated - OPEN) {
+            return null;
+        }
+        long length = MIN_SECONDS + Math.floorMod(SimData.mix(seed, i, 12), MAX_SECONDS - MIN_SECONDS + 1);
+        return loginAt(i).plusSeconds(length);
+    }
+
+    private int userId(long i) {
+        return 1 + (int) Math.floorMod(SimData.mix(seed, i, 13), 60L);
+    }
+
+    private String clientGuid(long i) {
+        long client = Math.floorMod(SimData.mix(seed, i, 14), 8L);
+        String h = SimData.hex(seed, -1 - client, 32);
+        return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
+                + "-" + h.substring(20);
+    }
+
+    private OffsetDateTime odt(Instant t) {
+        return OffsetDateTime.ofInstant(t, zone);
+    }
+
+    private static void write(JsonGenerator g, EkranSession s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("clientGuid", s.clientGuid());
+        if (s.logoutDate() == null) {
+            g.writeNullField("logoutDate");
+        } else {
+            g.writeStringField("logoutDate", s.logoutDate().format(OUT));
+        }
+        g.writeStringField("loginDate", s.loginDate().format(OUT));
+        g.writeNumberField("sessionId", s.sessionId());
+        g.writeNumberField("userId", s.userId());
+        g.writeEndObject();
+    }
+
+    private static final class BadBound extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String param;
+        final String value;
+
+        BadBound(String param, String value) {
+            super(param, null, false, false);
+            this.param = param;
+            this.value = value;
+        }
+    }
+
+    /** A bound in the documented forms, read in the simulator's zone; null when absent or empty. */
+    private Instant bound(SimExchange ex, String name) throws BadBound {
+        String v = ex.query(name);
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        try {
+            LocalDateTime local = switch (v.length()) {
+                case 10 -> LocalDate.parse(v, DAY).atStartOfDay();
+                case 16 -> LocalDateTime.parse(v, MINUTE);
+                case 19 -> LocalDateTime.parse(v, SECOND);
+                default -> throw new BadBound(name, v);
+            };
+            return local.atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadBound(name, v);
+        }
+    }
+
+    private static String message(String text) {
+        return SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("message", text);
+            g.writeEndObject();
+        });
+    }
+
+    private static String problem(String param, String value) {
+        return SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("type", "https://tools.ietf.org/html/rfc7231#section-6.5.1");
+            g.writeStringField("title", "One or more validation errors occurred.");
+            g.writeNumberField("status", 400);
+            g.writeObjectFieldStart("errors");
+            g.writeArrayFieldStart(param);
+            g.writeString("The value '" + value + "' is not valid.");
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+
+    /** How long generated sessions may last at most; for tests choosing windows. */
+    public static Duration longestGeneratedSession() {
+        return Duration.ofSeconds(MAX_SECONDS);
+    }
+
+    @Override
+    protected String malformedBody() {
+        return "[ {\"clientGuid\" : \"3f2a\", \"loginDate\" : \"yesterday\", \"sessionId\" : \"one\"";
+    }
+
+    @Override
+    protected String contentType() {
+        return "application/json; charset=utf-8";
+    }
+
+    @Override
+    protected String stallPrefix() {
+        return "[ {\n  \"clientGuid\" : \"";
+    }
+}

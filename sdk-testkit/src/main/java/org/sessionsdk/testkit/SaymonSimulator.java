@@ -1,0 +1,493 @@
+package org.sessionsdk.testkit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sessionsdk.saymon.SaymonClient;
+import org.sessionsdk.saymon.SaymonCredentials;
+import org.sessionsdk.saymon.SaymonSession;
+
+/**
+ * The SAYMON REST API on loopback: the users' session log
+ * ({@code GET /node/api/users/session/log?from=&to=&limit=&skip=}), the current user
+ * ({@code GET /node/api/users/current}) and the cookie session ({@code POST}/{@code DELETE}
+ * {@code /node/api/users/session}).
+ *
+ * <p>Every call takes HTTP Basic or a {@code Cookie: sid=...} from a login. A wrong login or password
+ * is a 401 {@code InvalidCredentials}; an unknown or expired sid a 401 {@code Unauthorized} whose
+ * message is the JSON string {@code {"errorCode":3,"message":"Session expired."}};
+ * {@link #expireSessions()} expires every sid at once, to test logging in again. The user
+ * {@link #VIEWER_LOGIN} lacks {@code read-session-log} and gets a 403 on the log.
+ *
+ * <p>The log is generated on the fly from the seed (nothing stored, a million records cost no
+ * memory): record {@code k} (0 = newest) started about {@code k} minutes before
+ * {@link SimData#EPOCH}, about one in eight is still open ({@code endTime} null). Records are served
+ * newest first; {@code skip} counts from the newest; {@code from}/{@code to} bound {@code startTime}
+ * (inclusive); no {@code limit} (or 0, as MongoDB reads it) means all. {@link #insertNewest(int)}
+ * logs new records on top, one minute apart after the newest, as a busy server does while a client
+ * pages; {@link #insertAfterEachPage(int)} does so after every page served.
+ */
+public final class SaymonSimulator extends Simulator {
+    public static final String LOGIN = "admin";
+    /** The password of {@link #LOGIN}: a colon and a non-ASCII letter, to prove they travel intact. */
+    public static final String PASSWORD = "testkit-pass:wörd";
+    /** A user without the {@code read-session-log} permission. */
+    public static final String VIEWER_LOGIN = "viewer";
+    public static final String VIEWER_PASSWORD = "viewer-password";
+    /** The permission the session log needs. */
+    public static final String LOG_PERMISSION = "read-session-log";
+
+    static final String LOG = "/node/api/users/session/log";
+    static final String CURRENT = "/node/api/users/current";
+    static final String SESSION = "/node/api/users/session";
+    private static final long STEP_MS = 60_000;
+    private static final long JITTER_MS = 30_000;
+    private static final String[] USERS = {LOGIN, "operator", "jdoe", "monitor", "api-bot", VIEWER_LOGIN};
+    private static final String EXPIRED = "{\"errorCode\":3,\"message\":\"Session expired.\"}";
+
+    private volatile long seed = 42;
+    private volatile int generated = 25;
+    private final AtomicLong inserted = new AtomicLong();
+    private volatile int insertPerPage;
+    private final List<SaymonSession> extra = new CopyOnWriteArrayList<>();
+    private final Map<String, String> sids = new ConcurrentHashMap<>();
+    private final AtomicInteger sidCounter = new AtomicInteger();
+    private final AtomicInteger logins = new AtomicInteger();
+    private final AtomicInteger logouts = new AtomicInteger();
+    private final AtomicInteger logRequests = new AtomicInteger();
+    private final AtomicInteger rejected = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+
+    private SaymonSimulator() {
+        super("saymon");
+    }
+
+    /** Starts a simulator with a log of 25 generated records. */
+    public static SaymonSimulator start() {
+        return new SaymonSimulator();
+    }
+
+    /** A log of {@code n} generated records (made as they are listed, none stored). */
+    public SaymonSimulator withSessions(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        this.generated = n;
+        return this;
+    }
+
+    public SaymonSimulator withSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** Adds a record the test chooses; it takes its place in the log by {@code startTime}. */
+    public SaymonSimulator withRecord(SaymonSession record) {
+        Objects.requireNonNull(record.startTime(), "startTime");
+        extra.add(record);
+        return this;
+    }
+
+    /** Logs {@code n} new records on top of the log (newer than every generated one). */
+    public void insertNewest(int n) {
+        inserted.addAndGet(n);
+    }
+
+    /** From now on, every session-log page served is followed by {@code n} new records (0 stops it). */
+    public SaymonSimulator insertAfterEachPage(int n) {
+        this.insertPerPage = n;
+        return this;
+    }
+
+    /** Expires every cookie session: the next call with a sid gets 401 "Session expired.". */
+    public int expireSessions() {
+        int n = sids.size();
+        sids.clear();
+        return n;
+    }
+
+    /** A client for this simulator with HTTP Basic as {@link #LOGIN}. Close it. */
+    public SaymonClient client() {
+        return clientBuilder().build();
+    }
+
+    /** A client builder set up for this simulator (endpoint, Basic as {@link #LOGIN}). */
+    public SaymonClient.Builder clientBuilder() {
+        return SaymonClient.builder().endpoint(endpoint()).credentials(SaymonCredentials.basic(LOGIN, PASSWORD));
+    }
+
+    /** Successful logins ({@code POST /node/api/users/session}). */
+    public int logins() {
+        return logins.get();
+    }
+
+    /** Logouts of a live sid ({@code DELETE /node/api/users/session}). */
+    public int logouts() {
+        return logouts.get();
+    }
+
+    /** Cookie sessions currently valid. */
+    public int activeSessions() {
+        return sids.size();
+    }
+
+    /** Session-log requests answered (authorized, well-formed). */
+    public int logRequests() {
+        return logRequests.get();
+    }
+
+    /** Log records sent so far, over all pages (a record sent on two pages counts twice). */
+    public long recordsServed() {
+        return served.get();
+    }
+
+    /** Requests refused with a 401. */
+    public int rejectedRequests() {
+        return rejected.get();
+    }
+
+    /** Records in the log now. */
+    public long logSize() {
+        return generated + inserted.get() + extra.size();
+    }
+
+    /** The whole log, newest first, as the API serves it; builds a list, so for modest logs. */
+    public List<SaymonSession> records() {
+        List<SaymonSession> out = new ArrayList<>();
+        forEach(new State(this), null, null, 0, Long.MAX_VALUE, out::add);
+        return out;
+    }
+
+    /** The id SAYMON gives the user {@code login} (as {@code /users/current} and the log report it). */
+    public String userId(String login) {
+        for (int u = 0; u < USERS.length; u++) {
+            if (USERS[u].equals(login)) {
+                return userId(u);
+            }
+        }
+        throw new IllegalArgumentException("no such user: " + login);
+    }
+
+    /** A SAYMON error body {@code {"code": ..., "message": ...}}, e.g. for {@code faults().failNext}. */
+    public static String errorBody(String code, String message) {
+        return SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("code", code);
+            g.writeStringField("message", message);
+            g.writeEndObject();
+        });
+    }
+
+    @Override
+    protected void handle(SimExchange ex) throws IOException {
+        String path = ex.path();
+        if (path.equals(SESSION)) {
+            if ("POST".equals(ex.method())) {
+                logIn(ex);
+            } else if ("DELETE".equals(ex.method())) {
+                logOut(ex);
+            } else {
+                ex.respond(405, contentType(), errorBody("MethodNotAllowed", ex.method() + " is not allowed"));
+            }
+            return;
+        }
+        if (!path.equals(LOG) && !path.equals(CURRENT)) {
+            if (path.startsWith("/node/api/")) {
+                ex.respond(404, contentType(), errorBody("ResourceNotFound", path + " does not exist"));
+            }
+            return; // 404 from the base
+        }
+        if (!"GET".equals(ex.method())) {
+            ex.respond(405, contentType(), errorBody("MethodNotAllowed", ex.method() + " is not allowed"));
+            return;
+        }
+        String user = authenticate(ex);
+        if (user == null) {
+            return; // answered
+        }
+        if (path.equals(CURRENT)) {
+            current(ex, user);
+        } else if (VIEWER_LOGIN.equals(user)) {
+            ex.respond(403, contentType(), errorBody("Forbidden", "Access denied: permission '" + LOG_PERMISSION
+                    + "' is required"));
+        } else {
+            log(ex);
+        }
+    }
+
+    /** The user, or null once a 401 is answered. */
+    private String authenticate(SimExchange ex) throws IOException {
+        String authorization = ex.header("Authorization");
+        if (authorization != null) {
+            String[] basic = SimWire.basic(authorization);
+            String user = basic == null ? null : user(basic[0], basic[1]);
+            if (user == null) {
+                rejected.incrementAndGet();
+                ex.respond(401, contentType(), errorBody("InvalidCredentials", "Invalid login or password."));
+            }
+            return user;
+        }
+        String sid = SimWire.cookie(ex.header("Cookie"), "sid");
+        String user = sid == null ? null : sids.get(sid);
+        if (user == null) {
+            rejected.incrementAndGet();
+            ex.respond(401, contentType(), errorBody("Unauthorized", sid == null
+                    ? "{\"errorCode\":1,\"message\":\"Authentication required.\"}" : EXPIRED));
+        }
+        return user;
+    }
+
+    private static String user(String login, String password) {
+        if (LOGIN.equals(login) && PASSWORD.equals(password)) {
+            return LOGIN;
+        }
+        if (VIEWER_LOGIN.equals(login) && VIEWER_PASSWORD.equals(password)) {
+            return VIEWER_LOGIN;
+        }
+        return null;
+    }
+
+    private void logIn(SimExchange ex) throws IOException {
+        Map<String, String> body = SimWire.flatObject(ex.body());
+        if (body == null || !body.containsKey("login") || !body.containsKey("password")) {
+            ex.respond(400, contentType(), errorBody("InvalidContent",
+                    "The body must be a JSON object with 'login' and 'password'."));
+            return;
+        }
+        String user = user(body.get("login"), body.get("password"));
+        if (user == null) {
+            rejected.incrementAndGet();
+            ex.respond(401, contentType(), errorBody("InvalidCredentials", "Invalid login or password."));
+            return;
+        }
+        String sid = SimData.hex(seed, 7_000_000L + sidCounter.incrementAndGet(), 32);
+        sids.put(sid, user);
+        logins.incrementAndGet();
+        ex.responseHeader("Set-Cookie", "sid=" + sid + "; Path=/; HttpOnly");
+        ex.respond(200, contentType(), SimWire.json(g -> g.writeString(sid)));
+    }
+
+    private void logOut(SimExchange ex) throws IOException {
+        String sid = SimWire.cookie(ex.header("Cookie"), "sid");
+        if (sid == null || sids.remove(sid) == null) {
+            rejected.incrementAndGet();
+            ex.respond(401, contentType(), errorBody("Unauthorized", EXPIRED));
+            return;
+        }
+        logouts.incrementAndGet();
+        ex.responseHeader("Set-Cookie", "sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT");
+        ex.respond(204, null, new byte[0]);
+    }
+
+    private void current(SimExchange ex, String login) throws IOException {
+        int u = List.of(USERS).indexOf(login);
+        ex.respond(200, contentType(), SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("id", userId(u));
+            g.writeStringField("login", login);
+            g.writeStringField("name", LOGIN.equals(login) ? "Administrator" : "Viewer");
+            g.writeStringField("email", login + "@example.com");
+            g.writeArrayFieldStart("permissions");
+            if (LOGIN.equals(login)) {
+                g.writeString(LOG_PERMISSION);
+            }
+            g.writeString("read-objects");
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    private void log(SimExchange ex) throws IOException {
+        Long from;
+        Long to;
+        Long limit;
+        Long skip;
+        try {
+            from = number(ex, "from");
+            to = number(ex, "to");
+            limit = number(ex, "limit");
+            skip = number(ex, "skip");
+            if ((limit != null && limit < 0) || (skip != null && skip < 0)) {
+                throw new NumberFormatException("negative");
+            }
+        } catch (NumberFormatException e) {
+            ex.respond(400, contentType(), errorBody("BadRequest",
+                    "from, to, limit and skip must be non-negative integers"));
+            return;
+        }
+        logRequests.incrementAndGet();
+        State state = new State(this); // the log as it is when the request arrives
+        int grow = insertPerPage;
+        if (grow > 0) {
+            insertNewest(grow); // logged while this page is on its way: seen by the next request
+        }
+        long max = limit == null || limit == 0 ? Long.MAX_VALUE : limit;
+        long first = skip == null ? 0 : skip;
+        ex.respondStreaming(200, contentType(), out -> {
+            try (JsonGenerator g = SimWire.generator(out)) {
+                g.writeStartArray();
+                walk(state, from, to, first, max, s -> {
+                    write(g, s);
+                    served.incrementAndGet();
+                });
+                g.writeEndArray();
+            }
+        });
+    }
+
+    private static Long number(SimExchange ex, String name) {
+        String v = ex.query(name);
+        return v == null || v.isEmpty() ? null : Long.parseLong(v.strip());
+    }
+
+    private static void write(JsonGenerator g, SaymonSession s) throws IOException {
+        g.writeStartObject();
+        millis(g, "startTime", s.startTime());
+        millis(g, "endTime", s.endTime());
+        millis(g, "expiredAt", s.expiredAt());
+        g.writeStringField("userId", s.userId());
+        g.writeStringField("login", s.login());
+        g.writeStringField("id", s.id());
+        g.writeEndObject();
+    }
+
+    private static void millis(JsonGenerator g, String name, Instant t) throws IOException {
+        if (t == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, t.toEpochMilli());
+        }
+    }
+
+    /** What one request sees: the generated keys {@code kMin..kMax} (newest first) and the added records. */
+    private static final class State {
+        final long seed;
+        final long kMin;
+        final long kMax;
+        final List<SaymonSession> extra;
+
+        State(SaymonSimulator sim) {
+            this.seed = sim.seed;
+            this.kMin = -sim.inserted.get();
+            this.kMax = sim.generated - 1L;
+            List<SaymonSession> e = new ArrayList<>(sim.extra);
+            e.sort(Comparator.comparing(SaymonSession::startTime).reversed().thenComparing(SaymonSession::id));
+            this.extra = e;
+        }
+
+        /** Start of generated record {@code k}: strictly decreasing in k. */
+        long time(long k) {
+            return SimData.EPOCH.toEpochMilli() - k * STEP_MS - Math.floorMod(SimData.mix(seed, k, 21), JITTER_MS);
+        }
+
+        /** The first key in [lo, hi] whose time is below {@code t} (older), or hi + 1. */
+        long firstOlderThan(long lo, long hi, long t) {
+            long a = lo;
+            long b = hi + 1;
+            while (a < b) {
+                long m = a + (b - a) / 2;
+                if (time(m) < t) {
+                    b = m;
+                } else {
+                    a = m + 1;
+                }
+            }
+            return a;
+        }
+    }
+
+    @FunctionalInterface
+    private interface Sink {
+        void accept(SaymonSession s) throws IOException;
+    }
+
+    /** The records in [from, to] (by startTime), newest first, after {@code skip}, at most {@code limit}. */
+    private void forEach(State st, Long from, Long to, long skip, long limit, Sink sink) {
+        try {
+            walk(st, from, to, skip, limit, sink);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void walk(State st, Long from, Long to, long skip, long limit, Sink sink) throws IOException {
+        // generated keys inside the bounds: g .. gEnd
+        long g = to == null || to == Long.MAX_VALUE ? st.kMin : st.firstOlderThan(st.kMin, st.kMax, to + 1);
+        long gEnd = from == null ? st.kMax : st.firstOlderThan(st.kMin, st.kMax, from) - 1;
+        List<SaymonSession> ex = new ArrayList<>();
+        for (SaymonSession s : st.extra) {
+            long t = s.startTime().toEpochMilli();
+            if ((from == null || t >= from) && (to == null || t <= to)) {
+                ex.add(s);
+            }
+        }
+        int e = 0;
+        long s = skip;
+        while (s > 0) {
+            if (e < ex.size()) {
+                long newer = st.firstOlderThan(g, gEnd, ex.get(e).startTime().toEpochMilli()) - g;
+                long take = Math.min(Math.max(newer, 0), s);
+                g += take;
+                s -= take;
+                if (s > 0) {
+                    e++;
+                    s--;
+                }
+            } else {
+                long take = Math.min(Math.max(gEnd + 1 - g, 0), s);
+                g += take;
+                s -= take;
+                break;
+            }
+        }
+        for (long n = 0; n < limit; n++) {
+            boolean hasG = g <= gEnd;
+            boolean hasE = e < ex.size();
+            if (hasG && (!hasE || st.time(g) >= ex.get(e).startTime().toEpochMilli())) {
+                sink.accept(record(st, g++));
+            } else if (hasE) {
+                sink.accept(ex.get(e++));
+            } else {
+                break;
+            }
+        }
+    }
+
+    private SaymonSession record(State st, long k) {
+        long start = st.time(k);
+        int u = (int) Math.floorMod(SimData.mix(st.seed, k, 22), (long) USERS.length - 1); // the viewer never logs in
+        long length = 60_000 + Math.floorMod(SimData.mix(st.seed, k, 23), 4 * 3600_000L);
+        boolean open = Math.floorMod(SimData.mix(st.seed, k, 24), 8L) == 0;
+        String id = String.format("%08x", start / 1000) + SimData.hex(st.seed, k, 16);
+        return new SaymonSession(id, userId(u), USERS[u], Instant.ofEpochMilli(start),
+                open ? null : Instant.ofEpochMilli(start + length), Instant.ofEpochMilli(start + length + 1_800_000));
+    }
+
+    private String userId(int u) {
+        return String.format("%08x", 0x5f5f4200 + u) + SimData.hex(seed, -1000 - u, 16);
+    }
+
+    @Override
+    protected String malformedBody() {
+        return "[{\"startTime\":1651662280161,\"endTime\":null,\"id\":\"62725dc8bad9";
+    }
+
+    @Override
+    protected String contentType() {
+        return "application/json; charset=utf-8";
+    }
+
+    @Override
+    protected String stallPrefix() {
+        return "[{\"startTime\":";
+    }
+}

@@ -1,0 +1,556 @@
+package org.sessionsdk.testkit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraClient;
+import org.sessionsdk.senhasegura.SenhaseguraCredentials;
+
+/**
+ * senhasegura (Segura) PAM's A2A REST API on loopback: OAuth 2 client credentials
+ * ({@code POST /iso/oauth2/token}) and the remote sessions: list
+ * ({@code GET /api/session/remotesessions}, also at the older {@code /api/pam/session/remotesessions}
+ * and {@code /iso/session/remotesessions}), one by id ({@code GET .../remotesessions/{id}}, key
+ * {@code remote_session}, an array) and terminate ({@code DELETE /api/pam/session/drop/{session_id}},
+ * also {@code /iso/session/drop/...}).
+ *
+ * <p>Tokens: the client id and secret come in the form body or a Basic header; a wrong client is a
+ * 401 {@code {"error":"invalid_client","error_description":"Client authentication failed",...}} (what
+ * the PHP League OAuth 2 server, which the token endpoint's answers resemble, sends). Tokens live
+ * {@link #withTokenLifetime} (default 3600 s, the {@code expires_in} sent) by the simulator's clock
+ * ({@link #withClock}); {@link #expireTokens()} invalidates all at once. A call without
+ * {@code Authorization} gets the API gateway's 401 {@code {"message":"No route matched with those
+ * values."}}; an unknown or expired token the envelope "Client authentication failed." (status 401 by
+ * default, or inside another status such as 200 with {@link #rejectTokensWith(int)}). OAuth 1.0a is
+ * not simulated: an {@code Authorization: OAuth ...} request is refused with "Invalid signature".
+ *
+ * <p>Sessions {@code 0..n-1} are generated on the fly from the seed (a million cost no memory) and
+ * the list is streamed: record {@code i} has {@code id = i + 1}, starts about {@code i} minutes after
+ * {@link SimData#EPOCH} (server local time in the simulator's zone), about one in eight and the newest
+ * are live (empty {@code end} and {@code time}). Terminating a live session ends it (its {@code end} is
+ * the simulator's now) so it is no longer live; an unknown or ended one is a 404
+ * "Resource sub not found", as is any unknown path.
+ */
+public final class SenhaseguraSimulator extends Simulator {
+    public static final String CLIENT_ID = "testkit-a2a-client";
+    public static final String CLIENT_SECRET = "testkit-a2a-secret/+=";
+    public static final String TOKEN_PATH = "/iso/oauth2/token";
+    public static final String SESSIONS_PATH = "/api/session/remotesessions";
+    public static final String TERMINATE_PATH = "/api/pam/session/drop";
+    /** The vendor's texts. */
+    public static final String CLIENT_AUTH_FAILED = "Client authentication failed.";
+    public static final String NOT_FOUND = "Resource sub not found";
+    public static final String NO_ROUTE = "No route matched with those values.";
+    public static final String NOT_AUTHORIZED = "You are not authorized to access this resource.";
+
+    private static final List<String> LIST_PATHS = List.of(SESSIONS_PATH, "/api/pam/session/remotesessions",
+            "/iso/session/remotesessions");
+    private static final List<String> DROP_PATHS = List.of(TERMINATE_PATH, "/iso/session/drop");
+
+    private volatile long seed = 42;
+    private volatile int generated = 10;
+    private volatile ZoneId zone = ZoneOffset.UTC;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile Duration tokenLifetime = Duration.ofHours(1);
+    private volatile int rejectionStatus = 401;
+    private volatile boolean nested;
+    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<Integer, LocalDateTime> ended = new ConcurrentHashMap<>();
+    private final List<RemoteSession> extra = new CopyOnWriteArrayList<>();
+    private final AtomicInteger tokenCounter = new AtomicInteger();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final AtomicInteger listRequests = new AtomicInteger();
+    private final AtomicInteger rejectedTokens = new AtomicInteger();
+    private final AtomicInteger terminations = new AtomicInteger();
+
+    private SenhaseguraSimulator() {
+        super("senhasegura");
+    }
+
+    /** Starts a simulator with 10 generated remote sessions. */
+    public static SenhaseguraSimulator start() {
+        return new SenhaseguraSimulator();
+    }
+
+    /** {@code n} generated remote sessions (made as they are listed, none stored). */
+    public SenhaseguraSimulator withSessions(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        this.generated = n;
+        return this;
+    }
+
+    public SenhaseguraSimulator withSeed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    /** The zone of the server's offset-less {@code start}/{@code end} (default UTC). */
+    public SenhaseguraSimulator withZone(ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+        return this;
+    }
+
+    /** The clock tokens expire by and terminations are stamped with (default the system's). */
+    public SenhaseguraSimulator withClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** How long new tokens live ({@code expires_in}); at least a second. */
+    public SenhaseguraSimulator withTokenLifetime(Duration lifetime) {
+        if (lifetime.getSeconds() < 1) {
+            throw new IllegalArgumentException("a token lives at least a second");
+        }
+        this.tokenLifetime = lifetime;
+        return this;
+    }
+
+    /**
+     * The HTTP status of the "Client authentication failed." envelope for an unknown or expired token
+     * (default 401; senhasegura may also say it inside a 200).
+     */
+    public SenhaseguraSimulator rejectTokensWith(int status) {
+        this.rejectionStatus = status;
+        return this;
+    }
+
+    /** Answer the list the way the vendor's own example shows it: a whole envelope inside {@code remote_sessions}. */
+    public SenhaseguraSimulator withNestedEnvelope(boolean on) {
+        this.nested = on;
+        return this;
+    }
+
+    /** Adds a session the test chooses, listed after the generated ones. */
+    public SenhaseguraSimulator withSession(RemoteSession session) {
+        Objects.requireNonNull(session.id(), "id");
+        extra.add(session);
+        return this;
+    }
+
+    /** Invalidates every token issued so far: the next call with one is refused. */
+    public void expireTokens() {
+        tokens.clear();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** A client for this simulator: OAuth 2 with the id and secret in the form body. Close it. */
+    public SenhaseguraClient client() {
+        return clientBuilder().build();
+    }
+
+    /** A client builder set up for this simulator (endpoint, OAuth 2 credentials, zone). */
+    public SenhaseguraClient.Builder clientBuilder() {
+        return SenhaseguraClient.builder().endpoint(endpoint())
+                .credentials(SenhaseguraCredentials.oauth2(CLIENT_ID, CLIENT_SECRET)).serverZone(zone);
+    }
+
+    /** Requests to the token endpoint, refused ones included. */
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** Tokens issued. */
+    public int tokensIssued() {
+        return tokenCounter.get();
+    }
+
+    /** Requests refused for an unknown or expired token. */
+    public int rejectedTokens() {
+        return rejectedTokens.get();
+    }
+
+    /** List requests answered. */
+    public int listRequests() {
+        return listRequests.get();
+    }
+
+    /** Sessions ended by a terminate call. */
+    public int terminations() {
+        return terminations.get();
+    }
+
+    /** Generated session {@code index} as the API reports it now. */
+    public RemoteSession session(int index) {
+        if (index < 0 || index >= generated) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return generated(seed, index);
+    }
+
+    /** Every session as the list reports it; builds a list, so for modest sizes. */
+    public List<RemoteSession> sessions() {
+        List<RemoteSession> all = new ArrayList<>();
+        long s = seed;
+        for (int i = 0; i < generated; i++) {
+            all.add(generated(s, i));
+        }
+        all.addAll(extra);
+        return all;
+    }
+
+    /** A senhasegura error envelope, e.g. for {@code faults().failNext(500, errorBody(500, NOT_AUTHORIZED))}. */
+    public static String errorBody(int status, String message) {
+        return SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeNumberField("code", status);
+            writeResponse(g, status, message);
+            g.writeEndObject();
+        });
+    }
+
+    @Override
+    protected void handle(SimExchange ex) throws IOException {
+        String path = ex.path();
+        if (path.equals(TOKEN_PATH)) {
+            token(ex);
+            return;
+        }
+        String listPath = LIST_PATHS.stream().filter(p -> path.equals(p) || path.startsWith(p + "/")).findFirst()
+                .orElse(null);
+        String dropPath = DROP_PATHS.stream().filter(p -> path.startsWith(p + "/")).findFirst().orElse(null);
+        if (listPath == null && dropPath == null) {
+            ex.respond(404, contentType(), errorBody(404, NOT_FOUND));
+            return;
+        }
+        if (!authorized(ex)) {
+            return;
+        }
+        if (listPath != null && "GET".equals(ex.method())) {
+            String rest = path.substring(listPath.length());
+            if (rest.isEmpty() || rest.equals("/")) {
+                list(ex);
+            } else {
+                one(ex, rest.substring(1));
+            }
+        } else if (dropPath != null && "DELETE".equals(ex.method())) {
+            drop(ex, path.substring(dropPath.length() + 1));
+        } else {
+            ex.respond(404, contentType(), errorBody(404, NOT_FOUND));
+        }
+    }
+
+    private void token(SimExchange ex) throws IOException {
+        tokenRequests.incrementAndGet();
+        if (!"POST".equals(ex.method())) {
+            ex.respond(405, contentType(), oauthError("invalid_request", "The token endpoint takes POST."));
+            return;
+        }
+        Map<String, String> form = SimWire.form(ex.bodyText());
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            ex.respond(400, contentType(), oauthError("unsupported_grant_type",
+                    "The authorization grant type is not supported by the authorization server."));
+            return;
+        }
+        String[] basic = SimWire.basic(ex.header("Authorization"));
+        String id = basic != null ? basic[0] : form.get("client_id");
+        String secret = basic != null ? basic[1] : form.get("client_secret");
+        if (!CLIENT_ID.equals(id) || !CLIENT_SECRET.equals(secret)) {
+            ex.respond(401, contentType(), oauthError("invalid_client", "Client authentication failed"));
+            return;
+        }
+        int n = tokenCounter.incrementAndGet();
+        String token = SimData.hex(seed, 3_000_000L + n, 40);
+        Duration life = tokenLifetime;
+        tokens.put(token, clock.instant().plus(life));
+        ex.respond(200, contentType(), SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("token_type", "Bearer");
+            g.writeNumberField("expires_in", life.getSeconds());
+            g.writeStringField("access_token", token);
+            g.writeEndObject();
+        }));
+    }
+
+    /** Whether the bearer token is good; answers the refusal when not. */
+    private boolean authorized(SimExchange ex) throws IOException {
+        String authorization = ex.header("Authorization");
+        if (authorization == null || authorization.isBlank()) {
+            ex.respond(401, contentType(), SimWire.json(g -> {
+                g.writeStartObject();
+                g.writeStringField("message", NO_ROUTE);
+                g.writeEndObject();
+            }));
+            return false;
+        }
+        if (authorization.regionMatches(true, 0, "OAuth ", 0, 6)) {
+            ex.respond(401, contentType(), errorBody(401, "Invalid signature"));
+            return false;
+        }
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Instant expires = tokens.get(authorization.substring(7).strip());
+            if (expires != null && clock.instant().isBefore(expires)) {
+                return true;
+            }
+        }
+        rejectedTokens.incrementAndGet();
+        int status = rejectionStatus;
+        ex.respond(status, contentType(), errorBody(401, CLIENT_AUTH_FAILED));
+        return false;
+    }
+
+    private void list(SimExchange ex) throws IOException {
+        listRequests.incrementAndGet();
+        long s = seed;
+        int n = generated;
+        List<RemoteSession> added = List.copyOf(extra);
+        boolean nest = nested;
+        ex.respondStreaming(200, contentType(), out -> {
+            try (JsonGenerator g = SimWire.generator(out)) {
+                g.writeStartObject();
+                g.writeNumberField("code", 200);
+                writeResponse(g, 200, "");
+                if (nest) {
+                    g.writeArrayFieldStart("remote_sessions");
+                    g.writeStartObject();
+                    g.writeNumberField("code", 200);
+                    writeResponse(g, 200, "");
+                }
+                g.writeStringField("tenant", "senhasegura");
+                g.writeArrayFieldStart("remote_sessions");
+                for (int i = 0; i < n; i++) {
+                    write(g, generated(s, i));
+                }
+                for (RemoteSession r : added) {
+                    write(g, r);
+                }
+                g.writeEndArray();
+                if (nest) {
+                    g.writeEndObject();
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
+        });
+    }
+
+    private void one(SimExchange ex, String id) throws IOException {
+        RemoteSession found = find(id);
+        if (found == null) {
+            ex.respond(404, contentType(), errorBody(404, NOT_FOUND));
+            return;
+        }
+        ex.respond(200, contentType(), SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeNumberField("code", 200);
+            writeResponse(g, 200, "");
+            g.writeArrayFieldStart("remote_session");
+            write(g, found);
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
+    }
+
+    private RemoteSession find(String id) {
+        try {
+            long i = Long.parseLong(id) - 1;
+            if (i >= 0 && i < generated) {
+                return generated(seed, (int) i);
+            }
+        } catch (NumberFormatException notGenerated) {
+            // an added session may have any id
+        }
+        return extra.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private void drop(SimExchange ex, String sessionId) throws IOException {
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.SECONDS);
+        boolean done = false;
+        Integer index = generatedIndex(sessionId);
+        if (index != null) {
+            RemoteSession r = generated(seed, index);
+            done = r.live() && ended.putIfAbsent(index, now) == null;
+        } else {
+            for (RemoteSession r : extra) {
+                if (r.sessionId() != null && r.sessionId().equals(sessionId) && r.live()) {
+                    done = extra.remove(r);
+                    if (done) {
+                        extra.add(ended(r, now));
+                    }
+                    break;
+                }
+            }
+        }
+        if (!done) {
+            ex.respond(404, contentType(), errorBody(404, NOT_FOUND));
+            return;
+        }
+        terminations.incrementAndGet();
+        ex.respond(200, contentType(), errorBody(200, ""));
+    }
+
+    /** The index of a generated session id: 32 hex from the seed, then the index in 8 hex. */
+    private Integer generatedIndex(String sessionId) {
+        if (sessionId.length() != 40) {
+            return null;
+        }
+        try {
+            int i = Integer.parseUnsignedInt(sessionId.substring(32), 16);
+            return i >= 0 && i < generated && sessionId.equals(sessionId(seed, i)) ? i : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String sessionId(long seed, int i) {
+        StringBuilder sb = new StringBuilder(40);
+        hex(sb, SimData.mix(seed, i, 40), 16);
+        hex(sb, SimData.mix(seed, i, 41), 16);
+        hex(sb, i, 8);
+        return sb.toString();
+    }
+
+    private static void hex(StringBuilder sb, long v, int digits) {
+        for (int k = digits - 1; k >= 0; k--) {
+            sb.append(Character.forDigit((int) (v >>> (4 * k)) & 15, 16));
+        }
+    }
+
+    private static RemoteSession ended(RemoteSession r, LocalDateTime end) {
+        Duration d = r.start() == null || end.isBefore(r.start()) ? Duration.ZERO : Duration.between(r.start(), end);
+        return new RemoteSession(r.id(), r.user(), r.originIp(), r.credential(), r.device(), r.protocol(), r.proxy(),
+                r.sessionId(), r.start(), end, d, r.preventPurge(), r.request(), r.itsm());
+    }
+
+    private RemoteSession generated(long s, int i) {
+        int protocol = (int) Math.floorMod(SimData.mix(s, i, 31), 3L);
+        String proto = new String[] {"ssh", "rdp", "https"}[protocol];
+        int port = new int[] {22, 3389, 443}[protocol];
+        long m = SimData.mix(s, i, 32);
+        String device = "10.66." + Math.floorMod(m, 256L) + "." + (1 + Math.floorMod(m >>> 8, 254L)) + ":" + port;
+        Instant startAt = SimData.EPOCH.plusSeconds(60L * i + Math.floorMod(SimData.mix(s, i, 33), 30L));
+        LocalDateTime start = LocalDateTime.ofInstant(startAt, zone);
+        boolean live = i == generated - 1 || Math.floorMod(SimData.mix(s, i, 34), 8L) == 0;
+        long seconds = Math.floorMod(SimData.mix(s, i, 35), 40L) == 0
+                ? 24 * 3600 + Math.floorMod(SimData.mix(s, i, 36), 36 * 3600L) // hours beyond 24
+                : 5 + Math.floorMod(SimData.mix(s, i, 36), 3 * 3600L);
+        boolean withRequest = Math.floorMod(SimData.mix(s, i, 37), 6L) == 0;
+        RemoteSession r = new RemoteSession(String.valueOf(i + 1),
+                SimData.pick(s, i, "Admin", "mjones", "asilva", "svc-backup", "rsouza"),
+                SimData.ip(s, i),
+                SimData.pick(s, i + 1, "usrdomadm01", "usrsudonopass", "root", "Administrator", "svc_oracle"),
+                device, proto,
+                SimData.pick(s, i + 2, "Web Proxy", "Web Proxy", "SSH Proxy", "RDP Proxy"),
+                sessionId(s, i), start,
+                live ? null : start.plusSeconds(seconds),
+                live ? null : Duration.ofSeconds(seconds),
+                Math.floorMod(SimData.mix(s, i, 38), 10L) == 0,
+                withRequest ? "Maintenance window CHG" + (1000 + i) : null,
+                withRequest ? "INC" + (1_000_000 + i) : null);
+        LocalDateTime end = ended.get(i);
+        return end == null ? r : ended(r, end);
+    }
+
+    private static void write(JsonGenerator g, RemoteSession r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("user", r.user());
+        g.writeStringField("origin_ip", r.originIp());
+        g.writeStringField("credential", r.credential());
+        g.writeStringField("device", r.device());
+        g.writeStringField("protocol", r.protocol());
+        g.writeStringField("proxy", r.proxy());
+        g.writeStringField("session_id", r.sessionId());
+        g.writeStringField("start", r.start() == null ? "" : wire(r.start()));
+        g.writeStringField("end", r.end() == null ? "" : wire(r.end()));
+        g.writeStringField("time", r.duration() == null ? "" : elapsed(r.duration()));
+        g.writeStringField("prevent_purge", r.preventPurge() ? "Yes" : "No");
+        g.writeStringField("request", r.request());
+        g.writeStringField("ITSM", r.itsm());
+        g.writeEndObject();
+    }
+
+    /** {@code HH:MM:SS}, hours beyond 24 kept. Written by hand: the list may hold a million of these. */
+    private static String elapsed(Duration d) {
+        StringBuilder sb = new StringBuilder(10);
+        long h = d.toHours();
+        if (h < 10) {
+            sb.append('0');
+        }
+        sb.append(h).append(':');
+        two(sb, d.toMinutesPart()).append(':');
+        return two(sb, d.toSecondsPart()).toString();
+    }
+
+    /** {@code yyyy-MM-dd HH:mm:ss}, by hand for the same reason. */
+    private static String wire(LocalDateTime t) {
+        StringBuilder sb = new StringBuilder(19);
+        sb.append(t.getYear()).append('-');
+        two(sb, t.getMonthValue()).append('-');
+        two(sb, t.getDayOfMonth()).append(' ');
+        two(sb, t.getHour()).append(':');
+        two(sb, t.getMinute()).append(':');
+        return two(sb, t.getSecond()).toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
+    private static void writeResponse(JsonGenerator g, int status, String message) throws IOException {
+        boolean error = status >= 400;
+        g.writeObjectFieldStart("response");
+        g.writeNumberField("status", status);
+        g.writeStringField("message", message);
+        g.writeBooleanField("error", error);
+        g.writeNumberField("error_code", error ? status : 0);
+        g.writeStringField("detail", "");
+        g.writeStringField("mensagem", portuguese(message));
+        g.writeBooleanField("erro", error);
+        g.writeNumberField("cod_erro", error ? status : 0);
+        g.writeEndObject();
+    }
+
+    private static String portuguese(String message) {
+        return switch (message) {
+            case CLIENT_AUTH_FAILED -> "Falha na autenticação do cliente.";
+            case NOT_FOUND -> "Recurso não encontrado";
+            case NOT_AUTHORIZED -> "Você não tem autorização para acessar este recurso.";
+            default -> message;
+        };
+    }
+
+    private static String oauthError(String error, String description) {
+        return SimWire.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("error", error);
+            g.writeStringField("error_description", description);
+            g.writeStringField("message", description);
+            g.writeEndObject();
+        });
+    }
+
+    @Override
+    protected String malformedBody() {
+        return "{\"code\":200,\"response\":{\"status\":200,\"error\":false},\"remote_sessions\":[{\"id\":\"1\","
+                + "\"start\":\"yesterday\",\"end\":";
+    }
+
+    @Override
+    protected String contentType() {
+        return "application/json; charset=utf-8";
+    }
+
+    @Override
+    protected String stallPrefix() {
+        return "{\"code\":200,\"response\":{\"status\":200,";
+    }
+}
