@@ -9,13 +9,16 @@ import java.util.Deque;
  */
 public final class Faults {
     /** What the next request gets instead of a normal answer. */
-    sealed interface Fault permits Status, Reset, Stall, Malformed {
+    sealed interface Fault permits Status, Reset, DropMidBody, Stall, Malformed {
     }
 
     record Status(int status, String body, String retryAfter) implements Fault {
     }
 
     record Reset() implements Fault {
+    }
+
+    record DropMidBody() implements Fault {
     }
 
     record Stall() implements Fault {
@@ -41,9 +44,19 @@ public final class Faults {
         return this;
     }
 
-    /** The next request's connection is closed without an answer. */
+    /**
+     * The next request's connection is closed without an answer. Note: the JDK HTTP client sends an
+     * idempotent GET once more by itself when that happens before any byte of the answer, so for GET
+     * vendors one reset is absorbed; queue two, or use {@link #dropMidBodyNext()}.
+     */
     public synchronized Faults resetNext() {
         queue.add(new Reset());
+        return this;
+    }
+
+    /** The next request gets a 200, a few bytes of its body, then the connection is closed. */
+    public synchronized Faults dropMidBodyNext() {
+        queue.add(new DropMidBody());
         return this;
     }
 

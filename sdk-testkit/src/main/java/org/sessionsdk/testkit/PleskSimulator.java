@@ -93,7 +93,12 @@ public final class PleskSimulator extends Simulator {
 
     /** A client for this simulator, signed in with its secret key. Close it. */
     public PleskClient client() {
-        return PleskClient.builder().endpoint(endpoint()).credentials(PleskCredentials.secretKey(SECRET_KEY)).build();
+        return clientBuilder().build();
+    }
+
+    /** A builder with the endpoint and secret key set, to adjust timeouts, retries and so on. */
+    public PleskClient.Builder clientBuilder() {
+        return PleskClient.builder().endpoint(endpoint()).credentials(PleskCredentials.secretKey(SECRET_KEY));
     }
 
     /** The open sessions as the simulator holds them now. */

@@ -23,6 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * builds a client of the SDK configured for it; {@link SimulatorExtension} relies on both.
  */
 public abstract class Simulator implements AutoCloseable {
+    static {
+        // Without TCP_NODELAY the JDK server waits out a 40 ms delayed ACK on every answer. Read once by
+        // the JDK when its first server starts; a value the application set itself is kept.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final String vendor;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -118,6 +126,16 @@ public abstract class Simulator implements AutoCloseable {
             // closing the exchange without a status line drops the connection
             ex.raw().getResponseBody().close();
             throw new IOException("reset on purpose");
+        } else if (fault instanceof Faults.DropMidBody) {
+            // promise more than is sent, then close: the client sees the body end early
+            byte[] prefix = stallPrefix().getBytes(StandardCharsets.UTF_8);
+            ex.raw().getResponseHeaders().set("Content-Type", contentType());
+            ex.raw().sendResponseHeaders(200, prefix.length + 100_000L);
+            OutputStream out = ex.raw().getResponseBody();
+            out.write(prefix);
+            out.flush();
+            ex.raw().close();
+            throw new IOException("dropped mid-body on purpose");
         } else if (fault instanceof Faults.Malformed) {
             ex.respond(200, contentType(), malformedBody());
         } else {

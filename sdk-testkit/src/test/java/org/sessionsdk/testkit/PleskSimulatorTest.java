@@ -110,6 +110,10 @@ class PleskSimulatorTest {
             assertThatThrownBy(() -> plesk.sessions().list()).isInstanceOf(ResponseFormatException.class);
             panel.faults().resetNext();
             assertThatThrownBy(() -> plesk.sessions().list()).isInstanceOf(TransportException.class);
+            panel.faults().dropMidBodyNext();
+            assertThatThrownBy(() -> plesk.eventLog().list(PleskEventQuery.all()))
+                    .isInstanceOfSatisfying(TransportException.class,
+                            e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.IO));
             panel.faults().stallNext();
             assertThatThrownBy(() -> plesk.eventLog().list(PleskEventQuery.all()))
                     .isInstanceOfSatisfying(TransportException.class,
