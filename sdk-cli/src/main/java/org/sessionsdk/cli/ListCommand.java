@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 final class ListCommand implements Callable<Integer> {
     static final List<Format.Column> COLUMNS = List.of(new Format.Column("vendor", 11), new Format.Column("id", 20),
             new Format.Column("user", 14), new Format.Column("source", 15), new Format.Column("target", 22),
-            new Format.Column("protocol", 8), new Format.Column("start", 20), new Format.Column("end", 20),
-            new Format.Column("last_activity", 20));
+            new Format.Column("protocol", 8), new Format.Column("start", 24), new Format.Column("end", 24),
+            new Format.Column("last_activity", 24));
 
     @Mixin
     Connection connection;
