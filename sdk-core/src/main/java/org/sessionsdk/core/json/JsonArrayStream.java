@@ -143,7 +143,9 @@ public final class JsonArrayStream<T> {
                     throw new ResponseFormatException("an object in " + listName(), t.asString() == null
                             ? t.name() : t.asString(), where(p.currentLocation()));
                 }
-                JsonObject o = readObject(elementLocation(), state == 1 && flattenNested);
+                JsonLocation at = p.currentTokenLocation();
+                JsonObject o = readObject(new JsonObject(listName(), index, at.getLineNr(), at.getColumnNr()),
+                        state == 1 && flattenNested);
                 if (o == null) {
                     state = 2; // a whole envelope nested as an element: stream its array
                     continue;
@@ -213,8 +215,7 @@ public final class JsonArrayStream<T> {
          * Reads the object the parser stands at. Returns null when {@code nestedOk} and the object
          * turned out to be an envelope: its array field has just been entered.
          */
-        private JsonObject readObject(String location, boolean nestedOk) throws IOException {
-            JsonObject o = new JsonObject(location);
+        private JsonObject readObject(JsonObject o, boolean nestedOk) throws IOException {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -239,7 +240,7 @@ public final class JsonArrayStream<T> {
                 case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> o.put(name, JsonObject.Kind.NUMBER, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> o.put(name, JsonObject.Kind.BOOLEAN, p.getText());
                 case VALUE_NULL -> o.put(name, JsonObject.Kind.NULL, null);
-                case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(o.location() + "." + name, false));
+                case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(new JsonObject(o, name), false));
                 case START_ARRAY -> {
                     p.skipChildren();
                     o.put(name, JsonObject.Kind.ARRAY, null);
@@ -276,11 +277,6 @@ public final class JsonArrayStream<T> {
             if (envelopeCheck != null) {
                 envelopeCheck.accept(o);
             }
-        }
-
-        private String elementLocation() {
-            JsonLocation l = p.currentTokenLocation();
-            return listName() + "[" + index + "] (line " + l.getLineNr() + ", column " + l.getColumnNr() + ")";
         }
 
         private String listName() {

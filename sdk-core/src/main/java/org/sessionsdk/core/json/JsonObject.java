@@ -18,13 +18,37 @@ import org.sessionsdk.core.error.ResponseFormatException;
 public final class JsonObject {
     enum Kind { STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
 
-    private final String location;
-    private final List<String> names = new ArrayList<>(16);
-    private final List<Object> values = new ArrayList<>(16);
-    private final List<Kind> kinds = new ArrayList<>(16);
+    // Where the object stood, kept as parts: the text is built only for an error message.
+    private final String name;
+    private final int index;
+    private final int line;
+    private final int column;
+    private final JsonObject parent;
+    private final List<String> names = new ArrayList<>(8);
+    private final List<Object> values = new ArrayList<>(8);
+    private final List<Kind> kinds = new ArrayList<>(8);
 
-    JsonObject(String location) {
-        this.location = location;
+    /** An object known by a description, e.g. "response envelope". */
+    JsonObject(String description) {
+        this(description, -1, 0, 0, null);
+    }
+
+    /** Element {@code index} of the array {@code listName}, starting at line and column. */
+    JsonObject(String listName, int index, int line, int column) {
+        this(listName, index, line, column, null);
+    }
+
+    /** The object in field {@code field} of {@code parent}. */
+    JsonObject(JsonObject parent, String field) {
+        this(field, -1, 0, 0, parent);
+    }
+
+    private JsonObject(String name, int index, int line, int column, JsonObject parent) {
+        this.name = name;
+        this.index = index;
+        this.line = line;
+        this.column = column;
+        this.parent = parent;
     }
 
     void put(String name, Kind kind, Object value) {
@@ -35,7 +59,13 @@ public final class JsonObject {
 
     /** Where this object stood in the body, e.g. {@code "remote_sessions[3] (line 12, column 5)"}. */
     public String location() {
-        return location;
+        if (parent != null) {
+            return parent.location() + "." + name;
+        }
+        if (index < 0) {
+            return name;
+        }
+        return name + "[" + index + "] (line " + line + ", column " + column + ")";
     }
 
     public boolean has(String name) {
@@ -154,7 +184,7 @@ public final class JsonObject {
 
     /** A {@link ResponseFormatException} about a field of this object. */
     public ResponseFormatException mismatch(String field, String expected, String found) {
-        return new ResponseFormatException(expected + " in field '" + field + "'", found, location);
+        return new ResponseFormatException(expected + " in field '" + field + "'", found, location());
     }
 
     private static String quote(String s) {
