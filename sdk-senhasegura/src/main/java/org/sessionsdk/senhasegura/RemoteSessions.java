@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.error.NotFoundException;
+import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
@@ -106,7 +107,13 @@ public final class RemoteSessions {
             Call call = Call.delete(path).header("Accept", "application/json").idempotent(false).build();
             return caller.execute(call, r -> {
                 byte[] body = r.body().readNBytes(ApiCaller.ERROR_BODY_LIMIT);
-                errors.check(Envelope.parse(body), details(r, "DELETE", call));
+                ErrorDetails d = details(r, "DELETE", call);
+                if (!Envelope.emptyOrObject(body)) {
+                    // a proxy's page or a cut-off body: whether the session ended is unknown
+                    throw new ResponseFormatException("an empty body or a JSON envelope", "something else",
+                            d.method() + " " + d.path());
+                }
+                errors.check(Envelope.parse(body), d);
                 return null;
             });
         });

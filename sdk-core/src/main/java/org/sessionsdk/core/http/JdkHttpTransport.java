@@ -24,7 +24,8 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final Set<String> RESTRICTED = caseInsensitive("connection", "content-length", "expect",
             "host", "upgrade");
 
-    private final HttpClient client;
+    /** Null once closed: Java 17's HttpClient has no close(), it is released by becoming unreachable. */
+    private volatile HttpClient client;
     private final ExecutorService executor;
     private final Duration readTimeout;
 
@@ -70,12 +71,19 @@ public final class JdkHttpTransport implements HttpTransport {
                 rb.header(h.getKey(), v);
             }
         }
-        HttpResponse<java.io.InputStream> response = client.send(rb.build(), info -> new BodyInputStream(readTimeout));
+        HttpClient c = client;
+        if (c == null) {
+            throw new IOException("the HTTP transport is closed");
+        }
+        HttpResponse<java.io.InputStream> response = c.send(rb.build(), info -> new BodyInputStream(readTimeout));
         return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());
     }
 
     @Override
     public void close() {
+        // Dropping the reference lets the JDK client's selector thread end and close its pooled idle
+        // connections as soon as it is collected, even while the application still holds the SDK client.
+        client = null;
         executor.shutdownNow();
     }
 

@@ -111,6 +111,11 @@ public final class XmlElementStream<T> {
                     && event.getSeverity() != jakarta.xml.bind.ValidationEvent.FATAL_ERROR);
         } catch (XMLStreamException e) {
             ClosingIterator.closeQuietly(resource);
+            // the reader reads the first bytes at once: a broken or stalled connection is not a format error
+            IOException io = ioCause(e);
+            if (io != null) {
+                throw TransportErrors.whileReading(what, io);
+            }
             throw new ResponseFormatException("an XML document (" + what + ")", message(e), where(e.getLocation()), e);
         } catch (JAXBException e) {
             ClosingIterator.closeQuietly(resource);
@@ -144,14 +149,18 @@ public final class XmlElementStream<T> {
         @Override
         protected RuntimeException translate(Exception e) {
             if (e instanceof XMLStreamException xe) {
-                if (xe.getNestedException() instanceof IOException io) {
+                IOException io = ioCause(xe);
+                if (io != null) {
                     return TransportErrors.whileReading(what, io);
                 }
                 return new ResponseFormatException("well-formed XML (" + what + ")", message(xe), where(xe.getLocation()), e);
             }
             JAXBException je = (JAXBException) e;
             Throwable cause = je.getLinkedException() != null ? je.getLinkedException() : je.getCause();
-            if (cause instanceof XMLStreamException xe && xe.getNestedException() instanceof IOException io) {
+            if (cause instanceof XMLStreamException xe && ioCause(xe) != null) {
+                return TransportErrors.whileReading(what, ioCause(xe));
+            }
+            if (cause instanceof IOException io) {
                 return TransportErrors.whileReading(what, io);
             }
             return new ResponseFormatException("a valid <" + elementName + "> element", message(je), where(r.getLocation()), e);
@@ -260,6 +269,14 @@ public final class XmlElementStream<T> {
         void deliver(List<String> parents, Object value) {
             listener.element(parents, type.cast(value));
         }
+    }
+
+    /** The I/O failure under a StAX exception (the JDK nests it, or sets it as the cause), or null. */
+    private static IOException ioCause(XMLStreamException e) {
+        if (e.getNestedException() instanceof IOException io) {
+            return io;
+        }
+        return e.getCause() instanceof IOException io ? io : null;
     }
 
     private String where(Location l) {

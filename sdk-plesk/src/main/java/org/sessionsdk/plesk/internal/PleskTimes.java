@@ -1,11 +1,11 @@
 package org.sessionsdk.plesk.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import org.sessionsdk.core.error.ResponseFormatException;
 
@@ -30,12 +30,16 @@ public final class PleskTimes {
                 return odt.atZoneSameInstant(serverZone).toLocalDateTime();
             }
             return (LocalDateTime) parsed;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparseable, or out of range once moved to the server zone
             throw new ResponseFormatException("an xsd:dateTime in <" + field + ">", "\"" + t + "\"", "Plesk session");
         }
     }
 
     public static Instant unixSeconds(long seconds) {
-        return Instant.ofEpochSecond(seconds);
+        try {
+            return Instant.ofEpochSecond(seconds);
+        } catch (DateTimeException e) { // beyond the year 1000000000: not a time a panel logged
+            throw new ResponseFormatException("Unix seconds in <time>", String.valueOf(seconds), "Plesk event");
+        }
     }
 }

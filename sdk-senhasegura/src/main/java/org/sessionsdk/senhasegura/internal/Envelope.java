@@ -61,6 +61,26 @@ public record Envelope(Integer status, boolean flagged, String code, String mess
         return of(top, response);
     }
 
+    /**
+     * Whether a small body is empty (whitespace only) or one well-formed JSON object: anything else
+     * (an HTML page from a proxy, a cut-off body) cannot say whether the call took effect.
+     */
+    public static boolean emptyOrObject(byte[] body) {
+        try (JsonParser p = JsonSupport.factory().createParser(body)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                return true;
+            }
+            if (t != JsonToken.START_OBJECT) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
     private static void readScalars(JsonParser p, Map<String, String> into, Map<String, String> response)
             throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
