@@ -1,0 +1,184 @@
+package org.sessionsdk.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.retry.RetryPolicy;
+import org.sessionsdk.core.testing.CapturedLogs;
+import org.sessionsdk.ekran.EkranClient;
+import org.sessionsdk.ekran.EkranCredentials;
+import org.sessionsdk.ekran.EkranSessionQuery;
+import org.sessionsdk.plesk.PleskClient;
+import org.sessionsdk.plesk.PleskCredentials;
+import org.sessionsdk.saymon.SaymonClient;
+import org.sessionsdk.saymon.SaymonCredentials;
+import org.sessionsdk.saymon.SaymonSessionQuery;
+import org.sessionsdk.senhasegura.SenhaseguraClient;
+import org.sessionsdk.senhasegura.SenhaseguraCredentials;
+import org.sessionsdk.testkit.EkranSimulator;
+import org.sessionsdk.testkit.PleskSimulator;
+import org.sessionsdk.testkit.SaymonSimulator;
+import org.sessionsdk.testkit.SenhaseguraSimulator;
+import org.sessionsdk.testkit.SimData;
+
+/**
+ * Issue 8, item 5: with every SDK logger at TRACE (the sdk-core test-jar's capturing SLF4J provider),
+ * each vendor is driven through success, an authentication failure and a server error. No password,
+ * API key, secret key, client secret, token, cookie or Basic header value may appear in any log line,
+ * exception message (causes included), or {@code toString()} of a client, its credentials or an
+ * exception.
+ */
+class SecretsTest {
+    private static final String WRONG = "wrong-secret-Zq81x";
+
+    /** Everything a user or an operator could read: messages, causes, toString()s. */
+    private final List<String> seen = new ArrayList<>();
+
+    private void call(Runnable r) {
+        try {
+            r.run();
+        } catch (SdkException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                seen.add(String.valueOf(t.getMessage()));
+                seen.add(t.toString());
+                for (Throwable s : t.getSuppressed()) {
+                    seen.add(s.toString());
+                }
+            }
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void assertNoneOf(int mark, String... secrets) {
+        String logs = CapturedLogs.textSince(mark);
+        assertThat(logs).as("TRACE logs were captured").contains("org.sessionsdk.http");
+        String all = logs + "\n" + String.join("\n", seen);
+        for (String s : secrets) {
+            assertThat(all).as("a secret leaked").doesNotContain(s);
+        }
+    }
+
+    @Test
+    void plesk() {
+        int mark = CapturedLogs.mark();
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            try (PleskClient ok = sim.client();
+                 PleskClient pw = sim.clientBuilder().credentials(PleskCredentials.password(PleskSimulator.LOGIN,
+                         PleskSimulator.PASSWORD)).build();
+                 PleskClient bad = sim.clientBuilder().credentials(PleskCredentials.secretKey(WRONG)).build();
+                 PleskClient badPw = sim.clientBuilder().credentials(PleskCredentials.password("admin", WRONG)).build();
+                 PleskClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+                call(() -> ok.sessions().list());
+                call(() -> pw.eventLog().lastId());
+                String key = ok.secretKeys().create(org.sessionsdk.plesk.PleskSecretKeyRequest.builder()
+                        .ipAddress("10.0.0.9").build());
+                call(() -> ok.secretKeys().list());
+                call(() -> bad.sessions().list());
+                call(() -> badPw.sessions().list());
+                sim.faults().failNext(500, "<html>boom</html>");
+                call(() -> noRetry.sessions().list());
+                seen.add(ok.toString());
+                seen.add(pw.toString());
+                seen.add(PleskCredentials.secretKey(PleskSimulator.SECRET_KEY).toString());
+                seen.add(PleskCredentials.password("admin", PleskSimulator.PASSWORD).toString());
+                // a key the SDK created is returned to the caller, and must not be logged on the way
+                assertNoneOf(mark, PleskSimulator.SECRET_KEY, PleskSimulator.PASSWORD, WRONG, key);
+            }
+        }
+    }
+
+    @Test
+    void ekran() {
+        int mark = CapturedLogs.mark();
+        try (EkranSimulator sim = EkranSimulator.start();
+             EkranClient ok = sim.client();
+             EkranClient bad = sim.clientBuilder().credentials(EkranCredentials.apiKey(WRONG)).build();
+             EkranClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+            call(() -> ok.sessions().list(EkranSessionQuery.all()));
+            call(() -> bad.sessions().list(EkranSessionQuery.all()));
+            sim.faults().failNext(503, "{\"message\":\"down\"}");
+            call(() -> noRetry.sessions().list(EkranSessionQuery.all()));
+            seen.add(ok.toString());
+            seen.add(EkranCredentials.apiKey(EkranSimulator.API_KEY).toString());
+            assertNoneOf(mark, EkranSimulator.API_KEY, WRONG);
+        }
+    }
+
+    @Test
+    void saymonBasicAndCookieSession() {
+        int mark = CapturedLogs.mark();
+        try (SaymonSimulator sim = SaymonSimulator.start()) {
+            SaymonSessionQuery q = SaymonSessionQuery.builder().pageSize(10).build();
+            try (SaymonClient basic = sim.client();
+                 SaymonClient cookie = sim.clientBuilder().credentials(SaymonCredentials.session(SaymonSimulator.LOGIN,
+                         SaymonSimulator.PASSWORD)).build();
+                 SaymonClient bad = sim.clientBuilder().credentials(SaymonCredentials.basic("admin", WRONG)).build();
+                 SaymonClient badCookie = sim.clientBuilder().credentials(SaymonCredentials.session("admin", WRONG))
+                         .build();
+                 SaymonClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+                call(() -> basic.sessionLog().list(q));
+                call(() -> cookie.users().current());
+                sim.expireSessions(); // the cookie is refused once, then the client logs in again
+                call(() -> cookie.sessionLog().list(q));
+                call(() -> bad.users().current());
+                call(() -> badCookie.users().current());
+                sim.faults().failNext(500, "{\"code\":\"InternalError\",\"message\":\"boom\"}");
+                call(() -> noRetry.users().current());
+                seen.add(basic.toString());
+                seen.add(cookie.toString());
+                seen.add(SaymonCredentials.basic("admin", SaymonSimulator.PASSWORD).toString());
+                seen.add(SaymonCredentials.session("admin", SaymonSimulator.PASSWORD).toString());
+            }
+            // the two session ids the simulator issued (see SaymonSimulator: hex(seed 42, 7_000_000 + n, 32))
+            assertNoneOf(mark, SaymonSimulator.PASSWORD, WRONG, basic(SaymonSimulator.LOGIN, SaymonSimulator.PASSWORD),
+                    basic("admin", WRONG), SimData.hex(42, 7_000_001L, 32), SimData.hex(42, 7_000_002L, 32));
+        }
+    }
+
+    @Test
+    void senhasegura() {
+        int mark = CapturedLogs.mark();
+        try (SenhaseguraSimulator sim = SenhaseguraSimulator.start()) {
+            try (SenhaseguraClient ok = sim.client();
+                 SenhaseguraClient basicHeader = sim.clientBuilder().credentials(SenhaseguraCredentials.oauth2(
+                         SenhaseguraSimulator.CLIENT_ID, SenhaseguraSimulator.CLIENT_SECRET).withBasicAuthHeader()).build();
+                 SenhaseguraClient bad = sim.clientBuilder().credentials(SenhaseguraCredentials.oauth2(
+                         SenhaseguraSimulator.CLIENT_ID, WRONG)).build();
+                 SenhaseguraClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
+                call(() -> ok.remoteSessions().list());
+                call(() -> basicHeader.remoteSessions().list());
+                sim.expireTokens(); // a 401 with a token, then a new token
+                call(() -> ok.remoteSessions().list());
+                try {
+                    bad.remoteSessions().list();
+                } catch (AuthenticationException expected) {
+                    call(() -> {
+                        throw expected;
+                    });
+                }
+                call(() -> noRetry.remoteSessions().list());
+                sim.faults().failNext(500, "{\"code\":500,\"response\":{\"status\":500,\"message\":\"boom\",\"error\":true}}");
+                call(() -> noRetry.remoteSessions().list());
+                call(() -> ok.remoteSessions().terminate("no-such-session"));
+                seen.add(ok.toString());
+                seen.add(SenhaseguraCredentials.oauth2("id", SenhaseguraSimulator.CLIENT_SECRET).toString());
+            }
+            List<String> secrets = new ArrayList<>(List.of(SenhaseguraSimulator.CLIENT_SECRET, WRONG,
+                    basic(SenhaseguraSimulator.CLIENT_ID, SenhaseguraSimulator.CLIENT_SECRET)));
+            for (int n = 1; n <= sim.tokensIssued(); n++) {
+                secrets.add(SimData.hex(42, 3_000_000L + n, 40)); // every token the simulator issued
+            }
+            assertThat(sim.tokensIssued()).isGreaterThanOrEqualTo(3);
+            assertNoneOf(mark, secrets.toArray(String[]::new));
+        }
+    }
+}
