@@ -214,7 +214,10 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         private String scope;
         private Duration margin = Duration.ofSeconds(60);
 
-        /** The caller that reaches the token endpoint (no auth of its own). */
+        /**
+         * The caller that reaches the token endpoint (no auth of its own). SDK-internal: vendor
+         * credentials build this provider; applications use e.g. {@code SenhaseguraCredentials.oauth2}.
+         */
         public Builder tokenCaller(ApiCaller caller) {
             this.tokenCaller = caller;
             return this;

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.xml;
+package org.sessionsdk.core.internal.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

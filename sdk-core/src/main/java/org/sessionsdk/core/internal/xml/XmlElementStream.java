@@ -1,4 +1,4 @@
-package org.sessionsdk.core.xml;
+package org.sessionsdk.core.internal.xml;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
@@ -23,6 +23,7 @@ import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
 import org.sessionsdk.core.internal.ClosingIterator;
 import org.sessionsdk.core.internal.TransportErrors;
+import org.sessionsdk.core.xml.SecureXml;
 
 /**
  * Streams the elements with one local name out of an XML document, each unmarshalled by JAXB on its
@@ -35,6 +36,9 @@ import org.sessionsdk.core.internal.TransportErrors;
  *
  * <p>The stream is lazy and must be closed; closing it, reaching the end or failing closes the body.
  * Malformed XML, a DTD, an entity or a wrong element type is a {@link ResponseFormatException}.
+ *
+ * <p>SDK-internal: vendor modules build these; its signatures carry JAXB types, which the public API
+ * never does.
  *
  * @param <T> the record each element maps to
  */
