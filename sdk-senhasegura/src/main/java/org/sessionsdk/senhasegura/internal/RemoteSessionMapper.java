@@ -46,14 +46,10 @@ public final class RemoteSessionMapper {
                 o.has("ITSM") ? o.string("ITSM") : o.string("itsm"));
     }
 
-    /** Empty, null and the database's zero date all mean "none" (a live session has no end). */
     static LocalDateTime dateTime(JsonObject o, String field) {
         String s = o.string(field);
-        if (s == null || s.isBlank() || s.startsWith("0000-00-00")) {
-            return null;
-        }
         try {
-            return LocalDateTime.parse(s.trim(), WIRE_TIME);
+            return parseDateTime(s);
         } catch (DateTimeParseException e) {
             throw o.mismatch(field, "a date and time yyyy-MM-dd HH:mm:ss", quote(s));
         }
@@ -61,24 +57,46 @@ public final class RemoteSessionMapper {
 
     static Duration duration(JsonObject o, String field) {
         String s = o.string(field);
+        try {
+            return parseDuration(s);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw o.mismatch(field, "a duration HH:MM:SS", quote(s));
+        }
+    }
+
+    /**
+     * A wire date and time; null for empty, null and the database's zero date (a live session has no
+     * end).
+     *
+     * @throws DateTimeParseException when the text is none of the accepted forms
+     */
+    public static LocalDateTime parseDateTime(String s) {
+        if (s == null || s.isBlank() || s.startsWith("0000-00-00")) {
+            return null;
+        }
+        return LocalDateTime.parse(s.trim(), WIRE_TIME);
+    }
+
+    /**
+     * {@code HH:MM:SS} with any number of hours; null for empty or null.
+     *
+     * @throws IllegalArgumentException when the text is not of that form
+     */
+    public static Duration parseDuration(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
         Matcher m = ELAPSED.matcher(s.trim());
         if (!m.matches()) {
-            throw o.mismatch(field, "a duration HH:MM:SS", quote(s));
+            throw new IllegalArgumentException("not HH:MM:SS");
         }
-        try {
-            return Duration.ofHours(Long.parseLong(m.group(1)))
-                    .plusMinutes(Integer.parseInt(m.group(2)))
-                    .plusSeconds(Integer.parseInt(m.group(3)));
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw o.mismatch(field, "a duration HH:MM:SS", quote(s));
-        }
+        return Duration.ofHours(Long.parseLong(m.group(1)))
+                .plusMinutes(Integer.parseInt(m.group(2)))
+                .plusSeconds(Integer.parseInt(m.group(3)));
     }
 
     /** "Yes" (also "Sim", "true", "1"); anything else, absent included, is no. */
-    static boolean yes(String s) {
+    public static boolean yes(String s) {
         if (s == null) {
             return false;
         }
