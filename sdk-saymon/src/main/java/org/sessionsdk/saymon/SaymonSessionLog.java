@@ -2,9 +2,7 @@ package org.sessionsdk.saymon;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.sessionsdk.core.http.SdkHttpResponse;
@@ -13,7 +11,7 @@ import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.json.JsonArrayStream;
 import org.sessionsdk.core.json.JsonObject;
-import org.sessionsdk.core.paging.Paging;
+import org.sessionsdk.saymon.internal.ShiftingPager;
 
 /**
  * SAYMON's users' session log ({@code GET /node/api/users/session/log}, permission
@@ -24,8 +22,11 @@ import org.sessionsdk.core.paging.Paging;
  * stable while the log grows: the upper bound {@code to} is fixed when the stream starts (records
  * logged later fall outside it), and a record seen on one of the last two pages is not returned again
  * (should records still be inserted inside the window, e.g. with the server's clock ahead of the
- * client's, each insert only repeats the previous page's last record). Memory stays bounded by the
- * page size, whatever the total.
+ * client's, each insert only repeats a record already read, and is dropped). Once the log is seen to
+ * grow inside the window, every id is remembered and pages grow (up to 64 times {@code pageSize}, at
+ * most 50,000) until reading gains on the inserts; a log that outgrows even that fails the stream with
+ * an {@link org.sessionsdk.core.error.SdkException} instead of paging forever. Pages are streamed,
+ * not held; without inserts, memory stays bounded by the page size, whatever the total.
  */
 public final class SaymonSessionLog {
     static final String PATH = "/node/api/users/session/log";
@@ -59,19 +60,18 @@ public final class SaymonSessionLog {
         long to = (query.to() != null ? query.to() : clock.instant()).toEpochMilli();
         int pageSize = query.pageSize();
         long cap = query.limit() == null ? Long.MAX_VALUE : query.limit();
-        RecentIds recent = new RecentIds();
-        return Paging.stream(pageSize, cap, (k, size) -> {
-            recent.newPage();
+        return ShiftingPager.stream((skip, size) -> {
             Call call = Call.get(PATH)
                     .query("from", from)
                     .query("to", to)
                     .query("limit", size)
-                    .query("skip", (long) k * pageSize)
+                    .query("skip", skip)
                     .header("Accept", "application/json")
                     .build();
             SdkHttpResponse response = caller.execute(call);
-            return PARSER.list(response.body(), response);
-        }).filter(recent::firstSeen);
+            return PARSER.stream(response.body(), response);
+        }, SaymonSession::id, s -> s.startTime() == null ? null : s.startTime().toEpochMilli(), pageSize, cap,
+                "SAYMON's session log");
     }
 
     /** {@link #list} on the client's own threads. */
@@ -87,24 +87,5 @@ public final class SaymonSessionLog {
     private static Instant millis(JsonObject o, String field) {
         Long ms = o.int64OrNull(field);
         return ms == null ? null : Instant.ofEpochMilli(ms);
-    }
-
-    /**
-     * The ids of the current and the previous page. A record repeated by a shift of the pages shows
-     * up again at the start of the next page, so these two are enough to drop it.
-     */
-    private static final class RecentIds {
-        private Set<String> previous = new HashSet<>();
-        private Set<String> current = new HashSet<>();
-
-        void newPage() {
-            previous = current;
-            current = new HashSet<>();
-        }
-
-        boolean firstSeen(SaymonSession s) {
-            boolean before = previous.contains(s.id());
-            return current.add(s.id()) && !before;
-        }
     }
 }

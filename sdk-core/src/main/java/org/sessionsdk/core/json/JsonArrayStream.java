@@ -237,7 +237,15 @@ public final class JsonArrayStream<T> {
             }
             switch (v) {
                 case VALUE_STRING -> o.put(name, JsonObject.Kind.STRING, p.getText());
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> o.put(name, JsonObject.Kind.NUMBER, p.getText());
+                case VALUE_NUMBER_INT -> {
+                    JsonParser.NumberType type = p.getNumberType();
+                    if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                        o.putInteger(name, p.getLongValue());
+                    } else {
+                        o.put(name, JsonObject.Kind.NUMBER, p.getText());
+                    }
+                }
+                case VALUE_NUMBER_FLOAT -> o.put(name, JsonObject.Kind.NUMBER, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> o.put(name, JsonObject.Kind.BOOLEAN, p.getText());
                 case VALUE_NULL -> o.put(name, JsonObject.Kind.NULL, null);
                 case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(new JsonObject(o, name), false));

@@ -1,6 +1,6 @@
 package org.sessionsdk.core.json;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +16,8 @@ import org.sessionsdk.core.error.ResponseFormatException;
  * same: as null from the optional getters.
  */
 public final class JsonObject {
-    enum Kind { STRING, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
+    /** INTEGER: a JSON integer that fits a long, kept as one (no text); NUMBER: any other number, as text. */
+    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
 
     // Where the object stood, kept as parts: the text is built only for an error message.
     private final String name;
@@ -24,9 +25,12 @@ public final class JsonObject {
     private final int line;
     private final int column;
     private final JsonObject parent;
-    private final List<String> names = new ArrayList<>(8);
-    private final List<Object> values = new ArrayList<>(8);
-    private final List<Kind> kinds = new ArrayList<>(8);
+    // Parallel arrays rather than lists or a map: records have a handful of fields, read once each.
+    private String[] names = new String[8];
+    private Object[] values = new Object[8];
+    private Kind[] kinds = new Kind[8];
+    private long[] integers = new long[8];
+    private int size;
 
     /** An object known by a description, e.g. "response envelope". */
     JsonObject(String description) {
@@ -52,9 +56,40 @@ public final class JsonObject {
     }
 
     void put(String name, Kind kind, Object value) {
-        names.add(name);
-        kinds.add(kind);
-        values.add(value);
+        int i = slot(name, kind);
+        values[i] = value;
+    }
+
+    void putInteger(String name, long value) {
+        int i = slot(name, Kind.INTEGER);
+        integers[i] = value;
+    }
+
+    private int slot(String name, Kind kind) {
+        if (size == names.length) {
+            int n = size * 2;
+            names = Arrays.copyOf(names, n);
+            values = Arrays.copyOf(values, n);
+            kinds = Arrays.copyOf(kinds, n);
+            integers = Arrays.copyOf(integers, n);
+        }
+        names[size] = name;
+        kinds[size] = kind;
+        return size++;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < size; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The text of scalar {@code i}. */
+    private String text(int i) {
+        return kinds[i] == Kind.INTEGER ? Long.toString(integers[i]) : (String) values[i];
     }
 
     /** Where this object stood in the body, e.g. {@code "remote_sessions[3] (line 12, column 5)"}. */
@@ -69,28 +104,28 @@ public final class JsonObject {
     }
 
     public boolean has(String name) {
-        return names.indexOf(name) >= 0;
+        return indexOf(name) >= 0;
     }
 
     /** The field names in wire order. */
     public List<String> fieldNames() {
-        return Collections.unmodifiableList(names);
+        return Collections.unmodifiableList(Arrays.asList(names).subList(0, size));
     }
 
     /** A scalar as its wire text (numbers and booleans too); null when absent or null. */
     public String string(String name) {
-        int i = names.indexOf(name);
+        int i = indexOf(name);
         if (i < 0) {
             return null;
         }
-        Kind k = kinds.get(i);
+        Kind k = kinds[i];
         if (k == Kind.NULL) {
             return null;
         }
         if (k == Kind.OBJECT || k == Kind.ARRAY) {
             throw mismatch(name, "a text value", k.name().toLowerCase());
         }
-        return (String) values.get(i);
+        return text(i);
     }
 
     /** Like {@link #string} but the field must be present and not null. */
@@ -124,6 +159,10 @@ public final class JsonObject {
 
     /** A 64-bit integer, written as a number or as a string of digits; null when absent or null. */
     public Long int64OrNull(String name) {
+        int i = indexOf(name);
+        if (i >= 0 && kinds[i] == Kind.INTEGER) {
+            return integers[i];
+        }
         String s = string(name);
         if (s == null) {
             return null;
@@ -160,23 +199,23 @@ public final class JsonObject {
 
     /** A nested object; null when absent or null. */
     public JsonObject object(String name) {
-        int i = names.indexOf(name);
-        if (i < 0 || kinds.get(i) == Kind.NULL) {
+        int i = indexOf(name);
+        if (i < 0 || kinds[i] == Kind.NULL) {
             return null;
         }
-        if (kinds.get(i) != Kind.OBJECT) {
-            throw mismatch(name, "an object", kinds.get(i).name().toLowerCase());
+        if (kinds[i] != Kind.OBJECT) {
+            throw mismatch(name, "an object", kinds[i].name().toLowerCase());
         }
-        return (JsonObject) values.get(i);
+        return (JsonObject) values[i];
     }
 
     /** Every scalar field as text (nulls left out), e.g. to keep a vendor's extra fields. */
     public Map<String, String> scalars() {
         Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            Kind k = kinds.get(i);
-            if (k == Kind.STRING || k == Kind.NUMBER || k == Kind.BOOLEAN) {
-                m.put(names.get(i), (String) values.get(i));
+        for (int i = 0; i < size; i++) {
+            Kind k = kinds[i];
+            if (k == Kind.STRING || k == Kind.INTEGER || k == Kind.NUMBER || k == Kind.BOOLEAN) {
+                m.put(names[i], text(i));
             }
         }
         return m;
@@ -194,6 +233,6 @@ public final class JsonObject {
 
     @Override
     public String toString() {
-        return "JsonObject" + names;
+        return "JsonObject" + fieldNames();
     }
 }

@@ -10,7 +10,7 @@ import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.PermissionDeniedException;
 import org.sessionsdk.core.internal.ErrorContext;
-import org.sessionsdk.core.xml.SecureXml;
+import org.sessionsdk.core.internal.xml.Utf8XmlReader;
 
 /**
  * Plesk's error codes as exceptions: 1001 (wrong login or password), 11003 (wrong secret key) and
@@ -33,7 +33,7 @@ public final class PleskErrors {
         Long code = null;
         String text = null;
         try {
-            XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(ctx.body()));
+            XMLStreamReader r = Utf8XmlReader.open(new ByteArrayInputStream(ctx.body()));
             while (r.hasNext()) {
                 if (r.next() == XMLStreamConstants.START_ELEMENT) {
                     if (r.getLocalName().equals("errcode")) {

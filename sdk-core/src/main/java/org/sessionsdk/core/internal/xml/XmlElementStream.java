@@ -6,6 +6,7 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -23,12 +23,12 @@ import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
 import org.sessionsdk.core.internal.ClosingIterator;
 import org.sessionsdk.core.internal.TransportErrors;
-import org.sessionsdk.core.xml.SecureXml;
 
 /**
- * Streams the elements with one local name out of an XML document, each unmarshalled by JAXB on its
- * own and mapped to a record, while the rest of the document is walked with a hardened StAX reader.
- * Memory stays constant however many elements there are.
+ * Streams the elements with one local name out of an XML document, each read on its own and mapped to
+ * a record, while the rest of the document is walked with a hardened StAX reader. Memory stays
+ * constant however many elements there are. Flat elements (text children only) are read straight into
+ * their JAXB class by {@link FlatBinding}; anything richer is unmarshalled by JAXB.
  *
  * <p>Vendors watch the rest of the document through listeners: short text elements (a status, an
  * error code), whole small elements unmarshalled (an error block), the end of an element (to check
@@ -103,16 +103,9 @@ public final class XmlElementStream<T> {
 
     /** A lazy stream over the body; {@code resource} is closed with it. */
     public Stream<T> stream(InputStream body, AutoCloseable resource) {
-        XMLInputFactory f = SecureXml.inputFactory();
         XMLStreamReader reader;
-        Unmarshaller unmarshaller;
         try {
-            reader = f.createXMLStreamReader(body, "UTF-8");
-            unmarshaller = context.createUnmarshaller();
-            // JAXB's default handler turns <id>abc</id> into 0 and carries on: fail instead. Events
-            // without a cause (an element the schema does not know) stay tolerated.
-            unmarshaller.setEventHandler(event -> event.getLinkedException() == null
-                    && event.getSeverity() != jakarta.xml.bind.ValidationEvent.FATAL_ERROR);
+            reader = Utf8XmlReader.open(body);
         } catch (XMLStreamException e) {
             ClosingIterator.closeQuietly(resource);
             // the reader reads the first bytes at once: a broken or stalled connection is not a format error
@@ -121,11 +114,18 @@ public final class XmlElementStream<T> {
                 throw TransportErrors.whileReading(what, io);
             }
             throw new ResponseFormatException("an XML document (" + what + ")", message(e), where(e.getLocation()), e);
-        } catch (JAXBException e) {
-            ClosingIterator.closeQuietly(resource);
-            throw new SdkException("cannot set up XML binding: " + e.getMessage(), e);
         }
-        return new Walker(reader, unmarshaller, resource).toStream();
+        return new Walker(reader, resource).toStream();
+    }
+
+    /** JAXB for the elements {@link FlatBinding} cannot read; made on first use. */
+    private Unmarshaller newUnmarshaller() throws JAXBException {
+        Unmarshaller u = context.createUnmarshaller();
+        // JAXB's default handler turns <id>abc</id> into 0 and carries on: fail instead. Events
+        // without a cause (an element the schema does not know) stay tolerated.
+        u.setEventHandler(event -> event.getLinkedException() == null
+                && event.getSeverity() != jakarta.xml.bind.ValidationEvent.FATAL_ERROR);
+        return u;
     }
 
     /** Reads every element into a list; the resource is closed. */
@@ -139,15 +139,14 @@ public final class XmlElementStream<T> {
 
     private final class Walker extends ClosingIterator<T> {
         private final XMLStreamReader r;
-        private final Unmarshaller u;
+        private Unmarshaller u;
         private final Deque<String> path = new ArrayDeque<>();
         private boolean done;
         private int index;
 
-        Walker(XMLStreamReader r, Unmarshaller u, AutoCloseable resource) {
+        Walker(XMLStreamReader r, AutoCloseable resource) {
             super(resource);
             this.r = r;
-            this.u = u;
         }
 
         @Override
@@ -201,7 +200,6 @@ public final class XmlElementStream<T> {
                     if (name.equals(elementName) && (parentName == null || parentName.equals(path.peek()))) {
                         Object wire = unmarshal(wireType);
                         index++;
-                        reuseCurrent = true; // JAXB stops on the event after the end tag
                         T mapped = mapper.apply(wire);
                         if (mapped != null) {
                             return mapped;
@@ -211,7 +209,6 @@ public final class XmlElementStream<T> {
                     Typed<?> el = elementListeners.get(name);
                     if (el != null) {
                         el.deliver(reversed(), unmarshal(el.type()));
-                        reuseCurrent = true;
                         continue;
                     }
                     TextListener tl = textListeners.get(name);
@@ -248,8 +245,17 @@ public final class XmlElementStream<T> {
             return r.next();
         }
 
-        private Object unmarshal(Class<?> type) throws JAXBException {
+        /** Reads the element the reader is on; leaves the reader so that the next event is the one after it. */
+        private Object unmarshal(Class<?> type) throws JAXBException, XMLStreamException {
+            FlatBinding flat = FlatBinding.of(type);
+            if (flat != null) {
+                return flat.read(r, at -> where(at.getLocation()));
+            }
+            if (u == null) {
+                u = newUnmarshaller();
+            }
             JAXBElement<?> el = u.unmarshal(r, type);
+            reuseCurrent = true; // JAXB stops on the event after the end tag
             Object v = el.getValue();
             if (v == null) {
                 throw new ResponseFormatException("content in <" + el.getName().getLocalPart() + ">", "nothing",
@@ -275,12 +281,13 @@ public final class XmlElementStream<T> {
         }
     }
 
-    /** The I/O failure under a StAX exception (the JDK nests it, or sets it as the cause), or null. */
+    /**
+     * The I/O failure under a StAX exception (the JDK nests it, or sets it as the cause), or null. Bytes
+     * that are not UTF-8 are the body's fault, not the connection's: those are not I/O failures here.
+     */
     private static IOException ioCause(XMLStreamException e) {
-        if (e.getNestedException() instanceof IOException io) {
-            return io;
-        }
-        return e.getCause() instanceof IOException io ? io : null;
+        Throwable t = e.getNestedException() instanceof IOException ? e.getNestedException() : e.getCause();
+        return t instanceof IOException io && !(io instanceof CharacterCodingException) ? io : null;
     }
 
     private String where(Location l) {
@@ -288,6 +295,9 @@ public final class XmlElementStream<T> {
     }
 
     private static String message(Exception e) {
+        if (e instanceof XMLStreamException xe && xe.getNestedException() instanceof CharacterCodingException) {
+            return "bytes that are not UTF-8";
+        }
         String m = e.getMessage();
         if (m == null && e instanceof JAXBException j && j.getLinkedException() != null) {
             m = j.getLinkedException().getMessage();
