@@ -24,6 +24,7 @@ import org.sessionsdk.core.http.HttpTransport;
 import org.sessionsdk.core.http.SdkHttpRequest;
 import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.retry.RetryPolicy;
+import org.sessionsdk.core.testing.CapturedLogs;
 import org.sessionsdk.ekran.EkranClient;
 import org.sessionsdk.ekran.EkranCredentials;
 import org.sessionsdk.ekran.EkranSessionQuery;
@@ -44,8 +45,9 @@ import org.sessionsdk.senhasegura.SenhaseguraCredentials;
  * nothing but an {@link SdkException} subtype ever escapes (no NPE, no DateTimeException, no
  * StackOverflowError, no hang).
  *
- * <p>{@code -Dfuzz.inputs=N} sets the inputs per parser (default 1000 in the normal build); the long
- * run and its figures are in {@code docs/reliability.md}. Each run appends one line per parser to
+ * <p>{@code -Dfuzz.inputs=N} sets the inputs per parser (default 1000 in the normal build), and
+ * {@code -Dfuzz.shard=i/n} a share of the parsers; the long run and its figures are in
+ * {@code docs/reliability.md}. Captured logs are paused while fuzzing (every line is still formatted). Each run appends one line per parser to
  * {@code target/fuzz-report.txt}.
  */
 class ParserFuzzTest {
@@ -228,6 +230,17 @@ class ParserFuzzTest {
                         .credentials(SenhaseguraCredentials.oauth2("id", "secret")), tr).build()));
             }
         }
+        // -Dfuzz.shard=i/n runs every n-th parser from the i-th, so a long run can use several JVMs
+        String shard = System.getProperty("fuzz.shard");
+        if (shard != null) {
+            int i = Integer.parseInt(shard.substring(0, shard.indexOf('/')));
+            int n = Integer.parseInt(shard.substring(shard.indexOf('/') + 1));
+            List<Target> mine = new ArrayList<>();
+            for (int k = i; k < out.size(); k += n) {
+                mine.add(out.get(k));
+            }
+            out = mine;
+        }
         FIXED.putAll(token);
         FIXED.put(Ops.SENHA_LIST, "{\"code\":200,\"remote_sessions\":[]}");
         FIXED.put(Ops.SAYMON_CURRENT, "{\"id\":\"u1\",\"login\":\"a\"}");
@@ -251,7 +264,7 @@ class ParserFuzzTest {
         long escaped = 0;
         long typed = 0;
         long start = System.nanoTime();
-        try (AutoCloseable client = target.client().apply(transport)) {
+        try (AutoCloseable quiet = CapturedLogs.pause(); AutoCloseable client = target.client().apply(transport)) {
             // the samples themselves must pass, or the fuzzing would never get past the first byte
             transport.body = target.seeds().get(0).getBytes(StandardCharsets.UTF_8);
             boolean seedOk = runs(target, client);

@@ -2,7 +2,6 @@ package org.sessionsdk.core.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Every log line the SDK wrote during tests, at every level down to TRACE, kept in memory by
@@ -17,18 +16,40 @@ public final class CapturedLogs {
         }
     }
 
-    private static final List<Line> LINES = new CopyOnWriteArrayList<>();
+    // A plain list under a lock: a copy-on-write list made every line cost a copy of all before it,
+    // which turned a million-input fuzz run quadratic.
+    private static final List<Line> LINES = new ArrayList<>();
+    private static volatile boolean paused;
 
     private CapturedLogs() {
     }
 
     static void add(Line line) {
-        LINES.add(line);
+        if (!paused) {
+            synchronized (LINES) {
+                LINES.add(line);
+            }
+        }
+    }
+
+    static boolean paused() {
+        return paused;
+    }
+
+    /**
+     * Stops keeping lines until the returned handle is closed; the SDK still formats every line, so its
+     * logging code keeps running. For long runs (fuzzing) whose logs nobody reads.
+     */
+    public static AutoCloseable pause() {
+        paused = true;
+        return () -> paused = false;
     }
 
     /** A snapshot of all lines so far. */
     public static List<Line> all() {
-        return new ArrayList<>(LINES);
+        synchronized (LINES) {
+            return new ArrayList<>(LINES);
+        }
     }
 
     /** Lines written after {@code mark} (a value of {@link #mark()}). */
@@ -38,7 +59,9 @@ public final class CapturedLogs {
     }
 
     public static int mark() {
-        return LINES.size();
+        synchronized (LINES) {
+            return LINES.size();
+        }
     }
 
     /** All lines since {@code mark} joined as text, for contains/doesNotContain asserts. */

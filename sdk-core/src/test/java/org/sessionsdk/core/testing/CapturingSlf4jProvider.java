@@ -76,7 +76,9 @@ public final class CapturingSlf4jProvider implements SLF4JServiceProvider {
                                                    Throwable throwable) {
             String msg = MessageFormatter.basicArrayFormat(pattern, args);
             String t = null;
-            if (throwable != null) {
+            if (throwable != null && CapturedLogs.paused()) {
+                t = throwable.toString();
+            } else if (throwable != null) {
                 StringWriter sw = new StringWriter();
                 throwable.printStackTrace(new PrintWriter(sw));
                 t = sw.toString();

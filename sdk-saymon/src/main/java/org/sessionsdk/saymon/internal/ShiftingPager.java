@@ -16,12 +16,13 @@ import org.sessionsdk.core.internal.ClosingIterator;
  * already read; {@code skip} paging never misses one, it only repeats, and this drops the repeats.
  *
  * <p>Normally a page's records are checked against the ids of the page before, and only when there
- * is a next page: reading a single page hashes nothing. A repeat, or a record newer than one already
- * returned (the log is newest first), shows the log growing inside the window: from then on every
- * id is remembered (up to {@value #MAX_REMEMBERED}), and a page that is at least half repeats or
- * newer records doubles the next one (up to 64 times the page size, at most {@value #MAX_GROWN_PAGE})
- * so that reading gains on the inserts; order is only used for this, never to drop a record. A log
- * that outgrows that fails the stream with an {@link SdkException} instead of paging forever.
+ * is a next page: reading a single page hashes nothing. A repeat, or a record newer than the last of
+ * the page before (the log is newest first), shows the log growing inside the window: from then on
+ * every id is remembered (up to {@value #MAX_REMEMBERED}), and a page that is at least half repeats
+ * or newer records doubles the next one (up to 64 times the page size, at most
+ * {@value #MAX_GROWN_PAGE}) so that reading gains on the inserts. A log that outgrows that fails the
+ * stream with an {@link SdkException} instead of paging forever. Order is only a hint, never a reason
+ * to drop a record, and is ignored for good once a page shows the log is not sorted by it.
  *
  * <p>Pages are streamed one at a time, never held as lists.
  *
@@ -57,14 +58,17 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
     private int read;
     private int fresh;
     private int shifted;
-    private long oldest = Long.MAX_VALUE;
     private long repeatRun;
     private boolean last;
-    /** Ids of the page being read (normal mode), for checking the next page against. */
+    /** Ids of the page being read, and of the one before (hashed only when a next page exists). */
     private final List<String> pageIds = new ArrayList<>();
-    /** Ids of the page before (normal mode); every id once the log grows (growing mode). */
-    private Set<String> seen = Set.of();
-    private boolean growing;
+    private Set<String> previousIds = Set.of();
+    /** Every id read, once the log is seen growing inside the window; null until then. */
+    private Set<String> remembered;
+    private boolean repeatSeen;
+    private boolean orderTrusted = true;
+    private Long pageLast;
+    private Long previousLast;
 
     private ShiftingPager(PageOpener<T> opener, Function<T, String> id, Function<T, Long> order, int pageSize,
                           long cap, String what) {
@@ -99,20 +103,18 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
             if (records != null && records.hasNext()) {
                 T t = records.next();
                 read++;
-                Long at = order.apply(t);
-                boolean newer = at != null && at > oldest;
+                boolean newer = watchOrder(order.apply(t));
                 if (newer) {
                     shifted++;
-                    startGrowing();
-                } else if (at != null) {
-                    oldest = at;
                 }
                 if (firstSeen(id.apply(t))) {
                     fresh++;
                     delivered++;
                     return t;
                 }
-                shifted += newer ? 0 : 1;
+                if (!newer) {
+                    shifted++;
+                }
                 continue;
             }
             if (records != null) {
@@ -122,42 +124,66 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
                 return null;
             }
             // a growing log repeats records, so a page trimmed to what is left of the cap may hold nothing new
-            requested = growing ? pageSize : (int) Math.min(pageSize, cap - delivered);
+            requested = remembered != null ? pageSize : (int) Math.min(pageSize, cap - delivered);
             read = 0;
             fresh = 0;
             shifted = 0;
+            pageLast = null;
             page = opener.open(skip, requested);
             records = page.iterator();
         }
         return null;
     }
 
+    /**
+     * Whether a record is newer than the last one of the page before: with the log newest first, only
+     * an insert can be. Trusted only while the log keeps that order inside each page; the first page
+     * out of order (a server sorting by something else) turns this off for good.
+     */
+    private boolean watchOrder(Long at) {
+        if (at == null || !orderTrusted) {
+            return false;
+        }
+        if (pageLast != null && at > pageLast) {
+            orderTrusted = false;
+            if (!repeatSeen) {
+                remembered = null; // the only sign of inserts was the order, which is not one
+            }
+            return false;
+        }
+        pageLast = at;
+        if (previousLast != null && at > previousLast) {
+            startRemembering();
+            return true;
+        }
+        return false;
+    }
+
     private boolean firstSeen(String key) {
-        if (growing) {
-            if (!seen.add(key)) {
+        pageIds.add(key);
+        if (remembered != null) {
+            if (!remembered.add(key)) {
                 return false;
             }
-            if (seen.size() > MAX_REMEMBERED) {
+            if (remembered.size() > MAX_REMEMBERED) {
                 throw outgrown(MAX_REMEMBERED + " records read");
             }
             return true;
         }
-        if (seen.contains(key)) {
-            startGrowing();
+        if (previousIds.contains(key)) {
+            repeatSeen = true;
+            startRemembering();
             return false;
         }
-        pageIds.add(key);
         return true;
     }
 
     /** The log grows inside the window: from now on remember every id. */
-    private void startGrowing() {
-        if (!growing) {
-            growing = true;
-            Set<String> all = new HashSet<>(seen);
+    private void startRemembering() {
+        if (remembered == null) {
+            Set<String> all = new HashSet<>(previousIds);
             all.addAll(pageIds);
-            seen = all;
-            pageIds.clear();
+            remembered = all;
         }
     }
 
@@ -165,12 +191,14 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
         closePage();
         skip += read;
         last = read < requested || read == 0;
+        previousLast = pageLast;
         if (last) {
             return;
         }
-        if (!growing) {
-            seen = new HashSet<>(pageIds);
-            pageIds.clear();
+        // the ids of this page, to check the next one against (hashed only now that there is a next one)
+        previousIds = new HashSet<>(pageIds);
+        pageIds.clear();
+        if (remembered == null) {
             return;
         }
         if (shifted * 2 >= read) {
@@ -180,7 +208,7 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
         // Pages of nothing but repeats are normal for a while (crossing records read while the pages
         // grew); a run far longer than all there is to cross means the inserts keep pace with the pages.
         repeatRun = fresh == 0 ? repeatRun + read : 0;
-        if (repeatRun > STUCK_FACTOR * Math.max(seen.size(), maxPage)) {
+        if (repeatRun > STUCK_FACTOR * Math.max(remembered.size(), maxPage)) {
             throw outgrown(repeatRun + " records in a row were repeats");
         }
     }

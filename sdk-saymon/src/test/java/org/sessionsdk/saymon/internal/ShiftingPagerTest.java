@@ -24,6 +24,7 @@ class ShiftingPagerTest {
     static final class Log {
         final long old;
         final long insertsPerRequest;
+        boolean oldestFirstTimes;
         long inserted;
         int requests;
         final List<Integer> limits = new ArrayList<>();
@@ -39,7 +40,7 @@ class ShiftingPagerTest {
                 return new Rec("new-" + n, 1_000_000L + n);
             }
             long n = position - inserted;
-            return new Rec("old-" + n, 500_000L - n);
+            return new Rec("old-" + n, oldestFirstTimes ? 500_000L + n : 500_000L - n);
         }
 
         Stream<Rec> open(long skip, int limit) {
@@ -75,6 +76,24 @@ class ShiftingPagerTest {
         assertThat(read(log, 100, true)).hasSize(1000);
         assertThat(log.limits).containsOnly(100);
         assertThat(log.requests).isEqualTo(11); // ten full pages and the empty one that ends it
+    }
+
+    @Test
+    void aLogNotSortedByTimeIsReadInFullWithoutRememberingEveryId() {
+        // a server whose order is not by time (here: times ascending) must not look like a growing log
+        Log log = new Log(600_000, 0);
+        log.oldestFirstTimes = true;
+        assertThat(read(log, 500, true)).hasSize(600_000);
+        assertThat(log.limits).containsOnly(500);
+    }
+
+    @Test
+    void repeatsStillCountWhenTheTimesAreNotInOrder() {
+        Log log = new Log(1000, 30);
+        log.oldestFirstTimes = true;
+        List<Rec> got = read(log, 50, true);
+        assertThat(got).extracting(Rec::id).doesNotHaveDuplicates();
+        assertThat(got).extracting(Rec::id).filteredOn(id -> id.startsWith("old-")).hasSize(1000);
     }
 
     @Test
