@@ -19,8 +19,11 @@ import org.sessionsdk.plesk.wire.ResultStatus;
 
 /**
  * Sends one packet to {@code /enterprise/control/agent.php} and streams the answer: records under
- * {@code <result>} are unmarshalled one at a time, a {@code <system>} error or a result with status
- * {@code error} becomes a typed exception, and an answer without any result is a format error.
+ * {@code packet/<operator>/<operation>/result} are unmarshalled one at a time, a {@code <system>}
+ * error or a result with status {@code error} becomes a typed exception, and an answer that is not
+ * the one asked for (another operator or operation, a second operation block, no result) is a
+ * {@link ResponseFormatException}. Every packet holds exactly one operation, so exactly one
+ * operation block is expected back.
  */
 public final class PacketExchange {
     public static final String AGENT_PATH = "/enterprise/control/agent.php";
@@ -66,13 +69,14 @@ public final class PacketExchange {
                                    Class<W> wireType, Function<W, T> mapper) {
         SdkHttpResponse response = send(packet, operation, idempotent);
         ResultCheck check = new ResultCheck(operation);
-        XmlElementStream<T> s = XmlElementStream.of(CONTEXT, element, wireType, mapper, "Plesk " + operation + " response")
-                .under("result")
+        XmlElementStream<T> s = XmlElementStream.of(CONTEXT, element, wireType, mapper, check.what)
+                .at(check.resultPath.toArray(String[]::new))
+                .onStart(check::start)
                 .onElement("system", ResultStatus.class, (parents, sys) -> check.system(sys))
                 .onText("status", check::status)
                 .onText("errcode", check::errcode)
                 .onText("errtext", check::errtext)
-                .onEnd("result", parents -> check.endOfResult())
+                .onEnd("result", check::endOfResult)
                 .onFinish(check::finish)
                 .build();
         return s.stream(response.body(), response);
@@ -99,9 +103,18 @@ public final class PacketExchange {
         return caller.execute(call);
     }
 
-    /** Watches the status of each result while the records stream past. */
+    /**
+     * Watches the answer while the records stream past: that its envelope is
+     * {@code packet/<operator>/<operation>} of the request, once, and the status of each result in it.
+     */
     private static final class ResultCheck {
         private final String operation;
+        private final String what;
+        /** packet, operator, operation: the one block the answer must hold. */
+        private final List<String> operationPath;
+        /** packet, operator, operation, result: where records and statuses live. */
+        private final List<String> resultPath;
+        private final int[] blocksAtDepth = new int[2];
         private String status;
         private Long errcode;
         private String errtext;
@@ -109,6 +122,30 @@ public final class PacketExchange {
 
         ResultCheck(String operation) {
             this.operation = operation;
+            this.what = "Plesk " + operation + " response";
+            String[] parts = operation.split("/", 2);
+            this.operationPath = List.of("packet", parts[0], parts[1]);
+            this.resultPath = List.of("packet", parts[0], parts[1], "result");
+        }
+
+        /** Fails at the first element of the envelope that is not the expected one. */
+        void start(List<String> parents, String name) {
+            int depth = parents.size();
+            if (depth >= operationPath.size()) {
+                return;
+            }
+            if (!name.equals(operationPath.get(depth))) {
+                throw wrongAnswer(join(parents, name));
+            }
+            if (depth > 0 && ++blocksAtDepth[depth - 1] > 1) {
+                throw new ResponseFormatException("one <" + name + "> block answering " + operation,
+                        "a second " + join(parents, name), what);
+            }
+        }
+
+        private ResponseFormatException wrongAnswer(String found) {
+            return new ResponseFormatException("the <result> of " + operation + " (" + String.join("/", resultPath) + ")",
+                    found, what);
         }
 
         void system(ResultStatus sys) {
@@ -116,13 +153,13 @@ public final class PacketExchange {
         }
 
         void status(List<String> parents, String text) {
-            if (inResult(parents)) {
+            if (parents.equals(resultPath)) {
                 status = text.trim();
             }
         }
 
         void errcode(List<String> parents, String text) {
-            if (inResult(parents)) {
+            if (parents.equals(resultPath)) {
                 try {
                     errcode = Long.parseLong(text.trim());
                 } catch (NumberFormatException e) {
@@ -132,15 +169,18 @@ public final class PacketExchange {
         }
 
         void errtext(List<String> parents, String text) {
-            if (inResult(parents)) {
+            if (parents.equals(resultPath)) {
                 errtext = text;
             }
         }
 
-        void endOfResult() {
+        void endOfResult(List<String> parents) {
+            if (!parents.equals(operationPath)) {
+                return; // a <result> inside a record is the record's business
+            }
             results++;
             if (status == null) {
-                throw new ResponseFormatException("<status> in <result>", "none", "Plesk " + operation + " response");
+                throw new ResponseFormatException("<status> in <result>", "none", what);
             }
             if (!"ok".equals(status)) {
                 throw PleskErrors.fromPacket(operation, errcode == null ? 0 : errcode, errtext);
@@ -151,14 +191,16 @@ public final class PacketExchange {
         }
 
         void finish() {
+            if (blocksAtDepth[1] == 0) {
+                throw wrongAnswer("no " + String.join("/", operationPath));
+            }
             if (results == 0) {
-                throw new ResponseFormatException("a <result> in the Plesk " + operation + " response", "none",
-                        "Plesk " + operation + " response");
+                throw new ResponseFormatException("a <result> in the Plesk " + operation + " response", "none", what);
             }
         }
 
-        private static boolean inResult(List<String> parents) {
-            return !parents.isEmpty() && parents.get(parents.size() - 1).equals("result");
+        private static String join(List<String> parents, String name) {
+            return parents.isEmpty() ? name : String.join("/", parents) + "/" + name;
         }
     }
 }

@@ -48,12 +48,13 @@ public final class XmlElementStream<T> {
 
     private final JAXBContext context;
     private final String elementName;
-    private final String parentName;
+    private final List<String> ancestors;
     private final Class<?> wireType;
     private final Function<Object, T> mapper;
     private final Map<String, TextListener> textListeners;
     private final Map<String, Typed<?>> elementListeners;
     private final Map<String, EndListener> endListeners;
+    private final StartListener onStart;
     private final Runnable onFinish;
     private final String what;
 
@@ -69,6 +70,16 @@ public final class XmlElementStream<T> {
         void element(List<String> parents, V value);
     }
 
+    /**
+     * Called at the start tag of every element that is walked through rather than streamed or
+     * handed to another listener: the envelope around the records, so that a vendor can check the
+     * document is the answer it asked for.
+     */
+    @FunctionalInterface
+    public interface StartListener {
+        void start(List<String> parents, String name);
+    }
+
     /** Called at an element's end tag. */
     @FunctionalInterface
     public interface EndListener {
@@ -78,12 +89,13 @@ public final class XmlElementStream<T> {
     private XmlElementStream(Builder<T> b) {
         this.context = b.context;
         this.elementName = b.elementName;
-        this.parentName = b.parentName;
+        this.ancestors = b.ancestors;
         this.wireType = b.wireType;
         this.mapper = b.mapper;
         this.textListeners = Map.copyOf(b.textListeners);
         this.elementListeners = Map.copyOf(b.elementListeners);
         this.endListeners = Map.copyOf(b.endListeners);
+        this.onStart = b.onStart;
         this.onFinish = b.onFinish;
         this.what = b.what;
     }
@@ -197,7 +209,7 @@ public final class XmlElementStream<T> {
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     String name = r.getLocalName();
-                    if (name.equals(elementName) && (parentName == null || parentName.equals(path.peek()))) {
+                    if (name.equals(elementName) && (ancestors == null || atAncestors())) {
                         Object wire = unmarshal(wireType);
                         index++;
                         T mapped = mapper.apply(wire);
@@ -220,6 +232,9 @@ public final class XmlElementStream<T> {
                         }
                         tl.text(reversed(), text);
                         continue;
+                    }
+                    if (onStart != null) {
+                        onStart.start(reversed(), name);
                     }
                     path.push(name);
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
@@ -262,6 +277,20 @@ public final class XmlElementStream<T> {
                         where(r.getLocation()));
             }
             return v;
+        }
+
+        /** Whether the open elements are exactly {@link #ancestors}, outermost first. */
+        private boolean atAncestors() {
+            if (path.size() != ancestors.size()) {
+                return false;
+            }
+            java.util.Iterator<String> open = path.descendingIterator();
+            for (String expected : ancestors) {
+                if (!expected.equals(open.next())) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private List<String> reversed() {
@@ -316,7 +345,8 @@ public final class XmlElementStream<T> {
         private final Class<?> wireType;
         private final Function<Object, T> mapper;
         private final String what;
-        private String parentName;
+        private List<String> ancestors;
+        private StartListener onStart;
         private final Map<String, TextListener> textListeners = new HashMap<>();
         private final Map<String, Typed<?>> elementListeners = new HashMap<>();
         private final Map<String, EndListener> endListeners = new HashMap<>();
@@ -332,11 +362,18 @@ public final class XmlElementStream<T> {
         }
 
         /**
-         * Stream the element only where its parent is {@code <parent>} (Plesk's {@code <session>} is
-         * both an operator and a record under {@code <result>}).
+         * Stream the element only where the elements around it are exactly {@code path}, outermost
+         * first ({@code packet, session, get, result}): Plesk's {@code <session>} is both an operator
+         * and a record, and a record found anywhere else belongs to an answer that was not asked for.
          */
-        public Builder<T> under(String parent) {
-            this.parentName = parent;
+        public Builder<T> at(String... path) {
+            this.ancestors = List.of(path);
+            return this;
+        }
+
+        /** Called at every element walked through (see {@link StartListener}). */
+        public Builder<T> onStart(StartListener listener) {
+            this.onStart = listener;
             return this;
         }
 

@@ -81,11 +81,13 @@ class XmlElementStreamTest {
     }
 
     @Test
-    void canMatchOnlyUnderAGivenParent() {
+    void canMatchOnlyAtAGivenPath() {
         String xml = "<packet><event><get><result><status>ok</status><event><id>5</id></event></result></get></event></packet>";
         XmlElementStream<Event> s = XmlElementStream.of(CTX, "event", Ev.class, e -> new Event(e.id, e.clazz), "t")
-                .under("result").build();
+                .at("packet", "event", "get", "result").build();
         assertThat(s.list(body(xml), null)).containsExactly(new Event(5, null));
+        String elsewhere = "<packet><other><get><result><event><id>6</id></event></result></get></other></packet>";
+        assertThat(s.list(body(elsewhere), null)).isEmpty();
     }
 
     @Test
