@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.testing.CapturedLogs;
 import org.sessionsdk.core.testing.Loopback;
@@ -71,6 +72,21 @@ class OAuth2TokenTest {
         wm.verify(getRequestedFor(urlEqualTo(LIST)).withHeader("Authorization", equalTo("Bearer tok-1")));
         String logs = CapturedLogs.textSince(mark);
         assertThat(logs).contains("GET " + LIST).doesNotContain("s3cr").doesNotContain("tok-1");
+    }
+
+    @Test
+    void aWrongBasePathIsNotFoundNamingTheTokenUrlNotBadCredentials() {
+        // https://pam/pam: the token request goes to /pam/iso/oauth2/token, which nothing answers
+        wm.stubFor(post(urlEqualTo("/pam" + TOKEN)).willReturn(aResponse().withStatus(404)
+                .withBody("{\"response\":{\"status\":404,\"message\":\"Resource sub not found\",\"error\":true}}")));
+        try (SenhaseguraClient c = SenhaseguraClient.builder().endpoint(Loopback.endpoint(wm).resolve("/pam"))
+                .credentials(SenhaseguraCredentials.oauth2("app", "s3cret")).retryPolicy(RetryPolicy.none()).build()) {
+            NotFoundException e = catchThrowableOfType(() -> c.remoteSessions().list(), NotFoundException.class);
+            assertThat(e).isNotNull().isNotInstanceOf(AuthenticationException.class);
+            assertThat(e.getMessage()).contains("no OAuth 2 token endpoint answers at " + Loopback.endpoint(wm) + "/pam" + TOKEN)
+                    .doesNotContain("refused the client id").doesNotContain("remote sessions path").doesNotContain("s3cret");
+        }
+        wm.verify(0, getRequestedFor(urlEqualTo("/pam" + LIST)));
     }
 
     @Test

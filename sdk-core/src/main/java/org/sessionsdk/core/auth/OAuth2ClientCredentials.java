@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sessionsdk.core.error.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.http.SdkHttpRequest;
 import org.sessionsdk.core.http.SdkHttpResponse;
@@ -174,13 +175,19 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     }
 
     /**
-     * Errors of the token endpoint: any 4xx other than 429 means the client was not accepted
-     * (RFC 6749 section 5.2: {@code invalid_client}, {@code unauthorized_client}, ...).
+     * Errors of the token endpoint. 404, 405 and 410 mean nothing answers token requests at that
+     * URL (a wrong base path): a {@link NotFoundException} naming the URL, since the credentials were
+     * never checked and rotating them would not help. Any other 4xx but 429 means the client was not
+     * accepted (RFC 6749 section 5.2: {@code invalid_client}, {@code unauthorized_client}, ...).
      */
     public static ErrorDecoder tokenErrors(ErrorDecoder vendor) {
         return ctx -> {
             ApiException e = vendor.decode(ctx);
             int s = ctx.details().statusCode();
+            if (s == 404 || s == 405 || s == 410) {
+                return new NotFoundException(e.details().withHint("no OAuth 2 token endpoint answers at " + ctx.url()
+                        + ": check the endpoint URL and its base path (the client id and secret were not checked)"));
+            }
             if (s >= 400 && s < 500 && s != 429 && !(e instanceof AuthenticationException)) {
                 return new AuthenticationException(e.details().withHint(
                         "the token endpoint refused the client id and secret"));

@@ -113,7 +113,8 @@ public final class ApiCaller {
             Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), config.clock());
             ErrorDetails details = new ErrorDetails(status, null, null, call.method(), uri.getRawPath(),
                     requestId(response), attempt, null);
-            ApiException error = decode(new ErrorContext(details, retryAfter, errorBody, response));
+            ApiException error = decode(new ErrorContext(details, retryAfter, errorBody, response,
+                    uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath()));
             if (call.idempotent() && RetryPolicy.isRetryableStatus(status) && attempt < policy.maxAttempts()
                     && pause(policy, call, uri, attempt, retryAfter, deadline)) {
                 continue;

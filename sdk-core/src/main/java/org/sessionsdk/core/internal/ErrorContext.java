@@ -15,8 +15,10 @@ import org.sessionsdk.core.http.SdkHttpResponse;
  * @param retryAfter the server's Retry-After, or null
  * @param body       up to {@link ApiCaller#ERROR_BODY_LIMIT} bytes of the body
  * @param response   the response (its body already consumed), for headers
+ * @param url        scheme, host, port and path of the request, never its query string
  */
-public record ErrorContext(ErrorDetails details, Duration retryAfter, byte[] body, SdkHttpResponse response) {
+public record ErrorContext(ErrorDetails details, Duration retryAfter, byte[] body, SdkHttpResponse response,
+                           String url) {
 
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
@@ -168,6 +169,23 @@ class OAuth2ClientCredentialsTest {
         assertThatThrownBy(() -> data(c)).isInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("invalid_client").hasMessageContaining("Client authentication failed")
                 .hasMessageNotContaining("s3cr");
+    }
+
+    @Test
+    void noTokenEndpointAtThatPathIsNotFoundNamingTheUrlNotBadCredentials() {
+        for (int status : new int[] {404, 405, 410}) {
+            wm.stubFor(post(urlPathEqualTo("/iso/oauth2/token")).atPriority(1).willReturn(aResponse().withStatus(status)
+                    .withBody("<html>Not Found</html>")));
+            OAuth2ClientCredentials auth = oauth(false);
+            ApiCaller c = runtime.caller(auth, ErrorDecoder.byStatus());
+
+            assertThatThrownBy(() -> data(c)).isInstanceOf(NotFoundException.class)
+                    .isNotInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("HTTP " + status)
+                    .hasMessageContaining("no OAuth 2 token endpoint answers at " + Loopback.endpoint(wm) + "/iso/oauth2/token")
+                    .hasMessageNotContaining("s3cr");
+            runtime.close();
+        }
     }
 
     @Test
