@@ -68,6 +68,8 @@ public final class EkranClient implements SessionSource, AutoCloseable {
         private ZoneId serverZone = ZoneOffset.UTC;
 
         private Builder() {
+            // every call is under /ekranapi, so https://host/ekranapi names the same server
+            config.apiPrefixes("/ekranapi");
         }
 
         public Builder credentials(EkranCredentials credentials) {

@@ -37,11 +37,6 @@ public final class PleskClient implements AutoCloseable, SessionSource {
 
     private PleskClient(Builder b) {
         Objects.requireNonNull(b.credentials, "credentials are required: PleskCredentials.secretKey(...) or .password(...)");
-        URI endpoint = b.config().endpoint();
-        if (endpoint != null && endpoint.getPath() != null && endpoint.getPath().endsWith(PacketExchange.AGENT_PATH)) {
-            String base = endpoint.toString();
-            b.endpoint(URI.create(base.substring(0, base.length() - PacketExchange.AGENT_PATH.length())));
-        }
         ClientConfig config = b.config().build();
         this.runtime = new ClientRuntime(config, "plesk");
         this.serverZone = b.serverZone;
@@ -105,6 +100,8 @@ public final class PleskClient implements AutoCloseable, SessionSource {
         private Sleeper pollSleeper = Sleeper.system();
 
         private Builder() {
+            // https://panel:8443/enterprise/control/agent.php works as well as https://panel:8443
+            config.apiPrefixes(PacketExchange.AGENT_PATH);
         }
 
         public Builder credentials(PleskCredentials credentials) {

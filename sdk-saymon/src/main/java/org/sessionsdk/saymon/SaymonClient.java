@@ -89,6 +89,8 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         private SaymonCredentials credentials;
 
         private Builder() {
+            // every call is under /node/api, so https://saymon/node/api names the same server
+            config.apiPrefixes("/node/api");
         }
 
         public Builder credentials(SaymonCredentials credentials) {

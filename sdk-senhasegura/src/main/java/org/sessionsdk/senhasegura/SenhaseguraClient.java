@@ -111,6 +111,8 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
         private Duration remoteSessionsTimeout = DEFAULT_REMOTE_SESSIONS_TIMEOUT;
 
         private Builder() {
+            // calls live under /api and /iso at the server's root, so https://pam/api names the same server
+            config.apiPrefixes("/api", "/iso");
         }
 
         /** {@link SenhaseguraCredentials#oauth2} or {@link SenhaseguraCredentials#oauth1}. Required. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
@@ -40,7 +41,7 @@ public final class ClientConfig {
     private final boolean http2;
 
     private ClientConfig(Builder b) {
-        this.endpoint = requireEndpoint(b.endpoint);
+        this.endpoint = withoutApiPrefix(requireEndpoint(b.endpoint), b.apiPrefixes);
         this.connectTimeout = positive(b.connectTimeout, "connectTimeout");
         this.requestTimeout = positive(b.requestTimeout, "requestTimeout");
         this.readTimeout = positive(b.readTimeout, "readTimeout");
@@ -170,6 +171,24 @@ public final class ClientConfig {
         return uri;
     }
 
+    /**
+     * The endpoint without a trailing vendor API prefix: users copy the documented URL with or
+     * without it ({@code https://host/ekranapi}), and the calls add it themselves.
+     */
+    private static URI withoutApiPrefix(URI uri, List<String> prefixes) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        for (String prefix : prefixes) {
+            if (path.endsWith(prefix)) {
+                String base = path.substring(0, path.length() - prefix.length());
+                return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + base);
+            }
+        }
+        return uri;
+    }
+
     private static Duration positive(Duration d, String name) {
         Objects.requireNonNull(d, name);
         if (d.isZero() || d.isNegative()) {
@@ -194,6 +213,7 @@ public final class ClientConfig {
         private HttpTransport transport;
         private final Set<String> redactedHeaders = new LinkedHashSet<>();
         private boolean http2 = true;
+        private List<String> apiPrefixes = List.of();
 
         public Builder endpoint(URI endpoint) {
             this.endpoint = endpoint;
@@ -288,6 +308,21 @@ public final class ClientConfig {
         /** Prefer HTTP/2 (default true); false forces HTTP/1.1. */
         public Builder http2(boolean on) {
             this.http2 = on;
+            return this;
+        }
+
+        /**
+         * Paths the vendor's calls start with ({@code /ekranapi}): an endpoint that ends in one of
+         * them is trimmed to its base, so the documented URL works with or without its API prefix.
+         * Set by each vendor's client builder.
+         */
+        public Builder apiPrefixes(String... prefixes) {
+            for (String p : prefixes) {
+                if (!p.startsWith("/") || p.endsWith("/")) {
+                    throw new IllegalArgumentException("an API prefix starts with / and does not end with one: " + p);
+                }
+            }
+            this.apiPrefixes = List.of(prefixes);
             return this;
         }
 
