@@ -1,5 +1,7 @@
 package org.sessionsdk.saymon;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sessionsdk.core.auth.RequestAuth;
@@ -30,14 +32,18 @@ import org.sessionsdk.saymon.internal.SaymonErrors;
  */
 public final class SaymonClient implements SessionSource, AutoCloseable {
     static final String SESSION_LOG_PERMISSION = "read-session-log";
+    /** The look-back when none is set: a working day's sessions, with room to spare. */
+    public static final Duration DEFAULT_SESSION_LOOK_BACK = Duration.ofHours(24);
 
     private final ClientRuntime runtime;
     private final RequestAuth auth;
     private final SaymonSessionLog sessionLog;
     private final SaymonUsers users;
+    private final Duration sessionLookBack;
 
-    private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials) {
+    private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack) {
         this.runtime = runtime;
+        this.sessionLookBack = sessionLookBack;
         this.auth = credentials.auth(runtime.caller(RequestAuth.none(), SaymonErrors.decoder(null)));
         this.sessionLog = new SaymonSessionLog(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
@@ -63,11 +69,33 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         return "saymon";
     }
 
-    /** Session-log records within {@code range}, in the vendor-neutral form; close the stream. */
+    /**
+     * Sessions overlapping {@code range}, in the vendor-neutral form; close the stream.
+     *
+     * <p>SAYMON does not document which time its {@code from}/{@code to} bound, so the server is asked
+     * for a superset that is right either way and the overlap is decided here: {@code from} is moved
+     * back by {@link Builder#sessionLookBack(Duration) sessionLookBack} (default 24 hours), and
+     * {@code to} is at least now, so that a session still open, or ended after the range, is asked for
+     * whether the server bounds start or end times. A session that started more than the look-back
+     * before the range and still overlaps it is missing from the result when the server bounds start
+     * times; no session outside the range is ever returned.
+     */
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
-        return sessionLog.stream(SaymonSessionQuery.builder().from(range.from()).to(range.to()).build())
-                .map(SaymonSession::toSessionRecord);
+        Instant now = runtime.config().clock().instant();
+        SaymonSessionQuery.Builder q = SaymonSessionQuery.builder();
+        if (range.from() != null) {
+            q.from(range.from().minus(sessionLookBack));
+        }
+        q.to(range.to() == null || range.to().isBefore(now) ? now : range.to());
+        return sessionLog.stream(q.build())
+                .map(SaymonSession::toSessionRecord)
+                .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /** How far before a range's start {@link #sessionRecords} asks for sessions that may overlap it. */
+    public Duration sessionLookBack() {
+        return sessionLookBack;
     }
 
     /** Logs out a cookie session (a failure is logged, not thrown), then releases connections and threads. */
@@ -87,6 +115,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
     /** Builds a {@link SaymonClient}: endpoint and credentials are required. */
     public static final class Builder extends ClientBuilder<Builder> {
         private SaymonCredentials credentials;
+        private Duration sessionLookBack = DEFAULT_SESSION_LOOK_BACK;
 
         private Builder() {
             // every call is under /node/api, so https://saymon/node/api names the same server
@@ -98,12 +127,26 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
             return this;
         }
 
+        /**
+         * How far before a range's start {@link SaymonClient#sessionRecords} looks for sessions that
+         * started earlier and still overlap it (default 24 hours, a working day with room to spare).
+         * Longer finds older open sessions at the cost of reading more of the log; zero or more.
+         */
+        public Builder sessionLookBack(Duration lookBack) {
+            Objects.requireNonNull(lookBack, "sessionLookBack");
+            if (lookBack.isNegative()) {
+                throw new IllegalArgumentException("sessionLookBack must not be negative: " + lookBack);
+            }
+            this.sessionLookBack = lookBack;
+            return this;
+        }
+
         public SaymonClient build() {
             JsonSupport.requireSupportedJackson();
             if (credentials == null) {
                 throw new IllegalStateException("credentials are required: SaymonCredentials.basic(...) or .session(...)");
             }
-            return new SaymonClient(new ClientRuntime(config.build(), "saymon"), credentials);
+            return new SaymonClient(new ClientRuntime(config.build(), "saymon"), credentials, sessionLookBack);
         }
     }
 }

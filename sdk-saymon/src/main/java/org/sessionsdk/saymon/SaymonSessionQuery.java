@@ -12,6 +12,10 @@ import java.time.Instant;
  *
  * <p>Without {@code to}, the SDK fixes it at the moment the stream starts (from the client's
  * {@link java.time.Clock}), so records logged while paging cannot shift the pages.
+ *
+ * <p>{@code from} and {@code to} are sent to the server as they are; SAYMON does not document whether
+ * they bound a session's start or its end. For "sessions overlapping a range" whatever the server
+ * does, use {@link SaymonClient#sessionRecords(org.sessionsdk.core.session.TimeRange)}.
  */
 public final class SaymonSessionQuery {
     /** The page size when none is set. */
