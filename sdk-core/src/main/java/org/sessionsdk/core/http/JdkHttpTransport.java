@@ -28,9 +28,12 @@ public final class JdkHttpTransport implements HttpTransport {
     private volatile HttpClient client;
     private final ExecutorService executor;
     private final Duration readTimeout;
+    /** Null behind a proxy: the probe would reach the wrong peer. */
+    private final TlsPreflight tlsPreflight;
 
     private JdkHttpTransport(Builder b) {
         this.readTimeout = b.readTimeout;
+        this.tlsPreflight = b.proxy == null ? new TlsPreflight(b.connectTimeout) : null;
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sessionsdk-http");
             t.setDaemon(true);
@@ -74,6 +77,9 @@ public final class JdkHttpTransport implements HttpTransport {
         HttpClient c = client;
         if (c == null) {
             throw new IOException("the HTTP transport is closed");
+        }
+        if (tlsPreflight != null) {
+            tlsPreflight.check(request.uri());
         }
         HttpResponse<java.io.InputStream> response = c.send(rb.build(), info -> new BodyInputStream(readTimeout));
         return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());

@@ -88,7 +88,7 @@ public final class ApiCaller {
                 log.sent(call.method(), uri.getRawPath(), attempt, request.headers());
                 response = transport.send(request, timeout);
             } catch (IOException e) {
-                TransportException te = TransportErrors.whileSending(call.toString(), e);
+                TransportException te = TransportErrors.whileSending(call.toString(), uri, e);
                 log.failed(call.method(), uri.getRawPath(), millisSince(start), attempt, te.getMessage());
                 boolean mayRepeat = call.idempotent() || TransportErrors.notSent(te);
                 if (mayRepeat && attempt < policy.maxAttempts()
