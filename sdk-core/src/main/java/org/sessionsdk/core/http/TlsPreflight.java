@@ -8,8 +8,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -18,8 +16,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.sessionsdk.core.config.TrustMaterial;
 
 /**
  * Finds out, once per host and port, whether an {@code https://} endpoint speaks TLS at all. The JDK
@@ -102,31 +99,5 @@ final class TlsPreflight {
     }
 
     /** Accepts any certificate: the probe only asks whether TLS is spoken; the request verifies. */
-    private static final SSLContext PROBE_CONTEXT = probeContext();
-
-    private static SSLContext probeContext() {
-        TrustManager any = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                // never a client here
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // the probe trusts nothing it reads: it sends no data
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {any}, null);
-            return ctx;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JVM", e);
-        }
-    }
+    private static final SSLContext PROBE_CONTEXT = TrustMaterial.trustAll();
 }

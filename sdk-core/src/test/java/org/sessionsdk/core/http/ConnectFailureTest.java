@@ -59,9 +59,13 @@ class ConnectFailureTest {
     }
 
     private int plainServer() throws Exception {
-        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        return serve(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), "plain");
+    }
+
+    /** Answers every request with {@code body}; stopped after the test. */
+    private int serve(HttpServer s, String body) {
         s.createContext("/", ex -> {
-            byte[] b = "plain".getBytes(StandardCharsets.UTF_8);
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(200, b.length);
             ex.getResponseBody().write(b);
             ex.close();
@@ -82,15 +86,7 @@ class ConnectFailureTest {
         ctx.init(kmf.getKeyManagers(), null, null);
         HttpsServer s = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s.setHttpsConfigurator(new HttpsConfigurator(ctx));
-        s.createContext("/", ex -> {
-            byte[] b = "secure".getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        s.start();
-        open.add(() -> s.stop(0));
-        return s.getAddress().getPort();
+        return serve(s, "secure");
     }
 
     @Test
