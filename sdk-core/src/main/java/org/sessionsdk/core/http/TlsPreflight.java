@@ -35,6 +35,8 @@ final class TlsPreflight {
     static final Duration MAX_ANSWER_WAIT = Duration.ofSeconds(3);
 
     private final Set<String> speaksTls = ConcurrentHashMap.newKeySet();
+    /** One probe per host and port at a time: concurrent first calls wait for it instead of probing too. */
+    private final ConcurrentHashMap<String, Object> probing = new ConcurrentHashMap<>();
     private final int waitMillis;
 
     TlsPreflight(Duration connectTimeout) {
@@ -55,10 +57,15 @@ final class TlsPreflight {
         if (address.isUnresolved()) {
             return; // the request itself reports the unknown host
         }
-        if (answersPlainHttp(address, uri.getHost())) {
-            throw new SSLHandshakeException(key + " answers plain HTTP, not TLS");
+        synchronized (probing.computeIfAbsent(key, k -> new Object())) {
+            if (speaksTls.contains(key)) {
+                return;
+            }
+            if (answersPlainHttp(address, uri.getHost())) {
+                throw new SSLHandshakeException(key + " answers plain HTTP, not TLS");
+            }
+            speaksTls.add(key);
         }
-        speaksTls.add(key);
     }
 
     private boolean answersPlainHttp(InetSocketAddress address, String host) {
