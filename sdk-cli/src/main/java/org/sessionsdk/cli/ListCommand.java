@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sessions list}: one vendor's sessions in the unified form. */
-@Command(name = "list", description = "List sessions from one vendor in the unified form.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions from one vendor in the unified form.")
 final class ListCommand implements Callable<Integer> {
     static final List<Format.Column> COLUMNS = List.of(new Format.Column("vendor", 11), new Format.Column("id", 20),
             new Format.Column("user", 14), new Format.Column("source", 15), new Format.Column("target", 22),

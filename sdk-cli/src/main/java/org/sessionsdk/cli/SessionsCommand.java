@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sessions", mixinStandardHelpOptions = true, versionProvider = SessionsCommand.Version.class,
         description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON and senhasegura.%n"
                 + "Secrets come from the SESSIONS_SECRET environment variable or a prompt, never from arguments.",
-        subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class},
+        subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage", "3:authentication failed", "4:other API error", "5:network"})
 public final class SessionsCommand implements Callable<Integer> {
@@ -34,6 +35,9 @@ public final class SessionsCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SessionsCommand(term), new Factory(term));
         cl.setOut(term.out());
         cl.setErr(term.err());
+        // --vendor PLESK and --format CSV mean what they say
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             term.err().println(ExitCodes.describe(e));
             term.err().flush();
