@@ -1,6 +1,7 @@
 package org.sessionsdk.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.sessionsdk.core.config.ClientBuilder;
@@ -17,11 +18,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that say which server to reach and how to sign in. The secret (password, API key,
- * secret key or client secret) is never an option: it comes from {@code SESSIONS_SECRET} or a prompt.
+ * secret key or client secret) is never an option's value: {@link SecretLookup} finds it in a file,
+ * the environment, a pipe on stdin or a prompt.
  */
 final class Connection {
-    static final String SECRET_ENV = "SESSIONS_SECRET";
-
     @Option(names = "--vendor", required = true, description = "plesk, ekran, saymon or senhasegura")
     Vendor vendor;
 
@@ -43,12 +43,22 @@ final class Connection {
     @Option(names = "--insecure", description = "do not verify TLS certificates (test servers only)")
     boolean insecure;
 
+    @Option(names = "--secret-file", paramLabel = "PATH",
+            description = "read the secret from the first line of this file (also: $SESSIONS_SECRET_FILE)")
+    Path secretFile;
+
     /** Which vendor to talk to. */
     enum Vendor { plesk, ekran, saymon, senhasegura }
 
     /** A client for the chosen vendor; every client is a session source and closeable. */
     SessionSource open(Terminal term) {
-        String secret = secret(term);
+        // a missing --user is found before anyone is asked for a secret
+        switch (vendor) {
+            case saymon -> require(user, "--user");
+            case senhasegura -> require(user, "--user (the OAuth 2 client id)");
+            default -> { }
+        }
+        String secret = SecretLookup.find(secretFile, term, vendor.toString());
         return switch (vendor) {
             case plesk -> configure(PleskClient.builder().serverZone(zone)
                     .credentials(user == null ? PleskCredentials.secretKey(secret) : PleskCredentials.password(user, secret)))
@@ -68,18 +78,6 @@ final class Connection {
             b.insecureTrustAllCertificates();
         }
         return b;
-    }
-
-    private String secret(Terminal term) {
-        String s = term.env().apply(SECRET_ENV);
-        if (s != null && !s.isEmpty()) {
-            return s;
-        }
-        String asked = term.prompt() == null ? null : term.prompt().apply(vendor + " secret (password, API key or client secret): ");
-        if (asked == null || asked.isEmpty()) {
-            throw new IllegalArgumentException("no secret: set " + SECRET_ENV + " or run where the command can ask for it");
-        }
-        return asked;
     }
 
     private static String require(String value, String option) {

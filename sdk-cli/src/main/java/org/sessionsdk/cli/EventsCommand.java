@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sessions events}: the Plesk action log, once or followed. */
-@Command(name = "events", mixinStandardHelpOptions = true, description = "Print the Plesk action log; --follow keeps printing new entries.")
+@Command(name = "events", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = "Print the Plesk action log; --follow keeps printing new entries.")
 final class EventsCommand implements Callable<Integer> {
     static final List<Format.Column> COLUMNS = List.of(new Format.Column("id", 8), new Format.Column("time", 20),
             new Format.Column("type", 14), new Format.Column("class", 14), new Format.Column("object", 22),

@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sessions list}: one vendor's sessions in the unified form. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List sessions from one vendor in the unified form.")
+@Command(name = "list", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = "List sessions from one vendor in the unified form.")
 final class ListCommand implements Callable<Integer> {
     static final List<Format.Column> COLUMNS = List.of(new Format.Column("vendor", 11), new Format.Column("id", 20),
             new Format.Column("user", 14), new Format.Column("source", 15), new Format.Column("target", 22),
@@ -32,6 +33,9 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--format", description = "table, jsonl or csv (default table)")
     Format format = Format.table;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
+
     private final Terminal term;
 
     ListCommand(Terminal term) {
@@ -41,7 +45,7 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SessionSource source = connection.open(term);
-        Progress progress = new Progress(term.err());
+        Progress progress = new Progress(term.err(), term.errIsTerminal(), quiet);
         try (AutoCloseable client = (AutoCloseable) source;
              Stream<SessionRecord> records = source.sessionRecords(new TimeRange(from, to));
              Format.RowWriter out = format.writer(COLUMNS, term.out())) {

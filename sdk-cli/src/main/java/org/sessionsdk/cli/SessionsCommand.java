@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sessions", mixinStandardHelpOptions = true, versionProvider = SessionsCommand.Version.class,
         description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON and senhasegura.%n"
-                + "Secrets come from the SESSIONS_SECRET environment variable or a prompt, never from arguments.",
+                + "The secret comes from --secret-file, SESSIONS_SECRET, SESSIONS_SECRET_FILE, a pipe on stdin%n"
+                + "or a console prompt, never from an argument ('sessions help list' says more).",
         subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sessions terminate}: end one session (Plesk panel session, senhasegura remote session). */
-@Command(name = "terminate", mixinStandardHelpOptions = true, description = "End a session: a Plesk panel session or a senhasegura remote session.")
+@Command(name = "terminate", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = "End a session: a Plesk panel session or a senhasegura remote session.")
 final class TerminateCommand implements Callable<Integer> {
     @Mixin
     Connection connection;

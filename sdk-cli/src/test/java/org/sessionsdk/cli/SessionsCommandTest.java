@@ -121,8 +121,8 @@ class SessionsCommandTest {
     @Test
     void showsProgressOnStderrForLongLists() {
         try (PleskSimulator big = PleskSimulator.start().withSessions(25_000)) {
-            CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY), "list", "--vendor", "plesk",
-                    "--endpoint", big.endpoint().toString(), "--format", "csv");
+            CliRun r = CliRun.in(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY)).errIsTerminal(true).run("list",
+                    "--vendor", "plesk", "--endpoint", big.endpoint().toString(), "--format", "csv");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out().split("\r\n")).hasSize(25_001);
             assertThat(r.err()).contains("\r10000 records, ").contains("\r20000 records, ").contains("\r25000 records, ");
