@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.ekran.EkranClient;
@@ -47,8 +48,26 @@ final class Connection {
             description = "read the secret from the first line of this file (also: $SESSIONS_SECRET_FILE)")
     Path secretFile;
 
-    /** Which vendor to talk to. */
-    enum Vendor { plesk, ekran, saymon, senhasegura }
+    /**
+     * Which vendor to talk to, and the attributes its sessions carry beyond the unified columns
+     * (as each client's {@code toSessionRecord} fills them), in the order CSV prints them.
+     */
+    enum Vendor {
+        plesk("type"),
+        ekran("userId", "clientGuid"),
+        saymon("userId", "expiredAt"),
+        senhasegura("session_id", "credential", "proxy", "time", "prevent_purge", "request", "ITSM");
+
+        private final List<String> attributes;
+
+        Vendor(String... attributes) {
+            this.attributes = List.of(attributes);
+        }
+
+        List<String> attributes() {
+            return attributes;
+        }
+    }
 
     /** A client for the chosen vendor; every client is a session source and closeable. */
     SessionSource open(Terminal term) {

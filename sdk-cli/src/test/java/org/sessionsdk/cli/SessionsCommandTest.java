@@ -50,9 +50,9 @@ class SessionsCommandTest {
                 .contains("\"protocol\":\"https\"").contains("\"end\":null").endsWith("}"));
 
         CliRun csv = CliRun.run(KEY, plesk("list", "--format", "csv"));
-        assertThat(csv.out()).startsWith("vendor,id,user,source,target,protocol,start,end,last_activity\r\n");
+        assertThat(csv.out()).startsWith("vendor,id,user,source,target,protocol,start,end,last_activity,type\r\n");
         assertThat(csv.out().split("\r\n")).hasSize(4);
-        assertThat(csv.out().split("\r\n")[1].split(",", -1)).hasSize(9);
+        assertThat(csv.out().split("\r\n")[1].split(",", -1)).hasSize(10);
     }
 
     @Test
