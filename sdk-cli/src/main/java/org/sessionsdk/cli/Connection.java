@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * the environment, a pipe on stdin or a prompt.
  */
 final class Connection {
-    @Option(names = "--vendor", required = true, description = "plesk, ekran, saymon or senhasegura")
+    @Option(names = "--vendor", required = true, description = "plesk, ekran, saymon or senhasegura (any case)")
     Vendor vendor;
 
     @Option(names = "--endpoint", required = true, description = "the server, e.g. https://panel.example.com:8443")

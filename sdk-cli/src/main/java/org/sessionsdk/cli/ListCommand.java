@@ -35,7 +35,7 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--to", description = "only sessions that started before this instant")
     Instant to;
 
-    @Option(names = "--format", description = "table, jsonl or csv (default table)")
+    @Option(names = "--format", description = "table, jsonl or csv (default table); jsonl and csv add the vendor's attributes")
     Format format = Format.table;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")

@@ -10,9 +10,10 @@ import picocli.CommandLine.Command;
  * 3 authentication, 4 other API error, 5 network.
  */
 @Command(name = "sessions", mixinStandardHelpOptions = true, versionProvider = SessionsCommand.Version.class,
-        description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON and senhasegura.%n"
-                + "The secret comes from --secret-file, SESSIONS_SECRET, SESSIONS_SECRET_FILE, a pipe on stdin%n"
-                + "or a console prompt, never from an argument ('sessions help list' says more).",
+        description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON%n"
+                + "and senhasegura.%n"
+                + "The secret comes from --secret-file, $SESSIONS_SECRET, $SESSIONS_SECRET_FILE,%n"
+                + "a pipe on stdin or a console prompt, never an argument ('sessions help list').",
         subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -57,7 +58,7 @@ public final class SessionsCommand implements Callable<Integer> {
     }
 
     /** Builds the subcommands with the terminal they print to. */
-    private record Factory(Terminal term) implements CommandLine.IFactory {
+    record Factory(Terminal term) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ListCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
