@@ -3,6 +3,7 @@ package org.sessionsdk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,8 @@ class ProgressTest {
     }
 
     private static CliRun list(boolean errIsTerminal, String... more) {
-        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("list", "--vendor", "plesk",
-                "--endpoint", big.endpoint().toString(), "--format", "csv"), java.util.stream.Stream.of(more))
-                .toArray(String[]::new);
+        String[] args = Stream.concat(Stream.of("list", "--vendor", "plesk", "--endpoint", big.endpoint().toString(),
+                "--format", "csv"), Stream.of(more)).toArray(String[]::new);
         return CliRun.in(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY)).errIsTerminal(errIsTerminal).run(args);
     }
 
