@@ -1,8 +1,10 @@
 package org.sessionsdk.cli;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.ekran.EkranClient;
@@ -17,12 +19,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that say which server to reach and how to sign in. The secret (password, API key,
- * secret key or client secret) is never an option: it comes from {@code SESSIONS_SECRET} or a prompt.
+ * secret key or client secret) is never an option's value: {@link SecretLookup} finds it in a file,
+ * the environment, a pipe on stdin or a prompt.
  */
 final class Connection {
-    static final String SECRET_ENV = "SESSIONS_SECRET";
-
-    @Option(names = "--vendor", required = true, description = "plesk, ekran, saymon or senhasegura")
+    @Option(names = "--vendor", required = true, description = "plesk, ekran, saymon or senhasegura (any case)")
     Vendor vendor;
 
     @Option(names = "--endpoint", required = true, description = "the server, e.g. https://panel.example.com:8443")
@@ -43,12 +44,40 @@ final class Connection {
     @Option(names = "--insecure", description = "do not verify TLS certificates (test servers only)")
     boolean insecure;
 
-    /** Which vendor to talk to. */
-    enum Vendor { plesk, ekran, saymon, senhasegura }
+    @Option(names = "--secret-file", paramLabel = "PATH",
+            description = "read the secret from the first line of this file (also: $SESSIONS_SECRET_FILE)")
+    Path secretFile;
+
+    /**
+     * Which vendor to talk to, and the attributes its sessions carry beyond the unified columns
+     * (as each client's {@code toSessionRecord} fills them), in the order CSV prints them.
+     */
+    enum Vendor {
+        plesk("type"),
+        ekran("userId", "clientGuid"),
+        saymon("userId", "expiredAt"),
+        senhasegura("session_id", "credential", "proxy", "time", "prevent_purge", "request", "ITSM");
+
+        private final List<String> attributes;
+
+        Vendor(String... attributes) {
+            this.attributes = List.of(attributes);
+        }
+
+        List<String> attributes() {
+            return attributes;
+        }
+    }
 
     /** A client for the chosen vendor; every client is a session source and closeable. */
     SessionSource open(Terminal term) {
-        String secret = secret(term);
+        // a missing --user is found before anyone is asked for a secret
+        switch (vendor) {
+            case saymon -> require(user, "--user");
+            case senhasegura -> require(user, "--user (the OAuth 2 client id)");
+            default -> { }
+        }
+        String secret = SecretLookup.find(secretFile, term, vendor.toString());
         return switch (vendor) {
             case plesk -> configure(PleskClient.builder().serverZone(zone)
                     .credentials(user == null ? PleskCredentials.secretKey(secret) : PleskCredentials.password(user, secret)))
@@ -68,18 +97,6 @@ final class Connection {
             b.insecureTrustAllCertificates();
         }
         return b;
-    }
-
-    private String secret(Terminal term) {
-        String s = term.env().apply(SECRET_ENV);
-        if (s != null && !s.isEmpty()) {
-            return s;
-        }
-        String asked = term.prompt() == null ? null : term.prompt().apply(vendor + " secret (password, API key or client secret): ");
-        if (asked == null || asked.isEmpty()) {
-            throw new IllegalArgumentException("no secret: set " + SECRET_ENV + " or run where the command can ask for it");
-        }
-        return asked;
     }
 
     private static String require(String value, String option) {

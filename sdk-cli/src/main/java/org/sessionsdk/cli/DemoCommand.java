@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
  * everybody's sessions across all of them, then the tail of the Plesk action log. Nothing leaves
  * this machine.
  */
-@Command(name = "demo", description = "Start the simulators on 127.0.0.1 and show the unified view across all vendors.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start the simulators on 127.0.0.1 and show the unified view across all vendors.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--sessions", description = "sessions per simulator (default 4)")
     int sessions = 4;

@@ -12,11 +12,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sessions events}: the Plesk action log, once or followed. */
-@Command(name = "events", description = "Print the Plesk action log; --follow keeps printing new entries.")
+@Command(name = "events", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = "Print the Plesk action log; --follow keeps printing new entries.")
 final class EventsCommand implements Callable<Integer> {
-    static final List<Format.Column> COLUMNS = List.of(new Format.Column("id", 8), new Format.Column("time", 20),
-            new Format.Column("type", 14), new Format.Column("class", 14), new Format.Column("object", 22),
-            new Format.Column("user", 12), new Format.Column("host", 15));
+    // the entry and object ids are never cut; only the user name is free text
+    static final List<Format.Column> COLUMNS = List.of(Format.Column.of("id", 8), Format.Column.of("time", 20),
+            Format.Column.of("type", 14), Format.Column.of("class", 14), Format.Column.of("object", 22),
+            Format.Column.text("user", 12), Format.Column.of("host", 15));
 
     @Mixin
     Connection connection;
@@ -49,10 +51,9 @@ final class EventsCommand implements Callable<Integer> {
         }
         PleskEventQuery q = fromId == null ? PleskEventQuery.all() : PleskEventQuery.builder().fromId(fromId).build();
         try (PleskClient plesk = (PleskClient) connection.open(term);
-             Stream<PleskEvent> events = follow ? plesk.eventLog().follow(q, poll) : plesk.eventLog().stream(q);
-             Format.RowWriter out = format.writer(COLUMNS, term.out())) {
+             Stream<PleskEvent> events = follow ? plesk.eventLog().follow(q, poll) : plesk.eventLog().stream(q)) {
             Stream<PleskEvent> s = limit == null ? events : events.limit(limit);
-            s.forEach(e -> {
+            Format.writeAll(s, () -> format.writer(COLUMNS, term.out()), (out, e) -> {
                 out.row(row(e));
                 term.out().flush();
             });

@@ -2,7 +2,10 @@ package org.sessionsdk.cli;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sessionsdk.core.session.SessionRecord;
@@ -13,12 +16,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sessions list}: one vendor's sessions in the unified form. */
-@Command(name = "list", description = "List sessions from one vendor in the unified form.")
+@Command(name = "list", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = "List sessions from one vendor in the unified form.")
 final class ListCommand implements Callable<Integer> {
-    static final List<Format.Column> COLUMNS = List.of(new Format.Column("vendor", 11), new Format.Column("id", 20),
-            new Format.Column("user", 14), new Format.Column("source", 15), new Format.Column("target", 22),
-            new Format.Column("protocol", 8), new Format.Column("start", 24), new Format.Column("end", 24),
-            new Format.Column("last_activity", 24));
+    // ids are never cut (they are copied into `terminate`): 32 fits Plesk's hex ids, the longest;
+    // only the user name is free text
+    static final List<Format.Column> COLUMNS = List.of(Format.Column.of("vendor", 11), Format.Column.of("id", 32),
+            Format.Column.text("user", 14), Format.Column.of("source", 15), Format.Column.of("target", 22),
+            Format.Column.of("protocol", 8), Format.Column.of("start", 20), Format.Column.of("end", 20),
+            Format.Column.of("last_activity", 20));
 
     @Mixin
     Connection connection;
@@ -29,8 +35,11 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--to", description = "only sessions that started before this instant")
     Instant to;
 
-    @Option(names = "--format", description = "table, jsonl or csv (default table)")
+    @Option(names = "--format", description = "table, jsonl or csv (default table); jsonl and csv add the vendor's attributes")
     Format format = Format.table;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
 
     private final Terminal term;
 
@@ -41,12 +50,12 @@ final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SessionSource source = connection.open(term);
-        Progress progress = new Progress(term.err());
+        Progress progress = new Progress(term.err(), term.errIsTerminal(), quiet);
+        List<String> attributeColumns = connection.vendor.attributes();
         try (AutoCloseable client = (AutoCloseable) source;
-             Stream<SessionRecord> records = source.sessionRecords(new TimeRange(from, to));
-             Format.RowWriter out = format.writer(COLUMNS, term.out())) {
-            records.forEach(r -> {
-                out.row(row(r));
+             Stream<SessionRecord> records = source.sessionRecords(new TimeRange(from, to))) {
+            Format.writeAll(records, () -> format.writer(COLUMNS, attributeColumns, term.out()), (out, r) -> {
+                out.row(row(r), attributes(r, attributeColumns));
                 progress.tick();
             });
         } finally {
@@ -67,5 +76,18 @@ final class ListCommand implements Callable<Integer> {
         v.add(r.end() == null ? null : r.end().toString());
         v.add(r.lastActivity() == null ? null : r.lastActivity().toString());
         return v;
+    }
+
+    /** The record's attributes: the vendor's known ones in their order, then any others by name. */
+    static Map<String, String> attributes(SessionRecord r, List<String> known) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String k : known) {
+            String v = r.attributes().get(k);
+            if (v != null) {
+                ordered.put(k, v);
+            }
+        }
+        new TreeMap<>(r.attributes()).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 }

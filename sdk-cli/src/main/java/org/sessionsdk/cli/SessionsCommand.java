@@ -10,9 +10,12 @@ import picocli.CommandLine.Command;
  * 3 authentication, 4 other API error, 5 network.
  */
 @Command(name = "sessions", mixinStandardHelpOptions = true, versionProvider = SessionsCommand.Version.class,
-        description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON and senhasegura.%n"
-                + "Secrets come from the SESSIONS_SECRET environment variable or a prompt, never from arguments.",
-        subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class},
+        description = "Read user sessions and audit events from Plesk, Ekran System, SAYMON%n"
+                + "and senhasegura.%n"
+                + "The secret comes from --secret-file, $SESSIONS_SECRET, $SESSIONS_SECRET_FILE,%n"
+                + "a pipe on stdin or a console prompt, never an argument ('sessions help list').",
+        subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage", "3:authentication failed", "4:other API error", "5:network"})
 public final class SessionsCommand implements Callable<Integer> {
@@ -34,6 +37,9 @@ public final class SessionsCommand implements Callable<Integer> {
         CommandLine cl = new CommandLine(new SessionsCommand(term), new Factory(term));
         cl.setOut(term.out());
         cl.setErr(term.err());
+        // --vendor PLESK and --format CSV mean what they say
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             term.err().println(ExitCodes.describe(e));
             term.err().flush();
@@ -52,7 +58,7 @@ public final class SessionsCommand implements Callable<Integer> {
     }
 
     /** Builds the subcommands with the terminal they print to. */
-    private record Factory(Terminal term) implements CommandLine.IFactory {
+    record Factory(Terminal term) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ListCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class

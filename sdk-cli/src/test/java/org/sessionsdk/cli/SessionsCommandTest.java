@@ -50,9 +50,9 @@ class SessionsCommandTest {
                 .contains("\"protocol\":\"https\"").contains("\"end\":null").endsWith("}"));
 
         CliRun csv = CliRun.run(KEY, plesk("list", "--format", "csv"));
-        assertThat(csv.out()).startsWith("vendor,id,user,source,target,protocol,start,end,last_activity\r\n");
+        assertThat(csv.out()).startsWith("vendor,id,user,source,target,protocol,start,end,last_activity,type\r\n");
         assertThat(csv.out().split("\r\n")).hasSize(4);
-        assertThat(csv.out().split("\r\n")[1].split(",", -1)).hasSize(9);
+        assertThat(csv.out().split("\r\n")[1].split(",", -1)).hasSize(10);
     }
 
     @Test
@@ -121,8 +121,8 @@ class SessionsCommandTest {
     @Test
     void showsProgressOnStderrForLongLists() {
         try (PleskSimulator big = PleskSimulator.start().withSessions(25_000)) {
-            CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY), "list", "--vendor", "plesk",
-                    "--endpoint", big.endpoint().toString(), "--format", "csv");
+            CliRun r = CliRun.in(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY)).errIsTerminal(true).run("list",
+                    "--vendor", "plesk", "--endpoint", big.endpoint().toString(), "--format", "csv");
             assertThat(r.exitCode()).isZero();
             assertThat(r.out().split("\r\n")).hasSize(25_001);
             assertThat(r.err()).contains("\r10000 records, ").contains("\r20000 records, ").contains("\r25000 records, ");

@@ -119,6 +119,25 @@ public final class RemoteSessions {
         });
     }
 
+    /**
+     * Ends a live session given its numeric {@link RemoteSession#id() id}, the one lists show:
+     * reads it with {@link #get(String)} for its {@link RemoteSession#sessionId() sessionId}, the
+     * only key the terminate call takes, then {@link #terminate(String) terminates} that. The read
+     * may be retried; the terminate never is.
+     *
+     * @return the session as read just before it was ended
+     * @throws NotFoundException        when the server knows no such session
+     * @throws ResponseFormatException  when the server reports the session without a {@code session_id}
+     */
+    public RemoteSession terminateById(String id) {
+        RemoteSession s = get(id);
+        if (s.sessionId() == null || s.sessionId().isBlank()) {
+            throw new ResponseFormatException("a session_id", "none", "remote session id " + id);
+        }
+        terminate(s.sessionId());
+        return s;
+    }
+
     private Stream<RemoteSession> open() {
         Call call = Call.get(sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
         SdkHttpResponse r = caller.execute(call);

@@ -1,6 +1,7 @@
 package org.sessionsdk.senhasegura;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -188,6 +189,32 @@ class RemoteSessionsTest {
 
         wm.verify(1, deleteRequestedFor(urlEqualTo("/api/pam/session/drop/" + hash))
                 .withHeader("Authorization", equalTo("Bearer tok-1")));
+    }
+
+    @Test
+    void terminatesByNumericIdThroughItsSessionHash() {
+        String hash = "e7acacb6aedbab70073456da5744166939b77527";
+        wm.stubFor(get(urlEqualTo(LIST + "/3")).willReturn(okJson(Bodies.envelope("remote_session", Bodies.SESSION_3))));
+        wm.stubFor(delete(urlEqualTo("/api/pam/session/drop/" + hash))
+                .willReturn(okJson("{\"code\":200,\"response\":" + Bodies.OK_RESPONSE + "}")));
+
+        assertThat(client.remoteSessions().terminateById("3")).isEqualTo(Bodies.EXPECTED_3);
+
+        wm.verify(1, getRequestedFor(urlEqualTo(LIST + "/3")));
+        wm.verify(1, deleteRequestedFor(urlEqualTo("/api/pam/session/drop/" + hash)));
+        wm.verify(0, deleteRequestedFor(urlEqualTo("/api/pam/session/drop/3")));
+    }
+
+    @Test
+    void terminateByIdSendsNoDeleteForAnUnknownIdOrASessionWithoutHash() {
+        wm.stubFor(get(urlEqualTo(LIST + "/404")).willReturn(okJson(Bodies.envelope("remote_session", ""))));
+        wm.stubFor(get(urlEqualTo(LIST + "/8")).willReturn(okJson(Bodies.envelope("remote_session",
+                "{\"id\": \"8\", \"start\": \"2024-05-01 08:00:00\", \"end\": \"\"}"))));
+
+        assertThatThrownBy(() -> client.remoteSessions().terminateById("404")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.remoteSessions().terminateById("8"))
+                .isInstanceOf(ResponseFormatException.class).hasMessageContaining("session_id");
+        assertThat(wm.findAll(deleteRequestedFor(anyUrl()))).isEmpty();
     }
 
     @Test
