@@ -44,16 +44,17 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));
     }
 
+    /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The users' session log. */
+    /** {@return the users' session log} */
     public SaymonSessionLog sessionLog() {
         return sessionLog;
     }
 
-    /** Users: the current one. */
+    /** {@return users: the current one} */
     public SaymonUsers users() {
         return users;
     }
@@ -91,11 +92,22 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         private Builder() {
         }
 
+        /**
+         * How the client signs in. Required.
+         *
+         * @param credentials {@link SaymonCredentials#basic} or {@link SaymonCredentials#session}
+         * @return this builder
+         */
         public Builder credentials(SaymonCredentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 
+        /**
+         * {@return the client; a cookie session logs in on the first call, not here}
+         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
+         *         the supported range
+         */
         public SaymonClient build() {
             JsonSupport.requireSupportedJackson();
             if (credentials == null) {

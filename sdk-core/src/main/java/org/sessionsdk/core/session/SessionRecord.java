@@ -23,13 +23,18 @@ public record SessionRecord(String vendor, String id, String user, String source
                             String protocol, Instant start, Instant end, Instant lastActivity,
                             Map<String, String> attributes) {
 
+    /**
+     * Checks the required parts and copies the attributes, so the record is immutable.
+     *
+     * @throws NullPointerException if {@code vendor} or {@code id} is null
+     */
     public SessionRecord {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(id, "id");
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    /** Whether the session is still open. */
+    /** {@return whether the session is still open (no end)} */
     public boolean open() {
         return end == null;
     }
