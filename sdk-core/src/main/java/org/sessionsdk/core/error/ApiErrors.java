@@ -14,7 +14,6 @@ public final class ApiErrors {
      * @param retryAfter the server's {@code Retry-After}, or null; kept only by a {@link RateLimitedException}
      * @return the most specific {@link ApiException} subtype for the status, never null
      */
-    /** The exception for {@code details.statusCode()}: 401, 403, 404, 429 and 5xx get their own types. */
     public static ApiException forStatus(ErrorDetails details, Duration retryAfter) {
         int s = details.statusCode();
         if (s == 401) {

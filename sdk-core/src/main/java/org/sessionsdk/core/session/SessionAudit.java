@@ -73,7 +73,12 @@ public final class SessionAudit {
      * @param outcomes one per source
      */
     public record Result(List<SessionRecord> records, List<Outcome> outcomes) {
-        /** Copies both lists, so the result is immutable. */
+        /**
+         * Copies both lists, so the result is immutable.
+         *
+         * @param records  every record of every source that succeeded, in {@link #START_ORDER}
+         * @param outcomes one per source
+         */
         public Result {
             records = List.copyOf(records);
             outcomes = List.copyOf(outcomes);

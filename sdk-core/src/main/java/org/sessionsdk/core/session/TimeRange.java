@@ -16,6 +16,8 @@ public record TimeRange(Instant from, Instant to) {
     /**
      * A range; either end may be null.
      *
+     * @param from first instant included, or null for no lower bound
+     * @param to   first instant excluded, or null for no upper bound
      * @throws IllegalArgumentException if {@code to} is before {@code from}
      */
     public TimeRange {
