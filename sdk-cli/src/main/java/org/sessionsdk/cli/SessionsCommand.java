@@ -28,6 +28,11 @@ public final class SessionsCommand implements Callable<Integer> {
         this.term = term;
     }
 
+    /**
+     * The {@code sessions} command: runs the command line and exits with its code.
+     *
+     * @param args the command line, e.g. {@code list --vendor plesk --endpoint https://panel:8443}
+     */
     public static void main(String[] args) {
         System.exit(run(Terminal.system(), args));
     }

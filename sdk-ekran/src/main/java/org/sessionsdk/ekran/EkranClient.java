@@ -37,11 +37,12 @@ public final class EkranClient implements SessionSource, AutoCloseable {
                 serverZone);
     }
 
+    /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Sessions between two times. */
+    /** {@return sessions between two times} */
     public EkranSessions sessions() {
         return sessions;
     }
@@ -72,6 +73,12 @@ public final class EkranClient implements SessionSource, AutoCloseable {
             config.apiPrefixes("/ekranapi");
         }
 
+        /**
+         * How the client signs in. Required.
+         *
+         * @param credentials {@link EkranCredentials#apiKey}
+         * @return this builder
+         */
         public Builder credentials(EkranCredentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
@@ -80,12 +87,20 @@ public final class EkranClient implements SessionSource, AutoCloseable {
         /**
          * The zone the Ekran server reads its {@code start}/{@code end} parameters in (they carry no
          * offset; the API does not say which zone it uses). Default UTC.
+         *
+         * @param zone the server's zone
+         * @return this builder
          */
         public Builder serverZone(ZoneId zone) {
             this.serverZone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
+        /**
+         * {@return the client; no request is sent until the first call}
+         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
+         *         the supported range
+         */
         public EkranClient build() {
             JsonSupport.requireSupportedJackson();
             if (credentials == null) {

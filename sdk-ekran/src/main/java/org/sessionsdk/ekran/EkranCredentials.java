@@ -18,7 +18,13 @@ public final class EkranCredentials {
         this.auth = auth;
     }
 
-    /** An Ekran API key (created in the Management Tool); sent as is, punctuation included. */
+    /**
+     * An Ekran API key (created in the Management Tool); sent as is, punctuation included.
+     *
+     * @param key the API key
+     * @return the credentials
+     * @throws IllegalArgumentException if the key is blank
+     */
     public static EkranCredentials apiKey(String key) {
         Objects.requireNonNull(key, "key");
         if (key.isBlank()) {

@@ -21,12 +21,12 @@ import org.sessionsdk.core.session.SessionRecord;
 public record EkranSession(int sessionId, int userId, String clientGuid, OffsetDateTime loginDate,
                            OffsetDateTime logoutDate) {
 
-    /** Whether the session is still open (no logout date). */
+    /** {@return whether the session is still open (no logout date)} */
     public boolean open() {
         return logoutDate == null;
     }
 
-    /** This session in the vendor-neutral form: target is the client GUID, user the user id. */
+    /** {@return this session in the vendor-neutral form: target is the client GUID, user the user id} */
     public SessionRecord toSessionRecord() {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("userId", Integer.toString(userId));

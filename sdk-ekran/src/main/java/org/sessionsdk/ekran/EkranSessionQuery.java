@@ -32,27 +32,49 @@ public final class EkranSessionQuery {
         this.window = window;
     }
 
-    /** Every session the server has. */
+    /** {@return every session the server has} */
     public static EkranSessionQuery all() {
         return new EkranSessionQuery(null, null, null);
     }
 
-    /** Sessions that started or finished between {@code from} and {@code to}. */
+    /**
+     * Sessions that started or finished between {@code from} and {@code to}.
+     *
+     * @param from the start of the range
+     * @param to   the end of the range, not before {@code from}
+     * @return the query
+     * @throws IllegalArgumentException if {@code to} is before {@code from}
+     */
     public static EkranSessionQuery between(Instant from, Instant to) {
         return new EkranSessionQuery(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"), null);
     }
 
-    /** Sessions that started or finished after {@code from}. */
+    /**
+     * Sessions that started or finished after {@code from}.
+     *
+     * @param from the start of the range
+     * @return the query, open at the end
+     */
     public static EkranSessionQuery since(Instant from) {
         return new EkranSessionQuery(Objects.requireNonNull(from, "from"), null, null);
     }
 
-    /** Sessions that started before {@code to}. */
+    /**
+     * Sessions that started before {@code to}.
+     *
+     * @param to the end of the range
+     * @return the query, open at the start
+     */
     public static EkranSessionQuery until(Instant to) {
         return new EkranSessionQuery(null, Objects.requireNonNull(to, "to"), null);
     }
 
-    /** The same bounds as a {@link TimeRange}. */
+    /**
+     * The same bounds as a {@link TimeRange}.
+     *
+     * @param range the range; either end may be open
+     * @return the query, not split
+     */
     public static EkranSessionQuery of(TimeRange range) {
         return new EkranSessionQuery(range.from(), range.to(), null);
     }
@@ -65,6 +87,7 @@ public final class EkranSessionQuery {
      * is left open-ended, so sessions that start while the stream runs are not lost.
      *
      * @param window at least one second
+     * @return a new query with the same bounds, split into windows
      * @throws IllegalArgumentException when the query has no start to split from
      */
     public EkranSessionQuery splitInto(Duration window) {
@@ -78,17 +101,17 @@ public final class EkranSessionQuery {
         return new EkranSessionQuery(from, to, window);
     }
 
-    /** The start of the range, or null for none. */
+    /** {@return the start of the range, or null for none} */
     public Instant from() {
         return from;
     }
 
-    /** The end of the range, or null for none. */
+    /** {@return the end of the range, or null for none} */
     public Instant to() {
         return to;
     }
 
-    /** The window size to split the range into, or null to ask for it in one request. */
+    /** {@return the window size to split the range into, or null to ask for it in one request} */
     public Duration window() {
         return window;
     }

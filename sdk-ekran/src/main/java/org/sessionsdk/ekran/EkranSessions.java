@@ -47,7 +47,12 @@ public final class EkranSessions {
                 EkranTimes.date(o, "logoutDate", serverZone))).build();
     }
 
-    /** All matching sessions in a list; for small results. */
+    /**
+     * All matching sessions in a list; for small results.
+     *
+     * @param query the range, and the windows to split it into
+     * @return the sessions
+     */
     public List<EkranSession> list(EkranSessionQuery query) {
         try (Stream<EkranSession> s = stream(query)) {
             return s.toList();
@@ -58,6 +63,9 @@ public final class EkranSessions {
      * The matching sessions, parsed lazily as they arrive. Close the stream (try-with-resources):
      * closing it early drops the connection. Malformed JSON fails the stream with a
      * {@link org.sessionsdk.core.error.ResponseFormatException}.
+     *
+     * @param query the range, and the windows to split it into
+     * @return the sessions, each {@code sessionId} once
      */
     public Stream<EkranSession> stream(EkranSessionQuery query) {
         if (query.window() == null) {
@@ -68,7 +76,12 @@ public final class EkranSessions {
                 .filter(s -> seen.add(s.sessionId()));
     }
 
-    /** {@link #list} on the client's own threads. */
+    /**
+     * {@link #list} on the client's own threads.
+     *
+     * @param query the range, and the windows to split it into
+     * @return completes with the sessions, or with the call's exception
+     */
     public CompletableFuture<List<EkranSession>> listAsync(EkranSessionQuery query) {
         return runtime.async(() -> list(query));
     }

@@ -47,21 +47,22 @@ public final class PleskClient implements AutoCloseable, SessionSource {
         this.secretKeys = new PleskSecretKeys(exchange);
     }
 
+    /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Open control-panel sessions. */
+    /** {@return open control-panel sessions} */
     public PleskSessions sessions() {
         return sessions;
     }
 
-    /** The action log. */
+    /** {@return the action log} */
     public PleskEventLog eventLog() {
         return eventLog;
     }
 
-    /** Secret keys for key-based access. */
+    /** {@return secret keys for key-based access} */
     public PleskSecretKeys secretKeys() {
         return secretKeys;
     }
@@ -82,7 +83,7 @@ public final class PleskClient implements AutoCloseable, SessionSource {
                 .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
-    /** The zone the panel's offset-less times are read in. */
+    /** {@return the zone the panel's offset-less times are read in} */
     public ZoneId serverZone() {
         return serverZone;
     }
@@ -104,24 +105,45 @@ public final class PleskClient implements AutoCloseable, SessionSource {
             config.apiPrefixes(PacketExchange.AGENT_PATH);
         }
 
+        /**
+         * How the client logs in. Required.
+         *
+         * @param credentials {@link PleskCredentials#secretKey} or {@link PleskCredentials#password}
+         * @return this builder
+         */
         public Builder credentials(PleskCredentials credentials) {
             this.credentials = credentials;
             return this;
         }
 
-        /** The panel's time zone, used to read its offset-less times (default UTC). */
+        /**
+         * The panel's time zone, used to read its offset-less times (default UTC).
+         *
+         * @param zone the panel's zone
+         * @return this builder
+         */
         public Builder serverZone(ZoneId zone) {
             this.serverZone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** Pin a packet version, e.g. "1.6.9.1". Default: none, and the server answers in its newest. */
+        /**
+         * Pin a packet version, e.g. "1.6.9.1". Default: none, and the server answers in its newest.
+         *
+         * @param version the {@code version} attribute of every packet, or null for none
+         * @return this builder
+         */
         public Builder packetVersion(String version) {
             this.packetVersion = version;
             return this;
         }
 
-        /** How {@code eventLog().follow} waits between polls; tests pass one that does not sleep. */
+        /**
+         * How {@code eventLog().follow} waits between polls; tests pass one that does not sleep.
+         *
+         * @param sleeper waits between polls
+         * @return this builder
+         */
         public Builder pollSleeper(Sleeper sleeper) {
             this.pollSleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
@@ -131,6 +153,11 @@ public final class PleskClient implements AutoCloseable, SessionSource {
             return config;
         }
 
+        /**
+         * {@return the client; no request is sent until the first call}
+         * @throws NullPointerException if no credentials were given
+         * @throws IllegalArgumentException if the endpoint is missing or invalid
+         */
         public PleskClient build() {
             return new PleskClient(this);
         }

@@ -17,13 +17,24 @@ public final class PleskCredentials {
         this.auth = auth;
     }
 
-    /** A secret key made with {@code secret_key/create} or in the panel (Tools &amp; Settings). */
+    /**
+     * A secret key made with {@code secret_key/create} or in the panel (Tools &amp; Settings).
+     *
+     * @param key the key, sent verbatim in the {@code KEY} header
+     * @return the credentials
+     */
     public static PleskCredentials secretKey(String key) {
         Objects.requireNonNull(key, "key");
         return new PleskCredentials(HeaderAuth.apiKey("KEY", Secret.of(key)));
     }
 
-    /** A panel login and its password. */
+    /**
+     * A panel login and its password.
+     *
+     * @param login    sent in {@code HTTP_AUTH_LOGIN}
+     * @param password sent in {@code HTTP_AUTH_PASSWD}; ASCII only with the default transport
+     * @return the credentials
+     */
     public static PleskCredentials password(String login, String password) {
         Objects.requireNonNull(login, "login");
         Objects.requireNonNull(password, "password");

@@ -43,14 +43,24 @@ public final class PleskEventLog {
         this.sleeper = sleeper;
     }
 
-    /** The entries the query selects, in a list. */
+    /**
+     * The entries the query selects, in a list.
+     *
+     * @param query which entries; {@link PleskEventQuery#all()} for every one
+     * @return the entries in id order
+     */
     public List<PleskEvent> list(PleskEventQuery query) {
         try (Stream<PleskEvent> s = stream(query)) {
             return new ArrayList<>(s.toList());
         }
     }
 
-    /** The entries the query selects, parsed as they arrive; close the stream. */
+    /**
+     * The entries the query selects, parsed as they arrive; close the stream.
+     *
+     * @param query which entries; {@link PleskEventQuery#all()} for every one
+     * @return the entries in id order, lazily
+     */
     public Stream<PleskEvent> stream(PleskEventQuery query) {
         EventLogGetEvents ge = new EventLogGetEvents();
         if (query.fromId() != null) {
@@ -73,11 +83,21 @@ public final class PleskEventLog {
                         e.getObjId(), e.getUser(), e.getHost()));
     }
 
+    /**
+     * The entries the query selects, read on the client's executor.
+     *
+     * @param query which entries; {@link PleskEventQuery#all()} for every one
+     * @return completes with the entries in id order, or with the call's exception
+     */
     public CompletableFuture<List<PleskEvent>> listAsync(PleskEventQuery query) {
         return runtime.async(() -> list(query));
     }
 
-    /** The id of the newest entry ({@code event_log/get-last-id}); 0 when the log is empty. */
+    /**
+     * The id of the newest entry ({@code event_log/get-last-id}).
+     *
+     * @return the id, or 0 when the log is empty
+     */
     public long lastId() {
         EventLogRequest op = new EventLogRequest();
         op.setGetLastId(new NoParameters());
@@ -88,6 +108,11 @@ public final class PleskEventLog {
     /**
      * Entries as they appear: reads from the query's start, then polls every {@code pollInterval} for
      * ids after the last one seen, until the stream is closed. Blocking; run it on its own thread.
+     *
+     * @param query        where to start and which entries to select
+     * @param pollInterval the wait between two polls, positive
+     * @return an endless stream; close it to stop
+     * @throws IllegalArgumentException if {@code pollInterval} is not positive
      */
     public Stream<PleskEvent> follow(PleskEventQuery query, Duration pollInterval) {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -129,7 +154,11 @@ public final class PleskEventLog {
                 false);
     }
 
-    /** The object event log ({@code event_log/get}), read without deleting anything. */
+    /**
+     * The object event log ({@code event_log/get}), read without deleting anything.
+     *
+     * @return the entries Plesk holds
+     */
     public List<PleskObjectEvent> objectEvents() {
         return objectEvents(false);
     }
@@ -137,6 +166,8 @@ public final class PleskEventLog {
     /**
      * The object event log, and Plesk deletes what it returned ({@code flush_selected_range=true}).
      * Never retried: a repeat would lose the entries the first attempt flushed.
+     *
+     * @return the entries Plesk returned and then deleted
      */
     public List<PleskObjectEvent> objectEventsAndFlush() {
         return objectEvents(true);

@@ -15,18 +15,22 @@ public final class PleskSecretKeyRequest {
         this.login = b.login;
     }
 
+    /** {@return a builder; every part is optional} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the only address the key will work from, or null for the caller's} */
     public String ipAddress() {
         return ipAddress;
     }
 
+    /** {@return the key's description, or null} */
     public String description() {
         return description;
     }
 
+    /** {@return the login the key acts as, or null for the caller's} */
     public String login() {
         return login;
     }
@@ -37,23 +41,40 @@ public final class PleskSecretKeyRequest {
         private String description;
         private String login;
 
-        /** The only address the key will work from. */
+        /**
+         * The only address the key will work from.
+         *
+         * @param ip an IPv4 or IPv6 address
+         * @return this builder
+         */
         public Builder ipAddress(String ip) {
             this.ipAddress = ip;
             return this;
         }
 
+        /**
+         * A description shown with the key in the panel.
+         *
+         * @param text free text
+         * @return this builder
+         */
         public Builder description(String text) {
             this.description = text;
             return this;
         }
 
-        /** The login the key acts as (default: the caller's). */
+        /**
+         * The login the key acts as (default: the caller's).
+         *
+         * @param login a panel login
+         * @return this builder
+         */
         public Builder login(String login) {
             this.login = login;
             return this;
         }
 
+        /** {@return the request} */
         public PleskSecretKeyRequest build() {
             return new PleskSecretKeyRequest(this);
         }

@@ -20,7 +20,12 @@ public final class PleskSecretKeys {
         this.exchange = exchange;
     }
 
-    /** Creates a key ({@code secret_key/create}) and returns it. Never retried. */
+    /**
+     * Creates a key ({@code secret_key/create}) and returns it. Never retried.
+     *
+     * @param request what the key is bound to
+     * @return the new key
+     */
     public String create(PleskSecretKeyRequest request) {
         SecretKeyCreate c = new SecretKeyCreate();
         c.setIpAddress(request.ipAddress());
@@ -35,7 +40,7 @@ public final class PleskSecretKeys {
         return key.trim();
     }
 
-    /** Every key the credentials may see ({@code secret_key/get_info} with an empty filter). */
+    /** {@return every key the credentials may see ({@code secret_key/get_info} with an empty filter)} */
     public List<PleskSecretKey> list() {
         SecretKeyRequest op = new SecretKeyRequest();
         SecretKeyFilterHolder h = new SecretKeyFilterHolder();
@@ -48,7 +53,11 @@ public final class PleskSecretKeys {
         }
     }
 
-    /** Deletes a key ({@code secret_key/delete}). Never retried. */
+    /**
+     * Deletes a key ({@code secret_key/delete}). Never retried.
+     *
+     * @param key the key to delete
+     */
     public void delete(String key) {
         Objects.requireNonNull(key, "key");
         SecretKeyFilterHolder h = new SecretKeyFilterHolder();

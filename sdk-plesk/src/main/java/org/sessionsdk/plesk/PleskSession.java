@@ -25,6 +25,7 @@ public record PleskSession(String id, String type, String ipAddress, String logi
      *
      * @param serverZone the panel's zone, to place its offset-less times
      * @param panelHost  the panel's host name, the session's target
+     * @return the vendor-neutral record
      */
     public SessionRecord toSessionRecord(ZoneId serverZone, String panelHost) {
         return new SessionRecord("plesk", id, login, ipAddress, panelHost, "https",

@@ -33,14 +33,22 @@ public final class PleskSessions {
         this.serverZone = serverZone;
     }
 
-    /** All open sessions ({@code session/get}). */
+    /**
+     * All open sessions ({@code session/get}).
+     *
+     * @return the sessions
+     */
     public List<PleskSession> list() {
         try (Stream<PleskSession> s = stream()) {
             return new ArrayList<>(s.toList());
         }
     }
 
-    /** All open sessions, parsed as they arrive; close the stream. */
+    /**
+     * All open sessions, parsed as they arrive; close the stream.
+     *
+     * @return the sessions, lazily
+     */
     public Stream<PleskSession> stream() {
         SessionRequest op = new SessionRequest();
         op.setGet(new NoParameters());
@@ -49,13 +57,20 @@ public final class PleskSessions {
         return exchange.stream(p, "session/get", true, "session", Session.class, this::toRecord);
     }
 
+    /**
+     * All open sessions, read on the client's executor.
+     *
+     * @return completes with the sessions, or with the call's exception
+     */
     public CompletableFuture<List<PleskSession>> listAsync() {
         return runtime.async(this::list);
     }
 
     /**
-     * Ends a session ({@code session/terminate}). Never retried. Throws
-     * {@link org.sessionsdk.core.error.NotFoundException} when Plesk does not know the id (error 1013).
+     * Ends a session ({@code session/terminate}). Never retried.
+     *
+     * @param sessionId the session's {@link PleskSession#id()}
+     * @throws org.sessionsdk.core.error.NotFoundException when Plesk does not know the id (error 1013)
      */
     public void terminate(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -71,6 +86,10 @@ public final class PleskSessions {
     /**
      * Opens a panel session for {@code login} coming from {@code userIp} ({@code server/create_session},
      * single sign-on) and returns its id. Never retried.
+     *
+     * @param login  the panel login the session is for
+     * @param userIp the address the user will come from
+     * @return the new session's id
      */
     public String create(String login, String userIp) {
         Objects.requireNonNull(login, "login");

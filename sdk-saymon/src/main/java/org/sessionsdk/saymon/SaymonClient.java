@@ -50,16 +50,17 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));
     }
 
+    /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The users' session log. */
+    /** {@return the users' session log} */
     public SaymonSessionLog sessionLog() {
         return sessionLog;
     }
 
-    /** Users: the current one. */
+    /** {@return users: the current one} */
     public SaymonUsers users() {
         return users;
     }
@@ -122,6 +123,12 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
             config.apiPrefixes("/node/api");
         }
 
+        /**
+         * How the client signs in. Required.
+         *
+         * @param credentials {@link SaymonCredentials#basic} or {@link SaymonCredentials#session}
+         * @return this builder
+         */
         public Builder credentials(SaymonCredentials credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
@@ -130,7 +137,10 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         /**
          * How far before a range's start {@link SaymonClient#sessionRecords} looks for sessions that
          * started earlier and still overlap it (default 24 hours, a working day with room to spare).
-         * Longer finds older open sessions at the cost of reading more of the log; zero or more.
+         * Longer finds older open sessions at the cost of reading more of the log.
+         *
+         * @param lookBack zero or more
+         * @return this builder
          */
         public Builder sessionLookBack(Duration lookBack) {
             Objects.requireNonNull(lookBack, "sessionLookBack");
@@ -141,6 +151,11 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
             return this;
         }
 
+        /**
+         * {@return the client; a cookie session logs in on the first call, not here}
+         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
+         *         the supported range
+         */
         public SaymonClient build() {
             JsonSupport.requireSupportedJackson();
             if (credentials == null) {

@@ -24,7 +24,13 @@ public final class SaymonCredentials {
         this.auth = auth;
     }
 
-    /** HTTP Basic with the user's login and password on every request. */
+    /**
+     * HTTP Basic with the user's login and password on every request.
+     *
+     * @param login    the user's login; it cannot contain {@code ':'}
+     * @param password the user's password
+     * @return the credentials
+     */
     public static SaymonCredentials basic(String login, String password) {
         BasicAuth basic = new BasicAuth(Objects.requireNonNull(login, "login"),
                 Secret.of(Objects.requireNonNull(password, "password")));
@@ -34,6 +40,10 @@ public final class SaymonCredentials {
     /**
      * A cookie session: {@code POST /node/api/users/session} on first use and again once after a 401,
      * {@code DELETE} of the session when the client is closed.
+     *
+     * @param login    the user's login
+     * @param password the user's password, sent only to log in
+     * @return the credentials
      */
     public static SaymonCredentials session(String login, String password) {
         Objects.requireNonNull(login, "login");

@@ -19,12 +19,12 @@ import org.sessionsdk.core.session.SessionRecord;
 public record SaymonSession(String id, String userId, String login, Instant startTime, Instant endTime,
                             Instant expiredAt) {
 
-    /** Whether the session is still open (no end time). */
+    /** {@return whether the session is still open (no end time)} */
     public boolean open() {
         return endTime == null;
     }
 
-    /** This record in the vendor-neutral form: user is the login (the user id when there is none). */
+    /** {@return this record in the vendor-neutral form: user is the login (the user id when there is none)} */
     public SessionRecord toSessionRecord() {
         Map<String, String> attributes = new LinkedHashMap<>();
         if (userId != null) {

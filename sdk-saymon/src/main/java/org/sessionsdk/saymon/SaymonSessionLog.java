@@ -44,7 +44,12 @@ public final class SaymonSessionLog {
         this.clock = runtime.config().clock();
     }
 
-    /** All matching records in a list; for small results. */
+    /**
+     * All matching records in a list; for small results.
+     *
+     * @param query the time bounds, cap and page size
+     * @return the records, newest first
+     */
     public List<SaymonSession> list(SaymonSessionQuery query) {
         try (Stream<SaymonSession> s = stream(query)) {
             return s.toList();
@@ -54,6 +59,9 @@ public final class SaymonSessionLog {
     /**
      * The matching records, newest first, fetched page by page as the stream is read. Close the
      * stream. Malformed JSON fails it with a {@link org.sessionsdk.core.error.ResponseFormatException}.
+     *
+     * @param query the time bounds, cap and page size
+     * @return the records, newest first, each id once
      */
     public Stream<SaymonSession> stream(SaymonSessionQuery query) {
         Long from = query.from() == null ? null : query.from().toEpochMilli();
@@ -74,7 +82,12 @@ public final class SaymonSessionLog {
                 "SAYMON's session log");
     }
 
-    /** {@link #list} on the client's own threads. */
+    /**
+     * {@link #list} on the client's own threads.
+     *
+     * @param query the time bounds, cap and page size
+     * @return completes with the records, or with the call's exception
+     */
     public CompletableFuture<List<SaymonSession>> listAsync(SaymonSessionQuery query) {
         return runtime.async(() -> list(query));
     }

@@ -36,26 +36,27 @@ public final class SaymonSessionQuery {
         this.pageSize = b.pageSize;
     }
 
+    /** {@return a builder; every part is optional} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The lower time bound, or null for none. */
+    /** {@return the lower time bound, or null for none} */
     public Instant from() {
         return from;
     }
 
-    /** The upper time bound, or null to fix it when the stream starts. */
+    /** {@return the upper time bound, or null to fix it when the stream starts} */
     public Instant to() {
         return to;
     }
 
-    /** The most records to return in all, or null for no cap. */
+    /** {@return the most records to return in all, or null for no cap} */
     public Integer limit() {
         return limit;
     }
 
-    /** Records asked per request. */
+    /** {@return records asked per request} */
     public int pageSize() {
         return pageSize;
     }
@@ -75,19 +76,35 @@ public final class SaymonSessionQuery {
         private Builder() {
         }
 
-        /** Only records at or after this time. */
+        /**
+         * Only records at or after this time.
+         *
+         * @param from the lower bound, or null for none
+         * @return this builder
+         */
         public Builder from(Instant from) {
             this.from = from;
             return this;
         }
 
-        /** Only records at or before this time. */
+        /**
+         * Only records at or before this time.
+         *
+         * @param to the upper bound, or null to fix it when the stream starts
+         * @return this builder
+         */
         public Builder to(Instant to) {
             this.to = to;
             return this;
         }
 
-        /** At most this many records in all (a cap over every page); at least 1. */
+        /**
+         * At most this many records in all (a cap over every page); at least 1.
+         *
+         * @param limit the cap
+         * @return this builder
+         * @throws IllegalArgumentException if {@code limit} is below 1
+         */
         public Builder limit(int limit) {
             if (limit < 1) {
                 throw new IllegalArgumentException("limit must be at least 1");
@@ -96,7 +113,13 @@ public final class SaymonSessionQuery {
             return this;
         }
 
-        /** Records per request (default 500); at least 1. Memory use grows with it, not with the total. */
+        /**
+         * Records per request (default 500); at least 1. Memory use grows with it, not with the total.
+         *
+         * @param pageSize records per request
+         * @return this builder
+         * @throws IllegalArgumentException if {@code pageSize} is below 1
+         */
         public Builder pageSize(int pageSize) {
             if (pageSize < 1) {
                 throw new IllegalArgumentException("pageSize must be at least 1");
@@ -105,6 +128,10 @@ public final class SaymonSessionQuery {
             return this;
         }
 
+        /**
+         * {@return the query}
+         * @throws IllegalArgumentException if {@code to} is before {@code from}
+         */
         public SaymonSessionQuery build() {
             return new SaymonSessionQuery(this);
         }

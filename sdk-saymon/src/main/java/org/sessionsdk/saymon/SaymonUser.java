@@ -13,6 +13,14 @@ import java.util.Map;
  */
 public record SaymonUser(String id, String login, String name, Map<String, String> attributes) {
 
+    /**
+     * Copies the attributes, so the record is immutable.
+     *
+     * @param id         the user's id, or null
+     * @param login      the login, or null
+     * @param name       the display name, or null
+     * @param attributes every scalar field of the object as sent; null for none
+     */
     public SaymonUser {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }

@@ -29,6 +29,8 @@ public final class SaymonUsers {
     /**
      * The user the client is signed in as. A cheap way to check credentials: a wrong login or
      * password fails with an {@link org.sessionsdk.core.error.AuthenticationException}.
+     *
+     * @return the current user
      */
     public SaymonUser current() {
         SdkHttpResponse response = caller.execute(Call.get(CURRENT).header("Accept", "application/json").build());

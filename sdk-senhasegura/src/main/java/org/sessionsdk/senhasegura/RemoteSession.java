@@ -30,12 +30,17 @@ public record RemoteSession(String id, String user, String originIp, String cred
                             LocalDateTime end, Duration duration, boolean preventPurge, String request,
                             String itsm) {
 
-    /** Whether the session is still open (no end time). */
+    /** {@return whether the session is still open (no end time)} */
     public boolean live() {
         return end == null;
     }
 
-    /** The vendor-neutral view, reading {@code start}/{@code end} in {@code serverZone}. */
+    /**
+     * The vendor-neutral view, reading {@code start}/{@code end} in {@code serverZone}.
+     *
+     * @param serverZone the zone the server writes its offset-less times in
+     * @return the record; the fields without a column go to its attributes
+     */
     public SessionRecord toSessionRecord(ZoneId serverZone) {
         Map<String, String> attrs = new LinkedHashMap<>();
         putIfSet(attrs, "session_id", sessionId);

@@ -52,7 +52,11 @@ public final class RemoteSessions {
         this.listTimeout = listTimeout;
     }
 
-    /** Every remote session, read into a list. For long histories prefer {@link #stream()}. */
+    /**
+     * Every remote session, read into a list. For long histories prefer {@link #stream()}.
+     *
+     * @return the sessions
+     */
     public List<RemoteSession> list() {
         return refetch.run(() -> {
             try (Stream<RemoteSession> s = open()) {
@@ -65,12 +69,18 @@ public final class RemoteSessions {
      * Every remote session, parsed lazily as the response arrives; memory stays constant however
      * long the list is. Close the stream (try-with-resources): that closes the connection.
      * An error the server reports in the envelope is thrown here, before the first element.
+     *
+     * @return the sessions, lazily
      */
     public Stream<RemoteSession> stream() {
         return refetch.run(this::open);
     }
 
-    /** {@link #list()} on the client's own threads. */
+    /**
+     * {@link #list()} on the client's own threads.
+     *
+     * @return completes with the sessions, or with the call's exception
+     */
     public CompletableFuture<List<RemoteSession>> listAsync() {
         return runtime.async(this::list);
     }
@@ -78,6 +88,8 @@ public final class RemoteSessions {
     /**
      * One remote session by its numeric {@link RemoteSession#id() id}.
      *
+     * @param id the session's numeric record id
+     * @return the session
      * @throws NotFoundException when the server knows no such session
      */
     public RemoteSession get(String id) {

@@ -68,6 +68,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
                 b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
     }
 
+    /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,12 +88,12 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
                 .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
-    /** Remote (proxy) sessions: list, stream, get one, terminate. */
+    /** {@return remote (proxy) sessions: list, stream, get one, terminate} */
     public RemoteSessions remoteSessions() {
         return remoteSessions;
     }
 
-    /** The zone the server writes its offset-less times in (default UTC). */
+    /** {@return the zone the server writes its offset-less times in (default UTC)} */
     public ZoneId serverZone() {
         return serverZone;
     }
@@ -115,13 +116,23 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
             config.apiPrefixes("/api", "/iso");
         }
 
-        /** {@link SenhaseguraCredentials#oauth2} or {@link SenhaseguraCredentials#oauth1}. Required. */
+        /**
+         * {@link SenhaseguraCredentials#oauth2} or {@link SenhaseguraCredentials#oauth1}. Required.
+         *
+         * @param c the credentials
+         * @return this builder
+         */
         public Builder credentials(SenhaseguraCredentials c) {
             this.credentials = Objects.requireNonNull(c, "credentials");
             return this;
         }
 
-        /** The zone of the server's {@code start}/{@code end} times, which carry none (default UTC). */
+        /**
+         * The zone of the server's {@code start}/{@code end} times, which carry none (default UTC).
+         *
+         * @param zone the server's zone
+         * @return this builder
+         */
         public Builder serverZone(ZoneId zone) {
             this.serverZone = Objects.requireNonNull(zone, "serverZone");
             return this;
@@ -131,6 +142,10 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
          * Where the list lives (default {@code /api/session/remotesessions}); older servers use
          * {@code /api/pam/session/remotesessions} or {@code /iso/session/remotesessions}. One session is
          * read from {@code {path}/{id}}.
+         *
+         * @param path an absolute path, without query or fragment
+         * @return this builder
+         * @throws IllegalArgumentException if the path is not absolute or has a query or fragment
          */
         public Builder remoteSessionsPath(String path) {
             this.remoteSessionsPath = cleanPath(path, "remoteSessionsPath");
@@ -140,6 +155,10 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
         /**
          * Where sessions are ended: {@code DELETE {path}/{session_id}} (default
          * {@code /api/pam/session/drop}; older servers: {@code /iso/session/drop}).
+         *
+         * @param path an absolute path, without query or fragment
+         * @return this builder
+         * @throws IllegalArgumentException if the path is not absolute or has a query or fragment
          */
         public Builder terminatePath(String path) {
             this.terminatePath = cleanPath(path, "terminatePath");
@@ -150,6 +169,10 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
          * How long the list call waits for the response to start, per attempt (default 10 minutes:
          * the vendor warns the list may take minutes). Pauses while it streams are bounded by
          * {@code readTimeout}.
+         *
+         * @param d a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException if {@code d} is not positive
          */
         public Builder remoteSessionsTimeout(Duration d) {
             Objects.requireNonNull(d, "remoteSessionsTimeout");
@@ -160,6 +183,11 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
             return this;
         }
 
+        /**
+         * {@return the client; an OAuth 2 token is fetched on the first call, not here}
+         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
+         *         the supported range
+         */
         public SenhaseguraClient build() {
             JsonSupport.requireSupportedJackson();
             if (credentials == null) {

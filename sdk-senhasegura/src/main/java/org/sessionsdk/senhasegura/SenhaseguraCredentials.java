@@ -35,6 +35,11 @@ public final class SenhaseguraCredentials {
     /**
      * OAuth 2 client credentials: a token is fetched from {@code POST /iso/oauth2/token} with the id and
      * secret in the form body, cached until it expires, and sent as {@code Authorization: Bearer}.
+     *
+     * @param clientId     the A2A application's client id
+     * @param clientSecret the A2A application's client secret
+     * @return the credentials
+     * @throws IllegalArgumentException if either is blank
      */
     public static SenhaseguraCredentials oauth2(String clientId, String clientSecret) {
         return new SenhaseguraCredentials(Kind.OAUTH2, requireText(clientId, "clientId"),
@@ -44,6 +49,13 @@ public final class SenhaseguraCredentials {
     /**
      * OAuth 1.0a (RFC 5849): every request carries an {@code Authorization: OAuth ...} header signed
      * with HMAC-SHA1 from the consumer and token secrets.
+     *
+     * @param consumerKey    the A2A application's consumer key
+     * @param consumerSecret its consumer secret
+     * @param tokenKey       the access token
+     * @param tokenSecret    the access token's secret
+     * @return the credentials
+     * @throws IllegalArgumentException if the consumer key or the token is blank
      */
     public static SenhaseguraCredentials oauth1(String consumerKey, String consumerSecret, String tokenKey,
                                                 String tokenSecret) {
@@ -57,6 +69,7 @@ public final class SenhaseguraCredentials {
      * The same OAuth 2 credentials, sent to the token endpoint in an HTTP Basic header instead of the
      * form body, as older servers want.
      *
+     * @return a copy that sends the id and secret in a Basic header
      * @throws IllegalStateException for OAuth 1 credentials
      */
     public SenhaseguraCredentials withBasicAuthHeader() {

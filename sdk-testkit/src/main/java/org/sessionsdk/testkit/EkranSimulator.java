@@ -77,12 +77,17 @@ public final class EkranSimulator extends Simulator {
         super("ekran");
     }
 
-    /** Starts a simulator with 10 generated sessions, in UTC. */
+    /** {@return a started simulator with 10 generated sessions, in UTC} */
     public static EkranSimulator start() {
         return new EkranSimulator();
     }
 
-    /** {@code n} generated sessions (made as they are listed, none stored). */
+    /**
+     * {@code n} generated sessions (made as they are listed, none stored).
+     *
+     * @param n how many, not negative
+     * @return this simulator
+     */
     public EkranSimulator withSessions(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative");
@@ -91,12 +96,23 @@ public final class EkranSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * The seed of the generated data (default 42): the same seed gives the same sessions.
+     *
+     * @param seed any value
+     * @return this simulator
+     */
     public EkranSimulator withSeed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** The zone the server reads {@code start}/{@code end} in and writes its dates in (default UTC). */
+    /**
+     * The zone the server reads {@code start}/{@code end} in and writes its dates in (default UTC).
+     *
+     * @param zone the server's zone
+     * @return this simulator
+     */
     public EkranSimulator withZone(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
         return this;
@@ -105,6 +121,9 @@ public final class EkranSimulator extends Simulator {
     /**
      * Adds a session the test chooses, listed after the generated ones. Its dates are kept as instants
      * and written in the simulator's zone; a null {@code logoutDate} is an open session.
+     *
+     * @param session the session; its {@code loginDate} is required
+     * @return this simulator
      */
     public EkranSimulator withSession(EkranSession session) {
         Objects.requireNonNull(session.loginDate(), "loginDate");
@@ -112,22 +131,29 @@ public final class EkranSimulator extends Simulator {
         return this;
     }
 
+    /** {@return the zone the server reads its bounds in and writes its dates in} */
     public ZoneId zone() {
         return zone;
     }
 
-    /** A client for this simulator with its key and zone. Close it. */
+    /** {@return a client for this simulator with its key and zone; close it} */
     public EkranClient client() {
         return clientBuilder().build();
     }
 
-    /** A client builder set up for this simulator (endpoint, key, zone), to adjust timeouts or retries. */
+    /** {@return a client builder set up for this simulator (endpoint, key, zone), to adjust timeouts or retries} */
     public EkranClient.Builder clientBuilder() {
         return EkranClient.builder().endpoint(endpoint()).credentials(EkranCredentials.apiKey(API_KEY))
                 .serverZone(zone);
     }
 
-    /** Generated session {@code index} with its real dates (not clipped), in the simulator's zone. */
+    /**
+     * Generated session {@code index} with its real dates (not clipped), in the simulator's zone.
+     *
+     * @param index from 0 to the number of generated sessions, excluded
+     * @return the session, {@code sessionId = index + 1}
+     * @throws IndexOutOfBoundsException if there is no such generated session
+     */
     public EkranSession session(int index) {
         if (index < 0 || index >= generated) {
             throw new IndexOutOfBoundsException(index);
@@ -135,7 +161,7 @@ public final class EkranSimulator extends Simulator {
         return toSession(index, loginAt(index), logoutAt(index));
     }
 
-    /** Every session with its real dates, as {@code GET /ekranapi/sessions} without bounds answers. */
+    /** {@return every session with its real dates, as {@code GET /ekranapi/sessions} without bounds answers} */
     public List<EkranSession> sessions() {
         return sessions(null, null);
     }
@@ -143,6 +169,10 @@ public final class EkranSimulator extends Simulator {
     /**
      * What the API answers for a window (either bound may be null): the overlapping sessions with
      * dates clipped to it. Builds a list: for windows of modest size.
+     *
+     * @param start the window's start, or null
+     * @param end   the window's end, or null
+     * @return the sessions, dates clipped to the window
      */
     public List<EkranSession> sessions(Instant start, Instant end) {
         List<EkranSession> out = new ArrayList<>();
@@ -150,12 +180,12 @@ public final class EkranSimulator extends Simulator {
         return out;
     }
 
-    /** The query parameters of each authorized {@code GET /ekranapi/sessions}, in order. */
+    /** {@return the query parameters of each authorized {@code GET /ekranapi/sessions}, in order} */
     public List<Map<String, String>> queriesAsked() {
         return List.copyOf(queries);
     }
 
-    /** Requests refused for a missing or wrong key. */
+    /** {@return requests refused for a missing or wrong key} */
     public int rejectedRequests() {
         return rejected.get();
     }
@@ -359,7 +389,7 @@ public final class EkranSimulator extends Simulator {
         });
     }
 
-    /** How long generated sessions may last at most; for tests choosing windows. */
+    /** {@return how long generated sessions may last at most; for tests choosing windows} */
     public static Duration longestGeneratedSession() {
         return Duration.ofSeconds(MAX_SECONDS);
     }

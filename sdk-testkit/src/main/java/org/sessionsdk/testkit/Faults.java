@@ -32,13 +32,24 @@ public final class Faults {
     Faults() {
     }
 
-    /** The next request is answered with {@code status} and {@code body} (e.g. 503, or 500 with the vendor's error). */
+    /**
+     * The next request is answered with {@code status} and {@code body} (e.g. 503, or 500 with the vendor's error).
+     *
+     * @param status the HTTP status
+     * @param body   the body, sent with the vendor's content type; null for none
+     * @return this, to queue more
+     */
     public synchronized Faults failNext(int status, String body) {
         queue.add(new Status(status, body, null));
         return this;
     }
 
-    /** The next request gets 429 with {@code Retry-After: seconds}. */
+    /**
+     * The next request gets 429 with {@code Retry-After: seconds}.
+     *
+     * @param seconds the {@code Retry-After} value
+     * @return this, to queue more
+     */
     public synchronized Faults rateLimitNext(int seconds) {
         queue.add(new Status(429, "", String.valueOf(seconds)));
         return this;
@@ -48,13 +59,19 @@ public final class Faults {
      * The next request's connection is closed without an answer. Note: the JDK HTTP client sends an
      * idempotent GET once more by itself when that happens before any byte of the answer, so for GET
      * vendors one reset is absorbed; queue two, or use {@link #dropMidBodyNext()}.
+     *
+     * @return this, to queue more
      */
     public synchronized Faults resetNext() {
         queue.add(new Reset());
         return this;
     }
 
-    /** The next request gets a 200, a few bytes of its body, then the connection is closed. */
+    /**
+     * The next request gets a 200, a few bytes of its body, then the connection is closed.
+     *
+     * @return this, to queue more
+     */
     public synchronized Faults dropMidBodyNext() {
         queue.add(new DropMidBody());
         return this;
@@ -63,13 +80,19 @@ public final class Faults {
     /**
      * The next request gets a 200 and the start of a body, then nothing more until the client gives
      * up (its read timeout) or the simulator is closed.
+     *
+     * @return this, to queue more
      */
     public synchronized Faults stallNext() {
         queue.add(new Stall());
         return this;
     }
 
-    /** The next request gets a 200 whose body is not what the vendor documents. */
+    /**
+     * The next request gets a 200 whose body is not what the vendor documents.
+     *
+     * @return this, to queue more
+     */
     public synchronized Faults malformedNext() {
         queue.add(new Malformed());
         return this;

@@ -31,8 +31,11 @@ import org.sessionsdk.plesk.PleskSession;
  * {@code event_log/get} is recorded so tests can prove nothing was flushed.
  */
 public final class PleskSimulator extends Simulator {
+    /** The secret key {@link #client()} signs in with ({@code KEY} header). */
     public static final String SECRET_KEY = "testkit-secret-key";
+    /** The login accepted with {@link #PASSWORD} ({@code HTTP_AUTH_LOGIN}). */
     public static final String LOGIN = "admin";
+    /** The password accepted for {@link #LOGIN} ({@code HTTP_AUTH_PASSWD}). */
     public static final String PASSWORD = "testkit-password";
     private static final String AGENT = "/enterprise/control/agent.php";
 
@@ -48,60 +51,85 @@ public final class PleskSimulator extends Simulator {
         super("plesk");
     }
 
-    /** Starts a simulator with 3 open sessions and 25 log entries. */
+    /** {@return a started simulator with 3 open sessions and 25 log entries} */
     public static PleskSimulator start() {
         return new PleskSimulator();
     }
 
-    /** {@code n} generated open sessions (none stored: they are made as they are listed). */
+    /**
+     * {@code n} generated open sessions (none stored: they are made as they are listed).
+     *
+     * @param n how many
+     * @return this simulator
+     */
     public PleskSimulator withSessions(int n) {
         this.generatedSessions = n;
         return this;
     }
 
-    /** A log of ids 1..n. */
+    /**
+     * A log of ids 1..n.
+     *
+     * @param n the newest id; 0 for an empty log
+     * @return this simulator
+     */
     public PleskSimulator withEvents(long n) {
         eventCount.set(n);
         return this;
     }
 
+    /**
+     * The seed of the generated data (default 42): the same seed gives the same sessions and log.
+     *
+     * @param seed any value
+     * @return this simulator
+     */
     public PleskSimulator withSeed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Adds a session the test chooses. */
+    /**
+     * Adds a session the test chooses.
+     *
+     * @param session the session, listed after the generated ones
+     * @return this simulator
+     */
     public PleskSimulator withSession(PleskSession session) {
         extraSessions.put(session.id(), session);
         return this;
     }
 
-    /** The panel logs {@code n} more actions. */
+    /**
+     * The panel logs {@code n} more actions.
+     *
+     * @param n how many entries to add to the log
+     */
     public void addEvents(int n) {
         eventCount.addAndGet(n);
     }
 
-    /** The id of the newest log entry. */
+    /** {@return the id of the newest log entry} */
     public long lastEventId() {
         return eventCount.get();
     }
 
-    /** How many {@code event_log/get} calls asked Plesk to delete what they read. */
+    /** {@return how many {@code event_log/get} calls asked Plesk to delete what they read} */
     public int flushes() {
         return flushes.get();
     }
 
-    /** A client for this simulator, signed in with its secret key. Close it. */
+    /** {@return a client for this simulator, signed in with its secret key; close it} */
     public PleskClient client() {
         return clientBuilder().build();
     }
 
-    /** A builder with the endpoint and secret key set, to adjust timeouts, retries and so on. */
+    /** {@return a builder with the endpoint and secret key set, to adjust timeouts, retries and so on} */
     public PleskClient.Builder clientBuilder() {
         return PleskClient.builder().endpoint(endpoint()).credentials(PleskCredentials.secretKey(SECRET_KEY));
     }
 
-    /** The open sessions as the simulator holds them now. */
+    /** {@return the open sessions as the simulator holds them now} */
     public List<PleskSession> sessions() {
         List<PleskSession> all = new ArrayList<>();
         for (int i = 0; i < generatedSessions; i++) {

@@ -37,11 +37,13 @@ import org.sessionsdk.saymon.SaymonSession;
  * pages; {@link #insertAfterEachPage(int)} does so after every page served.
  */
 public final class SaymonSimulator extends Simulator {
+    /** The login {@link #client()} signs in with; it holds every permission. */
     public static final String LOGIN = "admin";
     /** The password of {@link #LOGIN}: a colon and a non-ASCII letter, to prove they travel intact. */
     public static final String PASSWORD = "testkit-pass:wörd";
     /** A user without the {@code read-session-log} permission. */
     public static final String VIEWER_LOGIN = "viewer";
+    /** The password of {@link #VIEWER_LOGIN}. */
     public static final String VIEWER_PASSWORD = "viewer-password";
     /** The permission the session log needs. */
     public static final String LOG_PERMISSION = "read-session-log";
@@ -71,12 +73,17 @@ public final class SaymonSimulator extends Simulator {
         super("saymon");
     }
 
-    /** Starts a simulator with a log of 25 generated records. */
+    /** {@return a started simulator with a log of 25 generated records} */
     public static SaymonSimulator start() {
         return new SaymonSimulator();
     }
 
-    /** A log of {@code n} generated records (made as they are listed, none stored). */
+    /**
+     * A log of {@code n} generated records (made as they are listed, none stored).
+     *
+     * @param n how many, not negative
+     * @return this simulator
+     */
     public SaymonSimulator withSessions(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative");
@@ -85,89 +92,119 @@ public final class SaymonSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * The seed of the generated data (default 42): the same seed gives the same log.
+     *
+     * @param seed any value
+     * @return this simulator
+     */
     public SaymonSimulator withSeed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Adds a record the test chooses; it takes its place in the log by {@code startTime}. */
+    /**
+     * Adds a record the test chooses; it takes its place in the log by {@code startTime}.
+     *
+     * @param record the record; its {@code startTime} is required
+     * @return this simulator
+     */
     public SaymonSimulator withRecord(SaymonSession record) {
         Objects.requireNonNull(record.startTime(), "startTime");
         extra.add(record);
         return this;
     }
 
-    /** Logs {@code n} new records on top of the log (newer than every generated one). */
+    /**
+     * Logs {@code n} new records on top of the log (newer than every generated one).
+     *
+     * @param n how many records to add
+     */
     public void insertNewest(int n) {
         inserted.addAndGet(n);
     }
 
-    /** From now on, every session-log page served is followed by {@code n} new records (0 stops it). */
+    /**
+     * From now on, every session-log page served is followed by {@code n} new records (0 stops it).
+     *
+     * @param n records added after each page
+     * @return this simulator
+     */
     public SaymonSimulator insertAfterEachPage(int n) {
         this.insertPerPage = n;
         return this;
     }
 
-    /** Expires every cookie session: the next call with a sid gets 401 "Session expired.". */
+    /**
+     * Expires every cookie session: the next call with a sid gets 401 "Session expired.".
+     *
+     * @return how many sids were expired
+     */
     public int expireSessions() {
         int n = sids.size();
         sids.clear();
         return n;
     }
 
-    /** A client for this simulator with HTTP Basic as {@link #LOGIN}. Close it. */
+    /** {@return a client for this simulator with HTTP Basic as {@link #LOGIN}; close it} */
     public SaymonClient client() {
         return clientBuilder().build();
     }
 
-    /** A client builder set up for this simulator (endpoint, Basic as {@link #LOGIN}). */
+    /** {@return a client builder set up for this simulator (endpoint, Basic as {@link #LOGIN})} */
     public SaymonClient.Builder clientBuilder() {
         return SaymonClient.builder().endpoint(endpoint()).credentials(SaymonCredentials.basic(LOGIN, PASSWORD));
     }
 
-    /** Successful logins ({@code POST /node/api/users/session}). */
+    /** {@return successful logins ({@code POST /node/api/users/session})} */
     public int logins() {
         return logins.get();
     }
 
-    /** Logouts of a live sid ({@code DELETE /node/api/users/session}). */
+    /** {@return logouts of a live sid ({@code DELETE /node/api/users/session})} */
     public int logouts() {
         return logouts.get();
     }
 
-    /** Cookie sessions currently valid. */
+    /** {@return cookie sessions currently valid} */
     public int activeSessions() {
         return sids.size();
     }
 
-    /** Session-log requests answered (authorized, well-formed). */
+    /** {@return session-log requests answered (authorized, well-formed)} */
     public int logRequests() {
         return logRequests.get();
     }
 
-    /** Log records sent so far, over all pages (a record sent on two pages counts twice). */
+    /** {@return log records sent so far, over all pages (a record sent on two pages counts twice)} */
     public long recordsServed() {
         return served.get();
     }
 
-    /** Requests refused with a 401. */
+    /** {@return requests refused with a 401} */
     public int rejectedRequests() {
         return rejected.get();
     }
 
-    /** Records in the log now. */
+    /** {@return records in the log now} */
     public long logSize() {
         return generated + inserted.get() + extra.size();
     }
 
-    /** The whole log, newest first, as the API serves it; builds a list, so for modest logs. */
+    /** {@return the whole log, newest first, as the API serves it; builds a list, so for modest logs} */
     public List<SaymonSession> records() {
         List<SaymonSession> out = new ArrayList<>();
         forEach(new State(this), null, null, 0, Long.MAX_VALUE, out::add);
         return out;
     }
 
-    /** The id SAYMON gives the user {@code login} (as {@code /users/current} and the log report it). */
+    /**
+     * The id SAYMON gives the user {@code login} (as {@code /users/current} and the log report it).
+     *
+     * @param login one of the simulator's users
+     * @return the user's id
+     * @throws IllegalArgumentException if the simulator has no such user
+     */
     public String userId(String login) {
         for (int u = 0; u < USERS.length; u++) {
             if (USERS[u].equals(login)) {
@@ -177,7 +214,13 @@ public final class SaymonSimulator extends Simulator {
         throw new IllegalArgumentException("no such user: " + login);
     }
 
-    /** A SAYMON error body {@code {"code": ..., "message": ...}}, e.g. for {@code faults().failNext}. */
+    /**
+     * A SAYMON error body {@code {"code": ..., "message": ...}}, e.g. for {@code faults().failNext}.
+     *
+     * @param code    the error code
+     * @param message the error text
+     * @return the JSON body
+     */
     public static String errorBody(String code, String message) {
         return SimWire.json(g -> {
             g.writeStartObject();

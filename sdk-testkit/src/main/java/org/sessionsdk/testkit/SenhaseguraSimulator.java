@@ -46,15 +46,24 @@ import org.sessionsdk.senhasegura.SenhaseguraCredentials;
  * "Resource sub not found", as is any unknown path.
  */
 public final class SenhaseguraSimulator extends Simulator {
+    /** The OAuth 2 client id {@link #client()} signs in with. */
     public static final String CLIENT_ID = "testkit-a2a-client";
+    /** The OAuth 2 client secret of {@link #CLIENT_ID}. */
     public static final String CLIENT_SECRET = "testkit-a2a-secret/+=";
+    /** Where tokens are issued ({@code POST}). */
     public static final String TOKEN_PATH = "/iso/oauth2/token";
+    /** Where the list lives; the older paths answer too. */
     public static final String SESSIONS_PATH = "/api/session/remotesessions";
+    /** Where sessions are ended: {@code DELETE {TERMINATE_PATH}/{session_id}}. */
     public static final String TERMINATE_PATH = "/api/pam/session/drop";
+    /** The vendor's text for an unknown or expired token. */
     /** The vendor's texts. */
     public static final String CLIENT_AUTH_FAILED = "Client authentication failed.";
+    /** The vendor's text for an unknown path, id or session. */
     public static final String NOT_FOUND = "Resource sub not found";
+    /** The API gateway's text for a call without {@code Authorization}. */
     public static final String NO_ROUTE = "No route matched with those values.";
+    /** The vendor's text for a refused permission, e.g. for {@link #errorBody(int, String)}. */
     public static final String NOT_AUTHORIZED = "You are not authorized to access this resource.";
 
     private static final List<String> LIST_PATHS = List.of(SESSIONS_PATH, "/api/pam/session/remotesessions",
@@ -81,12 +90,17 @@ public final class SenhaseguraSimulator extends Simulator {
         super("senhasegura");
     }
 
-    /** Starts a simulator with 10 generated remote sessions. */
+    /** {@return a started simulator with 10 generated remote sessions} */
     public static SenhaseguraSimulator start() {
         return new SenhaseguraSimulator();
     }
 
-    /** {@code n} generated remote sessions (made as they are listed, none stored). */
+    /**
+     * {@code n} generated remote sessions (made as they are listed, none stored).
+     *
+     * @param n how many, not negative
+     * @return this simulator
+     */
     public SenhaseguraSimulator withSessions(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative");
@@ -95,24 +109,45 @@ public final class SenhaseguraSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * The seed of the generated data (default 42): the same seed gives the same sessions.
+     *
+     * @param seed any value
+     * @return this simulator
+     */
     public SenhaseguraSimulator withSeed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** The zone of the server's offset-less {@code start}/{@code end} (default UTC). */
+    /**
+     * The zone of the server's offset-less {@code start}/{@code end} (default UTC).
+     *
+     * @param zone the server's zone
+     * @return this simulator
+     */
     public SenhaseguraSimulator withZone(ZoneId zone) {
         this.zone = Objects.requireNonNull(zone, "zone");
         return this;
     }
 
-    /** The clock tokens expire by and terminations are stamped with (default the system's). */
+    /**
+     * The clock tokens expire by and terminations are stamped with (default the system's).
+     *
+     * @param clock the clock
+     * @return this simulator
+     */
     public SenhaseguraSimulator withClock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** How long new tokens live ({@code expires_in}); at least a second. */
+    /**
+     * How long new tokens live ({@code expires_in}); at least a second.
+     *
+     * @param lifetime the token lifetime (default one hour)
+     * @return this simulator
+     */
     public SenhaseguraSimulator withTokenLifetime(Duration lifetime) {
         if (lifetime.getSeconds() < 1) {
             throw new IllegalArgumentException("a token lives at least a second");
@@ -124,19 +159,32 @@ public final class SenhaseguraSimulator extends Simulator {
     /**
      * The HTTP status of the "Client authentication failed." envelope for an unknown or expired token
      * (default 401; senhasegura may also say it inside a 200).
+     *
+     * @param status the HTTP status to answer with
+     * @return this simulator
      */
     public SenhaseguraSimulator rejectTokensWith(int status) {
         this.rejectionStatus = status;
         return this;
     }
 
-    /** Answer the list the way the vendor's own example shows it: a whole envelope inside {@code remote_sessions}. */
+    /**
+     * Answer the list the way the vendor's own example shows it: a whole envelope inside {@code remote_sessions}.
+     *
+     * @param on true for the nested form
+     * @return this simulator
+     */
     public SenhaseguraSimulator withNestedEnvelope(boolean on) {
         this.nested = on;
         return this;
     }
 
-    /** Adds a session the test chooses, listed after the generated ones. */
+    /**
+     * Adds a session the test chooses, listed after the generated ones.
+     *
+     * @param session the session
+     * @return this simulator
+     */
     public SenhaseguraSimulator withSession(RemoteSession session) {
         Objects.requireNonNull(session.id(), "id");
         extra.add(session);
@@ -148,47 +196,54 @@ public final class SenhaseguraSimulator extends Simulator {
         tokens.clear();
     }
 
+    /** {@return the zone of the server's offset-less times} */
     public ZoneId zone() {
         return zone;
     }
 
-    /** A client for this simulator: OAuth 2 with the id and secret in the form body. Close it. */
+    /** {@return a client for this simulator: OAuth 2 with the id and secret in the form body; close it} */
     public SenhaseguraClient client() {
         return clientBuilder().build();
     }
 
-    /** A client builder set up for this simulator (endpoint, OAuth 2 credentials, zone). */
+    /** {@return a client builder set up for this simulator (endpoint, OAuth 2 credentials, zone)} */
     public SenhaseguraClient.Builder clientBuilder() {
         return SenhaseguraClient.builder().endpoint(endpoint())
                 .credentials(SenhaseguraCredentials.oauth2(CLIENT_ID, CLIENT_SECRET)).serverZone(zone);
     }
 
-    /** Requests to the token endpoint, refused ones included. */
+    /** {@return requests to the token endpoint, refused ones included} */
     public int tokenRequests() {
         return tokenRequests.get();
     }
 
-    /** Tokens issued. */
+    /** {@return tokens issued} */
     public int tokensIssued() {
         return tokenCounter.get();
     }
 
-    /** Requests refused for an unknown or expired token. */
+    /** {@return requests refused for an unknown or expired token} */
     public int rejectedTokens() {
         return rejectedTokens.get();
     }
 
-    /** List requests answered. */
+    /** {@return list requests answered} */
     public int listRequests() {
         return listRequests.get();
     }
 
-    /** Sessions ended by a terminate call. */
+    /** {@return sessions ended by a terminate call} */
     public int terminations() {
         return terminations.get();
     }
 
-    /** Generated session {@code index} as the API reports it now. */
+    /**
+     * Generated session {@code index} as the API reports it now.
+     *
+     * @param index from 0 to the number of generated sessions, excluded
+     * @return the session, {@code id = index + 1}
+     * @throws IndexOutOfBoundsException if there is no such generated session
+     */
     public RemoteSession session(int index) {
         if (index < 0 || index >= generated) {
             throw new IndexOutOfBoundsException(index);
@@ -196,7 +251,7 @@ public final class SenhaseguraSimulator extends Simulator {
         return generated(seed, index);
     }
 
-    /** Every session as the list reports it; builds a list, so for modest sizes. */
+    /** {@return every session as the list reports it; builds a list, so for modest sizes} */
     public List<RemoteSession> sessions() {
         List<RemoteSession> all = new ArrayList<>();
         long s = seed;
@@ -207,7 +262,13 @@ public final class SenhaseguraSimulator extends Simulator {
         return all;
     }
 
-    /** A senhasegura error envelope, e.g. for {@code faults().failNext(500, errorBody(500, NOT_AUTHORIZED))}. */
+    /**
+     * A senhasegura error envelope, e.g. for {@code faults().failNext(500, errorBody(500, NOT_AUTHORIZED))}.
+     *
+     * @param status  the status written in the envelope
+     * @param message the error text
+     * @return the JSON body
+     */
     public static String errorBody(int status, String message) {
         return SimWire.json(g -> {
             g.writeStartObject();

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(SimulatorExtension.class)
 public @interface SessionSimulators {
-    /** Generated sessions per simulator; -1 keeps each simulator's default. */
+    /** {@return generated sessions per simulator; -1 keeps each simulator's default} */
     int sessions() default -1;
 
-    /** Seed of the generated data. */
+    /** {@return seed of the generated data} */
     long seed() default 42;
 }

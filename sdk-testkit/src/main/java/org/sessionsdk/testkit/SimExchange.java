@@ -25,48 +25,83 @@ public final class SimExchange {
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
     }
 
+    /** {@return the HTTP method, e.g. {@code GET}} */
     public String method() {
         return exchange.getRequestMethod();
     }
 
-    /** The path, decoded, without the query. */
+    /** {@return the path, decoded, without the query} */
     public String path() {
         return exchange.getRequestURI().getPath();
     }
 
-    /** A query parameter, decoded, or null. */
+    /**
+     * A query parameter, decoded, or null.
+     *
+     * @param name the parameter name
+     * @return its value, or null when absent
+     */
     public String query(String name) {
         return query.get(name);
     }
 
+    /** {@return every query parameter, decoded} */
     public Map<String, String> queryParams() {
         return Collections.unmodifiableMap(query);
     }
 
-    /** The first value of a request header (names compare case-insensitively), or null. */
+    /**
+     * The first value of a request header (names compare case-insensitively), or null.
+     *
+     * @param name the header name, any case
+     * @return its first value, or null when absent
+     */
     public String header(String name) {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** {@return a copy of the request body} */
     public byte[] body() {
         return body.clone();
     }
 
+    /** {@return the request body as UTF-8 text} */
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    /** Adds a response header; call before answering. */
+    /**
+     * Adds a response header; call before answering.
+     *
+     * @param name  the header name
+     * @param value the header value
+     * @return this exchange
+     */
     public SimExchange responseHeader(String name, String value) {
         exchange.getResponseHeaders().add(name, value);
         return this;
     }
 
-    /** Answers with a whole body. */
+    /**
+     * Answers with a whole body.
+     *
+     * @param status      the HTTP status
+     * @param contentType the {@code Content-Type}, or null for none
+     * @param text        the body, sent as UTF-8
+     * @throws IOException if the client went away
+     */
     public void respond(int status, String contentType, String text) throws IOException {
         respond(status, contentType, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Answers with a whole body.
+     *
+     * @param status      the HTTP status
+     * @param contentType the {@code Content-Type}, or null for none
+     * @param bytes       the body; empty for none
+     * @throws IOException if the client went away
+     */
     public void respond(int status, String contentType, byte[] bytes) throws IOException {
         answered = true;
         if (contentType != null) {
@@ -83,9 +118,23 @@ public final class SimExchange {
     /** Writes a body of unknown length as it is produced (chunked), so huge answers cost no memory. */
     @FunctionalInterface
     public interface BodyWriter {
+        /**
+         * Writes the whole body.
+         *
+         * @param out the response body, closed by the caller
+         * @throws IOException if the client went away
+         */
         void write(OutputStream out) throws IOException;
     }
 
+    /**
+     * Answers with a body of unknown length, written as it is produced (chunked).
+     *
+     * @param status      the HTTP status
+     * @param contentType the {@code Content-Type}
+     * @param writer      writes the body
+     * @throws IOException if the client went away
+     */
     public void respondStreaming(int status, String contentType, BodyWriter writer) throws IOException {
         answered = true;
         exchange.getResponseHeaders().set("Content-Type", contentType);

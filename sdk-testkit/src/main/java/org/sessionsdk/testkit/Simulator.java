@@ -38,6 +38,12 @@ public abstract class Simulator implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
 
+    /**
+     * Opens the loopback port and starts serving.
+     *
+     * @param vendor the vendor's name, for thread names and messages
+     * @throws java.io.UncheckedIOException if no loopback port can be opened
+     */
     protected Simulator(String vendor) {
         this.vendor = vendor;
         AtomicInteger n = new AtomicInteger();
@@ -78,33 +84,39 @@ public abstract class Simulator implements AutoCloseable {
         server.start();
     }
 
-    /** The vendor's behaviour: answer one request. */
+    /**
+     * The vendor's behaviour: answer one request.
+     *
+     * @param exchange the request, and the way to answer it
+     * @throws IOException if the client went away while the answer was written
+     */
     protected abstract void handle(SimExchange exchange) throws IOException;
 
-    /** A body the vendor would never send, for {@link Faults#malformedNext()}. */
+    /** {@return a body the vendor would never send, for {@link Faults#malformedNext()}} */
     protected abstract String malformedBody();
 
-    /** The media type of the vendor's bodies. */
+    /** {@return the media type of the vendor's bodies} */
     protected abstract String contentType();
 
-    /** The first bytes of a normal answer, sent before a stall. */
+    /** {@return the first bytes of a normal answer, sent before a stall} */
     protected abstract String stallPrefix();
 
+    /** {@return the vendor's name, e.g. {@code plesk}} */
     public String vendor() {
         return vendor;
     }
 
-    /** The base URI to give a client, {@code http://127.0.0.1:<port>}. */
+    /** {@return the base URI to give a client, {@code http://127.0.0.1:<port>}} */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Failures to play on the next requests. */
+    /** {@return failures to play on the next requests} */
     public Faults faults() {
         return faults;
     }
 
-    /** Requests received so far. */
+    /** {@return requests received so far, faults included} */
     public int requests() {
         return requests.get();
     }

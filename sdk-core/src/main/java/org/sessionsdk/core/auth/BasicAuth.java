@@ -10,6 +10,13 @@ public final class BasicAuth implements RequestAuth {
     private final String username;
     private final Secret password;
 
+    /**
+     * HTTP Basic for one user.
+     *
+     * @param username the user name; it cannot contain {@code ':'}
+     * @param password the password, sent UTF-8 encoded
+     * @throws IllegalArgumentException if the user name contains {@code ':'}
+     */
     public BasicAuth(String username, Secret password) {
         this.username = Objects.requireNonNull(username, "username");
         this.password = Objects.requireNonNull(password, "password");
@@ -18,12 +25,19 @@ public final class BasicAuth implements RequestAuth {
         }
     }
 
-    /** The header value for a user and password. */
+    /**
+     * The header value for a user and password.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return {@code "Basic "} and the Base64 of {@code username:password} in UTF-8
+     */
     public static String headerValue(String username, Secret password) {
         String raw = username + ":" + password.reveal();
         return "Basic " + Base64.getEncoder().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** {@return the user name; it is not secret and appears in {@code toString()}} */
     public String username() {
         return username;
     }

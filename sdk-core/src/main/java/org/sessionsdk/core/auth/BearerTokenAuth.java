@@ -12,12 +12,23 @@ public final class BearerTokenAuth implements RequestAuth {
         this.token = Objects.requireNonNull(token, "token");
     }
 
+    /**
+     * A fixed token, sent on every request.
+     *
+     * @param token the access token
+     * @return the auth
+     */
     public static BearerTokenAuth of(Secret token) {
         Objects.requireNonNull(token, "token");
         return new BearerTokenAuth(() -> token);
     }
 
-    /** The supplier is asked before every attempt; it may renew the token as it likes. */
+    /**
+     * A token asked of a supplier before every attempt; it may renew the token as it likes.
+     *
+     * @param token gives the current access token
+     * @return the auth
+     */
     public static BearerTokenAuth from(Supplier<Secret> token) {
         return new BearerTokenAuth(token);
     }

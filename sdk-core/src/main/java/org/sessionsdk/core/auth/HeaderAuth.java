@@ -17,16 +17,23 @@ public final class HeaderAuth implements RequestAuth {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
-    /** One secret header, e.g. {@code apiKey("ApiKey", key)}. */
+    /**
+     * One secret header, e.g. {@code apiKey("ApiKey", key)}.
+     *
+     * @param headerName the header the vendor reads the key from
+     * @param value      the key, sent verbatim
+     * @return the auth
+     */
     public static HeaderAuth apiKey(String headerName, Secret value) {
         return builder().secret(headerName, value).build();
     }
 
+    /** {@return a builder for several headers, plain or secret} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The header names this auth sets; their values are redacted in logs. */
+    /** {@return the header names this auth sets; their values are redacted in logs} */
     public java.util.Set<String> headerNames() {
         return headers.keySet();
     }
@@ -51,18 +58,31 @@ public final class HeaderAuth implements RequestAuth {
     public static final class Builder {
         private final Map<String, Object> headers = new LinkedHashMap<>();
 
-        /** A header whose value is not secret (a login name). */
+        /**
+         * A header whose value is not secret (a login name).
+         *
+         * @param name  the header name
+         * @param value the header value, sent verbatim and shown in {@code toString()}
+         * @return this builder
+         */
         public Builder plain(String name, String value) {
             headers.put(name, java.util.Objects.requireNonNull(value, name));
             return this;
         }
 
-        /** A header whose value is secret. */
+        /**
+         * A header whose value is secret.
+         *
+         * @param name  the header name
+         * @param value the header value, sent verbatim and masked everywhere else
+         * @return this builder
+         */
         public Builder secret(String name, Secret value) {
             headers.put(name, java.util.Objects.requireNonNull(value, name));
             return this;
         }
 
+        /** {@return the auth with the headers collected so far} */
         public HeaderAuth build() {
             return new HeaderAuth(headers);
         }

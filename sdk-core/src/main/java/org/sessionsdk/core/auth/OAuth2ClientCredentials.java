@@ -64,11 +64,12 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         this.clock = tokenCaller.config().clock();
     }
 
+    /** {@return a builder; token caller, token path, client id and secret are required} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** How many token requests were made; for tests and metrics. */
+    /** {@return how many token requests were made; for tests and metrics} */
     public int tokenRequests() {
         return fetches.get();
     }
@@ -92,6 +93,8 @@ public final class OAuth2ClientCredentials implements RequestAuth {
      * Drops {@code rejected} if it is still the cached token, so the next call fetches a new one. For
      * vendors that report a rejected token inside a successful response. Only the first caller
      * rejected with a token drops it; the others then use the token that caller fetched.
+     *
+     * @param rejected the token the server refused
      */
     public void invalidate(Secret rejected) {
         lock.lock();
@@ -105,7 +108,12 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         }
     }
 
-    /** The cached token, fetching one if there is none or it is about to expire. */
+    /**
+     * The cached token, fetching one if there is none or it is about to expire.
+     *
+     * @return the access token to send
+     * @throws org.sessionsdk.core.error.SdkException if the token endpoint cannot be reached or refuses the client
+     */
     public Secret currentToken() {
         Token t = token;
         if (t != null && clock.instant().isBefore(t.refreshAt())) {
@@ -179,6 +187,10 @@ public final class OAuth2ClientCredentials implements RequestAuth {
      * URL (a wrong base path): a {@link NotFoundException} naming the URL, since the credentials were
      * never checked and rotating them would not help. Any other 4xx but 429 means the client was not
      * accepted (RFC 6749 section 5.2: {@code invalid_client}, {@code unauthorized_client}, ...).
+     *
+     * @param vendor the vendor's own error decoder, asked first
+     * @return a decoder that turns the vendor's 4xx answers into {@link NotFoundException}s or
+     *         {@link AuthenticationException}s as above
      */
     public static ErrorDecoder tokenErrors(ErrorDecoder vendor) {
         return ctx -> {
@@ -196,7 +208,13 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         };
     }
 
-    /** Reads the RFC 6749 error body {@code {"error": ..., "error_description": ...}}. */
+    /**
+     * Reads the RFC 6749 error body {@code {"error": ..., "error_description": ...}}.
+     *
+     * @param ctx the failed token response
+     * @return the exception for its status, with {@code error} as the vendor code and
+     *         {@code error_description} as the vendor message
+     */
     public static ApiException rfcError(ErrorContext ctx) {
         String[] codeAndText = JsonSupport.twoStrings(ctx.body(), "error", "error_description");
         return ApiErrors.forStatus(ctx.details().withVendorError(codeAndText[0], codeAndText[1]), ctx.retryAfter());
@@ -224,45 +242,82 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         /**
          * The caller that reaches the token endpoint (no auth of its own). SDK-internal: vendor
          * credentials build this provider; applications use e.g. {@code SenhaseguraCredentials.oauth2}.
+         *
+         * @param caller the caller for token requests
+         * @return this builder
          */
         public Builder tokenCaller(ApiCaller caller) {
             this.tokenCaller = caller;
             return this;
         }
 
-        /** Path of the token endpoint under the client's endpoint, e.g. {@code /iso/oauth2/token}. */
+        /**
+         * Path of the token endpoint under the client's endpoint, e.g. {@code /iso/oauth2/token}.
+         *
+         * @param path the token endpoint's path
+         * @return this builder
+         */
         public Builder tokenPath(String path) {
             this.tokenPath = path;
             return this;
         }
 
+        /**
+         * The OAuth client id. Required.
+         *
+         * @param id the client id
+         * @return this builder
+         */
         public Builder clientId(String id) {
             this.clientId = id;
             return this;
         }
 
+        /**
+         * The OAuth client secret. Required.
+         *
+         * @param secret the client secret
+         * @return this builder
+         */
         public Builder clientSecret(Secret secret) {
             this.clientSecret = secret;
             return this;
         }
 
-        /** Send id and secret in a Basic header instead of the form body (older servers). */
+        /**
+         * Send id and secret in a Basic header instead of the form body (older servers).
+         *
+         * @param on true for the Basic header
+         * @return this builder
+         */
         public Builder basicHeader(boolean on) {
             this.basicHeader = on;
             return this;
         }
 
+        /**
+         * The {@code scope} to ask for; none by default.
+         *
+         * @param scope space-separated scopes, or null for none
+         * @return this builder
+         */
         public Builder scope(String scope) {
             this.scope = scope;
             return this;
         }
 
-        /** Refresh this long before the token expires (default 60 s; at most half the token's life). */
+        /**
+         * Refresh this long before the token expires (default 60 s; at most half the token's life).
+         *
+         * @param d the margin
+         * @return this builder
+         */
         public Builder refreshMargin(Duration d) {
             this.margin = d;
             return this;
         }
 
+        /** {@return the credentials provider; no token is fetched until the first request} */
         public OAuth2ClientCredentials build() {
             return new OAuth2ClientCredentials(this);
         }

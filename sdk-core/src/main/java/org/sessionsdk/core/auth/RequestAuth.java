@@ -11,7 +11,11 @@ import org.sessionsdk.core.http.SdkHttpResponse;
  */
 public interface RequestAuth {
 
-    /** Adds the credentials to the request (headers, usually). */
+    /**
+     * Adds the credentials to the request (headers, usually).
+     *
+     * @param request the request about to be sent; called again for every attempt
+     */
     void authorize(SdkHttpRequest.Builder request);
 
     /**
@@ -21,12 +25,13 @@ public interface RequestAuth {
      *
      * @param rejected the request the server rejected, to tell a stale credential from a fresh one
      * @param response the rejection
+     * @return true to send the request once more, false to fail the call
      */
     default boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
         return false;
     }
 
-    /** Auth that adds nothing. */
+    /** {@return auth that adds nothing} */
     static RequestAuth none() {
         return request -> { };
     }

@@ -13,15 +13,26 @@ public final class Secret {
         this.value = Objects.requireNonNull(value, "secret");
     }
 
+    /**
+     * Wraps a secret value.
+     *
+     * @param value the clear value, not null
+     * @return the secret, masked in {@code toString()}
+     */
     public static Secret of(String value) {
         return new Secret(value);
     }
 
-    /** The clear value. Call only where it goes on the wire. */
+    /**
+     * The clear value. Call only where it goes on the wire.
+     *
+     * @return the clear value
+     */
     public String reveal() {
         return value;
     }
 
+    /** {@return whether the value is the empty string} */
     public boolean isEmpty() {
         return value.isEmpty();
     }

@@ -16,8 +16,10 @@ import org.sessionsdk.core.retry.RetryPolicy;
  * @param <B> the vendor builder, so chained calls keep its type
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    /** The shared settings; a vendor builder passes them to its client. */
     protected final ClientConfig.Builder config = ClientConfig.builder();
 
+    /** For vendor builders; each client has its own static {@code builder()}. */
     protected ClientBuilder() {
     }
 
@@ -26,92 +28,180 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return (B) this;
     }
 
-    /** The server's base URI, e.g. {@code https://panel.example.com:8443}. Required. */
+    /**
+     * The server's base URI, e.g. {@code https://panel.example.com:8443}. Required.
+     *
+     * @param endpoint an http or https URI, without credentials, query or fragment
+     * @return this builder
+     */
     public B endpoint(URI endpoint) {
         config.endpoint(endpoint);
         return self();
     }
 
-    /** TCP and TLS handshake limit (default 10 s). */
+    /**
+     * TCP and TLS handshake limit (default 10 s).
+     *
+     * @param d a positive duration
+     * @return this builder
+     */
     public B connectTimeout(Duration d) {
         config.connectTimeout(d);
         return self();
     }
 
-    /** Per attempt, until response headers arrive (default 30 s unless the vendor says otherwise). */
+    /**
+     * Per attempt, until response headers arrive (default 30 s unless the vendor says otherwise).
+     *
+     * @param d a positive duration
+     * @return this builder
+     */
     public B requestTimeout(Duration d) {
         config.requestTimeout(d);
         return self();
     }
 
-    /** The longest pause allowed while a body streams (default 60 s). */
+    /**
+     * The longest pause allowed while a body streams (default 60 s).
+     *
+     * @param d a positive duration
+     * @return this builder
+     */
     public B readTimeout(Duration d) {
         config.readTimeout(d);
         return self();
     }
 
-    /** Bound on a whole call including retries (default none). */
+    /**
+     * Bound on a whole call including retries (default none).
+     *
+     * @param d a positive duration
+     * @return this builder
+     */
     public B callTimeout(Duration d) {
         config.callTimeout(d);
         return self();
     }
 
+    /**
+     * How failed reads are retried (default {@link RetryPolicy#defaults()}); {@link RetryPolicy#none()} turns retries off.
+     *
+     * @param policy the retry policy
+     * @return this builder
+     */
     public B retryPolicy(RetryPolicy policy) {
         config.retryPolicy(policy);
         return self();
     }
 
-    /** An HTTP proxy for this client only. */
+    /**
+     * An HTTP proxy for this client only.
+     *
+     * @param address the proxy's host and port
+     * @return this builder
+     */
     public B proxy(InetSocketAddress address) {
         config.proxy(address);
         return self();
     }
 
+    /**
+     * The TLS context to use, e.g. one that trusts a server's self-signed certificate.
+     *
+     * @param ctx the TLS context; not together with {@link #insecureTrustAllCertificates()}
+     * @return this builder
+     */
     public B sslContext(SSLContext ctx) {
         config.sslContext(ctx);
         return self();
     }
 
-    /** Trust the certificates in a PEM file (self-signed panels). Host names are still checked. */
+    /**
+     * Trust the certificates in a PEM file (self-signed panels). Host names are still checked.
+     *
+     * @param pemFile a file with one or more {@code BEGIN CERTIFICATE} blocks
+     * @return this builder
+     * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+     */
     public B trustPem(Path pemFile) {
         config.sslContext(TrustMaterial.fromPem(pemFile));
         return self();
     }
 
-    /** Trust the certificates of a JKS or PKCS12 store. */
+    /**
+     * Trust the certificates of a JKS or PKCS12 store.
+     *
+     * @param file     the trust store
+     * @param type     {@code "JKS"} or {@code "PKCS12"}
+     * @param password the store's password, or null
+     * @return this builder
+     * @throws IllegalArgumentException if the store cannot be read
+     */
     public B trustStore(Path file, String type, char[] password) {
         config.sslContext(TrustMaterial.fromKeyStore(file, type, password));
         return self();
     }
 
-    /** Disables TLS verification. Test servers only; logged at WARN. */
+    /**
+     * Disables TLS verification. Test servers only; logged at WARN.
+     *
+     * @return this builder
+     */
     public B insecureTrustAllCertificates() {
         config.insecureTrustAllCertificates();
         return self();
     }
 
+    /**
+     * Appended to the {@code User-Agent} header, after {@code sessionsdk/<version> java/<version>}.
+     *
+     * @param suffix e.g. your application's name and version
+     * @return this builder
+     */
     public B userAgentSuffix(String suffix) {
         config.userAgentSuffix(suffix);
         return self();
     }
 
+    /**
+     * The clock for token expiry and retry deadlines (default the system UTC clock); tests pass a fixed one.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public B clock(Clock clock) {
         config.clock(clock);
         return self();
     }
 
-    /** Send requests through this transport instead of the JDK client. The client does not close it. */
+    /**
+     * Send requests through this transport instead of the JDK client. The client does not close it.
+     *
+     * @param transport the transport to use
+     * @return this builder
+     */
     public B transport(HttpTransport transport) {
         config.transport(transport);
         return self();
     }
 
-    /** Redact this header in logs too. */
+    /**
+     * Redact this header in logs too.
+     *
+     * @param name the header name
+     * @return this builder
+     */
     public B redactHeader(String name) {
         config.redactHeader(name);
         return self();
     }
 
+    /**
+     * Prefer HTTP/2 (default true); false forces HTTP/1.1.
+     *
+     * @param on false to force HTTP/1.1
+     * @return this builder
+     */
     public B http2(boolean on) {
         config.http2(on);
         return self();

@@ -60,10 +60,12 @@ public final class ClientConfig {
         }
     }
 
+    /** {@return a builder with the defaults; only the endpoint is required} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this configuration, to derive a changed copy} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.endpoint = endpoint;
@@ -84,62 +86,72 @@ public final class ClientConfig {
         return b;
     }
 
+    /** {@return the server's base URI} */
     public URI endpoint() {
         return endpoint;
     }
 
+    /** {@return the TCP and TLS handshake limit} */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
+    /** {@return the per-attempt limit until the response headers arrive} */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
+    /** {@return the longest pause allowed while a body streams} */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** The limit on a whole call with its retries, or null for none. */
+    /** {@return the limit on a whole call with its retries, or null for none} */
     public Duration callTimeout() {
         return callTimeout;
     }
 
+    /** {@return how failed calls are retried} */
     public RetryPolicy retryPolicy() {
         return retryPolicy;
     }
 
+    /** {@return the proxy for this client, or null to connect directly} */
     public ProxySelector proxy() {
         return proxy;
     }
 
+    /** {@return the TLS context to use, or null for the JDK's default trust} */
     public SSLContext sslContext() {
         return sslContext;
     }
 
+    /** {@return whether certificate and host name verification are off} */
     public boolean trustAllCertificates() {
         return trustAllCertificates;
     }
 
-    /** {@code sessionsdk/<version> java/<version>}, plus the configured suffix. */
+    /** {@return {@code sessionsdk/<version> java/<version>}, plus the configured suffix} */
     public String userAgent() {
         return userAgent;
     }
 
+    /** {@return the clock for token expiry and retry deadlines} */
     public Clock clock() {
         return clock;
     }
 
-    /** A transport the user supplied, or null for the default {@link org.sessionsdk.core.http.JdkHttpTransport}. */
+    /** {@return a transport the user supplied, or null for the default {@link org.sessionsdk.core.http.JdkHttpTransport}} */
     public HttpTransport transport() {
         return transport;
     }
 
-    /** Extra header names to redact in logs, on top of the built-in allow-list. */
+    /** {@return extra header names to redact in logs, on top of the built-in allow-list} */
     public Set<String> redactedHeaders() {
         return redactedHeaders;
     }
 
+    /** {@return whether HTTP/2 is preferred (false forces HTTP/1.1)} */
     public boolean http2() {
         return http2;
     }
@@ -215,60 +227,110 @@ public final class ClientConfig {
         private boolean http2 = true;
         private List<String> apiPrefixes = List.of();
 
+        /**
+         * The server's base URI. Required.
+         *
+         * @param endpoint an http or https URI, without credentials, query or fragment
+         * @return this builder
+         */
         public Builder endpoint(URI endpoint) {
             this.endpoint = endpoint;
             return this;
         }
 
+        /** {@return the endpoint set so far, or null} */
         public URI endpoint() {
             return endpoint;
         }
 
-        /** TCP and TLS handshake limit (default 10 s). */
+        /**
+         * TCP and TLS handshake limit (default 10 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = d;
             return this;
         }
 
-        /** Per attempt, until the response headers arrive (default 30 s). */
+        /**
+         * Per attempt, until the response headers arrive (default 30 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
         public Builder requestTimeout(Duration d) {
             this.requestTimeout = d;
             return this;
         }
 
+        /** {@return the request timeout set so far} */
         public Duration requestTimeout() {
             return requestTimeout;
         }
 
-        /** The longest pause allowed while a body streams (default 60 s). */
+        /**
+         * The longest pause allowed while a body streams (default 60 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration d) {
             this.readTimeout = d;
             return this;
         }
 
-        /** Bound on a whole call including retries and their waits (default none). */
+        /**
+         * Bound on a whole call including retries and their waits (default none).
+         *
+         * @param d a positive duration, or null for none
+         * @return this builder
+         */
         public Builder callTimeout(Duration d) {
             this.callTimeout = d;
             return this;
         }
 
+        /**
+         * How failed calls are retried (default {@link RetryPolicy#defaults()}).
+         *
+         * @param p the retry policy
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy p) {
             this.retryPolicy = p;
             return this;
         }
 
-        /** An HTTP proxy for this client only (never a JVM-wide setting). */
+        /**
+         * An HTTP proxy for this client only (never a JVM-wide setting).
+         *
+         * @param address the proxy's host and port
+         * @return this builder
+         */
         public Builder proxy(InetSocketAddress address) {
             this.proxy = ProxySelector.of(address);
             return this;
         }
 
+        /**
+         * A proxy selector for this client only.
+         *
+         * @param selector picks the proxy per request; null to connect directly
+         * @return this builder
+         */
         public Builder proxy(ProxySelector selector) {
             this.proxy = selector;
             return this;
         }
 
-        /** The TLS context to use, e.g. one that trusts a panel's self-signed certificate. */
+        /**
+         * The TLS context to use, e.g. one that trusts a panel's self-signed certificate.
+         *
+         * @param ctx the TLS context
+         * @return this builder
+         */
         public Builder sslContext(SSLContext ctx) {
             this.sslContext = ctx;
             return this;
@@ -277,35 +339,64 @@ public final class ClientConfig {
         /**
          * Turns certificate and host name verification off. For throwaway test servers only: anybody on
          * the path can read and change the traffic. Logged at WARN when a client is built.
+         *
+         * @return this builder
          */
         public Builder insecureTrustAllCertificates() {
             this.trustAllCertificates = true;
             return this;
         }
 
-        /** Appended to {@code sessionsdk/<version> java/<version>}, e.g. your application's name. */
+        /**
+         * Appended to {@code sessionsdk/<version> java/<version>}, e.g. your application's name.
+         *
+         * @param suffix the text to append, or null for none
+         * @return this builder
+         */
         public Builder userAgentSuffix(String suffix) {
             this.userAgentSuffix = suffix;
             return this;
         }
 
+        /**
+         * The clock for token expiry and retry deadlines (default the system UTC clock).
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
+        /**
+         * Send requests through this transport instead of the JDK client.
+         *
+         * @param transport the transport, or null for the default
+         * @return this builder
+         */
         public Builder transport(HttpTransport transport) {
             this.transport = transport;
             return this;
         }
 
-        /** A header to redact in logs even if it is on the allow-list. */
+        /**
+         * A header to redact in logs even if it is on the allow-list.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder redactHeader(String name) {
             this.redactedHeaders.add(name);
             return this;
         }
 
-        /** Prefer HTTP/2 (default true); false forces HTTP/1.1. */
+        /**
+         * Prefer HTTP/2 (default true); false forces HTTP/1.1.
+         *
+         * @param on false to force HTTP/1.1
+         * @return this builder
+         */
         public Builder http2(boolean on) {
             this.http2 = on;
             return this;
@@ -315,6 +406,9 @@ public final class ClientConfig {
          * Paths the vendor's calls start with ({@code /ekranapi}): an endpoint that ends in one of
          * them is trimmed to its base, so the documented URL works with or without its API prefix.
          * Set by each vendor's client builder.
+         *
+         * @param prefixes each starting with {@code /} and not ending with one
+         * @return this builder
          */
         public Builder apiPrefixes(String... prefixes) {
             for (String p : prefixes) {
@@ -326,6 +420,11 @@ public final class ClientConfig {
             return this;
         }
 
+        /**
+         * {@return the configuration}
+         * @throws IllegalArgumentException if the endpoint is missing or invalid, a timeout is not positive, or
+         *         both an SSL context and {@code insecureTrustAllCertificates()} were set
+         */
         public ClientConfig build() {
             return new ClientConfig(this);
         }

@@ -11,11 +11,12 @@ public final class SdkVersion {
     private SdkVersion() {
     }
 
+    /** {@return the SDK's version, e.g. {@code 0.1.0}, or {@code "unknown"} outside a built jar} */
     public static String version() {
         return VERSION;
     }
 
-    /** {@code sessionsdk/<version> java/<version>}. */
+    /** {@return {@code sessionsdk/<version> java/<version>}} */
     public static String userAgent() {
         return "sessionsdk/" + VERSION + " java/" + Runtime.version().feature() + "." + Runtime.version().interim()
                 + "." + Runtime.version().update();

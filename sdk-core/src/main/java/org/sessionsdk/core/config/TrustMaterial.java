@@ -26,7 +26,13 @@ public final class TrustMaterial {
     private TrustMaterial() {
     }
 
-    /** Trusts the certificates in a PEM file (one or more {@code BEGIN CERTIFICATE} blocks). */
+    /**
+     * Trusts the certificates in a PEM file (one or more {@code BEGIN CERTIFICATE} blocks).
+     *
+     * @param pemFile the PEM file
+     * @return a TLS context that trusts those certificates
+     * @throws IllegalArgumentException if the file cannot be read or holds no certificate
+     */
     public static SSLContext fromPem(Path pemFile) {
         try (InputStream in = Files.newInputStream(pemFile)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
@@ -45,7 +51,15 @@ public final class TrustMaterial {
         }
     }
 
-    /** Trusts the certificates of a JKS or PKCS12 trust store ({@code type} "JKS" or "PKCS12"). */
+    /**
+     * Trusts the certificates of a JKS or PKCS12 trust store ({@code type} "JKS" or "PKCS12").
+     *
+     * @param file     the trust store
+     * @param type     {@code "JKS"} or {@code "PKCS12"}
+     * @param password the store's password, or null
+     * @return a TLS context that trusts the store's certificates
+     * @throws IllegalArgumentException if the store cannot be read
+     */
     public static SSLContext fromKeyStore(Path file, String type, char[] password) {
         try (InputStream in = Files.newInputStream(file)) {
             KeyStore ks = KeyStore.getInstance(type);
@@ -56,6 +70,13 @@ public final class TrustMaterial {
         }
     }
 
+    /**
+     * Trusts the certificates of a loaded key store.
+     *
+     * @param trustStore the certificates to trust
+     * @return a TLS context that trusts them
+     * @throws IllegalArgumentException if the JDK cannot build the context
+     */
     public static SSLContext fromKeyStore(KeyStore trustStore) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -68,7 +89,11 @@ public final class TrustMaterial {
         }
     }
 
-    /** Trusts any certificate. Only for {@code insecureTrustAllCertificates()}. */
+    /**
+     * Trusts any certificate. Only for {@code insecureTrustAllCertificates()}.
+     *
+     * @return a TLS context that accepts every certificate
+     */
     public static SSLContext trustAll() {
         // An extended trust manager, so the JSSE does not wrap it with its own host name check.
         TrustManager tm = new X509ExtendedTrustManager() {

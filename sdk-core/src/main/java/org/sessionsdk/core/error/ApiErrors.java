@@ -7,7 +7,13 @@ public final class ApiErrors {
     private ApiErrors() {
     }
 
-    /** The exception for {@code details.statusCode()}: 401, 403, 404, 429 and 5xx get their own types. */
+    /**
+     * The exception for {@code details.statusCode()}: 401, 403, 404, 429 and 5xx get their own types.
+     *
+     * @param details    what is known about the failed call
+     * @param retryAfter the server's {@code Retry-After}, or null; kept only by a {@link RateLimitedException}
+     * @return the most specific {@link ApiException} subtype for the status, never null
+     */
     public static ApiException forStatus(ErrorDetails details, Duration retryAfter) {
         int s = details.statusCode();
         if (s == 401) {

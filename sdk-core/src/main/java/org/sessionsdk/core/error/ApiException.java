@@ -12,43 +12,55 @@ import java.util.Optional;
 public class ApiException extends SdkException {
     private static final long serialVersionUID = 1L;
 
+    /** What is known about the failed call. */
     private final ErrorDetails details;
 
+    /**
+     * An error answer from the server.
+     *
+     * @param details what is known about the failed call; its summary becomes the message
+     */
     public ApiException(ErrorDetails details) {
         this(details, null);
     }
 
+    /**
+     * An error answer from the server, with the exception that revealed it.
+     *
+     * @param details what is known about the failed call; its summary becomes the message
+     * @param cause   the underlying failure, or null
+     */
     public ApiException(ErrorDetails details, Throwable cause) {
         super(details.describe(), cause);
         this.details = details;
     }
 
-    /** Everything known about the failed call. */
+    /** {@return everything known about the failed call} */
     public ErrorDetails details() {
         return details;
     }
 
-    /** The HTTP status code (200 when the vendor reported the error inside a successful response). */
+    /** {@return the HTTP status code (200 when the vendor reported the error inside a successful response)} */
     public int statusCode() {
         return details.statusCode();
     }
 
-    /** The vendor's error code, e.g. Plesk's {@code 1013}, when it sent one. */
+    /** {@return the vendor's error code, e.g. Plesk's {@code 1013}, when it sent one} */
     public Optional<String> vendorCode() {
         return Optional.ofNullable(details.vendorCode());
     }
 
-    /** The vendor's error text, when it sent one. */
+    /** {@return the vendor's error text, when it sent one} */
     public Optional<String> vendorMessage() {
         return Optional.ofNullable(details.vendorMessage());
     }
 
-    /** A request id the vendor sent back, for support tickets. */
+    /** {@return a request id the vendor sent back, for support tickets} */
     public Optional<String> requestId() {
         return Optional.ofNullable(details.requestId());
     }
 
-    /** How many attempts the SDK made before giving up (1 when it did not retry). */
+    /** {@return how many attempts the SDK made before giving up (1 when it did not retry)} */
     public int attempts() {
         return details.attempts();
     }

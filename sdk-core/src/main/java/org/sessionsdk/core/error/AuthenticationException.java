@@ -4,6 +4,11 @@ package org.sessionsdk.core.error;
 public class AuthenticationException extends ApiException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The credentials were refused.
+     *
+     * @param details what is known about the failed call
+     */
     public AuthenticationException(ErrorDetails details) {
         super(details);
     }

@@ -16,14 +16,33 @@ package org.sessionsdk.core.error;
 public record ErrorDetails(int statusCode, String vendorCode, String vendorMessage, String method,
                            String path, String requestId, int attempts, String hint) {
 
+    /**
+     * A copy with the vendor's own error code and text.
+     *
+     * @param code    the vendor's error code, or null
+     * @param message the vendor's error text, or null
+     * @return a new {@code ErrorDetails}; this one is unchanged
+     */
     public ErrorDetails withVendorError(String code, String message) {
         return new ErrorDetails(statusCode, code, message, method, path, requestId, attempts, hint);
     }
 
+    /**
+     * A copy with another attempt count.
+     *
+     * @param n attempts made, at least 1
+     * @return a new {@code ErrorDetails}; this one is unchanged
+     */
     public ErrorDetails withAttempts(int n) {
         return new ErrorDetails(statusCode, vendorCode, vendorMessage, method, path, requestId, n, hint);
     }
 
+    /**
+     * A copy with a hint that helps the user act on the error.
+     *
+     * @param text a sentence for the user, or null
+     * @return a new {@code ErrorDetails}; this one is unchanged
+     */
     public ErrorDetails withHint(String text) {
         return new ErrorDetails(statusCode, vendorCode, vendorMessage, method, path, requestId, attempts, text);
     }

@@ -4,6 +4,11 @@ package org.sessionsdk.core.error;
 public class NotFoundException extends ApiException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The object or path does not exist.
+     *
+     * @param details what is known about the failed call
+     */
     public NotFoundException(ErrorDetails details) {
         super(details);
     }

@@ -4,6 +4,11 @@ package org.sessionsdk.core.error;
 public class PermissionDeniedException extends ApiException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The call needs a permission the credentials lack.
+     *
+     * @param details what is known about the failed call
+     */
     public PermissionDeniedException(ErrorDetails details) {
         super(details);
     }

@@ -7,14 +7,21 @@ import java.util.Optional;
 public class RateLimitedException extends ApiException {
     private static final long serialVersionUID = 1L;
 
+    /** The server's {@code Retry-After}, or null when it sent none. */
     private final Duration retryAfter;
 
+    /**
+     * The server asked to slow down.
+     *
+     * @param details    what is known about the failed call
+     * @param retryAfter the server's {@code Retry-After}, or null when it sent none
+     */
     public RateLimitedException(ErrorDetails details, Duration retryAfter) {
         super(details);
         this.retryAfter = retryAfter;
     }
 
-    /** How long the server asked to wait before the next call. */
+    /** {@return how long the server asked to wait before the next call, when it said} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -11,15 +11,26 @@ package org.sessionsdk.core.error;
 public class SdkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An SDK failure with a message built from safe parts only.
+     *
+     * @param message what went wrong, without secrets
+     */
     public SdkException(String message) {
         super(message);
     }
 
+    /**
+     * An SDK failure caused by another exception.
+     *
+     * @param message what went wrong, without secrets
+     * @param cause   the underlying failure
+     */
     public SdkException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** Whether repeating the same call later may succeed (a timeout, a 503); false by default. */
+    /** {@return whether repeating the same call later may succeed (a timeout, a 503); false by default} */
     public boolean retryable() {
         return false;
     }

@@ -4,6 +4,11 @@ package org.sessionsdk.core.error;
 public class ServerException extends ApiException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The server failed.
+     *
+     * @param details what is known about the failed call
+     */
     public ServerException(ErrorDetails details) {
         super(details);
     }

@@ -25,18 +25,27 @@ public class TransportException extends SdkException {
         INTERRUPTED
     }
 
+    /** What went wrong on the wire. */
     private final Kind kind;
 
+    /**
+     * A failure on the wire.
+     *
+     * @param kind    what went wrong; its name starts the message
+     * @param message details, without secrets or query strings
+     * @param cause   the I/O exception behind it, or null
+     */
     public TransportException(Kind kind, String message, Throwable cause) {
         super(kind + ": " + message, cause);
         this.kind = kind;
     }
 
+    /** {@return what went wrong on the wire} */
     public Kind kind() {
         return kind;
     }
 
-    /** Whether the failure is a timeout of any kind. */
+    /** {@return whether the failure is a timeout of any kind} */
     public boolean isTimeout() {
         return kind == Kind.CONNECT_TIMEOUT || kind == Kind.RESPONSE_TIMEOUT
                 || kind == Kind.READ_TIMEOUT || kind == Kind.CALL_TIMEOUT;

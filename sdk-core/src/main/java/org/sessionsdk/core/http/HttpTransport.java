@@ -20,6 +20,8 @@ public interface HttpTransport extends AutoCloseable {
      * @param request  the request
      * @param timeout  how long to wait for the response headers
      * @return the response, whose body the caller reads and closes
+     * @throws IOException          if the request could not be sent or no response arrived in time
+     * @throws InterruptedException if the calling thread was interrupted
      */
     SdkHttpResponse send(SdkHttpRequest request, Duration timeout) throws IOException, InterruptedException;
 

@@ -53,6 +53,7 @@ public final class JdkHttpTransport implements HttpTransport {
         this.client = hb.build();
     }
 
+    /** {@return a builder with the defaults: 10 s connect, 60 s read, HTTP/2 preferred, no proxy} */
     public static Builder builder() {
         return new Builder();
     }
@@ -123,33 +124,62 @@ public final class JdkHttpTransport implements HttpTransport {
         private SSLContext sslContext;
         private boolean http2 = true;
 
+        /**
+         * TCP and TLS handshake limit (default 10 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
         public Builder connectTimeout(Duration d) {
             this.connectTimeout = d;
             return this;
         }
 
-        /** How long a body read may wait for the next bytes. */
+        /**
+         * How long a body read may wait for the next bytes (default 60 s).
+         *
+         * @param d a positive duration
+         * @return this builder
+         */
         public Builder readTimeout(Duration d) {
             this.readTimeout = d;
             return this;
         }
 
+        /**
+         * The proxy to connect through.
+         *
+         * @param proxy the selector, or null to connect directly
+         * @return this builder
+         */
         public Builder proxy(ProxySelector proxy) {
             this.proxy = proxy;
             return this;
         }
 
+        /**
+         * The TLS context, e.g. one that trusts a self-signed certificate.
+         *
+         * @param ctx the TLS context, or null for the JDK's default
+         * @return this builder
+         */
         public Builder sslContext(SSLContext ctx) {
             this.sslContext = ctx;
             return this;
         }
 
-        /** Prefer HTTP/2 where the server offers it (default true); false forces HTTP/1.1. */
+        /**
+         * Prefer HTTP/2 where the server offers it (default true); false forces HTTP/1.1.
+         *
+         * @param on false to force HTTP/1.1
+         * @return this builder
+         */
         public Builder http2(boolean on) {
             this.http2 = on;
             return this;
         }
 
+        /** {@return the transport; close it when done} */
         public JdkHttpTransport build() {
             return new JdkHttpTransport(this);
         }

@@ -27,34 +27,43 @@ public final class SdkHttpRequest {
         this.body = b.body == null ? null : b.body.clone();
     }
 
+    /** {@return a builder for a {@code GET} request} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the HTTP method, e.g. {@code GET}} */
     public String method() {
         return method;
     }
 
+    /** {@return the absolute URI, with its query string} */
     public URI uri() {
         return uri;
     }
 
-    /** All headers; names compare case-insensitively. */
+    /** {@return all headers; names compare case-insensitively} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of a header, or null. */
+    /**
+     * The first value of a header, or null.
+     *
+     * @param name the header name, any case
+     * @return its first value, or null when absent
+     */
     public String header(String name) {
         List<String> v = headers.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** The body bytes, or null when the request has none. */
+    /** {@return a copy of the body bytes, or null when the request has none} */
     public byte[] body() {
         return body == null ? null : body.clone();
     }
 
+    /** {@return a builder holding this request, to derive a changed one} */
     public Builder toBuilder() {
         Builder b = new Builder().method(method).uri(uri);
         headers.forEach((k, v) -> b.headers.put(k, new ArrayList<>(v)));
@@ -75,17 +84,35 @@ public final class SdkHttpRequest {
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         private byte[] body;
 
+        /**
+         * The HTTP method (default {@code GET}).
+         *
+         * @param method e.g. {@code POST}
+         * @return this builder
+         */
         public Builder method(String method) {
             this.method = method;
             return this;
         }
 
+        /**
+         * The absolute URI. Required.
+         *
+         * @param uri the URI, query string included
+         * @return this builder
+         */
         public Builder uri(URI uri) {
             this.uri = uri;
             return this;
         }
 
-        /** Sets a header, replacing any earlier value of the same name. */
+        /**
+         * Sets a header, replacing any earlier value of the same name.
+         *
+         * @param name  the header name, any case
+         * @param value the value, not null
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             List<String> values = new ArrayList<>(1);
             values.add(Objects.requireNonNull(value, name));
@@ -93,24 +120,39 @@ public final class SdkHttpRequest {
             return this;
         }
 
+        /**
+         * Removes a header, if set.
+         *
+         * @param name the header name, any case
+         * @return this builder
+         */
         public Builder removeHeader(String name) {
             headers.remove(name);
             return this;
         }
 
+        /**
+         * The body to send.
+         *
+         * @param body the bytes, or null for none
+         * @return this builder
+         */
         public Builder body(byte[] body) {
             this.body = body;
             return this;
         }
 
+        /** {@return the URI set so far, or null} */
         public URI uri() {
             return uri;
         }
 
+        /** {@return the method set so far} */
         public String method() {
             return method;
         }
 
+        /** {@return the request} */
         public SdkHttpRequest build() {
             return new SdkHttpRequest(this);
         }

@@ -17,6 +17,13 @@ public final class SdkHttpResponse implements Closeable {
     private final Map<String, List<String>> headers;
     private final InputStream body;
 
+    /**
+     * A response from a transport.
+     *
+     * @param statusCode the HTTP status
+     * @param headers    the response headers; null names (the JDK's status line) are dropped
+     * @param body       the body stream, or null for an empty body
+     */
     public SdkHttpResponse(int statusCode, Map<String, List<String>> headers, InputStream body) {
         this.statusCode = statusCode;
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -29,21 +36,32 @@ public final class SdkHttpResponse implements Closeable {
         this.body = body == null ? InputStream.nullInputStream() : body;
     }
 
+    /** {@return the HTTP status} */
     public int statusCode() {
         return statusCode;
     }
 
+    /** {@return all headers; names compare case-insensitively} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of a header, or null. */
+    /**
+     * The first value of a header, or null.
+     *
+     * @param name the header name, any case
+     * @return its first value, or null when absent
+     */
     public String header(String name) {
         List<String> v = headers.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** The body; read it once, then close the response. */
+    /**
+     * The body; read it once, then close the response.
+     *
+     * @return the body stream
+     */
     public InputStream body() {
         return body;
     }

@@ -46,8 +46,12 @@ public final class JsonArrayStream<T> {
     }
 
     /**
+     * Starts a reader for one kind of list.
+     *
      * @param what   names the list in messages, e.g. {@code "Ekran sessions"}
      * @param mapper turns one element into a record; returning null skips the element
+     * @param <T>    the record each element maps to
+     * @return a builder; by default the body itself is the array
      */
     public static <T> Builder<T> of(String what, Function<JsonObject, T> mapper) {
         return new Builder<>(what, mapper);
@@ -55,6 +59,10 @@ public final class JsonArrayStream<T> {
 
     /**
      * A lazy stream over the body. {@code resource} (the HTTP response) is closed with the stream.
+     *
+     * @param body     the response body
+     * @param resource closed when the stream is closed, used up or fails
+     * @return the records, parsed as the bytes arrive; close it
      */
     public Stream<T> stream(InputStream body, AutoCloseable resource) {
         JsonParser parser;
@@ -67,7 +75,13 @@ public final class JsonArrayStream<T> {
         return new Reader(parser, resource).toStream();
     }
 
-    /** Reads the whole body into a list (for small answers); the resource is closed. */
+    /**
+     * Reads the whole body into a list (for small answers); the resource is closed.
+     *
+     * @param body     the response body
+     * @param resource closed once the body is read
+     * @return every record
+     */
     public List<T> list(InputStream body, AutoCloseable resource) {
         try (Stream<T> s = stream(body, resource)) {
             List<T> out = new ArrayList<>();
@@ -332,7 +346,12 @@ public final class JsonArrayStream<T> {
             this.mapper = mapper;
         }
 
-        /** The array is this field of a top-level object (default: the body is the array). */
+        /**
+         * The array is this field of a top-level object (default: the body is the array).
+         *
+         * @param name the envelope's field holding the array
+         * @return this builder
+         */
         public Builder<T> inField(String name) {
             this.arrayField = name;
             return this;
@@ -341,24 +360,36 @@ public final class JsonArrayStream<T> {
         /**
          * Called with the envelope's other fields when the array is reached and again at the end;
          * throws to fail the call (an error flagged inside a 200 response).
+         *
+         * @param check inspects the envelope and throws to fail the call
+         * @return this builder
          */
         public Builder<T> envelopeCheck(Consumer<JsonObject> check) {
             this.envelopeCheck = check;
             return this;
         }
 
-        /** Tolerate a whole envelope nested as an element of the array: stream its array instead. */
+        /**
+         * Tolerate a whole envelope nested as an element of the array: stream its array instead.
+         *
+         * @return this builder
+         */
         public Builder<T> flattenNestedEnvelopes() {
             this.flattenNested = true;
             return this;
         }
 
-        /** An envelope without the array field (or with null) is an empty list, not an error. */
+        /**
+         * An envelope without the array field (or with null) is an empty list, not an error.
+         *
+         * @return this builder
+         */
         public Builder<T> missingArrayIsEmpty() {
             this.missingArrayIsEmpty = true;
             return this;
         }
 
+        /** {@return the reader; it holds no state between bodies and may be reused} */
         public JsonArrayStream<T> build() {
             return new JsonArrayStream<>(this);
         }

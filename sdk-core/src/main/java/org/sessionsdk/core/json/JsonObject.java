@@ -92,7 +92,7 @@ public final class JsonObject {
         return kinds[i] == Kind.INTEGER ? Long.toString(integers[i]) : (String) values[i];
     }
 
-    /** Where this object stood in the body, e.g. {@code "remote_sessions[3] (line 12, column 5)"}. */
+    /** {@return where this object stood in the body, e.g. {@code "remote_sessions[3] (line 12, column 5)"}} */
     public String location() {
         if (parent != null) {
             return parent.location() + "." + name;
@@ -103,16 +103,28 @@ public final class JsonObject {
         return name + "[" + index + "] (line " + line + ", column " + column + ")";
     }
 
+    /**
+     * Whether the object has a field, null or not.
+     *
+     * @param name the field name
+     * @return true if the field was in the body, even as {@code null}
+     */
     public boolean has(String name) {
         return indexOf(name) >= 0;
     }
 
-    /** The field names in wire order. */
+    /** {@return the field names in wire order} */
     public List<String> fieldNames() {
         return Collections.unmodifiableList(Arrays.asList(names).subList(0, size));
     }
 
-    /** A scalar as its wire text (numbers and booleans too); null when absent or null. */
+    /**
+     * A scalar as its wire text (numbers and booleans too); null when absent or null.
+     *
+     * @param name the field name
+     * @return the text, or null
+     * @throws ResponseFormatException if the field is an object or an array
+     */
     public String string(String name) {
         int i = indexOf(name);
         if (i < 0) {
@@ -128,7 +140,13 @@ public final class JsonObject {
         return text(i);
     }
 
-    /** Like {@link #string} but the field must be present and not null. */
+    /**
+     * Like {@link #string} but the field must be present and not null.
+     *
+     * @param name the field name
+     * @return the text, never null
+     * @throws ResponseFormatException if the field is absent, null, an object or an array
+     */
     public String requiredString(String name) {
         String s = string(name);
         if (s == null) {
@@ -137,7 +155,13 @@ public final class JsonObject {
         return s;
     }
 
-    /** A 32-bit integer, written as a number or as a string of digits; null when absent or null. */
+    /**
+     * A 32-bit integer, written as a number or as a string of digits; null when absent or null.
+     *
+     * @param name the field name
+     * @return the value, or null
+     * @throws ResponseFormatException if the field is not an integer or does not fit 32 bits
+     */
     public Integer int32OrNull(String name) {
         Long v = int64OrNull(name);
         if (v == null) {
@@ -149,6 +173,13 @@ public final class JsonObject {
         return v.intValue();
     }
 
+    /**
+     * A 32-bit integer that must be present, written as a number or as a string of digits.
+     *
+     * @param name the field name
+     * @return the value
+     * @throws ResponseFormatException if the field is absent, null, not an integer or does not fit 32 bits
+     */
     public int int32(String name) {
         Integer v = int32OrNull(name);
         if (v == null) {
@@ -157,7 +188,13 @@ public final class JsonObject {
         return v;
     }
 
-    /** A 64-bit integer, written as a number or as a string of digits; null when absent or null. */
+    /**
+     * A 64-bit integer, written as a number or as a string of digits; null when absent or null.
+     *
+     * @param name the field name
+     * @return the value, or null
+     * @throws ResponseFormatException if the field is not an integer
+     */
     public Long int64OrNull(String name) {
         int i = indexOf(name);
         if (i >= 0 && kinds[i] == Kind.INTEGER) {
@@ -174,6 +211,13 @@ public final class JsonObject {
         }
     }
 
+    /**
+     * A 64-bit integer that must be present, written as a number or as a string of digits.
+     *
+     * @param name the field name
+     * @return the value
+     * @throws ResponseFormatException if the field is absent, null or not an integer
+     */
     public long int64(String name) {
         Long v = int64OrNull(name);
         if (v == null) {
@@ -182,7 +226,13 @@ public final class JsonObject {
         return v;
     }
 
-    /** A boolean ({@code true}/{@code false}, also as strings); null when absent or null. */
+    /**
+     * A boolean ({@code true}/{@code false}, also as strings); null when absent or null.
+     *
+     * @param name the field name
+     * @return the value, or null
+     * @throws ResponseFormatException if the field holds anything else
+     */
     public Boolean boolOrNull(String name) {
         String s = string(name);
         if (s == null) {
@@ -197,7 +247,13 @@ public final class JsonObject {
         throw mismatch(name, "a boolean", quote(s));
     }
 
-    /** A nested object; null when absent or null. */
+    /**
+     * A nested object; null when absent or null.
+     *
+     * @param name the field name
+     * @return the object, or null
+     * @throws ResponseFormatException if the field is not an object
+     */
     public JsonObject object(String name) {
         int i = indexOf(name);
         if (i < 0 || kinds[i] == Kind.NULL) {
@@ -209,7 +265,7 @@ public final class JsonObject {
         return (JsonObject) values[i];
     }
 
-    /** Every scalar field as text (nulls left out), e.g. to keep a vendor's extra fields. */
+    /** {@return every scalar field as text (nulls left out), e.g. to keep a vendor's extra fields} */
     public Map<String, String> scalars() {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
@@ -221,7 +277,14 @@ public final class JsonObject {
         return m;
     }
 
-    /** A {@link ResponseFormatException} about a field of this object. */
+    /**
+     * A {@link ResponseFormatException} about a field of this object.
+     *
+     * @param field    the field name
+     * @param expected what the vendor documents there
+     * @param found    what the body held instead
+     * @return the exception, naming the field and this object's location; the caller throws it
+     */
     public ResponseFormatException mismatch(String field, String expected, String found) {
         return new ResponseFormatException(expected + " in field '" + field + "'", found, location());
     }

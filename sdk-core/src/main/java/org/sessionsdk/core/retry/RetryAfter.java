@@ -11,7 +11,13 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** The delay the header asks for, or null when absent or unreadable. A date in the past is zero. */
+    /**
+     * The delay the header asks for, or null when absent or unreadable. A date in the past is zero.
+     *
+     * @param header the {@code Retry-After} value, or null
+     * @param clock  the clock an HTTP date is measured against
+     * @return the delay, or null
+     */
     public static Duration parse(String header, Clock clock) {
         if (header == null) {
             return null;

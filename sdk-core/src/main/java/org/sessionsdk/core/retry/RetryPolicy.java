@@ -33,46 +33,58 @@ public final class RetryPolicy {
         this.sleeper = Objects.requireNonNull(b.sleeper, "sleeper");
     }
 
-    /** 3 attempts, 200 ms base, 10 s cap, Retry-After honoured up to 60 s. */
+    /** {@return 3 attempts, 200 ms base, 10 s cap, Retry-After honoured up to 60 s} */
     public static RetryPolicy defaults() {
         return builder().build();
     }
 
-    /** One attempt, never a retry. */
+    /** {@return one attempt, never a retry} */
     public static RetryPolicy none() {
         return builder().maxAttempts(1).build();
     }
 
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return a builder holding this policy, to derive a changed copy} */
     public Builder toBuilder() {
         return new Builder().maxAttempts(maxAttempts).baseDelay(baseDelay).maxDelay(maxDelay)
                 .maxRetryAfter(maxRetryAfter).random(random).sleeper(sleeper);
     }
 
+    /** {@return attempts in all, the first included (1 = no retry)} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
+    /** {@return the ceiling of the first backoff; it doubles with each attempt} */
     public Duration baseDelay() {
         return baseDelay;
     }
 
+    /** {@return the largest backoff between two attempts} */
     public Duration maxDelay() {
         return maxDelay;
     }
 
+    /** {@return the longest {@code Retry-After} the client waits; a longer one fails the call at once} */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
 
+    /** {@return how the client waits between attempts} */
     public Sleeper sleeper() {
         return sleeper;
     }
 
-    /** Whether an HTTP status is worth another attempt. */
+    /**
+     * Whether an HTTP status is worth another attempt.
+     *
+     * @param status the HTTP status
+     * @return true for 429, 502, 503 and 504
+     */
     public static boolean isRetryableStatus(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
     }
@@ -118,40 +130,76 @@ public final class RetryPolicy {
         private RandomGenerator random = new Random();
         private Sleeper sleeper = Sleeper.system();
 
-        /** Attempts in all, the first included (1 = no retry). */
+        /**
+         * Attempts in all, the first included (1 = no retry; default 3).
+         *
+         * @param n at least 1
+         * @return this builder
+         */
         public Builder maxAttempts(int n) {
             this.maxAttempts = n;
             return this;
         }
 
+        /**
+         * The ceiling of the first backoff (default 200 ms); it doubles with each attempt.
+         *
+         * @param d not negative
+         * @return this builder
+         */
         public Builder baseDelay(Duration d) {
             this.baseDelay = d;
             return this;
         }
 
+        /**
+         * The largest backoff between two attempts (default 10 s).
+         *
+         * @param d not negative
+         * @return this builder
+         */
         public Builder maxDelay(Duration d) {
             this.maxDelay = d;
             return this;
         }
 
-        /** The longest Retry-After the client will wait; a longer one fails the call at once. */
+        /**
+         * The longest Retry-After the client will wait (default 60 s); a longer one fails the call at once.
+         *
+         * @param d not negative
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration d) {
             this.maxRetryAfter = d;
             return this;
         }
 
-        /** The jitter source; inject a seeded one for repeatable tests. */
+        /**
+         * The jitter source; inject a seeded one for repeatable tests.
+         *
+         * @param r the random generator
+         * @return this builder
+         */
         public Builder random(RandomGenerator r) {
             this.random = r;
             return this;
         }
 
-        /** How to wait; inject a recording one so tests never sleep. */
+        /**
+         * How to wait; inject a recording one so tests never sleep.
+         *
+         * @param s the sleeper
+         * @return this builder
+         */
         public Builder sleeper(Sleeper s) {
             this.sleeper = s;
             return this;
         }
 
+        /**
+         * {@return the policy}
+         * @throws IllegalArgumentException if {@code maxAttempts} is below 1 or a delay is negative
+         */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

@@ -32,10 +32,22 @@ public final class SessionAudit {
         this.sources = List.copyOf(sources);
     }
 
+    /**
+     * An audit over the given sources.
+     *
+     * @param sources the clients to ask, e.g. one per vendor
+     * @return the audit; nothing is asked until {@link #collect}
+     */
     public static SessionAudit of(SessionSource... sources) {
         return new SessionAudit(List.of(sources));
     }
 
+    /**
+     * An audit over the given sources.
+     *
+     * @param sources the clients to ask, e.g. one per vendor
+     * @return the audit; nothing is asked until {@link #collect}
+     */
     public static SessionAudit of(List<? extends SessionSource> sources) {
         return new SessionAudit(new ArrayList<>(sources));
     }
@@ -48,6 +60,7 @@ public final class SessionAudit {
      * @param error  why it failed, or null
      */
     public record Outcome(String vendor, int count, Throwable error) {
+        /** {@return whether the source failed} */
         public boolean failed() {
             return error != null;
         }
@@ -60,17 +73,29 @@ public final class SessionAudit {
      * @param outcomes one per source
      */
     public record Result(List<SessionRecord> records, List<Outcome> outcomes) {
+        /**
+         * Copies both lists, so the result is immutable.
+         *
+         * @param records  every record of every source that succeeded, in {@link #START_ORDER}
+         * @param outcomes one per source
+         */
         public Result {
             records = List.copyOf(records);
             outcomes = List.copyOf(outcomes);
         }
 
+        /** {@return the outcomes of the sources that failed, in the order the sources were given} */
         public List<Outcome> failures() {
             return outcomes.stream().filter(Outcome::failed).toList();
         }
     }
 
-    /** Asks every source concurrently and waits for all of them. */
+    /**
+     * Asks every source concurrently and waits for all of them.
+     *
+     * @param range the sessions to ask for: those overlapping it
+     * @return the merged records of the sources that succeeded and one outcome per source
+     */
     public Result collect(TimeRange range) {
         Objects.requireNonNull(range, "range");
         if (sources.isEmpty()) {

@@ -10,7 +10,11 @@ public final class SecureXml {
     private SecureXml() {
     }
 
-    /** A new hardened factory. XMLInputFactory instances are not guaranteed thread-safe to configure. */
+    /**
+     * A new hardened factory. XMLInputFactory instances are not guaranteed thread-safe to configure.
+     *
+     * @return the JDK's StAX factory with DTDs, external entities and entity expansion off
+     */
     public static XMLInputFactory inputFactory() {
         // The JDK's parser on purpose: whichever StAX the classpath brings (Woodstox, Aalto) would
         // need its own hardening switches.
