@@ -94,7 +94,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
                 .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
-    /** How far before a range's start {@link #sessionRecords} asks for sessions that may overlap it. */
+    /** {@return how far before a range's start {@link #sessionRecords} asks for sessions that may overlap it} */
     public Duration sessionLookBack() {
         return sessionLookBack;
     }

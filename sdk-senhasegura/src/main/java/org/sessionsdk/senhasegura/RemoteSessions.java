@@ -137,6 +137,7 @@ public final class RemoteSessions {
      * only key the terminate call takes, then {@link #terminate(String) terminates} that. The read
      * may be retried; the terminate never is.
      *
+     * @param id the numeric id, as {@link RemoteSession#id()} and the lists show it
      * @return the session as read just before it was ended
      * @throws NotFoundException        when the server knows no such session
      * @throws ResponseFormatException  when the server reports the session without a {@code session_id}
