@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
@@ -92,7 +92,7 @@ public final class EkranSessions {
                 .query("end", to == null ? null : EkranTimes.bound(to, serverZone, true))
                 .header("Accept", "application/json")
                 .build();
-        SdkHttpResponse response = caller.execute(call);
+        CallResponse response = caller.execute(call);
         return parser.stream(response.body(), response);
     }
 

@@ -106,6 +106,28 @@ class PleskWrongAnswerTest {
     }
 
     @Test
+    void anErrorInThePacketCarriesTheRealAttemptAndRequestId() {
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(AGENT)).inScenario("s")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)).willSetStateTo("up"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(AGENT)).inScenario("s").whenScenarioStateIs("up")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("X-Request-Id", "plesk-9")
+                        .withBody(PleskTestSupport.resultError("session", "get", 1006, "Permission denied"))));
+        try (PleskClient plesk = client(wm)) {
+            assertThatThrownBy(() -> plesk.sessions().list())
+                    .isInstanceOfSatisfying(org.sessionsdk.core.error.PermissionDeniedException.class, e -> {
+                        assertThat(e.attempts()).isEqualTo(2);
+                        assertThat(e.requestId()).contains("plesk-9");
+                        assertThat(e.statusCode()).isEqualTo(200);
+                        assertThat(e.vendorCode()).contains("1006");
+                    });
+        }
+    }
+
+    @Test
     void theRightAnswerStillReads() {
         answer(wm, "<session>", ok("session", "get", SESSION + SESSION.replace("a1", "a2")));
         try (PleskClient plesk = client(wm)) {

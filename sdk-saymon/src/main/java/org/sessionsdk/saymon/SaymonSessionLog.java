@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
@@ -76,7 +76,7 @@ public final class SaymonSessionLog {
                     .query("skip", skip)
                     .header("Accept", "application/json")
                     .build();
-            SdkHttpResponse response = caller.execute(call);
+            CallResponse response = caller.execute(call);
             return PARSER.stream(response.body(), response);
         }, SaymonSession::id, s -> s.startTime() == null ? null : s.startTime().toEpochMilli(), pageSize, cap,
                 "SAYMON's session log");

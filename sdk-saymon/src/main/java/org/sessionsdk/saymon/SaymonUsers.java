@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import org.sessionsdk.core.error.ResponseFormatException;
-import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.json.JsonArrayStream;
@@ -33,7 +33,7 @@ public final class SaymonUsers {
      * @return the current user
      */
     public SaymonUser current() {
-        SdkHttpResponse response = caller.execute(Call.get(CURRENT).header("Accept", "application/json").build());
+        CallResponse response = caller.execute(Call.get(CURRENT).header("Accept", "application/json").build());
         // The body is one object; read it as the only element of an array so the core parser applies.
         List<SaymonUser> users = PARSER.list(asArray(response.body()), response);
         if (users.size() != 1) {

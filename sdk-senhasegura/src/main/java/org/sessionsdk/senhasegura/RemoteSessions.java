@@ -1,6 +1,5 @@
 package org.sessionsdk.senhasegura;
 
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.util.stream.StreamSupport;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.ResponseFormatException;
-import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
@@ -22,7 +21,6 @@ import org.sessionsdk.core.json.JsonArrayStream;
 import org.sessionsdk.senhasegura.internal.Envelope;
 import org.sessionsdk.senhasegura.internal.RemoteSessionMapper;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
-import org.sessionsdk.senhasegura.internal.TokenRefetch;
 
 /**
  * The remote (proxy) sessions senhasegura has registered: list them, read one, end one.
@@ -36,17 +34,15 @@ public final class RemoteSessions {
     private final ClientRuntime runtime;
     private final ApiCaller caller;
     private final SenhaseguraErrors errors;
-    private final TokenRefetch refetch;
     private final String sessionsPath;
     private final String terminatePath;
     private final Duration listTimeout;
 
-    RemoteSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors, TokenRefetch refetch,
+    RemoteSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors,
                    String sessionsPath, String terminatePath, Duration listTimeout) {
         this.runtime = runtime;
         this.caller = caller;
         this.errors = errors;
-        this.refetch = refetch;
         this.sessionsPath = sessionsPath;
         this.terminatePath = terminatePath;
         this.listTimeout = listTimeout;
@@ -58,11 +54,9 @@ public final class RemoteSessions {
      * @return the sessions
      */
     public List<RemoteSession> list() {
-        return refetch.run(() -> {
-            try (Stream<RemoteSession> s = open()) {
-                return s.toList();
-            }
-        });
+        try (Stream<RemoteSession> s = open()) {
+            return s.toList();
+        }
     }
 
     /**
@@ -73,7 +67,7 @@ public final class RemoteSessions {
      * @return the sessions, lazily
      */
     public Stream<RemoteSession> stream() {
-        return refetch.run(this::open);
+        return open();
     }
 
     /**
@@ -94,17 +88,15 @@ public final class RemoteSessions {
      */
     public RemoteSession get(String id) {
         String path = sessionsPath + "/" + segment(id, "id");
-        return refetch.run(() -> {
-            Call call = Call.get(path).header("Accept", "application/json").build();
-            SdkHttpResponse r = caller.execute(call);
-            ErrorDetails base = details(r, "GET", call);
-            JsonArrayStream<RemoteSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
-            List<RemoteSession> found = parser.list(r.body(), r);
-            if (found.isEmpty()) {
-                throw new NotFoundException(base.withHint("no remote session has id " + id));
-            }
-            return found.get(0);
-        });
+        Call call = Call.get(path).header("Accept", "application/json").build();
+        CallResponse r = caller.execute(call);
+        ErrorDetails base = r.details();
+        JsonArrayStream<RemoteSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
+        List<RemoteSession> found = parser.list(r.body(), r);
+        if (found.isEmpty()) {
+            throw new NotFoundException(base.withHint("no remote session has id " + id));
+        }
+        return found.get(0);
     }
 
     /**
@@ -115,19 +107,17 @@ public final class RemoteSessions {
      */
     public void terminate(String sessionId) {
         String path = terminatePath + "/" + segment(sessionId, "sessionId");
-        refetch.run(() -> {
-            Call call = Call.delete(path).header("Accept", "application/json").idempotent(false).build();
-            return caller.execute(call, r -> {
-                byte[] body = r.body().readNBytes(ApiCaller.ERROR_BODY_LIMIT);
-                ErrorDetails d = details(r, "DELETE", call);
-                if (!Envelope.emptyOrObject(body)) {
-                    // a proxy's page or a cut-off body: whether the session ended is unknown
-                    throw new ResponseFormatException("an empty body or a JSON envelope", "something else",
-                            d.method() + " " + d.path());
-                }
-                errors.check(Envelope.parse(body), d);
-                return null;
-            });
+        Call call = Call.delete(path).header("Accept", "application/json").idempotent(false).build();
+        caller.execute(call, r -> {
+            byte[] body = r.body().readNBytes(ApiCaller.ERROR_BODY_LIMIT);
+            ErrorDetails d = r.details();
+            if (!Envelope.emptyOrObject(body)) {
+                // a proxy's page or a cut-off body: whether the session ended is unknown
+                throw new ResponseFormatException("an empty body or a JSON envelope", "something else",
+                        d.method() + " " + d.path());
+            }
+            errors.check(Envelope.parse(body), d);
+            return null;
         });
     }
 
@@ -153,8 +143,8 @@ public final class RemoteSessions {
 
     private Stream<RemoteSession> open() {
         Call call = Call.get(sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
-        SdkHttpResponse r = caller.execute(call);
-        Stream<RemoteSession> s = parser("remote_sessions", details(r, "GET", call)).build().stream(r.body(), r);
+        CallResponse r = caller.execute(call);
+        Stream<RemoteSession> s = parser("remote_sessions", r.details()).build().stream(r.body(), r);
         // Read up to the first element now, so an error inside a 200 envelope is thrown by this call.
         Iterator<RemoteSession> it = s.iterator();
         try {
@@ -172,13 +162,6 @@ public final class RemoteSessions {
                 .inField(field)
                 .flattenNestedEnvelopes()
                 .envelopeCheck(envelope -> errors.check(Envelope.from(envelope), base));
-    }
-
-    private ErrorDetails details(SdkHttpResponse r, String method, Call call) {
-        URI uri = caller.resolve(call);
-        String requestId = r.header("X-Request-Id");
-        return new ErrorDetails(r.statusCode(), null, null, method, uri.getRawPath(),
-                requestId != null ? requestId : r.header("Request-Id"), 1, null);
     }
 
     private static String segment(String value, String name) {

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.sessionsdk.core.auth.OAuth2ClientCredentials;
+import org.sessionsdk.core.internal.auth.OAuth2ClientCredentials;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.internal.ClientRuntime;
@@ -15,7 +15,7 @@ import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.senhasegura.internal.OAuth1Signer;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
-import org.sessionsdk.senhasegura.internal.TokenRefetch;
+import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
 
 /**
  * A client for senhasegura (Segura) PAM's A2A REST API: the remote (proxy) sessions it records.
@@ -63,8 +63,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
             auth = new OAuth1Signer(c.consumerKey, c.consumerSecret, c.tokenKey, c.tokenSecret,
                     runtime.config().clock(), OAuth1Signer.randomNonces());
         }
-        this.remoteSessions = new RemoteSessions(runtime, runtime.caller(auth, errors), errors,
-                new TokenRefetch(oauth2, TOKEN_PATH),
+        this.remoteSessions = new RemoteSessions(runtime, runtime.caller(auth, errors, new EnvelopePolicy(errors)), errors,
                 b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
     }
 

@@ -1,7 +1,7 @@
 package org.sessionsdk.core.auth;
 
 import org.sessionsdk.core.http.SdkHttpRequest;
-import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.error.ApiException;
 
 /**
  * Puts credentials on a request. Called before every attempt, so a token that expired between
@@ -19,15 +19,16 @@ public interface RequestAuth {
     void authorize(SdkHttpRequest.Builder request);
 
     /**
-     * Called once per call when the server answered 401 (or the vendor's equivalent). Return true if
-     * fresh credentials are now available and the request should be sent once more (a cached token
-     * was refetched, a session re-established); false to fail the call.
+     * Called once per call when the server rejected the credentials: a 401, or the vendor's
+     * equivalent in its own words (even inside a 200). Return true if fresh credentials are now
+     * available and the request should be sent once more (a cached token was dropped, a session is
+     * to be re-established); false to fail the call with {@code rejection}.
      *
-     * @param rejected the request the server rejected, to tell a stale credential from a fresh one
-     * @param response the rejection
+     * @param rejected  the request the server rejected, to tell a stale credential from a fresh one
+     * @param rejection what the server said, as an exception
      * @return true to send the request once more, false to fail the call
      */
-    default boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
+    default boolean refreshAfterRejection(SdkHttpRequest rejected, ApiException rejection) {
         return false;
     }
 

@@ -2,7 +2,11 @@ package org.sessionsdk.core.error;
 
 import java.time.Duration;
 
-/** Picks the {@link ApiException} subtype that fits an HTTP status. */
+/**
+ * The one status-to-exception table: picks the {@link ApiException} subtype that fits an HTTP
+ * status. Errors a vendor reports inside a 200 (Plesk's packet codes, senhasegura's envelope) go
+ * through the same table with the status they stand for.
+ */
 public final class ApiErrors {
     private ApiErrors() {
     }
@@ -15,7 +19,20 @@ public final class ApiErrors {
      * @return the most specific {@link ApiException} subtype for the status, never null
      */
     public static ApiException forStatus(ErrorDetails details, Duration retryAfter) {
-        int s = details.statusCode();
+        return forStatus(details.statusCode(), details, retryAfter);
+    }
+
+    /**
+     * The exception for an error that stands for {@code status}, while {@code details} keep the
+     * status the server really sent (200 for an error inside a successful answer).
+     *
+     * @param status     the HTTP status the error stands for; 0 or any other for a plain {@link ApiException}
+     * @param details    what is known about the call
+     * @param retryAfter the server's Retry-After, or null
+     * @return the exception
+     */
+    public static ApiException forStatus(int status, ErrorDetails details, Duration retryAfter) {
+        int s = status;
         if (s == 401) {
             return new AuthenticationException(details);
         }

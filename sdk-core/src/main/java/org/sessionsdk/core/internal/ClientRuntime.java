@@ -11,6 +11,8 @@ import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.config.TrustMaterial;
 import org.sessionsdk.core.http.HttpTransport;
 import org.sessionsdk.core.http.JdkHttpTransport;
+import org.sessionsdk.core.internal.pipeline.HttpPipeline;
+import org.sessionsdk.core.internal.pipeline.HttpPipelinePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,23 @@ public final class ClientRuntime implements AutoCloseable {
 
     /** A caller that signs with {@code auth} and reads errors with {@code errors}. */
     public ApiCaller caller(RequestAuth auth, ErrorDecoder errors) {
-        return new ApiCaller(config, transport, auth, errors);
+        return new ApiCaller(config, HttpPipeline.standard(config, transport, auth, errors).build());
+    }
+
+    /**
+     * A caller with the vendor's own policies between the user agent and the error mapping.
+     *
+     * @param auth     credentials
+     * @param errors   the vendor's error decoder
+     * @param policies the vendor's policies, outermost first
+     * @return the caller
+     */
+    public ApiCaller caller(RequestAuth auth, ErrorDecoder errors, HttpPipelinePolicy... policies) {
+        HttpPipeline.Builder b = HttpPipeline.standard(config, transport, auth, errors);
+        for (HttpPipelinePolicy p : policies) {
+            b.vendorPolicy(p);
+        }
+        return new ApiCaller(config, b.build());
     }
 
     /** Runs a blocking call on this client's async threads. */

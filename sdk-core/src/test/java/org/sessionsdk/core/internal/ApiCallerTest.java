@@ -185,7 +185,7 @@ class ApiCallerTest {
             }
 
             @Override
-            public boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
+            public boolean refreshAfterRejection(SdkHttpRequest rejected, ApiException rejection) {
                 refreshes.incrementAndGet();
                 return true;
             }

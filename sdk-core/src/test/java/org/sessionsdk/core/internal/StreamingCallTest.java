@@ -46,7 +46,7 @@ class StreamingCallTest {
         ApiCaller caller = runtime.caller(HeaderAuth.apiKey("ApiKey", Secret.of("k&y=1")), ErrorDecoder.byStatus());
         JsonArrayStream<Item> items = JsonArrayStream.of("items", o -> new Item(o.int32("id"), o.string("name"))).build();
 
-        SdkHttpResponse r = caller.execute(Call.get("/api/items").query("start", "2021-04-01T12:00:00").query("skip", null).build());
+        CallResponse r = caller.execute(Call.get("/api/items").query("start", "2021-04-01T12:00:00").query("skip", null).build());
         List<Item> got;
         try (Stream<Item> s = items.stream(r.body(), r)) {
             got = s.toList();

@@ -9,9 +9,10 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
-import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.CallResponse;
+import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.internal.xml.XmlElementStream;
 import org.sessionsdk.plesk.wire.ObjectFactory;
 import org.sessionsdk.plesk.wire.Packet;
@@ -67,8 +68,8 @@ public final class PacketExchange {
      */
     public <W, T> Stream<T> stream(Packet packet, String operation, boolean idempotent, String element,
                                    Class<W> wireType, Function<W, T> mapper) {
-        SdkHttpResponse response = send(packet, operation, idempotent);
-        ResultCheck check = new ResultCheck(operation);
+        CallResponse response = send(packet, operation, idempotent);
+        ResultCheck check = new ResultCheck(operation, response.details());
         XmlElementStream<T> s = XmlElementStream.of(CONTEXT, element, wireType, mapper, check.what)
                 .at(check.resultPath.toArray(String[]::new))
                 .onStart(check::start)
@@ -97,7 +98,7 @@ public final class PacketExchange {
         }
     }
 
-    private SdkHttpResponse send(Packet packet, String operation, boolean idempotent) {
+    private CallResponse send(Packet packet, String operation, boolean idempotent) {
         Call call = Call.post(AGENT_PATH).body(marshal(packet), "text/xml; charset=UTF-8")
                 .idempotent(idempotent).build();
         return caller.execute(call);
@@ -109,6 +110,7 @@ public final class PacketExchange {
      */
     private static final class ResultCheck {
         private final String operation;
+        private final ErrorDetails answer;
         private final String what;
         /** packet, operator, operation: the one block the answer must hold. */
         private final List<String> operationPath;
@@ -120,8 +122,9 @@ public final class PacketExchange {
         private String errtext;
         private int results;
 
-        ResultCheck(String operation) {
+        ResultCheck(String operation, ErrorDetails answer) {
             this.operation = operation;
+            this.answer = answer;
             this.what = "Plesk " + operation + " response";
             String[] parts = operation.split("/", 2);
             this.operationPath = List.of("packet", parts[0], parts[1]);
@@ -149,7 +152,7 @@ public final class PacketExchange {
         }
 
         void system(ResultStatus sys) {
-            throw PleskErrors.fromPacket(operation, sys.getErrcode() == null ? 0 : sys.getErrcode(), sys.getErrtext());
+            throw PleskErrors.fromPacket(answer, operation, sys.getErrcode() == null ? 0 : sys.getErrcode(), sys.getErrtext());
         }
 
         void status(List<String> parents, String text) {
@@ -183,7 +186,7 @@ public final class PacketExchange {
                 throw new ResponseFormatException("<status> in <result>", "none", what);
             }
             if (!"ok".equals(status)) {
-                throw PleskErrors.fromPacket(operation, errcode == null ? 0 : errcode, errtext);
+                throw PleskErrors.fromPacket(answer, operation, errcode == null ? 0 : errcode, errtext);
             }
             status = null;
             errcode = null;

@@ -4,11 +4,9 @@ import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.sessionsdk.core.error.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
-import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.ErrorDetails;
-import org.sessionsdk.core.error.NotFoundException;
-import org.sessionsdk.core.error.PermissionDeniedException;
 import org.sessionsdk.core.internal.ErrorContext;
 import org.sessionsdk.core.internal.xml.Utf8XmlReader;
 
@@ -21,11 +19,19 @@ public final class PleskErrors {
     private PleskErrors() {
     }
 
-    /** The exception for an error Plesk put in a packet. */
-    public static ApiException fromPacket(String operation, long errcode, String errtext) {
-        ErrorDetails d = new ErrorDetails(200, String.valueOf(errcode), errtext, "POST", operation, null, 1,
-                hint(errcode));
-        return byCode(errcode, d);
+    /**
+     * The exception for an error Plesk put in a packet, through the same table as HTTP errors.
+     *
+     * @param answer    status, request id and attempts of the call that got the packet
+     * @param operation names the call, e.g. {@code session/get}
+     * @param errcode   Plesk's code
+     * @param errtext   Plesk's text
+     * @return the exception
+     */
+    public static ApiException fromPacket(ErrorDetails answer, String operation, long errcode, String errtext) {
+        ErrorDetails d = new ErrorDetails(answer.statusCode(), String.valueOf(errcode), errtext, answer.method(),
+                operation, answer.requestId(), answer.attempts(), hint(errcode));
+        return ApiErrors.forStatus(statusFor(errcode), d, null);
     }
 
     /** Reads a non-2xx answer: its body may still be a packet with an error. */
@@ -50,21 +56,22 @@ public final class PleskErrors {
             return ctx.byStatus(null, text);
         }
         ApiException byStatus = ctx.byStatus(String.valueOf(code), text);
-        ApiException byCode = byCode(code, byStatus.details());
-        return byCode.getClass() == ApiException.class ? byStatus : byCode;
+        int stands = statusFor(code);
+        return stands == 0 ? byStatus : ApiErrors.forStatus(stands, byStatus.details(), ctx.retryAfter());
     }
 
-    private static ApiException byCode(long errcode, ErrorDetails d) {
+    /** The HTTP status a Plesk code stands for, or 0 for a plain {@link ApiException}. */
+    private static int statusFor(long errcode) {
         if (errcode == 1001 || errcode == 11003 || errcode == 1029) {
-            return new AuthenticationException(d);
+            return 401;
         }
         if (errcode == 1006) {
-            return new PermissionDeniedException(d);
+            return 403;
         }
         if (errcode == 1013) {
-            return new NotFoundException(d);
+            return 404;
         }
-        return new ApiException(d);
+        return 0;
     }
 
     private static String hint(long errcode) {

@@ -15,8 +15,9 @@ import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.auth.Secret;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.http.SdkHttpRequest;
-import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.JsonSupport;
@@ -62,7 +63,7 @@ public final class SessionCookieAuth implements RequestAuth, AutoCloseable {
     }
 
     @Override
-    public boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
+    public boolean refreshAfterRejection(SdkHttpRequest rejected, ApiException rejection) {
         String sent = rejected.header("Cookie");
         lock.lock();
         try {
@@ -116,7 +117,7 @@ public final class SessionCookieAuth implements RequestAuth, AutoCloseable {
     }
 
     /** The id from the body (a JSON string), else from a {@code sid} cookie the server set. */
-    private static Secret sessionId(SdkHttpResponse response) throws IOException {
+    private static Secret sessionId(CallResponse response) throws IOException {
         byte[] body = response.body().readNBytes(MAX_ID_BODY);
         try (JsonParser p = JsonSupport.factory().createParser(body)) {
             if (p.nextToken() == JsonToken.VALUE_STRING && !p.getText().isBlank()) {

@@ -1,13 +1,12 @@
 package org.sessionsdk.senhasegura.internal;
 
 import java.util.Locale;
+import org.sessionsdk.core.error.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.PermissionDeniedException;
-import org.sessionsdk.core.error.RateLimitedException;
-import org.sessionsdk.core.error.ServerException;
 import org.sessionsdk.core.internal.ErrorContext;
 import org.sessionsdk.core.internal.ErrorDecoder;
 
@@ -47,22 +46,19 @@ public final class SenhaseguraErrors implements ErrorDecoder {
             return byText;
         }
         int s = e.status() == null ? 0 : e.status();
-        if (s == 401) {
-            return new AuthenticationException(d);
-        }
-        if (s == 403) {
-            return new PermissionDeniedException(d);
-        }
         if (s == 404) {
-            return new NotFoundException(d.withHint(notFoundHint(d.path())));
+            d = d.withHint(notFoundHint(d.path()));
         }
-        if (s == 429) {
-            return new RateLimitedException(d, null);
-        }
-        if (s >= 500 && s <= 599) {
-            return new ServerException(d);
-        }
-        return new ApiException(d);
+        return ApiErrors.forStatus(s, d, null);
+    }
+
+    /**
+     * A 401, or "Client authentication failed" with any status or inside a 200: the token that was
+     * sent is no longer accepted, and one fresh token may be tried.
+     */
+    @Override
+    public boolean credentialsRejected(ApiException error) {
+        return error.statusCode() == 401 || isClientAuthFailed(error.vendorMessage().orElse(null));
     }
 
     /** Throws when the envelope reports a failure. */

@@ -1,4 +1,8 @@
-package org.sessionsdk.core.auth;
+package org.sessionsdk.core.internal.auth;
+
+import org.sessionsdk.core.auth.BasicAuth;
+import org.sessionsdk.core.auth.RequestAuth;
+import org.sessionsdk.core.auth.Secret;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.auth;
+package org.sessionsdk.core.internal.auth;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,13 +13,15 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sessionsdk.core.auth.BasicAuth;
+import org.sessionsdk.core.auth.RequestAuth;
+import org.sessionsdk.core.auth.Secret;
 import org.sessionsdk.core.error.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.http.SdkHttpRequest;
-import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ErrorContext;
@@ -30,6 +32,8 @@ import org.sessionsdk.core.internal.JsonSupport;
  * OAuth 2 client credentials (RFC 6749 section 4.4): fetches an access token from the token endpoint,
  * sends it as {@code Authorization: Bearer}, keeps it until {@code expires_in} minus a margin, and
  * fetches a new one once when the server rejects it with a 401.
+ *
+ * <p>SDK-internal: vendor credentials build it (e.g. {@code SenhaseguraCredentials.oauth2}).
  *
  * <p>Only one caller fetches at a time; concurrent callers wait for that token instead of each
  * asking for their own. The client id and secret go in the form body by default, or in a Basic
@@ -80,7 +84,7 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     }
 
     @Override
-    public boolean refreshAfterRejection(SdkHttpRequest rejected, SdkHttpResponse response) {
+    public boolean refreshAfterRejection(SdkHttpRequest rejected, ApiException rejection) {
         String sent = rejected.header("Authorization");
         Token t = token;
         if (t != null && ("Bearer " + t.value().reveal()).equals(sent)) {

@@ -1,0 +1,61 @@
+package org.sessionsdk.core.internal;
+
+import java.io.Closeable;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.sessionsdk.core.error.ErrorDetails;
+import org.sessionsdk.core.http.SdkHttpResponse;
+
+/**
+ * A 2xx answer as the pipeline hands it to a vendor: the response, and what is known about the call
+ * that got it (method, path, attempts, request id), so an error the vendor finds inside the body is
+ * reported like an HTTP error. Closing it closes the body.
+ *
+ * <p>SDK-internal.
+ */
+public final class CallResponse implements Closeable {
+    private final SdkHttpResponse response;
+    private final ErrorDetails details;
+
+    CallResponse(SdkHttpResponse response, ErrorDetails details) {
+        this.response = response;
+        this.details = details;
+    }
+
+    /** {@return the HTTP status} */
+    public int statusCode() {
+        return response.statusCode();
+    }
+
+    /**
+     * @param name a header name, any case
+     * @return its first value, or null
+     */
+    public String header(String name) {
+        return response.header(name);
+    }
+
+    /** {@return all headers} */
+    public Map<String, List<String>> headers() {
+        return response.headers();
+    }
+
+    /** {@return the body; read it once, then close this} */
+    public InputStream body() {
+        return response.body();
+    }
+
+    /**
+     * {@return status, method, path, request id and attempts of the call, with no vendor error yet: the
+     * base for an error reported inside this answer}
+     */
+    public ErrorDetails details() {
+        return details;
+    }
+
+    @Override
+    public void close() {
+        response.close();
+    }
+}

@@ -1,0 +1,112 @@
+package org.sessionsdk.core.internal.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sessionsdk.core.auth.RequestAuth;
+import org.sessionsdk.core.config.ClientConfig;
+import org.sessionsdk.core.http.HttpTransport;
+import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.ErrorDecoder;
+import org.sessionsdk.core.internal.HttpLog;
+
+/**
+ * The policies every call passes, outermost first:
+ * <ol>
+ * <li>{@link RetryingPolicy}: attempts, backoff, Retry-After, the call timeout between attempts;</li>
+ * <li>{@link AttemptTimeoutPolicy}: how long this attempt may wait for headers;</li>
+ * <li>{@link AuthPolicy}: credentials on the request, and their one refresh when the server rejects them;</li>
+ * <li>{@link UserAgentPolicy};</li>
+ * <li>the vendor's own policies (e.g. an error envelope inside a 200);</li>
+ * <li>{@link ErrorMappingPolicy}: a non-2xx answer becomes the vendor's exception;</li>
+ * <li>the place for call listeners (attempt started / ended), next to the wire;</li>
+ * <li>{@link LoggingPolicy};</li>
+ * <li>{@link SendPolicy}: the transport.</li>
+ * </ol>
+ * Auth sits outside the error mapping so that a rejection a vendor reports in its own words reaches
+ * it as an exception; retry sits outside auth so every attempt is signed afresh.
+ *
+ * <p>SDK-internal.
+ */
+public final class HttpPipeline {
+    private final List<HttpPipelinePolicy> policies;
+
+    private HttpPipeline(List<HttpPipelinePolicy> policies) {
+        this.policies = List.copyOf(policies);
+    }
+
+    /**
+     * The standard pipeline of a client.
+     *
+     * @param config    the client's settings
+     * @param transport where requests go
+     * @param auth      credentials
+     * @param errors    the vendor's error decoder
+     * @return a builder, to add vendor policies
+     */
+    public static Builder standard(ClientConfig config, HttpTransport transport, RequestAuth auth, ErrorDecoder errors) {
+        return new Builder(config, transport, auth, errors);
+    }
+
+    /** {@return the policies in order, outermost first} */
+    public List<HttpPipelinePolicy> policies() {
+        return policies;
+    }
+
+    /**
+     * Sends the call through every policy.
+     *
+     * @param call the call
+     * @return the 2xx response, body unread
+     */
+    public SdkHttpResponse send(PipelineCall call) {
+        return proceed(call, 0);
+    }
+
+    private SdkHttpResponse proceed(PipelineCall call, int index) {
+        return policies.get(index).process(call, () -> proceed(call, index + 1));
+    }
+
+    /** Assembles a {@link HttpPipeline}. */
+    public static final class Builder {
+        private final ClientConfig config;
+        private final HttpTransport transport;
+        private final RequestAuth auth;
+        private final ErrorDecoder errors;
+        private final List<HttpPipelinePolicy> vendor = new ArrayList<>();
+
+        private Builder(ClientConfig config, HttpTransport transport, RequestAuth auth, ErrorDecoder errors) {
+            this.config = config;
+            this.transport = transport;
+            this.auth = auth;
+            this.errors = errors;
+        }
+
+        /**
+         * Adds a vendor policy between the user agent and the error mapping: it sees 2xx answers
+         * only, and an exception it throws passes auth and retry like any other.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder vendorPolicy(HttpPipelinePolicy policy) {
+            vendor.add(policy);
+            return this;
+        }
+
+        /** {@return the pipeline} */
+        public HttpPipeline build() {
+            HttpLog log = new HttpLog(config.redactedHeaders());
+            List<HttpPipelinePolicy> p = new ArrayList<>();
+            p.add(new RetryingPolicy(config.retryPolicy(), log));
+            p.add(new AttemptTimeoutPolicy(config));
+            p.add(new AuthPolicy(auth, errors));
+            p.add(new UserAgentPolicy(config.userAgent()));
+            p.addAll(vendor);
+            p.add(new ErrorMappingPolicy(errors, config.clock()));
+            // a CallListener policy goes here: it sees every attempt as sent and as answered
+            p.add(new LoggingPolicy(log));
+            p.add(new SendPolicy(transport));
+            return new HttpPipeline(p);
+        }
+    }
+}

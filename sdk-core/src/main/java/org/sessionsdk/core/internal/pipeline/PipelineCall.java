@@ -1,0 +1,145 @@
+package org.sessionsdk.core.internal.pipeline;
+
+import java.net.URI;
+import java.time.Duration;
+import org.sessionsdk.core.http.SdkHttpRequest;
+import org.sessionsdk.core.internal.Call;
+
+/**
+ * One call going through the pipeline: what is asked, the request being built for the current
+ * attempt, which attempt this is, and the call's deadline. Policies of one call run on one thread.
+ */
+public final class PipelineCall {
+    private final Call call;
+    private final URI uri;
+    private final long deadlineNanos;
+    private int attempt;
+    private SdkHttpRequest.Builder request;
+    private SdkHttpRequest sent;
+    private Duration attemptTimeout;
+    private Duration retryAfter;
+    private boolean credentialsRefreshed;
+    private boolean final_;
+
+    /**
+     * @param call          what the vendor asked for
+     * @param uri           the endpoint joined with the call's path and query
+     * @param deadlineNanos {@link System#nanoTime()} by which the whole call must end, or {@link Long#MAX_VALUE}
+     */
+    public PipelineCall(Call call, URI uri, long deadlineNanos) {
+        this.call = call;
+        this.uri = uri;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    /** {@return what the vendor asked for} */
+    public Call call() {
+        return call;
+    }
+
+    /** {@return the full URI, query included; never log it} */
+    public URI uri() {
+        return uri;
+    }
+
+    /** {@return the path without the query, safe for logs and messages} */
+    public String path() {
+        return uri.getRawPath();
+    }
+
+    /** {@return scheme, host, port and path: safe for messages} */
+    public String url() {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    }
+
+    /** {@return the deadline of the whole call in nanoTime, or Long.MAX_VALUE} */
+    public long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    /** {@return the attempt in progress, from 1} */
+    public int attempt() {
+        return attempt;
+    }
+
+    /** Starts the next attempt; a credential refresh within an attempt is not one. */
+    void nextAttempt() {
+        attempt++;
+        retryAfter = null;
+        request = null;
+        sent = null;
+    }
+
+    /** Starts the request over from the call (method, URI, the call's headers and body). */
+    public SdkHttpRequest.Builder freshRequest() {
+        SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(call.method()).uri(uri);
+        call.headers().forEach(b::header);
+        if (call.body() != null) {
+            b.body(call.body());
+        }
+        request = b;
+        sent = null;
+        return b;
+    }
+
+    /** {@return the request as it goes to the transport, built once per fresh request} */
+    public SdkHttpRequest finalRequest() {
+        if (sent == null) {
+            sent = request().build();
+        }
+        return sent;
+    }
+
+    /** {@return the request being built for this attempt} */
+    public SdkHttpRequest.Builder request() {
+        return request == null ? freshRequest() : request;
+    }
+
+    /** {@return the request last built for the transport, or null before one was} */
+    public SdkHttpRequest sent() {
+        return sent;
+    }
+
+    /**
+     * Marks what fails now as final for this call: e.g. no credentials could be had (a token endpoint
+     * that refused, with retries of its own), which another attempt of this call would only repeat.
+     */
+    void failFinally() {
+        this.final_ = true;
+    }
+
+    boolean failsFinally() {
+        return final_;
+    }
+
+    boolean credentialsRefreshed() {
+        return credentialsRefreshed;
+    }
+
+    void credentialsRefreshed(boolean on) {
+        this.credentialsRefreshed = on;
+    }
+
+    /** {@return how long this attempt may wait for response headers} */
+    public Duration attemptTimeout() {
+        return attemptTimeout;
+    }
+
+    void attemptTimeout(Duration d) {
+        this.attemptTimeout = d;
+    }
+
+    /** {@return the server's Retry-After on the last error answer, or null} */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    void retryAfter(Duration d) {
+        this.retryAfter = d;
+    }
+
+    @Override
+    public String toString() {
+        return call.toString();
+    }
+}
