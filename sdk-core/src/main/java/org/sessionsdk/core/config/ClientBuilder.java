@@ -23,6 +23,33 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected ClientBuilder() {
     }
 
+    /**
+     * Checks a part a vendor builder requires, so every client's {@code build()} fails the same way:
+     * an {@link IllegalStateException} whose message reads "{@code <what> is required: <how to set it>}".
+     *
+     * @param part    the value given, or null when none was
+     * @param what    the part's name, e.g. {@code credentials}
+     * @param howToSet how a user sets it, e.g. {@code PleskCredentials.secretKey(...)}
+     * @throws IllegalStateException if {@code part} is null
+     */
+    protected static void require(Object part, String what, String howToSet) {
+        if (part == null) {
+            throw new IllegalStateException(what + " is required: " + howToSet);
+        }
+    }
+
+    /**
+     * The shared settings, checked: the endpoint is required.
+     *
+     * @return the settings
+     * @throws IllegalStateException if no endpoint was given
+     * @throws IllegalArgumentException if the endpoint is invalid, or another setting is
+     */
+    protected final ClientConfig buildConfig() {
+        require(config.endpoint(), "endpoint", "endpoint(URI.create(\"https://host\"))");
+        return config.build();
+    }
+
     @SuppressWarnings("unchecked")
     private B self() {
         return (B) this;

@@ -32,7 +32,7 @@ import org.sessionsdk.senhasegura.internal.TokenRefetch;
  * first bytes up to {@code remoteSessionsTimeout} (default 10 minutes) instead of the client's
  * request timeout.
  */
-public final class RemoteSessions {
+public final class SenhaseguraSessions {
     private final ClientRuntime runtime;
     private final ApiCaller caller;
     private final SenhaseguraErrors errors;
@@ -41,7 +41,7 @@ public final class RemoteSessions {
     private final String terminatePath;
     private final Duration listTimeout;
 
-    RemoteSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors, TokenRefetch refetch,
+    SenhaseguraSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors, TokenRefetch refetch,
                    String sessionsPath, String terminatePath, Duration listTimeout) {
         this.runtime = runtime;
         this.caller = caller;
@@ -57,9 +57,9 @@ public final class RemoteSessions {
      *
      * @return the sessions
      */
-    public List<RemoteSession> list() {
+    public List<SenhaseguraSession> list() {
         return refetch.run(() -> {
-            try (Stream<RemoteSession> s = open()) {
+            try (Stream<SenhaseguraSession> s = open()) {
                 return s.toList();
             }
         });
@@ -72,7 +72,7 @@ public final class RemoteSessions {
      *
      * @return the sessions, lazily
      */
-    public Stream<RemoteSession> stream() {
+    public Stream<SenhaseguraSession> stream() {
         return refetch.run(this::open);
     }
 
@@ -81,25 +81,25 @@ public final class RemoteSessions {
      *
      * @return completes with the sessions, or with the call's exception
      */
-    public CompletableFuture<List<RemoteSession>> listAsync() {
+    public CompletableFuture<List<SenhaseguraSession>> listAsync() {
         return runtime.async(this::list);
     }
 
     /**
-     * One remote session by its numeric {@link RemoteSession#id() id}.
+     * One remote session by its numeric {@link SenhaseguraSession#id() id}.
      *
      * @param id the session's numeric record id
      * @return the session
      * @throws NotFoundException when the server knows no such session
      */
-    public RemoteSession get(String id) {
+    public SenhaseguraSession get(String id) {
         String path = sessionsPath + "/" + segment(id, "id");
         return refetch.run(() -> {
             Call call = Call.get(path).header("Accept", "application/json").build();
             SdkHttpResponse r = caller.execute(call);
             ErrorDetails base = details(r, "GET", call);
-            JsonArrayStream<RemoteSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
-            List<RemoteSession> found = parser.list(r.body(), r);
+            JsonArrayStream<SenhaseguraSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
+            List<SenhaseguraSession> found = parser.list(r.body(), r);
             if (found.isEmpty()) {
                 throw new NotFoundException(base.withHint("no remote session has id " + id));
             }
@@ -111,7 +111,7 @@ public final class RemoteSessions {
      * Ends a live session: {@code DELETE {terminatePath}/{sessionId}}. Never sent twice by a retry:
      * a failure after the request left may or may not have ended the session.
      *
-     * @param sessionId the session's hash ({@link RemoteSession#sessionId()}), not its numeric id
+     * @param sessionId the session's hash ({@link SenhaseguraSession#sessionId()}), not its numeric id
      */
     public void terminate(String sessionId) {
         String path = terminatePath + "/" + segment(sessionId, "sessionId");
@@ -132,18 +132,18 @@ public final class RemoteSessions {
     }
 
     /**
-     * Ends a live session given its numeric {@link RemoteSession#id() id}, the one lists show:
-     * reads it with {@link #get(String)} for its {@link RemoteSession#sessionId() sessionId}, the
+     * Ends a live session given its numeric {@link SenhaseguraSession#id() id}, the one lists show:
+     * reads it with {@link #get(String)} for its {@link SenhaseguraSession#sessionId() sessionId}, the
      * only key the terminate call takes, then {@link #terminate(String) terminates} that. The read
      * may be retried; the terminate never is.
      *
-     * @param id the numeric id, as {@link RemoteSession#id()} and the lists show it
+     * @param id the numeric id, as {@link SenhaseguraSession#id()} and the lists show it
      * @return the session as read just before it was ended
      * @throws NotFoundException        when the server knows no such session
      * @throws ResponseFormatException  when the server reports the session without a {@code session_id}
      */
-    public RemoteSession terminateById(String id) {
-        RemoteSession s = get(id);
+    public SenhaseguraSession terminateById(String id) {
+        SenhaseguraSession s = get(id);
         if (s.sessionId() == null || s.sessionId().isBlank()) {
             throw new ResponseFormatException("a session_id", "none", "remote session id " + id);
         }
@@ -151,12 +151,12 @@ public final class RemoteSessions {
         return s;
     }
 
-    private Stream<RemoteSession> open() {
+    private Stream<SenhaseguraSession> open() {
         Call call = Call.get(sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
         SdkHttpResponse r = caller.execute(call);
-        Stream<RemoteSession> s = parser("remote_sessions", details(r, "GET", call)).build().stream(r.body(), r);
+        Stream<SenhaseguraSession> s = parser("remote_sessions", details(r, "GET", call)).build().stream(r.body(), r);
         // Read up to the first element now, so an error inside a 200 envelope is thrown by this call.
-        Iterator<RemoteSession> it = s.iterator();
+        Iterator<SenhaseguraSession> it = s.iterator();
         try {
             it.hasNext();
         } catch (RuntimeException e) {
@@ -167,7 +167,7 @@ public final class RemoteSessions {
                 false).onClose(s::close);
     }
 
-    private JsonArrayStream.Builder<RemoteSession> parser(String field, ErrorDetails base) {
+    private JsonArrayStream.Builder<SenhaseguraSession> parser(String field, ErrorDetails base) {
         return JsonArrayStream.of("senhasegura remote sessions", RemoteSessionMapper::map)
                 .inField(field)
                 .flattenNestedEnvelopes()
