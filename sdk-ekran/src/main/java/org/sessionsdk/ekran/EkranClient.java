@@ -123,7 +123,7 @@ public final class EkranClient implements SessionSource, AutoCloseable {
          */
         public EkranClient build() {
             JsonSupport.requireSupportedJackson();
-            require(credentials, "credentials", "EkranCredentials.apiKey(...)");
+            require(credentials, "credentials are required: EkranCredentials.apiKey(...)");
             ClientRuntime runtime = new ClientRuntime(buildConfig(), "ekran");
             try {
                 return new EkranClient(runtime, credentials, serverZone);

@@ -163,7 +163,7 @@ public final class PleskClient implements AutoCloseable, SessionSource {
          * @throws IllegalArgumentException if the endpoint is invalid
          */
         public PleskClient build() {
-            require(credentials, "credentials", "PleskCredentials.secretKey(...) or .password(...)");
+            require(credentials, "credentials are required: PleskCredentials.secretKey(...) or .password(...)");
             ClientRuntime runtime = new ClientRuntime(buildConfig(), "plesk");
             try {
                 return new PleskClient(this, runtime);

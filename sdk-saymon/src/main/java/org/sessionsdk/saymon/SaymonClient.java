@@ -181,7 +181,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
          */
         public SaymonClient build() {
             JsonSupport.requireSupportedJackson();
-            require(credentials, "credentials", "SaymonCredentials.basic(...) or .session(...)");
+            require(credentials, "credentials are required: SaymonCredentials.basic(...) or .session(...)");
             ClientRuntime runtime = new ClientRuntime(buildConfig(), "saymon");
             try {
                 return new SaymonClient(runtime, credentials, sessionLookBack);

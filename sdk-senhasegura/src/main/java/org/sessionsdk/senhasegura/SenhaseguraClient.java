@@ -203,7 +203,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
          */
         public SenhaseguraClient build() {
             JsonSupport.requireSupportedJackson();
-            require(credentials, "credentials", "SenhaseguraCredentials.oauth2(...) or .oauth1(...)");
+            require(credentials, "credentials are required: SenhaseguraCredentials.oauth2(...) or .oauth1(...)");
             ClientRuntime runtime = new ClientRuntime(buildConfig(), "senhasegura");
             try {
                 return new SenhaseguraClient(this, runtime);

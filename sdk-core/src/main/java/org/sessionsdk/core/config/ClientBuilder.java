@@ -25,16 +25,16 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
     /**
      * Checks a part a vendor builder requires, so every client's {@code build()} fails the same way:
-     * an {@link IllegalStateException} whose message reads "{@code <what> is required: <how to set it>}".
+     * an {@link IllegalStateException} whose message names the part and how to set it, e.g.
+     * "{@code credentials are required: PleskCredentials.secretKey(...) or .password(...)}".
      *
      * @param part    the value given, or null when none was
-     * @param what    the part's name, e.g. {@code credentials}
-     * @param howToSet how a user sets it, e.g. {@code PleskCredentials.secretKey(...)}
+     * @param message "{@code <part> is required: <how to set it>}"
      * @throws IllegalStateException if {@code part} is null
      */
-    protected static void require(Object part, String what, String howToSet) {
+    protected static void require(Object part, String message) {
         if (part == null) {
-            throw new IllegalStateException(what + " is required: " + howToSet);
+            throw new IllegalStateException(message);
         }
     }
 
@@ -46,7 +46,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * @throws IllegalArgumentException if the endpoint is invalid, or another setting is
      */
     protected final ClientConfig buildConfig() {
-        require(config.endpoint(), "endpoint", "endpoint(URI.create(\"https://host\"))");
+        require(config.endpoint(), "endpoint is required: endpoint(URI.create(\"https://host\"))");
         return config.build();
     }
 
