@@ -18,7 +18,7 @@ import org.sessionsdk.benchmarks.support.Vendor;
 import org.sessionsdk.ekran.EkranSession;
 import org.sessionsdk.plesk.PleskEvent;
 import org.sessionsdk.saymon.SaymonSession;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 
 /**
  * Runs every benchmark body once on small data and checks what it returns; never times anything.
@@ -74,11 +74,11 @@ class BenchmarkSmokeTest {
             case SAYMON -> assertThat(((SaymonSession) sdk.get(1)).startTime())
                     .isEqualTo(Instant.ofEpochMilli(1_651_662_281_161L));
             case SENHASEGURA -> {
-                RemoteSession r = (RemoteSession) sdk.get(1);
+                SenhaseguraSession r = (SenhaseguraSession) sdk.get(1);
                 assertThat(r.id()).isEqualTo("2");
                 assertThat(r.duration()).hasSeconds(1);
-                assertThat(((RemoteSession) first).end()).isNull();
-                assertThat(((RemoteSession) first).preventPurge()).isTrue();
+                assertThat(((SenhaseguraSession) first).end()).isNull();
+                assertThat(((SenhaseguraSession) first).preventPurge()).isTrue();
             }
             default -> throw new AssertionError(vendor);
         }

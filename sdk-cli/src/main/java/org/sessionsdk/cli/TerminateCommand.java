@@ -3,7 +3,7 @@ package org.sessionsdk.cli;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.sessionsdk.plesk.PleskClient;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 import org.sessionsdk.senhasegura.SenhaseguraClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,12 +45,12 @@ final class TerminateCommand implements Callable<Integer> {
                 try (SenhaseguraClient c = (SenhaseguraClient) connection.open(term)) {
                     String trimmed = id.trim();
                     if (NUMERIC_ID.matcher(trimmed).matches() && !SESSION_ID.matcher(trimmed).matches()) {
-                        RemoteSession ended = c.remoteSessions().terminateById(trimmed);
+                        SenhaseguraSession ended = c.sessions().terminateById(trimmed);
                         term.out().println("terminated " + id + " (session_id " + ended.sessionId() + ")");
                         return ExitCodes.OK;
                     }
                     // a session_id, or whatever else the server may call one: it decides
-                    c.remoteSessions().terminate(trimmed);
+                    c.sessions().terminate(trimmed);
                 }
             }
             default -> throw new IllegalArgumentException(connection.vendor + " sessions cannot be ended through its API");

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 import org.sessionsdk.testkit.SenhaseguraSimulator;
 
 /** Ending a senhasegura session from the command line, by the id a list shows or by its session_id. */
@@ -35,15 +35,15 @@ class TerminateSenhaseguraTest {
     }
 
     /** The last generated session is always live. */
-    private RemoteSession live() {
-        RemoteSession s = pam.session(4);
-        assertThat(s.live()).isTrue();
+    private SenhaseguraSession live() {
+        SenhaseguraSession s = pam.session(4);
+        assertThat(s.open()).isTrue();
         return s;
     }
 
     @Test
     void listsPrintTheSessionIdThatTerminateTakes() {
-        RemoteSession s = live();
+        SenhaseguraSession s = live();
         CliRun json = CliRun.run(SECRET, args("list", "--format", "jsonl"));
         assertThat(json.exitCode()).as(json.err()).isZero();
         assertThat(json.out().lines().filter(l -> l.contains("\"id\":\"" + s.id() + "\"")))
@@ -56,22 +56,22 @@ class TerminateSenhaseguraTest {
 
     @Test
     void terminatesByTheSessionId() {
-        RemoteSession s = live();
+        SenhaseguraSession s = live();
         CliRun r = CliRun.run(SECRET, args("terminate", "--id", s.sessionId()));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("terminated " + s.sessionId() + System.lineSeparator());
         assertThat(pam.terminations()).isEqualTo(1);
-        assertThat(pam.session(4).live()).isFalse();
+        assertThat(pam.session(4).open()).isFalse();
     }
 
     @Test
     void terminatesByTheNumericIdTheTableShows() {
-        RemoteSession s = live();
+        SenhaseguraSession s = live();
         CliRun r = CliRun.run(SECRET, args("terminate", "--id", s.id()));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("terminated " + s.id() + " (session_id " + s.sessionId() + ")" + System.lineSeparator());
         assertThat(pam.terminations()).isEqualTo(1);
-        assertThat(pam.session(4).live()).isFalse();
+        assertThat(pam.session(4).open()).isFalse();
 
         // ended already, or never there: the server's no is an API error
         assertThat(CliRun.run(SECRET, args("terminate", "--id", s.id())).exitCode()).isEqualTo(4);

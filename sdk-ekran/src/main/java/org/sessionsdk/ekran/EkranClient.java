@@ -1,5 +1,6 @@
 package org.sessionsdk.ekran;
 
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -29,10 +30,12 @@ import org.sessionsdk.ekran.internal.EkranErrors;
  */
 public final class EkranClient implements SessionSource, AutoCloseable {
     private final ClientRuntime runtime;
+    private final ZoneId serverZone;
     private final EkranSessions sessions;
 
     private EkranClient(ClientRuntime runtime, EkranCredentials credentials, ZoneId serverZone) {
         this.runtime = runtime;
+        this.serverZone = serverZone;
         this.sessions = new EkranSessions(runtime, runtime.caller(credentials.auth(), EkranErrors.decoder()),
                 serverZone);
     }
@@ -55,7 +58,23 @@ public final class EkranClient implements SessionSource, AutoCloseable {
     /** Ekran sessions overlapping {@code range}, in the vendor-neutral form; close the stream. */
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
-        return sessions.stream(EkranSessionQuery.of(range)).map(EkranSession::toSessionRecord);
+        return sessions.stream(EkranSessionQuery.of(range)).map(s -> s.toSessionRecord(serverZone));
+    }
+
+    /** {@return the zone the server reads its offset-less {@code start}/{@code end} parameters in (default UTC)} */
+    public ZoneId serverZone() {
+        return serverZone;
+    }
+
+    /** {@return the server's base URI, without the {@code /ekranapi} path} */
+    public URI endpoint() {
+        return runtime.config().endpoint();
+    }
+
+    /** {@return the vendor and the endpoint, e.g. {@code EkranClient[endpoint=https://ekran]}; never a secret} */
+    @Override
+    public String toString() {
+        return "EkranClient[endpoint=" + endpoint() + "]";
     }
 
     @Override
@@ -98,15 +117,20 @@ public final class EkranClient implements SessionSource, AutoCloseable {
 
         /**
          * {@return the client; no request is sent until the first call}
-         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
-         *         the supported range
+         * @throws IllegalStateException if no credentials or no endpoint were given, or the classpath's
+         *         Jackson is outside the supported range
+         * @throws IllegalArgumentException if the endpoint is invalid
          */
         public EkranClient build() {
             JsonSupport.requireSupportedJackson();
-            if (credentials == null) {
-                throw new IllegalStateException("credentials are required: EkranCredentials.apiKey(...)");
+            require(credentials, "credentials are required: EkranCredentials.apiKey(...)");
+            ClientRuntime runtime = new ClientRuntime(buildConfig(), "ekran");
+            try {
+                return new EkranClient(runtime, credentials, serverZone);
+            } catch (RuntimeException | Error e) {
+                runtime.close();
+                throw e;
             }
-            return new EkranClient(new ClientRuntime(config.build(), "ekran"), credentials, serverZone);
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.sessionsdk.ekran;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -26,8 +28,16 @@ public record EkranSession(int sessionId, int userId, String clientGuid, OffsetD
         return logoutDate == null;
     }
 
-    /** {@return this session in the vendor-neutral form: target is the client GUID, user the user id} */
-    public SessionRecord toSessionRecord() {
+    /**
+     * This session in the vendor-neutral form: target is the client GUID, user the user id.
+     *
+     * @param serverZone the server's zone, {@link EkranClient#serverZone()}; not needed here (the dates
+     *                   were placed in it when they were read and carry their offset), taken so every
+     *                   vendor's record converts the same way
+     * @return the vendor-neutral record
+     */
+    public SessionRecord toSessionRecord(ZoneId serverZone) {
+        Objects.requireNonNull(serverZone, "serverZone");
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("userId", Integer.toString(userId));
         if (clientGuid != null) {

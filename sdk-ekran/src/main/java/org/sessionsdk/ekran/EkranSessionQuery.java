@@ -16,25 +16,32 @@ import org.sessionsdk.core.session.TimeRange;
  * <pre>{@code
  * EkranSessionQuery.between(from, to)                        // one request
  * EkranSessionQuery.since(from).splitInto(Duration.ofDays(1)) // one request per day, up to now
+ * EkranSessionQuery.builder().from(from).to(to).window(Duration.ofHours(6)).build()
  * }</pre>
  */
 public final class EkranSessionQuery {
-    private final Instant from;
-    private final Instant to;
+    private static final EkranSessionQuery ALL = new EkranSessionQuery(TimeRange.all(), null);
+
+    private final TimeRange range;
     private final Duration window;
 
-    private EkranSessionQuery(Instant from, Instant to, Duration window) {
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new IllegalArgumentException("range ends before it starts: " + from + " .. " + to);
-        }
-        this.from = from;
-        this.to = to;
+    private EkranSessionQuery(TimeRange range, Duration window) {
+        this.range = range;
         this.window = window;
+    }
+
+    private EkranSessionQuery(Instant from, Instant to, Duration window) {
+        this(new TimeRange(from, to), window); // TimeRange checks the order of the bounds
+    }
+
+    /** {@return a builder; every part is optional, and without any the query selects every session} */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** {@return every session the server has} */
     public static EkranSessionQuery all() {
-        return new EkranSessionQuery(null, null, null);
+        return ALL;
     }
 
     /**
@@ -76,7 +83,7 @@ public final class EkranSessionQuery {
      * @return the query, not split
      */
     public static EkranSessionQuery of(TimeRange range) {
-        return new EkranSessionQuery(range.from(), range.to(), null);
+        return new EkranSessionQuery(Objects.requireNonNull(range, "range"), null);
     }
 
     /**
@@ -91,24 +98,33 @@ public final class EkranSessionQuery {
      * @throws IllegalArgumentException when the query has no start to split from
      */
     public EkranSessionQuery splitInto(Duration window) {
+        return new EkranSessionQuery(range, checkWindow(range, window));
+    }
+
+    private static Duration checkWindow(TimeRange range, Duration window) {
         Objects.requireNonNull(window, "window");
         if (window.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("a window must be at least one second: " + window);
         }
-        if (from == null) {
+        if (range.from() == null) {
             throw new IllegalArgumentException("splitting needs a start: use between(...) or since(...)");
         }
-        return new EkranSessionQuery(from, to, window);
+        return window;
+    }
+
+    /** {@return the range, either end open} */
+    public TimeRange range() {
+        return range;
     }
 
     /** {@return the start of the range, or null for none} */
     public Instant from() {
-        return from;
+        return range.from();
     }
 
     /** {@return the end of the range, or null for none} */
     public Instant to() {
-        return to;
+        return range.to();
     }
 
     /** {@return the window size to split the range into, or null to ask for it in one request} */
@@ -118,17 +134,83 @@ public final class EkranSessionQuery {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EkranSessionQuery q && Objects.equals(from, q.from) && Objects.equals(to, q.to)
-                && Objects.equals(window, q.window);
+        return o instanceof EkranSessionQuery q && range.equals(q.range) && Objects.equals(window, q.window);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(from, to, window);
+        return Objects.hash(range.from(), range.to(), window);
     }
 
     @Override
     public String toString() {
-        return "EkranSessionQuery[from=" + from + ", to=" + to + (window == null ? "" : ", window=" + window) + "]";
+        return "EkranSessionQuery[from=" + range.from() + ", to=" + range.to()
+                + (window == null ? "" : ", window=" + window) + "]";
+    }
+
+    /** Builds an {@link EkranSessionQuery}; every part is optional. */
+    public static final class Builder {
+        private Instant from;
+        private Instant to;
+        private Duration window;
+
+        private Builder() {
+        }
+
+        /**
+         * Only sessions that started or finished at or after this time.
+         *
+         * @param from the start of the range, or null for none
+         * @return this builder
+         */
+        public Builder from(Instant from) {
+            this.from = from;
+            return this;
+        }
+
+        /**
+         * Only sessions that started or finished before this time.
+         *
+         * @param to the end of the range, or null for none
+         * @return this builder
+         */
+        public Builder to(Instant to) {
+            this.to = to;
+            return this;
+        }
+
+        /**
+         * Both bounds at once, from a {@link TimeRange}.
+         *
+         * @param range the range; either end may be open
+         * @return this builder
+         */
+        public Builder range(TimeRange range) {
+            Objects.requireNonNull(range, "range");
+            this.from = range.from();
+            this.to = range.to();
+            return this;
+        }
+
+        /**
+         * Ask window by window; see {@link EkranSessionQuery#splitInto(Duration)}.
+         *
+         * @param window at least one second, or null to ask for the range in one request
+         * @return this builder
+         */
+        public Builder window(Duration window) {
+            this.window = window;
+            return this;
+        }
+
+        /**
+         * {@return the query}
+         * @throws IllegalArgumentException if {@code to} is before {@code from}, or a window is set without
+         *         {@code from} or shorter than a second
+         */
+        public EkranSessionQuery build() {
+            TimeRange range = new TimeRange(from, to);
+            return new EkranSessionQuery(range, window == null ? null : checkWindow(range, window));
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sessionsdk.core.config.ClientBuilder;
-import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.retry.Sleeper;
 import org.sessionsdk.core.session.SessionRecord;
@@ -35,16 +34,14 @@ public final class PleskClient implements AutoCloseable, SessionSource {
     private final PleskEventLog eventLog;
     private final PleskSecretKeys secretKeys;
 
-    private PleskClient(Builder b) {
-        Objects.requireNonNull(b.credentials, "credentials are required: PleskCredentials.secretKey(...) or .password(...)");
-        ClientConfig config = b.config().build();
-        this.runtime = new ClientRuntime(config, "plesk");
+    private PleskClient(Builder b, ClientRuntime runtime) {
+        this.runtime = runtime;
         this.serverZone = b.serverZone;
         PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(), PleskErrors::decode),
                 b.packetVersion);
         this.sessions = new PleskSessions(exchange, runtime, serverZone);
         this.eventLog = new PleskEventLog(exchange, runtime, b.pollSleeper);
-        this.secretKeys = new PleskSecretKeys(exchange);
+        this.secretKeys = new PleskSecretKeys(exchange, runtime);
     }
 
     /** {@return a builder; endpoint and credentials are required} */
@@ -78,14 +75,25 @@ public final class PleskClient implements AutoCloseable, SessionSource {
      */
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
-        String host = runtime.config().endpoint().getHost();
+        String host = endpoint().getHost();
         return sessions.stream().map(s -> s.toSessionRecord(serverZone, host))
                 .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
-    /** {@return the zone the panel's offset-less times are read in} */
+    /** {@return the zone the panel's offset-less times are read in (default UTC)} */
     public ZoneId serverZone() {
         return serverZone;
+    }
+
+    /** {@return the panel's base URI, without the {@code /enterprise/control/agent.php} path} */
+    public URI endpoint() {
+        return runtime.config().endpoint();
+    }
+
+    /** {@return the vendor and the endpoint, e.g. {@code PleskClient[endpoint=https://panel:8443]}; never a secret} */
+    @Override
+    public String toString() {
+        return "PleskClient[endpoint=" + endpoint() + "]";
     }
 
     @Override
@@ -149,17 +157,20 @@ public final class PleskClient implements AutoCloseable, SessionSource {
             return this;
         }
 
-        ClientConfig.Builder config() {
-            return config;
-        }
-
         /**
          * {@return the client; no request is sent until the first call}
-         * @throws NullPointerException if no credentials were given
-         * @throws IllegalArgumentException if the endpoint is missing or invalid
+         * @throws IllegalStateException if no credentials or no endpoint were given
+         * @throws IllegalArgumentException if the endpoint is invalid
          */
         public PleskClient build() {
-            return new PleskClient(this);
+            require(credentials, "credentials are required: PleskCredentials.secretKey(...) or .password(...)");
+            ClientRuntime runtime = new ClientRuntime(buildConfig(), "plesk");
+            try {
+                return new PleskClient(this, runtime);
+            } catch (RuntimeException | Error e) {
+                runtime.close();
+                throw e;
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package org.sessionsdk.plesk;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -16,42 +15,42 @@ import java.util.stream.StreamSupport;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.TransportErrors;
 import org.sessionsdk.core.retry.Sleeper;
+import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
 import org.sessionsdk.plesk.internal.PleskTimes;
 import org.sessionsdk.plesk.wire.Event;
 import org.sessionsdk.plesk.wire.EventFilter;
-import org.sessionsdk.plesk.wire.EventLogGet;
 import org.sessionsdk.plesk.wire.EventLogGetEvents;
 import org.sessionsdk.plesk.wire.EventLogRequest;
 import org.sessionsdk.plesk.wire.NoParameters;
-import org.sessionsdk.plesk.wire.ObjectEvent;
 import org.sessionsdk.plesk.wire.Packet;
 
 /**
  * The Plesk action log: read it (streaming: a busy server's log is large), learn the last id, follow
- * it as it grows. Reading never deletes: {@link #objectEvents()} always sends
- * {@code flush_selected_range=false}, unlike Plesk's own default.
+ * it as it grows. The older object event log ({@code event_log/get}) is {@link #objectEvents()}.
  */
 public final class PleskEventLog {
     private final PacketExchange exchange;
     private final ClientRuntime runtime;
     private final Sleeper sleeper;
+    private final PleskObjectEvents objectEvents;
 
     PleskEventLog(PacketExchange exchange, ClientRuntime runtime, Sleeper sleeper) {
         this.exchange = exchange;
         this.runtime = runtime;
         this.sleeper = sleeper;
+        this.objectEvents = new PleskObjectEvents(exchange, runtime);
     }
 
     /**
      * The entries the query selects, in a list.
      *
      * @param query which entries; {@link PleskEventQuery#all()} for every one
-     * @return the entries in id order
+     * @return the entries in id order; unmodifiable
      */
     public List<PleskEvent> list(PleskEventQuery query) {
         try (Stream<PleskEvent> s = stream(query)) {
-            return new ArrayList<>(s.toList());
+            return s.toList();
         }
     }
 
@@ -78,9 +77,12 @@ public final class PleskEventLog {
         }
         EventLogRequest op = new EventLogRequest();
         op.setGetEvents(ge);
-        return exchange.stream(packet(op), "event_log/get_events", true, "event", Event.class,
+        Stream<PleskEvent> events = exchange.stream(packet(op), "event_log/get_events", true, "event", Event.class,
                 e -> new PleskEvent(e.getId(), e.getType(), PleskTimes.unixSeconds(e.getTime()), e.getClazz(),
                         e.getObjId(), e.getUser(), e.getHost()));
+        TimeRange range = query.range();
+        // Plesk has no time filter: an entry is kept when its time lies in the range (or is unknown)
+        return range.equals(TimeRange.all()) ? events : events.filter(e -> range.overlaps(e.time(), e.time()));
     }
 
     /**
@@ -154,39 +156,12 @@ public final class PleskEventLog {
                 false);
     }
 
-    /**
-     * The object event log ({@code event_log/get}), read without deleting anything.
-     *
-     * @return the entries Plesk holds
-     */
-    public List<PleskObjectEvent> objectEvents() {
-        return objectEvents(false);
+    /** {@return the object event log ({@code event_log/get}): list, stream, read on the executor, flush} */
+    public PleskObjectEvents objectEvents() {
+        return objectEvents;
     }
 
-    /**
-     * The object event log, and Plesk deletes what it returned ({@code flush_selected_range=true}).
-     * Never retried: a repeat would lose the entries the first attempt flushed.
-     *
-     * @return the entries Plesk returned and then deleted
-     */
-    public List<PleskObjectEvent> objectEventsAndFlush() {
-        return objectEvents(true);
-    }
-
-    private List<PleskObjectEvent> objectEvents(boolean flush) {
-        EventLogGet get = new EventLogGet();
-        EventLogGet.Options o = new EventLogGet.Options();
-        o.setFlushSelectedRange(flush);
-        get.setOptions(o);
-        EventLogRequest op = new EventLogRequest();
-        op.setGet(get);
-        try (Stream<PleskObjectEvent> s = exchange.stream(packet(op), "event_log/get", !flush, "event", ObjectEvent.class,
-                e -> new PleskObjectEvent(e.getType(), PleskTimes.unixSeconds(e.getTime()), e.getClazz(), e.getId()))) {
-            return new ArrayList<>(s.toList());
-        }
-    }
-
-    private static Packet packet(EventLogRequest op) {
+    static Packet packet(EventLogRequest op) {
         Packet p = new Packet();
         p.setEventLog(op);
         return p;

@@ -1,11 +1,20 @@
 package org.sessionsdk.plesk;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.sessionsdk.core.session.TimeRange;
 
 /**
- * Which action-log entries to read: from an id on (inclusive), and optionally only some
- * (type, class) pairs.
+ * Which action-log entries to read: from an id on (inclusive), optionally only some (type, class)
+ * pairs, and optionally only those whose time lies in a range. Plesk selects by id and pair; it has
+ * no time filter, so a range is applied here as the entries arrive.
+ *
+ * <pre>{@code
+ * PleskEventQuery.builder().fromId(177).event("created", "mailname").build()
+ * PleskEventQuery.of(TimeRange.last(Duration.ofHours(1)))
+ * }</pre>
  */
 public final class PleskEventQuery {
     /**
@@ -21,15 +30,27 @@ public final class PleskEventQuery {
 
     private final Long fromId;
     private final List<EventFilter> events;
+    private final TimeRange range;
 
     private PleskEventQuery(Builder b) {
         this.fromId = b.fromId;
         this.events = List.copyOf(b.events);
+        this.range = new TimeRange(b.from, b.to); // TimeRange checks the order of the bounds
     }
 
     /** {@return every entry in the log} */
     public static PleskEventQuery all() {
         return ALL;
+    }
+
+    /**
+     * Every entry whose time lies in {@code range} (applied on the client: Plesk has no time filter).
+     *
+     * @param range the times to keep; either end may be open
+     * @return the query
+     */
+    public static PleskEventQuery of(TimeRange range) {
+        return builder().range(range).build();
     }
 
     /** {@return a builder for a query that starts at the beginning of the log and selects every entry} */
@@ -47,6 +68,11 @@ public final class PleskEventQuery {
         return events;
     }
 
+    /** {@return the times to keep; {@link TimeRange#all()} for every entry} */
+    public TimeRange range() {
+        return range;
+    }
+
     /**
      * The same query starting at another id.
      *
@@ -54,15 +80,26 @@ public final class PleskEventQuery {
      * @return a new query with the same filters
      */
     public PleskEventQuery withFromId(long id) {
-        Builder b = builder().fromId(id);
+        Builder b = builder().fromId(id).range(range);
         b.events.addAll(events);
         return b.build();
+    }
+
+    @Override
+    public String toString() {
+        return "PleskEventQuery[fromId=" + fromId + ", events=" + events + ", from=" + range.from()
+                + ", to=" + range.to() + "]";
     }
 
     /** Builds a {@link PleskEventQuery}. */
     public static final class Builder {
         private Long fromId;
         private final List<EventFilter> events = new ArrayList<>();
+        private Instant from;
+        private Instant to;
+
+        private Builder() {
+        }
 
         /**
          * Start at this id, inclusive (Plesk's {@code lastId}); must be positive.
@@ -91,7 +128,45 @@ public final class PleskEventQuery {
             return this;
         }
 
-        /** {@return the query} */
+        /**
+         * Only entries at or after this time (filtered on the client).
+         *
+         * @param from the lower bound, or null for none
+         * @return this builder
+         */
+        public Builder from(Instant from) {
+            this.from = from;
+            return this;
+        }
+
+        /**
+         * Only entries before this time (filtered on the client).
+         *
+         * @param to the upper bound, excluded, or null for none
+         * @return this builder
+         */
+        public Builder to(Instant to) {
+            this.to = to;
+            return this;
+        }
+
+        /**
+         * Both time bounds at once, from a {@link TimeRange}.
+         *
+         * @param range the bounds; either end may be open
+         * @return this builder
+         */
+        public Builder range(TimeRange range) {
+            Objects.requireNonNull(range, "range");
+            this.from = range.from();
+            this.to = range.to();
+            return this;
+        }
+
+        /**
+         * {@return the query}
+         * @throws IllegalArgumentException if {@code to} is before {@code from}
+         */
         public PleskEventQuery build() {
             return new PleskEventQuery(this);
         }

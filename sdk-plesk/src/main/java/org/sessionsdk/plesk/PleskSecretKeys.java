@@ -1,10 +1,11 @@
 package org.sessionsdk.plesk;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.plesk.internal.PacketExchange;
 import org.sessionsdk.plesk.wire.Packet;
 import org.sessionsdk.plesk.wire.SecretKeyCreate;
@@ -15,9 +16,11 @@ import org.sessionsdk.plesk.wire.SecretKeyRequest;
 /** Secret keys: how an application gets key-based access instead of a password. */
 public final class PleskSecretKeys {
     private final PacketExchange exchange;
+    private final ClientRuntime runtime;
 
-    PleskSecretKeys(PacketExchange exchange) {
+    PleskSecretKeys(PacketExchange exchange, ClientRuntime runtime) {
         this.exchange = exchange;
+        this.runtime = runtime;
     }
 
     /**
@@ -40,17 +43,35 @@ public final class PleskSecretKeys {
         return key.trim();
     }
 
-    /** {@return every key the credentials may see ({@code secret_key/get_info} with an empty filter)} */
+    /** {@return every key the credentials may see ({@code secret_key/get_info} with an empty filter); unmodifiable} */
     public List<PleskSecretKey> list() {
+        try (Stream<PleskSecretKey> s = stream()) {
+            return s.toList();
+        }
+    }
+
+    /**
+     * Every key the credentials may see, parsed as they arrive; close the stream.
+     *
+     * @return the keys, lazily
+     */
+    public Stream<PleskSecretKey> stream() {
         SecretKeyRequest op = new SecretKeyRequest();
         SecretKeyFilterHolder h = new SecretKeyFilterHolder();
         h.setFilter(new SecretKeyFilterHolder.Filter());
         op.setGetInfo(h);
-        try (Stream<PleskSecretKey> s = exchange.stream(packet(op), "secret_key/get_info", true, "key_info",
+        return exchange.stream(packet(op), "secret_key/get_info", true, "key_info",
                 SecretKeyInfo.class, k -> new PleskSecretKey(k.getKey(), k.getIpAddress(),
-                        k.getDescription(), k.getLogin()))) {
-            return new ArrayList<>(s.toList());
-        }
+                        k.getDescription(), k.getLogin()));
+    }
+
+    /**
+     * {@link #list()} on the client's own threads.
+     *
+     * @return completes with the keys, or with the call's exception
+     */
+    public CompletableFuture<List<PleskSecretKey>> listAsync() {
+        return runtime.async(this::list);
     }
 
     /**

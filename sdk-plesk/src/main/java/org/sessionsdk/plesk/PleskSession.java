@@ -3,6 +3,7 @@ package org.sessionsdk.plesk;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Objects;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -19,15 +20,25 @@ import org.sessionsdk.core.session.SessionRecord;
 public record PleskSession(String id, String type, String ipAddress, String login, LocalDateTime loginTime,
                            LocalDateTime idle) {
 
+    /** {@return always true: {@code session/get} reports only open sessions} */
+    public boolean open() {
+        return true;
+    }
+
     /**
      * This session in the unified view: start = login time, last activity = idle, source = the user's
-     * address, target = the panel's host, protocol https; still open, so no end.
+     * address, protocol https; still open, so no end. The record does not know the panel, so the
+     * target is null here; {@link PleskClient#sessionRecords} sets it to the panel's host.
      *
-     * @param serverZone the panel's zone, to place its offset-less times
-     * @param panelHost  the panel's host name, the session's target
+     * @param serverZone the panel's zone, to place its offset-less times; {@link PleskClient#serverZone()}
      * @return the vendor-neutral record
      */
-    public SessionRecord toSessionRecord(ZoneId serverZone, String panelHost) {
+    public SessionRecord toSessionRecord(ZoneId serverZone) {
+        return toSessionRecord(serverZone, null);
+    }
+
+    SessionRecord toSessionRecord(ZoneId serverZone, String panelHost) {
+        Objects.requireNonNull(serverZone, "serverZone");
         return new SessionRecord("plesk", id, login, ipAddress, panelHost, "https",
                 loginTime == null ? null : loginTime.atZone(serverZone).toInstant(), null,
                 idle == null ? null : idle.atZone(serverZone).toInstant(),

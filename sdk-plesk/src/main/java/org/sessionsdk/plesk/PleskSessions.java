@@ -2,7 +2,6 @@ package org.sessionsdk.plesk;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -36,11 +35,11 @@ public final class PleskSessions {
     /**
      * All open sessions ({@code session/get}).
      *
-     * @return the sessions
+     * @return the sessions; unmodifiable
      */
     public List<PleskSession> list() {
         try (Stream<PleskSession> s = stream()) {
-            return new ArrayList<>(s.toList());
+            return s.toList();
         }
     }
 

@@ -128,9 +128,9 @@ class PleskEventLogTest {
         answer(wm, "<event_log><get>", ok("event_log", "get", "<event><type>created</type><time>1165055109</time>"
                 + "<class>client</class><id>7</id></event>"));
         try (PleskClient plesk = client(wm)) {
-            assertThat(plesk.eventLog().objectEvents()).containsExactly(
+            assertThat(plesk.eventLog().objectEvents().list()).containsExactly(
                     new PleskObjectEvent("created", Instant.ofEpochSecond(1165055109), "client", "7"));
-            plesk.eventLog().objectEventsAndFlush();
+            plesk.eventLog().objectEvents().listAndFlush();
         }
         List<String> sent = sentPackets(wm);
         assertThat(sent.get(0)).endsWith("<event_log><get><options><flush_selected_range>false</flush_selected_range>"
@@ -142,8 +142,8 @@ class PleskEventLogTest {
     void aFlushingReadIsNeverRetriedButAPlainOneIs() {
         wm.stubFor(post(urlPathEqualTo(AGENT)).willReturn(aResponse().withStatus(502)));
         try (PleskClient plesk = client(wm)) {
-            assertThatThrownBy(() -> plesk.eventLog().objectEventsAndFlush()).isInstanceOf(ServerException.class);
-            assertThatThrownBy(() -> plesk.eventLog().objectEvents()).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> plesk.eventLog().objectEvents().listAndFlush()).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> plesk.eventLog().objectEvents().list()).isInstanceOf(ServerException.class);
         }
         assertThat(sentPackets(wm)).hasSize(1 + 3);
     }

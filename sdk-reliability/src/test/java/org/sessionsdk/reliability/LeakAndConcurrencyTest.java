@@ -147,16 +147,16 @@ class LeakAndConcurrencyTest {
                                     }
                                 }
                                 case 2 -> assertThat(e.sessions().list(EkranSessionQuery.all())).hasSize(30);
-                                case 3 -> assertThat(s.sessionLog().list(SaymonSessionQuery.builder().pageSize(10).build()))
+                                case 3 -> assertThat(s.sessions().list(SaymonSessionQuery.builder().pageSize(10).build()))
                                         .hasSize(45);
-                                case 4 -> assertThat(h.remoteSessions().list()).hasSize(12);
+                                case 4 -> assertThat(h.sessions().list()).hasSize(12);
                                 case 5 -> assertThat(s.users().current().login()).isEqualTo(SaymonSimulator.LOGIN);
-                                case 6 -> assertThat(p.eventLog().objectEvents()).hasSize(3);
+                                case 6 -> assertThat(p.eventLog().objectEvents().list()).hasSize(3);
                                 default -> {
                                     if (round == 0 && id < toEnd.size() * 8 && id % 8 == 7) {
                                         p.sessions().terminate(toEnd.get(id / 8));
                                     } else {
-                                        assertThat(h.remoteSessions().get("3").id()).isEqualTo("3");
+                                        assertThat(h.sessions().get("3").id()).isEqualTo("3");
                                     }
                                 }
                             }
@@ -183,7 +183,7 @@ class LeakAndConcurrencyTest {
         MutableClock clock = new MutableClock(Instant.now());
         try (SenhaseguraSimulator sim = SenhaseguraSimulator.start().withSessions(3);
              SenhaseguraClient c = sim.clientBuilder().clock(clock).build()) {
-            assertThat(c.remoteSessions().list()).hasSize(3);
+            assertThat(c.sessions().list()).hasSize(3);
             assertThat(sim.tokenRequests()).isEqualTo(1);
             clock.advance(Duration.ofHours(2)); // the cached token is past its expiry for the client
             ExecutorService pool = Executors.newFixedThreadPool(100);
@@ -193,7 +193,7 @@ class LeakAndConcurrencyTest {
                 for (int i = 0; i < 100; i++) {
                     all.add(pool.submit(() -> {
                         go.await();
-                        return c.remoteSessions().list().size();
+                        return c.sessions().list().size();
                     }));
                 }
                 go.countDown();

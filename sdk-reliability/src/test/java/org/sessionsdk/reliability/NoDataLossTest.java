@@ -44,15 +44,15 @@ class NoDataLossTest {
         try (PleskSimulator sim = PleskSimulator.start();
              PleskClient c = sim.clientBuilder().retryPolicy(Ops.fastRetry(3)).build()) {
             for (int i = 0; i < 5; i++) {
-                assertThat(c.eventLog().objectEvents()).hasSize(3);
+                assertThat(c.eventLog().objectEvents().list()).hasSize(3);
             }
             sim.faults().failNext(503, "").failNext(502, "");
-            assertThat(c.eventLog().objectEvents()).hasSize(3); // third attempt succeeds
+            assertThat(c.eventLog().objectEvents().list()).hasSize(3); // third attempt succeeds
             assertThat(sim.flushes()).as("flushing reads").isZero();
             // the explicit flush is the only call that deletes, and it is sent once even under a 503
             sim.faults().failNext(503, "");
-            assertThatThrownBy(() -> c.eventLog().objectEventsAndFlush()).isInstanceOf(ServerException.class);
-            assertThat(c.eventLog().objectEventsAndFlush()).hasSize(3);
+            assertThatThrownBy(() -> c.eventLog().objectEvents().listAndFlush()).isInstanceOf(ServerException.class);
+            assertThat(c.eventLog().objectEvents().listAndFlush()).hasSize(3);
             assertThat(sim.flushes()).isEqualTo(1);
         }
     }
@@ -69,10 +69,10 @@ class NoDataLossTest {
         try (SaymonSimulator sim = SaymonSimulator.start().withSessions(137);
              SaymonClient c = sim.client()) {
             Set<String> before = new HashSet<>();
-            sim.records().forEach(r -> before.add(r.id()));
+            sim.sessions().forEach(r -> before.add(r.id()));
             sim.insertAfterEachPage(insertsPerPage);
             List<String> got = new ArrayList<>();
-            try (Stream<SaymonSession> s = c.sessionLog().stream(SaymonSessionQuery.builder()
+            try (Stream<SaymonSession> s = c.sessions().stream(SaymonSessionQuery.builder()
                     .to(Instant.parse("2100-01-01T00:00:00Z")).pageSize(pageSize).build())) {
                 s.forEach(r -> got.add(r.id()));
             }

@@ -120,8 +120,8 @@ final class Ops {
                 plesk("eventLog().list", false, c -> c.eventLog().list(PleskEventQuery.all())),
                 plesk("eventLog().stream", false, c -> drain(c.eventLog().stream(PleskEventQuery.builder().fromId(3).build()))),
                 plesk("eventLog().lastId", false, c -> c.eventLog().lastId()),
-                plesk("eventLog().objectEvents", false, c -> c.eventLog().objectEvents()),
-                plesk("eventLog().objectEventsAndFlush", true, c -> c.eventLog().objectEventsAndFlush()),
+                plesk("eventLog().objectEvents().list", false, c -> c.eventLog().objectEvents().list()),
+                plesk("eventLog().objectEvents().listAndFlush", true, c -> c.eventLog().objectEvents().listAndFlush()),
                 plesk("secretKeys().create", true, c -> c.secretKeys().create(
                         PleskSecretKeyRequest.builder().ipAddress("10.0.0.2").description("ci").build())),
                 plesk("secretKeys().list", false, c -> c.secretKeys().list()),
@@ -141,14 +141,14 @@ final class Ops {
                         c.sessions().listAsync(EkranSessionQuery.between(FROM, TO)).join();
                     }
                 }),
-                new Op("saymon", "sessionLog().list", false, SAYMON_LOG, t -> e -> {
+                new Op("saymon", "sessions().list", false, SAYMON_LOG, t -> e -> {
                     try (SaymonClient c = saymon(e, t)) {
-                        c.sessionLog().list(SaymonSessionQuery.builder().from(FROM).to(TO).pageSize(10).build());
+                        c.sessions().list(SaymonSessionQuery.builder().from(FROM).to(TO).pageSize(10).build());
                     }
                 }),
-                new Op("saymon", "sessionLog().stream", false, SAYMON_LOG, t -> e -> {
+                new Op("saymon", "sessions().stream", false, SAYMON_LOG, t -> e -> {
                     try (SaymonClient c = saymon(e, t)) {
-                        drain(c.sessionLog().stream(SaymonSessionQuery.builder().from(FROM).to(TO).pageSize(10).build()));
+                        drain(c.sessions().stream(SaymonSessionQuery.builder().from(FROM).to(TO).pageSize(10).build()));
                     }
                 }),
                 new Op("saymon", "users().current", false, SAYMON_CURRENT, t -> e -> {
@@ -156,31 +156,31 @@ final class Ops {
                         c.users().current();
                     }
                 }),
-                new Op("senhasegura", "remoteSessions().list", false, SENHA_LIST, t -> e -> {
+                new Op("senhasegura", "sessions().list", false, SENHA_LIST, t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
-                        c.remoteSessions().list();
+                        c.sessions().list();
                     }
                 }),
-                new Op("senhasegura", "remoteSessions().stream", false, SENHA_LIST, t -> e -> {
+                new Op("senhasegura", "sessions().stream", false, SENHA_LIST, t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
-                        drain(c.remoteSessions().stream());
+                        drain(c.sessions().stream());
                     }
                 }),
-                new Op("senhasegura", "remoteSessions().get", false, SENHA_LIST + "/7", t -> e -> {
+                new Op("senhasegura", "sessions().get", false, SENHA_LIST + "/7", t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
-                        c.remoteSessions().get("7");
+                        c.sessions().get("7");
                     }
                 }),
-                new Op("senhasegura", "remoteSessions().terminate", true,
+                new Op("senhasegura", "sessions().terminate", true,
                         SenhaseguraSimulator.TERMINATE_PATH + "/abc123", t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
-                        c.remoteSessions().terminate("abc123");
+                        c.sessions().terminate("abc123");
                     }
                 }),
                 // the token request itself, reached through the first call that needs a token
                 new Op("senhasegura", "OAuth 2 token (first list)", false, SENHA_TOKEN, t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
-                        c.remoteSessions().list();
+                        c.sessions().list();
                     }
                 }));
     }

@@ -164,7 +164,7 @@ class ParserFuzzTest {
         all.add(plesk("event_log/get-last-id", List.of(pleskPacket("event_log", "get-last-id", "<id>177</id>")),
                 c -> c.eventLog().lastId()));
         all.add(plesk("event_log/get (object events)", List.of(pleskPacket("event_log", "get", objectEvent + objectEvent)),
-                c -> c.eventLog().objectEvents()));
+                c -> c.eventLog().objectEvents().list()));
         all.add(plesk("secret_key/get_info", List.of(pleskPacket("secret_key", "get_info", keyInfo + keyInfo)),
                 c -> c.secretKeys().list()));
         all.add(plesk("secret_key/create", List.of(pleskPacket("secret_key", "create", "<key>abcd-1234</key>")),
@@ -185,7 +185,7 @@ class ParserFuzzTest {
                 t -> tune(EkranClient.builder().credentials(EkranCredentials.apiKey("k")), t).build()));
 
         all.add(new Target("saymon session log page", Ops.SAYMON_LOG, 200, List.of("[" + saymonRecord + "," + saymonRecord + "]"),
-                c -> drain(((SaymonClient) c).sessionLog().stream(SaymonSessionQuery.builder().pageSize(2).limit(6).build())),
+                c -> drain(((SaymonClient) c).sessions().stream(SaymonSessionQuery.builder().pageSize(2).limit(6).build())),
                 t -> tune(SaymonClient.builder().credentials(SaymonCredentials.basic("a", "b")), t).build()));
         all.add(new Target("saymon current user", Ops.SAYMON_CURRENT, 200,
                 List.of("{\"id\":\"u1\",\"login\":\"admin\",\"name\":\"Admin\",\"permissions\":[\"read-session-log\"]}"),
@@ -202,24 +202,24 @@ class ParserFuzzTest {
 
         Map<String, String> token = Map.of(Ops.SENHA_TOKEN, TOKEN);
         all.add(new Target("senhasegura remote sessions envelope", Ops.SENHA_LIST, 200, List.of(envelope, nested, senhaError),
-                c -> drain(((SenhaseguraClient) c).remoteSessions().stream()), null));
+                c -> drain(((SenhaseguraClient) c).sessions().stream()), null));
         all.add(new Target("senhasegura remote session by id", Ops.SENHA_LIST, 200,
                 List.of("{\"code\":200,\"response\":" + okResponse + ",\"remote_session\":[" + remote + "]}"),
-                c -> ((SenhaseguraClient) c).remoteSessions().get("3"), null));
+                c -> ((SenhaseguraClient) c).sessions().get("3"), null));
         all.add(new Target("senhasegura terminate answer", SenhaseguraSimulatorPaths.TERMINATE, 200,
                 List.of("{\"code\":200,\"response\":" + okResponse + "}", senhaError),
-                c -> ((SenhaseguraClient) c).remoteSessions().terminate("abc"), null));
+                c -> ((SenhaseguraClient) c).sessions().terminate("abc"), null));
         all.add(new Target("senhasegura error body (404)", Ops.SENHA_LIST, 404,
                 List.of("{\"code\":404,\"response\":{\"status\":404,\"message\":\"Resource sub not found\",\"error\":true}}",
                         "{\"message\":\"No route matched with those values.\"}"),
-                c -> ((SenhaseguraClient) c).remoteSessions().list(), null));
+                c -> ((SenhaseguraClient) c).sessions().list(), null));
         all.add(new Target("OAuth 2 token response", Ops.SENHA_TOKEN, 200,
                 List.of(TOKEN, "{\"token_type\":\"Bearer\",\"expires_in\":\"3600\",\"access_token\":\"t\",\"scope\":[1]}"),
-                c -> ((SenhaseguraClient) c).remoteSessions().list(), null));
+                c -> ((SenhaseguraClient) c).sessions().list(), null));
         all.add(new Target("OAuth 2 token error (401)", Ops.SENHA_TOKEN, 401,
                 List.of("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
                         + "\"message\":\"Client authentication failed\"}"),
-                c -> ((SenhaseguraClient) c).remoteSessions().list(), null));
+                c -> ((SenhaseguraClient) c).sessions().list(), null));
         // senhasegura clients: the token path answers a good token unless it is the one fuzzed
         List<Target> out = new ArrayList<>();
         for (Target t : all) {

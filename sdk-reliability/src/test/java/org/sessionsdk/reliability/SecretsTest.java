@@ -125,10 +125,10 @@ class SecretsTest {
                  SaymonClient badCookie = sim.clientBuilder().credentials(SaymonCredentials.session("admin", WRONG))
                          .build();
                  SaymonClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
-                call(() -> basic.sessionLog().list(q));
+                call(() -> basic.sessions().list(q));
                 call(() -> cookie.users().current());
                 sim.expireSessions(); // the cookie is refused once, then the client logs in again
-                call(() -> cookie.sessionLog().list(q));
+                call(() -> cookie.sessions().list(q));
                 call(() -> bad.users().current());
                 call(() -> badCookie.users().current());
                 sim.faults().failNext(500, "{\"code\":\"InternalError\",\"message\":\"boom\"}");
@@ -154,21 +154,21 @@ class SecretsTest {
                  SenhaseguraClient bad = sim.clientBuilder().credentials(SenhaseguraCredentials.oauth2(
                          SenhaseguraSimulator.CLIENT_ID, WRONG)).build();
                  SenhaseguraClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
-                call(() -> ok.remoteSessions().list());
-                call(() -> basicHeader.remoteSessions().list());
+                call(() -> ok.sessions().list());
+                call(() -> basicHeader.sessions().list());
                 sim.expireTokens(); // a 401 with a token, then a new token
-                call(() -> ok.remoteSessions().list());
+                call(() -> ok.sessions().list());
                 try {
-                    bad.remoteSessions().list();
+                    bad.sessions().list();
                 } catch (AuthenticationException expected) {
                     call(() -> {
                         throw expected;
                     });
                 }
-                call(() -> noRetry.remoteSessions().list());
+                call(() -> noRetry.sessions().list());
                 sim.faults().failNext(500, "{\"code\":500,\"response\":{\"status\":500,\"message\":\"boom\",\"error\":true}}");
-                call(() -> noRetry.remoteSessions().list());
-                call(() -> ok.remoteSessions().terminate("no-such-session"));
+                call(() -> noRetry.sessions().list());
+                call(() -> ok.sessions().terminate("no-such-session"));
                 seen.add(ok.toString());
                 seen.add(SenhaseguraCredentials.oauth2("id", SenhaseguraSimulator.CLIENT_SECRET).toString());
             }

@@ -1,7 +1,10 @@
 package org.sessionsdk.saymon;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sessionsdk.core.auth.RequestAuth;
@@ -21,7 +24,7 @@ import org.sessionsdk.saymon.internal.SaymonErrors;
  *         .endpoint(URI.create("https://saymon.example.com"))
  *         .credentials(SaymonCredentials.basic(login, password))
  *         .build();
- *      Stream<SaymonSession> log = saymon.sessionLog().stream(
+ *      Stream<SaymonSession> log = saymon.sessions().stream(
  *         SaymonSessionQuery.builder().from(from).build())) {
  *     log.forEach(System.out::println);
  * }
@@ -37,7 +40,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
 
     private final ClientRuntime runtime;
     private final RequestAuth auth;
-    private final SaymonSessionLog sessionLog;
+    private final SaymonSessions sessions;
     private final SaymonUsers users;
     private final Duration sessionLookBack;
 
@@ -45,7 +48,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         this.runtime = runtime;
         this.sessionLookBack = sessionLookBack;
         this.auth = credentials.auth(runtime.caller(RequestAuth.none(), SaymonErrors.decoder(null)));
-        this.sessionLog = new SaymonSessionLog(runtime,
+        this.sessions = new SaymonSessions(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
         this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));
     }
@@ -56,8 +59,8 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
     }
 
     /** {@return the users' session log} */
-    public SaymonSessionLog sessionLog() {
-        return sessionLog;
+    public SaymonSessions sessions() {
+        return sessions;
     }
 
     /** {@return users: the current one} */
@@ -89,9 +92,28 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
             q.from(range.from().minus(sessionLookBack));
         }
         q.to(range.to() == null || range.to().isBefore(now) ? now : range.to());
-        return sessionLog.stream(q.build())
-                .map(SaymonSession::toSessionRecord)
+        return sessions.stream(q.build())
+                .map(s -> s.toSessionRecord(serverZone()))
                 .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /**
+     * {@return always UTC} SAYMON sends and takes times as epoch milliseconds, which need no zone; the
+     * getter is here so every client answers the same question the same way.
+     */
+    public ZoneId serverZone() {
+        return ZoneOffset.UTC;
+    }
+
+    /** {@return the server's base URI, without the {@code /node/api} path} */
+    public URI endpoint() {
+        return runtime.config().endpoint();
+    }
+
+    /** {@return the vendor and the endpoint, e.g. {@code SaymonClient[endpoint=https://saymon]}; never a secret} */
+    @Override
+    public String toString() {
+        return "SaymonClient[endpoint=" + endpoint() + "]";
     }
 
     /** {@return how far before a range's start {@link #sessionRecords} asks for sessions that may overlap it} */
@@ -153,15 +175,20 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
 
         /**
          * {@return the client; a cookie session logs in on the first call, not here}
-         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
-         *         the supported range
+         * @throws IllegalStateException if no credentials or no endpoint were given, or the classpath's
+         *         Jackson is outside the supported range
+         * @throws IllegalArgumentException if the endpoint is invalid
          */
         public SaymonClient build() {
             JsonSupport.requireSupportedJackson();
-            if (credentials == null) {
-                throw new IllegalStateException("credentials are required: SaymonCredentials.basic(...) or .session(...)");
+            require(credentials, "credentials are required: SaymonCredentials.basic(...) or .session(...)");
+            ClientRuntime runtime = new ClientRuntime(buildConfig(), "saymon");
+            try {
+                return new SaymonClient(runtime, credentials, sessionLookBack);
+            } catch (RuntimeException | Error e) {
+                runtime.close();
+                throw e;
             }
-            return new SaymonClient(new ClientRuntime(config.build(), "saymon"), credentials, sessionLookBack);
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.sessionsdk.saymon;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -24,8 +26,15 @@ public record SaymonSession(String id, String userId, String login, Instant star
         return endTime == null;
     }
 
-    /** {@return this record in the vendor-neutral form: user is the login (the user id when there is none)} */
-    public SessionRecord toSessionRecord() {
+    /**
+     * This record in the vendor-neutral form: user is the login (the user id when there is none).
+     *
+     * @param serverZone the server's zone, {@link SaymonClient#serverZone()}; not needed here (SAYMON
+     *                   sends epoch milliseconds), taken so every vendor's record converts the same way
+     * @return the vendor-neutral record
+     */
+    public SessionRecord toSessionRecord(ZoneId serverZone) {
+        Objects.requireNonNull(serverZone, "serverZone");
         Map<String, String> attributes = new LinkedHashMap<>();
         if (userId != null) {
             attributes.put("userId", userId);

@@ -1,6 +1,8 @@
 package org.sessionsdk.saymon;
 
 import java.time.Instant;
+import java.util.Objects;
+import org.sessionsdk.core.session.TimeRange;
 
 /**
  * Which session-log records to read and how to page. Build with {@link #builder()}; every part is
@@ -21,17 +23,14 @@ public final class SaymonSessionQuery {
     /** The page size when none is set. */
     public static final int DEFAULT_PAGE_SIZE = 500;
 
-    private final Instant from;
-    private final Instant to;
+    private static final SaymonSessionQuery ALL = builder().build();
+
+    private final TimeRange range;
     private final Integer limit;
     private final int pageSize;
 
     private SaymonSessionQuery(Builder b) {
-        if (b.from != null && b.to != null && b.to.isBefore(b.from)) {
-            throw new IllegalArgumentException("range ends before it starts: " + b.from + " .. " + b.to);
-        }
-        this.from = b.from;
-        this.to = b.to;
+        this.range = new TimeRange(b.from, b.to); // TimeRange checks the order of the bounds
         this.limit = b.limit;
         this.pageSize = b.pageSize;
     }
@@ -41,14 +40,34 @@ public final class SaymonSessionQuery {
         return new Builder();
     }
 
+    /** {@return the whole log, {@link #DEFAULT_PAGE_SIZE} records per request} */
+    public static SaymonSessionQuery all() {
+        return ALL;
+    }
+
+    /**
+     * The records within a {@link TimeRange}, default paging.
+     *
+     * @param range the time bounds; either end may be open
+     * @return the query
+     */
+    public static SaymonSessionQuery of(TimeRange range) {
+        return builder().range(range).build();
+    }
+
+    /** {@return the time bounds; an open {@code to} is fixed when the stream starts} */
+    public TimeRange range() {
+        return range;
+    }
+
     /** {@return the lower time bound, or null for none} */
     public Instant from() {
-        return from;
+        return range.from();
     }
 
     /** {@return the upper time bound, or null to fix it when the stream starts} */
     public Instant to() {
-        return to;
+        return range.to();
     }
 
     /** {@return the most records to return in all, or null for no cap} */
@@ -63,7 +82,7 @@ public final class SaymonSessionQuery {
 
     @Override
     public String toString() {
-        return "SaymonSessionQuery[from=" + from + ", to=" + to + ", limit=" + limit + ", pageSize=" + pageSize + "]";
+        return "SaymonSessionQuery[from=" + range.from() + ", to=" + range.to() + ", limit=" + limit + ", pageSize=" + pageSize + "]";
     }
 
     /** Builds a {@link SaymonSessionQuery}. */
@@ -95,6 +114,19 @@ public final class SaymonSessionQuery {
          */
         public Builder to(Instant to) {
             this.to = to;
+            return this;
+        }
+
+        /**
+         * Both time bounds at once, from a {@link TimeRange}.
+         *
+         * @param range the bounds; either end may be open
+         * @return this builder
+         */
+        public Builder range(TimeRange range) {
+            Objects.requireNonNull(range, "range");
+            this.from = range.from();
+            this.to = range.to();
             return this;
         }
 

@@ -59,7 +59,7 @@ class SaymonAuthTest {
     }
 
     static List<SaymonSession> readLog(SaymonClient saymon) {
-        return saymon.sessionLog().list(SaymonSessionQuery.builder().build());
+        return saymon.sessions().list(SaymonSessionQuery.builder().build());
     }
 
     @Test

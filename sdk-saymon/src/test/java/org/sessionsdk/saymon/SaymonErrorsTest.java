@@ -30,7 +30,7 @@ class SaymonErrorsTest {
                 if (path.endsWith("/current")) {
                     saymon.users().current();
                 } else {
-                    saymon.sessionLog().list(SaymonSessionQuery.builder().build());
+                    saymon.sessions().list(SaymonSessionQuery.builder().build());
                 }
             });
             assertThat(e).isNotNull();

@@ -33,7 +33,7 @@ class SaymonLargeLogTest {
         try (StreamingServer server = StreamingServer.start("/node/api/users/session/log", "application/json", pages);
              SaymonClient saymon = SaymonClient.builder().endpoint(server.endpoint())
                      .credentials(SaymonCredentials.basic("admin", "pw")).build();
-             Stream<SaymonSession> log = saymon.sessionLog().stream(SaymonSessionQuery.builder().pageSize(PAGE).build())) {
+             Stream<SaymonSession> log = saymon.sessions().stream(SaymonSessionQuery.builder().pageSize(PAGE).build())) {
 
             Iterator<SaymonSession> it = log.iterator();
             SaymonSession first = it.next();

@@ -93,7 +93,7 @@ class SaymonPagingTest {
         List<String> got;
         try (SaymonClient saymon = SaymonClient.builder().endpoint(Loopback.endpoint(wm))
                 .credentials(SaymonCredentials.basic("admin", "pw")).clock(clock).retryPolicy(RetryPolicy.none()).build()) {
-            got = saymon.sessionLog().list(SaymonSessionQuery.builder().pageSize(3).build()).stream()
+            got = saymon.sessions().list(SaymonSessionQuery.builder().pageSize(3).build()).stream()
                     .map(SaymonSession::id).toList();
         }
 
@@ -118,7 +118,7 @@ class SaymonPagingTest {
         try (SaymonClient saymon = SaymonClient.builder().endpoint(Loopback.endpoint(wm))
                 .credentials(SaymonCredentials.basic("admin", "pw")).clock(new SteppingClock())
                 .retryPolicy(RetryPolicy.none()).build()) {
-            List<String> got = saymon.sessionLog().list(SaymonSessionQuery.builder().pageSize(3).build()).stream()
+            List<String> got = saymon.sessions().list(SaymonSessionQuery.builder().pageSize(3).build()).stream()
                     .map(SaymonSession::id).toList();
 
             assertThat(got).containsExactly("r8", "r7", "r6", "r5", "r4", "r3", "r2", "r1");
@@ -136,7 +136,7 @@ class SaymonPagingTest {
 
         try (SaymonClient saymon = SaymonClient.builder().endpoint(Loopback.endpoint(wm))
                 .credentials(SaymonCredentials.basic("admin", "pw")).build()) {
-            assertThat(saymon.sessionLog().list(SaymonSessionQuery.builder().pageSize(4).build())).hasSize(8);
+            assertThat(saymon.sessions().list(SaymonSessionQuery.builder().pageSize(4).build())).hasSize(8);
         }
         wm.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
     }

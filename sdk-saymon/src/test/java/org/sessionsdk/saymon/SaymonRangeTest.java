@@ -54,7 +54,7 @@ class SaymonRangeTest {
     /** A session log on loopback whose from/to bound start or end times; newest start first, skip/limit. */
     private URI serve(Bound bound) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(SaymonSessionLog.PATH, ex -> {
+        server.createContext(SaymonSessions.PATH, ex -> {
             Map<String, String> q = new HashMap<>();
             for (String kv : ex.getRequestURI().getRawQuery().split("&")) {
                 String[] p = kv.split("=", 2);

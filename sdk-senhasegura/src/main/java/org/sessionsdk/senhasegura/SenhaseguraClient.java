@@ -1,5 +1,6 @@
 package org.sessionsdk.senhasegura;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -26,8 +27,8 @@ import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
  *         .credentials(SenhaseguraCredentials.oauth2(clientId, clientSecret))
  *         .serverZone(ZoneId.of("America/Sao_Paulo"))
  *         .build();
- *      Stream<RemoteSession> sessions = pam.remoteSessions().stream()) {
- *     sessions.filter(RemoteSession::live).forEach(System.out::println);
+ *      Stream<SenhaseguraSession> sessions = pam.sessions().stream()) {
+ *     sessions.filter(SenhaseguraSession::open).forEach(System.out::println);
  * }
  * }</pre>
  *
@@ -41,7 +42,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
 
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
-    private final RemoteSessions remoteSessions;
+    private final SenhaseguraSessions sessions;
 
     private SenhaseguraClient(Builder b, ClientRuntime runtime) {
         this.runtime = runtime;
@@ -63,7 +64,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
             auth = new OAuth1Signer(c.consumerKey, c.consumerSecret, c.tokenKey, c.tokenSecret,
                     runtime.config().clock(), OAuth1Signer.randomNonces());
         }
-        this.remoteSessions = new RemoteSessions(runtime, runtime.caller(auth, errors, new EnvelopePolicy(errors)), errors,
+        this.sessions = new SenhaseguraSessions(runtime, runtime.caller(auth, errors, new EnvelopePolicy(errors)), errors,
                 b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
     }
 
@@ -83,18 +84,29 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
      */
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
-        return remoteSessions().stream().map(r -> r.toSessionRecord(serverZone()))
+        return sessions().stream().map(r -> r.toSessionRecord(serverZone()))
                 .filter(r -> range.overlaps(r.start(), r.end()));
     }
 
     /** {@return remote (proxy) sessions: list, stream, get one, terminate} */
-    public RemoteSessions remoteSessions() {
-        return remoteSessions;
+    public SenhaseguraSessions sessions() {
+        return sessions;
     }
 
     /** {@return the zone the server writes its offset-less times in (default UTC)} */
     public ZoneId serverZone() {
         return serverZone;
+    }
+
+    /** {@return the server's base URI, without the {@code /api} or {@code /iso} path} */
+    public URI endpoint() {
+        return runtime.config().endpoint();
+    }
+
+    /** {@return the vendor and the endpoint, e.g. {@code SenhaseguraClient[endpoint=https://pam]}; never a secret} */
+    @Override
+    public String toString() {
+        return "SenhaseguraClient[endpoint=" + endpoint() + "]";
     }
 
     @Override
@@ -184,18 +196,17 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
 
         /**
          * {@return the client; an OAuth 2 token is fetched on the first call, not here}
-         * @throws IllegalStateException if no credentials were given, or the classpath's Jackson is outside
-         *         the supported range
+         * @throws IllegalStateException if no credentials or no endpoint were given, or the classpath's
+         *         Jackson is outside the supported range
+         * @throws IllegalArgumentException if the endpoint is invalid
          */
         public SenhaseguraClient build() {
             JsonSupport.requireSupportedJackson();
-            if (credentials == null) {
-                throw new IllegalStateException("credentials are required: SenhaseguraCredentials.oauth2(...) or oauth1(...)");
-            }
-            ClientRuntime runtime = new ClientRuntime(config.build(), "senhasegura");
+            require(credentials, "credentials are required: SenhaseguraCredentials.oauth2(...) or .oauth1(...)");
+            ClientRuntime runtime = new ClientRuntime(buildConfig(), "senhasegura");
             try {
                 return new SenhaseguraClient(this, runtime);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 runtime.close();
                 throw e;
             }

@@ -66,12 +66,12 @@ final class Bodies {
     /** The flat form: the sessions directly in the top envelope. */
     static final String FLAT = envelope("remote_sessions", SESSION_3 + "," + SESSION_6);
 
-    static final RemoteSession EXPECTED_3 = new RemoteSession("3", "Admin", "172.16.20.125", "usrdomadm01",
+    static final SenhaseguraSession EXPECTED_3 = new SenhaseguraSession("3", "Admin", "172.16.20.125", "usrdomadm01",
             "10.66.33.15:3389", "rdp", "Web Proxy", "e7acacb6aedbab70073456da5744166939b77527",
             LocalDateTime.of(2024, 5, 6, 16, 5, 7), LocalDateTime.of(2024, 5, 6, 16, 7, 59),
             Duration.ofMinutes(2).plusSeconds(52), false, null, null);
 
-    static final RemoteSession EXPECTED_6 = new RemoteSession("6", "Admin", "172.16.20.125", "usrsudonopass",
+    static final SenhaseguraSession EXPECTED_6 = new SenhaseguraSession("6", "Admin", "172.16.20.125", "usrsudonopass",
             "10.66.33.17:22", "ssh", "Web Proxy", "c819cbc5f2fad2065f1d132a22d0e2dfacccb228",
             LocalDateTime.of(2024, 5, 6, 16, 11, 17), LocalDateTime.of(2024, 5, 6, 16, 11, 30),
             Duration.ofSeconds(13), false, null, null);

@@ -34,7 +34,7 @@ class InBodyErrorDetailsTest {
         try (SenhaseguraClient c = SenhaseguraClient.builder().endpoint(Loopback.endpoint(wm))
                 .credentials(SenhaseguraCredentials.oauth2("app", "secret"))
                 .retryPolicy(Loopback.fastRetry(3, new Loopback.RecordingSleeper())).build()) {
-            PermissionDeniedException e = catchThrowableOfType(() -> c.remoteSessions().list(), PermissionDeniedException.class);
+            PermissionDeniedException e = catchThrowableOfType(() -> c.sessions().list(), PermissionDeniedException.class);
             assertThat(e.statusCode()).isEqualTo(200);
             assertThat(e.attempts()).isEqualTo(2);
             assertThat(e.requestId()).contains("req-42");

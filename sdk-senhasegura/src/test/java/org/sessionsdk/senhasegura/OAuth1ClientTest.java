@@ -39,8 +39,8 @@ class OAuth1ClientTest {
 
         try (SenhaseguraClient c = SenhaseguraClient.builder().endpoint(Loopback.endpoint(wm)).clock(clock)
                 .credentials(SenhaseguraCredentials.oauth1("consumer", "c-secret", "token", "t-secret")).build()) {
-            assertThat(c.remoteSessions().list()).hasSize(2);
-            assertThat(c.remoteSessions().get("3")).isEqualTo(Bodies.EXPECTED_3);
+            assertThat(c.sessions().list()).hasSize(2);
+            assertThat(c.sessions().get("3")).isEqualTo(Bodies.EXPECTED_3);
         }
 
         List<LoggedRequest> requests = wm.findAll(getRequestedFor(urlMatching("/api/session/remotesessions.*")));

@@ -62,7 +62,7 @@ class OAuth2TokenTest {
         int mark = CapturedLogs.mark();
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app id", "s3cr&t")).build()) {
-            assertThat(c.remoteSessions().list()).hasSize(2);
+            assertThat(c.sessions().list()).hasSize(2);
         }
 
         wm.verify(1, postRequestedFor(urlEqualTo(TOKEN))
@@ -81,7 +81,7 @@ class OAuth2TokenTest {
                 .withBody("{\"response\":{\"status\":404,\"message\":\"Resource sub not found\",\"error\":true}}")));
         try (SenhaseguraClient c = SenhaseguraClient.builder().endpoint(Loopback.endpoint(wm).resolve("/pam"))
                 .credentials(SenhaseguraCredentials.oauth2("app", "s3cret")).retryPolicy(RetryPolicy.none()).build()) {
-            NotFoundException e = catchThrowableOfType(() -> c.remoteSessions().list(), NotFoundException.class);
+            NotFoundException e = catchThrowableOfType(() -> c.sessions().list(), NotFoundException.class);
             assertThat(e).isNotNull().isNotInstanceOf(AuthenticationException.class);
             assertThat(e.getMessage()).contains("no OAuth 2 token endpoint answers at " + Loopback.endpoint(wm) + "/pam" + TOKEN)
                     .doesNotContain("refused the client id").doesNotContain("remote sessions path").doesNotContain("s3cret");
@@ -95,7 +95,7 @@ class OAuth2TokenTest {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.FLAT)));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret").withBasicAuthHeader()).build()) {
-            c.remoteSessions().list();
+            c.sessions().list();
         }
 
         String basic = "Basic " + Base64.getEncoder().encodeToString("app:s3cret".getBytes(StandardCharsets.UTF_8));
@@ -112,17 +112,17 @@ class OAuth2TokenTest {
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret")).build()) {
             CountDownLatch ready = new CountDownLatch(50);
             CountDownLatch go = new CountDownLatch(1);
-            List<Future<List<RemoteSession>>> results = new ArrayList<>();
+            List<Future<List<SenhaseguraSession>>> results = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 results.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return c.remoteSessions().list();
+                    return c.sessions().list();
                 }));
             }
             assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
             go.countDown();
-            for (Future<List<RemoteSession>> f : results) {
+            for (Future<List<SenhaseguraSession>> f : results) {
                 assertThat(f.get(30, TimeUnit.SECONDS)).containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
             }
         } finally {
@@ -139,13 +139,13 @@ class OAuth2TokenTest {
         MutableClock clock = new MutableClock(Instant.parse("2024-05-06T12:00:00Z"));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret")).clock(clock).build()) {
-            c.remoteSessions().list();
+            c.sessions().list();
             clock.advance(Duration.ofMinutes(30));
-            c.remoteSessions().list();
+            c.sessions().list();
             wm.verify(1, postRequestedFor(urlEqualTo(TOKEN)));
 
             clock.advance(Duration.ofMinutes(30)); // expires_in 3600 has now passed
-            c.remoteSessions().list();
+            c.sessions().list();
         }
 
         wm.verify(2, postRequestedFor(urlEqualTo(TOKEN)));
@@ -163,7 +163,7 @@ class OAuth2TokenTest {
                 .willReturn(okJson(Bodies.FLAT)));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret")).build()) {
-            assertThat(c.remoteSessions().list()).hasSize(2);
+            assertThat(c.sessions().list()).hasSize(2);
         }
 
         wm.verify(2, postRequestedFor(urlEqualTo(TOKEN)));
@@ -180,7 +180,7 @@ class OAuth2TokenTest {
                 .willReturn(okJson(Bodies.FLAT)));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret")).build()) {
-            assertThat(c.remoteSessions().stream().count()).isEqualTo(2);
+            assertThat(c.sessions().stream().count()).isEqualTo(2);
         }
 
         wm.verify(2, postRequestedFor(urlEqualTo(TOKEN)));
@@ -194,7 +194,7 @@ class OAuth2TokenTest {
                 .withBody(Bodies.errorEnvelope(401, "Client authentication failed.", 1))));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "s3cret")).build()) {
-            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> c.remoteSessions().list());
+            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> c.sessions().list());
             assertThat(e.statusCode()).isEqualTo(401);
         }
 
@@ -209,7 +209,7 @@ class OAuth2TokenTest {
                         + "\"message\":\"Client authentication failed\"}")));
 
         try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "wrong")).build()) {
-            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> c.remoteSessions().list());
+            AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> c.sessions().list());
             assertThat(e.details().path()).isEqualTo(TOKEN);
             assertThat(e.vendorMessage()).contains("Client authentication failed");
             assertThat(e.vendorCode()).contains("invalid_client");

@@ -69,7 +69,7 @@ class SenhaseguraErrorsTest {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(Bodies.errorEnvelope(status, text, 9))));
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> client.remoteSessions().list());
+        ApiException e = catchThrowableOfType(ApiException.class, () -> client.sessions().list());
 
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.statusCode()).isEqualTo(status);
@@ -87,7 +87,7 @@ class SenhaseguraErrorsTest {
     void insideAn200Envelope(String text, int status, Class<? extends ApiException> type, String hint) {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.errorEnvelope(status, text, 9))));
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> client.remoteSessions().stream().close());
+        ApiException e = catchThrowableOfType(ApiException.class, () -> client.sessions().stream().close());
 
         assertThat(e).isExactlyInstanceOf(type);
         assertThat(e.statusCode()).isEqualTo(200);
@@ -104,7 +104,7 @@ class SenhaseguraErrorsTest {
                 .withBody("{\"message\":\"no Route matched with those values\"}")));
 
         AuthenticationException e = catchThrowableOfType(AuthenticationException.class,
-                () -> client.remoteSessions().list());
+                () -> client.sessions().list());
 
         assertThat(e.vendorMessage()).contains("no Route matched with those values");
     }
@@ -116,7 +116,7 @@ class SenhaseguraErrorsTest {
                         .replaceFirst("\\}$", ",\"remote_sessions\":[]}") + "]}";
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(nested)));
 
-        assertThat(catchThrowableOfType(PermissionDeniedException.class, () -> client.remoteSessions().list()))
+        assertThat(catchThrowableOfType(PermissionDeniedException.class, () -> client.sessions().list()))
                 .isNotNull();
     }
 
@@ -126,7 +126,7 @@ class SenhaseguraErrorsTest {
                 + "\"error\":false,\"error_code\":0,\"detail\":\"\",\"mensagem\":\"Erro inesperado.\",\"erro\":true,"
                 + "\"cod_erro\":77}}")));
 
-        ApiException e = catchThrowableOfType(ApiException.class, () -> client.remoteSessions().list());
+        ApiException e = catchThrowableOfType(ApiException.class, () -> client.sessions().list());
 
         assertThat(e.vendorMessage()).contains("Erro inesperado.");
         assertThat(e.vendorCode()).contains("77");
@@ -139,9 +139,9 @@ class SenhaseguraErrorsTest {
         wm.stubFor(delete(urlEqualTo("/api/pam/session/drop/abc")).willReturn(
                 okJson(Bodies.errorEnvelope(500, "You are not authorized to access this resource.", 2))));
 
-        assertThat(catchThrowableOfType(ServerException.class, () -> client.remoteSessions().get("3"))).isNotNull();
+        assertThat(catchThrowableOfType(ServerException.class, () -> client.sessions().get("3"))).isNotNull();
         PermissionDeniedException e = catchThrowableOfType(PermissionDeniedException.class,
-                () -> client.remoteSessions().terminate("abc"));
+                () -> client.sessions().terminate("abc"));
         assertThat(e.details().method()).isEqualTo("DELETE");
         assertThat(e.details().path()).isEqualTo("/api/pam/session/drop/abc");
     }
@@ -151,7 +151,7 @@ class SenhaseguraErrorsTest {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(aResponse().withStatus(502)
                 .withBody("<html><body>Bad Gateway</body></html>")));
 
-        ServerException e = catchThrowableOfType(ServerException.class, () -> client.remoteSessions().list());
+        ServerException e = catchThrowableOfType(ServerException.class, () -> client.sessions().list());
 
         assertThat(e.statusCode()).isEqualTo(502);
         assertThat(e.vendorMessage()).isEmpty();

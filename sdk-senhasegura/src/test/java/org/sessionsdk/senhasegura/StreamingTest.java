@@ -48,15 +48,15 @@ class StreamingTest {
         try (StreamingServer server = StreamingServer.start(LIST, "application/json",
                 () -> GeneratedBody.of(PREFIX, n, StreamingTest::session, ",", "]}"));
              SenhaseguraClient client = builder(server.endpoint()).build();
-             Stream<RemoteSession> sessions = client.remoteSessions().stream()) {
+             Stream<SenhaseguraSession> sessions = client.sessions().stream()) {
 
-            Iterator<RemoteSession> it = sessions.iterator();
-            RemoteSession first = it.next();
+            Iterator<SenhaseguraSession> it = sessions.iterator();
+            SenhaseguraSession first = it.next();
             long sentWhenFirstArrived = server.bytesSent();
             long count = 1;
-            RemoteSession last = first;
+            SenhaseguraSession last = first;
             while (it.hasNext()) {
-                RemoteSession s = it.next();
+                SenhaseguraSession s = it.next();
                 assertThat(s.id()).isEqualTo(Long.toString(count));
                 count++;
                 last = s;
@@ -105,16 +105,16 @@ class StreamingTest {
         server.start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         try (SenhaseguraClient client = builder(endpoint).readTimeout(Duration.ofMillis(300)).build()) {
-            List<RemoteSession> got = new ArrayList<>();
+            List<SenhaseguraSession> got = new ArrayList<>();
             TransportException e;
-            try (Stream<RemoteSession> s = client.remoteSessions().stream()) {
+            try (Stream<SenhaseguraSession> s = client.sessions().stream()) {
                 e = catchThrowableOfType(TransportException.class, () -> s.forEach(got::add));
             }
             clientGaveUp.countDown();
 
             assertThat(e.kind()).isEqualTo(TransportException.Kind.READ_TIMEOUT);
             assertThat(e.isTimeout()).isTrue();
-            assertThat(got).extracting(RemoteSession::id).containsExactly("1", "2");
+            assertThat(got).extracting(SenhaseguraSession::id).containsExactly("1", "2");
             assertThat(serverSaw.get(30, TimeUnit.SECONDS)).as("the server's writes fail: connection closed")
                     .isInstanceOf(IOException.class);
         } finally {

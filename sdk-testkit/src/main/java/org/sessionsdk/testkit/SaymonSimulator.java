@@ -104,14 +104,14 @@ public final class SaymonSimulator extends Simulator {
     }
 
     /**
-     * Adds a record the test chooses; it takes its place in the log by {@code startTime}.
+     * Adds a session-log record the test chooses; it takes its place in the log by {@code startTime}.
      *
-     * @param record the record; its {@code startTime} is required
+     * @param session the record; its {@code startTime} is required
      * @return this simulator
      */
-    public SaymonSimulator withRecord(SaymonSession record) {
-        Objects.requireNonNull(record.startTime(), "startTime");
-        extra.add(record);
+    public SaymonSimulator withSession(SaymonSession session) {
+        Objects.requireNonNull(session.startTime(), "startTime");
+        extra.add(session);
         return this;
     }
 
@@ -192,7 +192,7 @@ public final class SaymonSimulator extends Simulator {
     }
 
     /** {@return the whole log, newest first, as the API serves it; builds a list, so for modest logs} */
-    public List<SaymonSession> records() {
+    public List<SaymonSession> sessions() {
         List<SaymonSession> out = new ArrayList<>();
         forEach(new State(this), null, null, 0, Long.MAX_VALUE, out::add);
         return out;

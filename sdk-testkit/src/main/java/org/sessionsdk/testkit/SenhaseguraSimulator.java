@@ -16,7 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 import org.sessionsdk.senhasegura.SenhaseguraClient;
 import org.sessionsdk.senhasegura.SenhaseguraCredentials;
 
@@ -79,7 +79,7 @@ public final class SenhaseguraSimulator extends Simulator {
     private volatile boolean nested;
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final Map<Integer, LocalDateTime> ended = new ConcurrentHashMap<>();
-    private final List<RemoteSession> extra = new CopyOnWriteArrayList<>();
+    private final List<SenhaseguraSession> extra = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokenCounter = new AtomicInteger();
     private final AtomicInteger tokenRequests = new AtomicInteger();
     private final AtomicInteger listRequests = new AtomicInteger();
@@ -185,7 +185,7 @@ public final class SenhaseguraSimulator extends Simulator {
      * @param session the session
      * @return this simulator
      */
-    public SenhaseguraSimulator withSession(RemoteSession session) {
+    public SenhaseguraSimulator withSession(SenhaseguraSession session) {
         Objects.requireNonNull(session.id(), "id");
         extra.add(session);
         return this;
@@ -244,7 +244,7 @@ public final class SenhaseguraSimulator extends Simulator {
      * @return the session, {@code id = index + 1}
      * @throws IndexOutOfBoundsException if there is no such generated session
      */
-    public RemoteSession session(int index) {
+    public SenhaseguraSession session(int index) {
         if (index < 0 || index >= generated) {
             throw new IndexOutOfBoundsException(index);
         }
@@ -252,8 +252,8 @@ public final class SenhaseguraSimulator extends Simulator {
     }
 
     /** {@return every session as the list reports it; builds a list, so for modest sizes} */
-    public List<RemoteSession> sessions() {
-        List<RemoteSession> all = new ArrayList<>();
+    public List<SenhaseguraSession> sessions() {
+        List<SenhaseguraSession> all = new ArrayList<>();
         long s = seed;
         for (int i = 0; i < generated; i++) {
             all.add(generated(s, i));
@@ -372,7 +372,7 @@ public final class SenhaseguraSimulator extends Simulator {
         listRequests.incrementAndGet();
         long s = seed;
         int n = generated;
-        List<RemoteSession> added = List.copyOf(extra);
+        List<SenhaseguraSession> added = List.copyOf(extra);
         boolean nest = nested;
         ex.respondStreaming(200, contentType(), out -> {
             try (JsonGenerator g = SimWire.generator(out)) {
@@ -390,7 +390,7 @@ public final class SenhaseguraSimulator extends Simulator {
                 for (int i = 0; i < n; i++) {
                     write(g, generated(s, i));
                 }
-                for (RemoteSession r : added) {
+                for (SenhaseguraSession r : added) {
                     write(g, r);
                 }
                 g.writeEndArray();
@@ -404,7 +404,7 @@ public final class SenhaseguraSimulator extends Simulator {
     }
 
     private void one(SimExchange ex, String id) throws IOException {
-        RemoteSession found = find(id);
+        SenhaseguraSession found = find(id);
         if (found == null) {
             ex.respond(404, contentType(), errorBody(404, NOT_FOUND));
             return;
@@ -420,7 +420,7 @@ public final class SenhaseguraSimulator extends Simulator {
         }));
     }
 
-    private RemoteSession find(String id) {
+    private SenhaseguraSession find(String id) {
         try {
             long i = Long.parseLong(id) - 1;
             if (i >= 0 && i < generated) {
@@ -437,11 +437,11 @@ public final class SenhaseguraSimulator extends Simulator {
         boolean done = false;
         Integer index = generatedIndex(sessionId);
         if (index != null) {
-            RemoteSession r = generated(seed, index);
-            done = r.live() && ended.putIfAbsent(index, now) == null;
+            SenhaseguraSession r = generated(seed, index);
+            done = r.open() && ended.putIfAbsent(index, now) == null;
         } else {
-            for (RemoteSession r : extra) {
-                if (r.sessionId() != null && r.sessionId().equals(sessionId) && r.live()) {
+            for (SenhaseguraSession r : extra) {
+                if (r.sessionId() != null && r.sessionId().equals(sessionId) && r.open()) {
                     done = extra.remove(r);
                     if (done) {
                         extra.add(ended(r, now));
@@ -485,13 +485,13 @@ public final class SenhaseguraSimulator extends Simulator {
         }
     }
 
-    private static RemoteSession ended(RemoteSession r, LocalDateTime end) {
+    private static SenhaseguraSession ended(SenhaseguraSession r, LocalDateTime end) {
         Duration d = r.start() == null || end.isBefore(r.start()) ? Duration.ZERO : Duration.between(r.start(), end);
-        return new RemoteSession(r.id(), r.user(), r.originIp(), r.credential(), r.device(), r.protocol(), r.proxy(),
+        return new SenhaseguraSession(r.id(), r.user(), r.originIp(), r.credential(), r.device(), r.protocol(), r.proxy(),
                 r.sessionId(), r.start(), end, d, r.preventPurge(), r.request(), r.itsm());
     }
 
-    private RemoteSession generated(long s, int i) {
+    private SenhaseguraSession generated(long s, int i) {
         int protocol = (int) Math.floorMod(SimData.mix(s, i, 31), 3L);
         String proto = new String[] {"ssh", "rdp", "https"}[protocol];
         int port = new int[] {22, 3389, 443}[protocol];
@@ -504,7 +504,7 @@ public final class SenhaseguraSimulator extends Simulator {
                 ? 24 * 3600 + Math.floorMod(SimData.mix(s, i, 36), 36 * 3600L) // hours beyond 24
                 : 5 + Math.floorMod(SimData.mix(s, i, 36), 3 * 3600L);
         boolean withRequest = Math.floorMod(SimData.mix(s, i, 37), 6L) == 0;
-        RemoteSession r = new RemoteSession(String.valueOf(i + 1),
+        SenhaseguraSession r = new SenhaseguraSession(String.valueOf(i + 1),
                 SimData.pick(s, i, "Admin", "mjones", "asilva", "svc-backup", "rsouza"),
                 SimData.ip(s, i),
                 SimData.pick(s, i + 1, "usrdomadm01", "usrsudonopass", "root", "Administrator", "svc_oracle"),
@@ -520,7 +520,7 @@ public final class SenhaseguraSimulator extends Simulator {
         return end == null ? r : ended(r, end);
     }
 
-    private static void write(JsonGenerator g, RemoteSession r) throws IOException {
+    private static void write(JsonGenerator g, SenhaseguraSession r) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", r.id());
         g.writeStringField("user", r.user());

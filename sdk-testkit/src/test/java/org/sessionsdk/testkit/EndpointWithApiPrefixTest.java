@@ -45,7 +45,7 @@ class EndpointWithApiPrefixTest {
     void saymon(String suffix) {
         try (SaymonSimulator sim = SaymonSimulator.start().withSessions(3);
              SaymonClient c = sim.clientBuilder().endpoint(with(sim, suffix)).build()) {
-            assertThat(c.sessionLog().list(SaymonSessionQuery.builder().build())).hasSize(3);
+            assertThat(c.sessions().list(SaymonSessionQuery.builder().build())).hasSize(3);
         }
     }
 
@@ -54,7 +54,7 @@ class EndpointWithApiPrefixTest {
     void senhasegura(String suffix) {
         try (SenhaseguraSimulator sim = SenhaseguraSimulator.start().withSessions(3);
              SenhaseguraClient c = sim.clientBuilder().endpoint(with(sim, suffix)).build()) {
-            assertThat(c.remoteSessions().list()).hasSize(3);
+            assertThat(c.sessions().list()).hasSize(3);
         }
     }
 }

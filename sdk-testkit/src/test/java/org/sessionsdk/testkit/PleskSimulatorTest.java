@@ -58,7 +58,7 @@ class PleskSimulatorTest {
             Iterator<PleskEvent> it = live.iterator();
             assertThat(List.of(it.next().id(), it.next().id(), it.next().id())).containsExactly(10L, 11L, 12L);
         }
-        plesk.eventLog().objectEvents();
+        plesk.eventLog().objectEvents().list();
         assertThat(panel.flushes()).isZero();
     }
 

@@ -29,10 +29,10 @@ class SaymonSimulatorTest {
 
     @Test
     void pagesNewestFirstUntilAShortPage(SaymonSimulator saymonServer, SaymonClient saymon) {
-        List<SaymonSession> log = saymonServer.records();
+        List<SaymonSession> log = saymonServer.sessions();
         int requests = saymonServer.logRequests();
 
-        List<SaymonSession> read = saymon.sessionLog().list(SaymonSessionQuery.builder().pageSize(10).build());
+        List<SaymonSession> read = saymon.sessions().list(SaymonSessionQuery.builder().pageSize(10).build());
 
         assertThat(read).isEqualTo(log).hasSizeGreaterThanOrEqualTo(95);
         assertThat(read).extracting(SaymonSession::startTime).isSortedAccordingTo((a, b) -> b.compareTo(a));
@@ -43,25 +43,25 @@ class SaymonSimulatorTest {
 
     @Test
     void boundsAndLimitSelectTheRightRecords(SaymonSimulator saymonServer, SaymonClient saymon) {
-        List<SaymonSession> log = saymonServer.records();
+        List<SaymonSession> log = saymonServer.sessions();
         Instant to = log.get(10).startTime();
         Instant from = log.get(30).startTime();
 
-        List<SaymonSession> between = saymon.sessionLog().list(SaymonSessionQuery.builder().from(from).to(to)
+        List<SaymonSession> between = saymon.sessions().list(SaymonSessionQuery.builder().from(from).to(to)
                 .pageSize(7).build());
         assertThat(between).isEqualTo(log.subList(10, 31));
 
-        assertThat(saymon.sessionLog().list(SaymonSessionQuery.builder().limit(13).pageSize(5).build()))
+        assertThat(saymon.sessions().list(SaymonSessionQuery.builder().limit(13).pageSize(5).build()))
                 .isEqualTo(log.subList(0, 13));
     }
 
     @Test
     void recordsLoggedBetweenPagesAreNeitherRepeatedNorSkipped(SaymonSimulator saymonServer, SaymonClient saymon) {
-        List<SaymonSession> log = saymonServer.records();
+        List<SaymonSession> log = saymonServer.sessions();
         long served = saymonServer.recordsServed();
         List<SaymonSession> read = new ArrayList<>();
 
-        try (Stream<SaymonSession> s = saymon.sessionLog().stream(SaymonSessionQuery.builder().pageSize(10).build())) {
+        try (Stream<SaymonSession> s = saymon.sessions().stream(SaymonSessionQuery.builder().pageSize(10).build())) {
             Iterator<SaymonSession> it = s.iterator();
             read.add(it.next()); // the first page is in
             saymonServer.insertNewest(4); // four logins while the client reads it
@@ -69,41 +69,41 @@ class SaymonSimulatorTest {
         }
 
         assertThat(read).containsExactlyElementsOf(log);
-        assertThat(saymonServer.records()).hasSize(log.size() + 4);
+        assertThat(saymonServer.sessions()).hasSize(log.size() + 4);
         // the inserts moved every later page: the server sent the last four of each page again
         assertThat(saymonServer.recordsServed() - served).isEqualTo(log.size() + 4);
     }
 
     @Test
     void aLogGrowingAfterEveryPageIsReadExactlyOnce(SaymonSimulator saymonServer, SaymonClient saymon) {
-        List<SaymonSession> log = saymonServer.records();
+        List<SaymonSession> log = saymonServer.sessions();
         long served = saymonServer.recordsServed();
         int requests = saymonServer.logRequests();
 
         saymonServer.insertAfterEachPage(3);
         List<SaymonSession> read;
         try {
-            read = saymon.sessionLog().list(SaymonSessionQuery.builder().pageSize(10).build());
+            read = saymon.sessions().list(SaymonSessionQuery.builder().pageSize(10).build());
         } finally {
             saymonServer.insertAfterEachPage(0);
         }
 
         int pages = saymonServer.logRequests() - requests;
         assertThat(read).containsExactlyElementsOf(log);
-        assertThat(saymonServer.records()).hasSize(log.size() + 3 * pages);
+        assertThat(saymonServer.sessions()).hasSize(log.size() + 3 * pages);
         assertThat(saymonServer.recordsServed() - served).isEqualTo(log.size() + 3L * (pages - 1));
     }
 
     @Test
     void recordsAddedByTheTestTakeTheirPlaceByTime(SaymonSimulator saymonServer, SaymonClient saymon) {
-        Instant between = saymonServer.records().get(5).startTime().minusMillis(1);
+        Instant between = saymonServer.sessions().get(5).startTime().minusMillis(1);
         SaymonSession mine = new SaymonSession("0123456789abcdef01234567", saymonServer.userId("admin"), "admin",
                 between, null, between.plus(Duration.ofMinutes(30)));
-        saymonServer.withRecord(mine);
+        saymonServer.withSession(mine);
 
-        List<SaymonSession> read = saymon.sessionLog().list(SaymonSessionQuery.builder().pageSize(20).build());
+        List<SaymonSession> read = saymon.sessions().list(SaymonSessionQuery.builder().pageSize(20).build());
         assertThat(read.get(6)).isEqualTo(mine);
-        assertThat(read).isEqualTo(saymonServer.records()).doesNotHaveDuplicates();
+        assertThat(read).isEqualTo(saymonServer.sessions()).doesNotHaveDuplicates();
     }
 
     @Test
@@ -115,12 +115,12 @@ class SaymonSimulatorTest {
             SaymonUser me = saymon.users().current();
             assertThat(me.login()).isEqualTo(SaymonSimulator.LOGIN);
             assertThat(me.id()).isEqualTo(saymonServer.userId(SaymonSimulator.LOGIN));
-            assertThat(saymon.sessionLog().list(SaymonSessionQuery.builder().limit(3).build())).hasSize(3);
+            assertThat(saymon.sessions().list(SaymonSessionQuery.builder().limit(3).build())).hasSize(3);
             assertThat(saymonServer.logins()).isEqualTo(logins + 1);
 
             assertThat(saymonServer.expireSessions()).isEqualTo(1);
             int rejected = saymonServer.rejectedRequests();
-            assertThat(saymon.sessionLog().list(SaymonSessionQuery.builder().limit(3).build())).hasSize(3);
+            assertThat(saymon.sessions().list(SaymonSessionQuery.builder().limit(3).build())).hasSize(3);
             assertThat(saymonServer.rejectedRequests()).isEqualTo(rejected + 1);
             assertThat(saymonServer.logins()).isEqualTo(logins + 2);
             assertThat(saymonServer.activeSessions()).isEqualTo(1);
@@ -141,11 +141,11 @@ class SaymonSimulatorTest {
             assertThatThrownBy(() -> wrongBasic.users().current())
                     .isInstanceOfSatisfying(AuthenticationException.class,
                             e -> assertThat(e.vendorCode()).contains("InvalidCredentials"));
-            assertThatThrownBy(() -> wrongLogin.sessionLog().list(SaymonSessionQuery.builder().limit(1).build()))
+            assertThatThrownBy(() -> wrongLogin.sessions().list(SaymonSessionQuery.builder().limit(1).build()))
                     .isInstanceOfSatisfying(AuthenticationException.class,
                             e -> assertThat(e.vendorCode()).contains("InvalidCredentials"));
             assertThat(viewer.users().current().login()).isEqualTo(SaymonSimulator.VIEWER_LOGIN);
-            assertThatThrownBy(() -> viewer.sessionLog().list(SaymonSessionQuery.builder().limit(1).build()))
+            assertThatThrownBy(() -> viewer.sessions().list(SaymonSessionQuery.builder().limit(1).build()))
                     .isInstanceOf(PermissionDeniedException.class)
                     .hasMessageContaining(SaymonSimulator.LOG_PERMISSION);
         }
@@ -165,24 +165,24 @@ class SaymonSimulatorTest {
                 .readTimeout(Duration.ofMillis(300)).build()) {
             saymonServer.faults().failNext(401, SaymonSimulator.errorBody("Unauthorized",
                     "{\"errorCode\":3,\"message\":\"Session expired.\"}"));
-            assertThatThrownBy(() -> saymon.sessionLog().list(few))
+            assertThatThrownBy(() -> saymon.sessions().list(few))
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.vendorCode()).contains("3");
                         assertThat(e.vendorMessage()).contains("Session expired.");
                     });
             saymonServer.faults().failNext(503, SaymonSimulator.errorBody("ServiceUnavailable", "Try again later."));
-            assertThatThrownBy(() -> saymon.sessionLog().list(few)).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> saymon.sessions().list(few)).isInstanceOf(ServerException.class);
             saymonServer.faults().malformedNext();
-            assertThatThrownBy(() -> saymon.sessionLog().list(few)).isInstanceOf(ResponseFormatException.class);
+            assertThatThrownBy(() -> saymon.sessions().list(few)).isInstanceOf(ResponseFormatException.class);
             // the JDK's client resends a GET once when the connection closes before any byte: two resets
             saymonServer.faults().resetNext().resetNext();
-            assertThatThrownBy(() -> saymon.sessionLog().list(few)).isInstanceOf(TransportException.class);
+            assertThatThrownBy(() -> saymon.sessions().list(few)).isInstanceOf(TransportException.class);
             saymonServer.faults().stallNext();
-            assertThatThrownBy(() -> saymon.sessionLog().list(few))
+            assertThatThrownBy(() -> saymon.sessions().list(few))
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.READ_TIMEOUT));
 
-            assertThat(saymon.sessionLog().list(few)).isEqualTo(saymonServer.records().subList(0, 5));
+            assertThat(saymon.sessions().list(few)).isEqualTo(saymonServer.sessions().subList(0, 5));
         }
     }
 }

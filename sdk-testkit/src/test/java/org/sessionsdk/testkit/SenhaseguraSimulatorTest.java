@@ -18,7 +18,7 @@ import org.sessionsdk.core.error.ServerException;
 import org.sessionsdk.core.error.TransportException;
 import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.testing.MutableClock;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 import org.sessionsdk.senhasegura.SenhaseguraClient;
 import org.sessionsdk.senhasegura.SenhaseguraCredentials;
 
@@ -28,37 +28,37 @@ class SenhaseguraSimulatorTest {
 
     @Test
     void listsReadsOneAndTerminatesALiveSession(SenhaseguraSimulator pamServer, SenhaseguraClient pam) {
-        List<RemoteSession> all = pam.remoteSessions().list();
+        List<SenhaseguraSession> all = pam.sessions().list();
         assertThat(all).isEqualTo(pamServer.sessions()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(all).extracting(RemoteSession::sessionId).allSatisfy(id -> assertThat(id).matches("[0-9a-f]{40}"));
-        assertThat(all).filteredOn(RemoteSession::live).allSatisfy(s -> assertThat(s.duration()).isNull());
-        long live = all.stream().filter(RemoteSession::live).count();
-        RemoteSession target = all.stream().filter(RemoteSession::live).findFirst().orElseThrow();
+        assertThat(all).extracting(SenhaseguraSession::sessionId).allSatisfy(id -> assertThat(id).matches("[0-9a-f]{40}"));
+        assertThat(all).filteredOn(SenhaseguraSession::open).allSatisfy(s -> assertThat(s.duration()).isNull());
+        long live = all.stream().filter(SenhaseguraSession::open).count();
+        SenhaseguraSession target = all.stream().filter(SenhaseguraSession::open).findFirst().orElseThrow();
 
-        assertThat(pam.remoteSessions().get(target.id())).isEqualTo(target);
-        pam.remoteSessions().terminate(target.sessionId());
+        assertThat(pam.sessions().get(target.id())).isEqualTo(target);
+        pam.sessions().terminate(target.sessionId());
 
-        RemoteSession ended = pam.remoteSessions().get(target.id());
-        assertThat(ended.live()).isFalse();
+        SenhaseguraSession ended = pam.sessions().get(target.id());
+        assertThat(ended.open()).isFalse();
         assertThat(ended.end()).isAfterOrEqualTo(ended.start());
-        assertThat(pam.remoteSessions().list()).filteredOn(RemoteSession::live).hasSize((int) live - 1);
-        assertThatThrownBy(() -> pam.remoteSessions().terminate(target.sessionId()))
+        assertThat(pam.sessions().list()).filteredOn(SenhaseguraSession::open).hasSize((int) live - 1);
+        assertThatThrownBy(() -> pam.sessions().terminate(target.sessionId()))
                 .isInstanceOfSatisfying(NotFoundException.class,
                         e -> assertThat(e.vendorMessage()).contains(SenhaseguraSimulator.NOT_FOUND));
-        assertThatThrownBy(() -> pam.remoteSessions().terminate("0".repeat(40))).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> pam.remoteSessions().get("999999")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pam.sessions().terminate("0".repeat(40))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> pam.sessions().get("999999")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void sessionsAddedByTheTestComeBackFieldForField(SenhaseguraSimulator pamServer, SenhaseguraClient pam) {
-        RemoteSession mine = new RemoteSession("5001", "jo\u00e3o \"ops\"", "203.0.113.9", "oracle/\u00e7", "db01:1521",
+        SenhaseguraSession mine = new SenhaseguraSession("5001", "jo\u00e3o \"ops\"", "203.0.113.9", "oracle/\u00e7", "db01:1521",
                 "oracle", "Proxy \\ Oracle", "ab".repeat(20), LocalDateTime.parse("2024-05-06T16:05:07"),
                 LocalDateTime.parse("2024-05-08T18:07:59"), Duration.parse("PT50H2M52S"), true, "CHG-7 <urgent>",
                 "INC0000042");
         pamServer.withSession(mine);
 
-        assertThat(pam.remoteSessions().get("5001")).isEqualTo(mine);
-        assertThat(pam.remoteSessions().list()).endsWith(mine);
+        assertThat(pam.sessions().get("5001")).isEqualTo(mine);
+        assertThat(pam.sessions().list()).endsWith(mine);
     }
 
     @Test
@@ -66,12 +66,12 @@ class SenhaseguraSimulatorTest {
         try (SenhaseguraClient pam = pamServer.client()) {
             int tokens = pamServer.tokenRequests();
             int rejected = pamServer.rejectedTokens();
-            pam.remoteSessions().list();
-            pam.remoteSessions().get("1");
+            pam.sessions().list();
+            pam.sessions().get("1");
             assertThat(pamServer.tokenRequests()).isEqualTo(tokens + 1);
 
             pamServer.expireTokens();
-            assertThat(pam.remoteSessions().list()).isEqualTo(pamServer.sessions());
+            assertThat(pam.sessions().list()).isEqualTo(pamServer.sessions());
             assertThat(pamServer.rejectedTokens()).isEqualTo(rejected + 1);
             assertThat(pamServer.tokenRequests()).isEqualTo(tokens + 2);
         }
@@ -83,13 +83,13 @@ class SenhaseguraSimulatorTest {
         try (SenhaseguraSimulator pamServer = SenhaseguraSimulator.start().withClock(clock)
                 .withTokenLifetime(Duration.ofMinutes(10));
              SenhaseguraClient pam = pamServer.clientBuilder().clock(clock).build()) {
-            pam.remoteSessions().list();
+            pam.sessions().list();
             clock.advance(Duration.ofMinutes(5));
-            pam.remoteSessions().list();
+            pam.sessions().list();
             assertThat(pamServer.tokenRequests()).isEqualTo(1);
 
             clock.advance(Duration.ofMinutes(6)); // past the token's life on both sides
-            pam.remoteSessions().list();
+            pam.sessions().list();
             assertThat(pamServer.tokenRequests()).isEqualTo(2);
             assertThat(pamServer.rejectedTokens()).isZero();
         }
@@ -100,9 +100,9 @@ class SenhaseguraSimulatorTest {
         MutableClock serverClock = new MutableClock(Instant.now());
         try (SenhaseguraSimulator pamServer = SenhaseguraSimulator.start().withClock(serverClock);
              SenhaseguraClient pam = pamServer.client()) {
-            pam.remoteSessions().list();
+            pam.sessions().list();
             serverClock.advance(Duration.ofHours(2));
-            assertThat(pam.remoteSessions().list()).isEqualTo(pamServer.sessions());
+            assertThat(pam.sessions().list()).isEqualTo(pamServer.sessions());
             assertThat(pamServer.rejectedTokens()).isEqualTo(1);
             assertThat(pamServer.tokenRequests()).isEqualTo(2);
         }
@@ -112,9 +112,9 @@ class SenhaseguraSimulatorTest {
     void fetchesAgainWhenTheRejectionComesInsideA200() {
         try (SenhaseguraSimulator pamServer = SenhaseguraSimulator.start().rejectTokensWith(200);
              SenhaseguraClient pam = pamServer.client()) {
-            pam.remoteSessions().list();
+            pam.sessions().list();
             pamServer.expireTokens();
-            assertThat(pam.remoteSessions().get("2")).isEqualTo(pamServer.session(1));
+            assertThat(pam.sessions().get("2")).isEqualTo(pamServer.session(1));
             assertThat(pamServer.rejectedTokens()).isEqualTo(1);
             assertThat(pamServer.tokenRequests()).isEqualTo(2);
         }
@@ -132,12 +132,12 @@ class SenhaseguraSimulatorTest {
                              SenhaseguraSimulator.CLIENT_SECRET).withBasicAuthHeader()).build();
              SenhaseguraClient oauth1 = SenhaseguraClient.builder().endpoint(pamServer.endpoint())
                      .credentials(SenhaseguraCredentials.oauth1("ck", "cs", "tk", "ts")).build()) {
-            assertThatThrownBy(() -> wrong.remoteSessions().list())
+            assertThatThrownBy(() -> wrong.sessions().list())
                     .isInstanceOfSatisfying(AuthenticationException.class,
                             e -> assertThat(e.statusCode()).isEqualTo(401));
-            assertThatThrownBy(() -> wrongBasic.remoteSessions().list()).isInstanceOf(AuthenticationException.class);
-            assertThat(basic.remoteSessions().list()).isEqualTo(pamServer.sessions());
-            assertThatThrownBy(() -> oauth1.remoteSessions().list())
+            assertThatThrownBy(() -> wrongBasic.sessions().list()).isInstanceOf(AuthenticationException.class);
+            assertThat(basic.sessions().list()).isEqualTo(pamServer.sessions());
+            assertThatThrownBy(() -> oauth1.sessions().list())
                     .isInstanceOfSatisfying(AuthenticationException.class,
                             e -> assertThat(e.vendorMessage()).contains("Invalid signature"));
         }
@@ -151,14 +151,14 @@ class SenhaseguraSimulatorTest {
         try (SenhaseguraClient older = pamServer.clientBuilder().remoteSessionsPath("/iso/session/remotesessions")
                 .terminatePath("/iso/session/drop").build();
              SenhaseguraClient lost = pamServer.clientBuilder().remoteSessionsPath("/api/v9/remotesessions").build()) {
-            List<RemoteSession> all = older.remoteSessions().list();
+            List<SenhaseguraSession> all = older.sessions().list();
             assertThat(all).isEqualTo(pamServer.sessions());
-            RemoteSession live = all.stream().filter(RemoteSession::live).reduce((a, b) -> b).orElseThrow();
-            assertThat(older.remoteSessions().get(live.id())).isEqualTo(live);
-            older.remoteSessions().terminate(live.sessionId());
-            assertThat(older.remoteSessions().get(live.id()).live()).isFalse();
+            SenhaseguraSession live = all.stream().filter(SenhaseguraSession::open).reduce((a, b) -> b).orElseThrow();
+            assertThat(older.sessions().get(live.id())).isEqualTo(live);
+            older.sessions().terminate(live.sessionId());
+            assertThat(older.sessions().get(live.id()).open()).isFalse();
 
-            assertThatThrownBy(() -> lost.remoteSessions().list())
+            assertThatThrownBy(() -> lost.sessions().list())
                     .isInstanceOfSatisfying(NotFoundException.class,
                             e -> assertThat(e.getMessage()).contains("remoteSessionsPath"));
         }
@@ -168,7 +168,7 @@ class SenhaseguraSimulatorTest {
     void readsTheVendorsNestedEnvelope() {
         try (SenhaseguraSimulator pamServer = SenhaseguraSimulator.start().withSessions(12).withNestedEnvelope(true);
              SenhaseguraClient pam = pamServer.client()) {
-            assertThat(pam.remoteSessions().list()).hasSize(12).isEqualTo(pamServer.sessions());
+            assertThat(pam.sessions().list()).hasSize(12).isEqualTo(pamServer.sessions());
         }
     }
 
@@ -176,7 +176,7 @@ class SenhaseguraSimulatorTest {
     void streamsALongListGeneratedOnTheFly() {
         try (SenhaseguraSimulator pamServer = SenhaseguraSimulator.start().withSessions(200_000);
              SenhaseguraClient pam = pamServer.client();
-             Stream<RemoteSession> all = pam.remoteSessions().stream()) {
+             Stream<SenhaseguraSession> all = pam.sessions().stream()) {
             assertThat(all.count()).isEqualTo(200_000);
             assertThat(pamServer.listRequests()).isEqualTo(1);
         }
@@ -186,27 +186,27 @@ class SenhaseguraSimulatorTest {
     void playsErrorsAndFaultsAsTypedExceptions(SenhaseguraSimulator pamServer) {
         try (SenhaseguraClient pam = pamServer.clientBuilder().retryPolicy(RetryPolicy.none())
                 .readTimeout(Duration.ofMillis(300)).build()) {
-            pam.remoteSessions().get("1"); // the token is in hand: the faults below hit the API calls
+            pam.sessions().get("1"); // the token is in hand: the faults below hit the API calls
 
             pamServer.faults().failNext(500, SenhaseguraSimulator.errorBody(500, SenhaseguraSimulator.NOT_AUTHORIZED));
-            assertThatThrownBy(() -> pam.remoteSessions().list()).isInstanceOf(PermissionDeniedException.class);
+            assertThatThrownBy(() -> pam.sessions().list()).isInstanceOf(PermissionDeniedException.class);
             pamServer.faults().failNext(200, SenhaseguraSimulator.errorBody(500, "Unexpected error."));
-            assertThatThrownBy(() -> pam.remoteSessions().list())
+            assertThatThrownBy(() -> pam.sessions().list())
                     .isInstanceOfSatisfying(ServerException.class,
                             e -> assertThat(e.vendorMessage()).contains("Unexpected error."));
             pamServer.faults().failNext(503, "");
-            assertThatThrownBy(() -> pam.remoteSessions().list()).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> pam.sessions().list()).isInstanceOf(ServerException.class);
             pamServer.faults().malformedNext();
-            assertThatThrownBy(() -> pam.remoteSessions().list()).isInstanceOf(ResponseFormatException.class);
+            assertThatThrownBy(() -> pam.sessions().list()).isInstanceOf(ResponseFormatException.class);
             // the JDK's client resends a GET once when the connection closes before any byte: two resets
             pamServer.faults().resetNext().resetNext();
-            assertThatThrownBy(() -> pam.remoteSessions().list()).isInstanceOf(TransportException.class);
+            assertThatThrownBy(() -> pam.sessions().list()).isInstanceOf(TransportException.class);
             pamServer.faults().stallNext();
-            assertThatThrownBy(() -> pam.remoteSessions().list())
+            assertThatThrownBy(() -> pam.sessions().list())
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.READ_TIMEOUT));
 
-            assertThat(pam.remoteSessions().list()).isEqualTo(pamServer.sessions());
+            assertThat(pam.sessions().list()).isEqualTo(pamServer.sessions());
         }
     }
 }

@@ -17,7 +17,7 @@ import org.sessionsdk.core.xml.SecureXml;
 import org.sessionsdk.ekran.EkranSession;
 import org.sessionsdk.plesk.PleskEvent;
 import org.sessionsdk.saymon.SaymonSession;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 
 /**
  * The hand-written baseline: one loop over the raw parser (Jackson {@link JsonParser}, StAX
@@ -141,7 +141,7 @@ public final class HandWritten {
         return n;
     }
 
-    private static RemoteSession remoteSession(JsonParser p) throws IOException {
+    private static SenhaseguraSession remoteSession(JsonParser p) throws IOException {
         String id = null;
         String user = null;
         String originIp = null;
@@ -180,7 +180,7 @@ public final class HandWritten {
         if (id == null) {
             throw new IOException("remote session without id");
         }
-        return new RemoteSession(id, user, originIp, credential, device, protocol, proxy, sessionId,
+        return new SenhaseguraSession(id, user, originIp, credential, device, protocol, proxy, sessionId,
                 Conversions.senhaDate(start), Conversions.senhaDate(end), Conversions.senhaDuration(time),
                 Conversions.yes(purge), request, itsm);
     }

@@ -26,7 +26,7 @@ import org.sessionsdk.ekran.EkranSession;
 import org.sessionsdk.plesk.PleskEvent;
 import org.sessionsdk.plesk.wire.Event;
 import org.sessionsdk.saymon.SaymonSession;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 
 /**
  * The naive baseline: the whole document bound at once (Jackson databind into a {@code List} of DTOs;
@@ -81,16 +81,16 @@ public final class Naive {
         return out;
     }
 
-    static List<RemoteSession> senhasegura(SenhaEnvelopeDto env) throws IOException {
+    static List<SenhaseguraSession> senhasegura(SenhaEnvelopeDto env) throws IOException {
         if (env.response != null && (env.response.error || env.response.erro)) {
             throw new IOException("senhasegura reported an error");
         }
-        List<RemoteSession> out = new ArrayList<>(env.remoteSessions.size());
+        List<SenhaseguraSession> out = new ArrayList<>(env.remoteSessions.size());
         for (SenhaDto d : env.remoteSessions) {
             if (d.id == null) {
                 throw new IllegalStateException("remote session without id");
             }
-            out.add(new RemoteSession(d.id, d.user, d.originIp, d.credential, d.device, d.protocol, d.proxy,
+            out.add(new SenhaseguraSession(d.id, d.user, d.originIp, d.credential, d.device, d.protocol, d.proxy,
                     d.sessionId, Conversions.senhaDate(d.start), Conversions.senhaDate(d.end),
                     Conversions.senhaDuration(d.time), Conversions.yes(d.preventPurge), d.request,
                     d.itsmUpper != null ? d.itsmUpper : d.itsm));

@@ -61,7 +61,7 @@ public final class SdkClient implements AutoCloseable {
 
     /**
      * The public streaming call: Plesk {@code eventLog().stream(all)}, Ekran {@code sessions().stream(all)},
-     * SAYMON {@code sessionLog().stream(pageSize)}, senhasegura {@code remoteSessions().stream()}.
+     * SAYMON {@code sessions().stream(pageSize)}, senhasegura {@code sessions().stream()}.
      *
      * @param saymonPageSize records per SAYMON request
      * @param saymonLimit    cap on SAYMON records (stops paging at the cap), or 0 for none
@@ -75,9 +75,9 @@ public final class SdkClient implements AutoCloseable {
                 if (saymonLimit > 0) {
                     q.limit(saymonLimit);
                 }
-                yield ((SaymonClient) client).sessionLog().stream(q.build());
+                yield ((SaymonClient) client).sessions().stream(q.build());
             }
-            case SENHASEGURA -> ((SenhaseguraClient) client).remoteSessions().stream();
+            case SENHASEGURA -> ((SenhaseguraClient) client).sessions().stream();
         };
     }
 

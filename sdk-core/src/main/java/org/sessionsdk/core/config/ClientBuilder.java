@@ -23,6 +23,33 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected ClientBuilder() {
     }
 
+    /**
+     * Checks a part a vendor builder requires, so every client's {@code build()} fails the same way:
+     * an {@link IllegalStateException} whose message names the part and how to set it, e.g.
+     * "{@code credentials are required: PleskCredentials.secretKey(...) or .password(...)}".
+     *
+     * @param part    the value given, or null when none was
+     * @param message "{@code <part> is required: <how to set it>}"
+     * @throws IllegalStateException if {@code part} is null
+     */
+    protected static void require(Object part, String message) {
+        if (part == null) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    /**
+     * The shared settings, checked: the endpoint is required.
+     *
+     * @return the settings
+     * @throws IllegalStateException if no endpoint was given
+     * @throws IllegalArgumentException if the endpoint is invalid, or another setting is
+     */
+    protected final ClientConfig buildConfig() {
+        require(config.endpoint(), "endpoint is required: endpoint(URI.create(\"https://host\"))");
+        return config.build();
+    }
+
     @SuppressWarnings("unchecked")
     private B self() {
         return (B) this;

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sessionsdk.core.json.JsonObject;
-import org.sessionsdk.senhasegura.RemoteSession;
+import org.sessionsdk.senhasegura.SenhaseguraSession;
 
-/** Reads one element of {@code remote_sessions} into a {@link RemoteSession}. */
+/** Reads one element of {@code remote_sessions} into a {@link SenhaseguraSession}. */
 public final class RemoteSessionMapper {
     /** {@code 2024-05-06 16:05:07}; a {@code T} instead of the space and fractions are tolerated. */
     private static final DateTimeFormatter WIRE_TIME = new DateTimeFormatterBuilder()
@@ -28,8 +28,8 @@ public final class RemoteSessionMapper {
     private RemoteSessionMapper() {
     }
 
-    public static RemoteSession map(JsonObject o) {
-        return new RemoteSession(
+    public static SenhaseguraSession map(JsonObject o) {
+        return new SenhaseguraSession(
                 o.requiredString("id"),
                 o.string("user"),
                 o.string("origin_ip"),

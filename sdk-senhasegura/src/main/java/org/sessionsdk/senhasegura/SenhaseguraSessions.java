@@ -30,7 +30,7 @@ import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
  * first bytes up to {@code remoteSessionsTimeout} (default 10 minutes) instead of the client's
  * request timeout.
  */
-public final class RemoteSessions {
+public final class SenhaseguraSessions {
     private final ClientRuntime runtime;
     private final ApiCaller caller;
     private final SenhaseguraErrors errors;
@@ -38,7 +38,7 @@ public final class RemoteSessions {
     private final String terminatePath;
     private final Duration listTimeout;
 
-    RemoteSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors,
+    SenhaseguraSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors,
                    String sessionsPath, String terminatePath, Duration listTimeout) {
         this.runtime = runtime;
         this.caller = caller;
@@ -53,8 +53,8 @@ public final class RemoteSessions {
      *
      * @return the sessions
      */
-    public List<RemoteSession> list() {
-        try (Stream<RemoteSession> s = open()) {
+    public List<SenhaseguraSession> list() {
+        try (Stream<SenhaseguraSession> s = open()) {
             return s.toList();
         }
     }
@@ -66,7 +66,7 @@ public final class RemoteSessions {
      *
      * @return the sessions, lazily
      */
-    public Stream<RemoteSession> stream() {
+    public Stream<SenhaseguraSession> stream() {
         return open();
     }
 
@@ -75,24 +75,24 @@ public final class RemoteSessions {
      *
      * @return completes with the sessions, or with the call's exception
      */
-    public CompletableFuture<List<RemoteSession>> listAsync() {
+    public CompletableFuture<List<SenhaseguraSession>> listAsync() {
         return runtime.async(this::list);
     }
 
     /**
-     * One remote session by its numeric {@link RemoteSession#id() id}.
+     * One remote session by its numeric {@link SenhaseguraSession#id() id}.
      *
      * @param id the session's numeric record id
      * @return the session
      * @throws NotFoundException when the server knows no such session
      */
-    public RemoteSession get(String id) {
+    public SenhaseguraSession get(String id) {
         String path = sessionsPath + "/" + segment(id, "id");
         Call call = Call.get(path).header("Accept", "application/json").build();
         CallResponse r = caller.execute(call);
         ErrorDetails base = r.details();
-        JsonArrayStream<RemoteSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
-        List<RemoteSession> found = parser.list(r.body(), r);
+        JsonArrayStream<SenhaseguraSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
+        List<SenhaseguraSession> found = parser.list(r.body(), r);
         if (found.isEmpty()) {
             throw new NotFoundException(base.withHint("no remote session has id " + id));
         }
@@ -103,7 +103,7 @@ public final class RemoteSessions {
      * Ends a live session: {@code DELETE {terminatePath}/{sessionId}}. Never sent twice by a retry:
      * a failure after the request left may or may not have ended the session.
      *
-     * @param sessionId the session's hash ({@link RemoteSession#sessionId()}), not its numeric id
+     * @param sessionId the session's hash ({@link SenhaseguraSession#sessionId()}), not its numeric id
      */
     public void terminate(String sessionId) {
         String path = terminatePath + "/" + segment(sessionId, "sessionId");
@@ -122,18 +122,18 @@ public final class RemoteSessions {
     }
 
     /**
-     * Ends a live session given its numeric {@link RemoteSession#id() id}, the one lists show:
-     * reads it with {@link #get(String)} for its {@link RemoteSession#sessionId() sessionId}, the
+     * Ends a live session given its numeric {@link SenhaseguraSession#id() id}, the one lists show:
+     * reads it with {@link #get(String)} for its {@link SenhaseguraSession#sessionId() sessionId}, the
      * only key the terminate call takes, then {@link #terminate(String) terminates} that. The read
      * may be retried; the terminate never is.
      *
-     * @param id the numeric id, as {@link RemoteSession#id()} and the lists show it
+     * @param id the numeric id, as {@link SenhaseguraSession#id()} and the lists show it
      * @return the session as read just before it was ended
      * @throws NotFoundException        when the server knows no such session
      * @throws ResponseFormatException  when the server reports the session without a {@code session_id}
      */
-    public RemoteSession terminateById(String id) {
-        RemoteSession s = get(id);
+    public SenhaseguraSession terminateById(String id) {
+        SenhaseguraSession s = get(id);
         if (s.sessionId() == null || s.sessionId().isBlank()) {
             throw new ResponseFormatException("a session_id", "none", "remote session id " + id);
         }
@@ -141,12 +141,12 @@ public final class RemoteSessions {
         return s;
     }
 
-    private Stream<RemoteSession> open() {
+    private Stream<SenhaseguraSession> open() {
         Call call = Call.get(sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
         CallResponse r = caller.execute(call);
-        Stream<RemoteSession> s = parser("remote_sessions", r.details()).build().stream(r.body(), r);
+        Stream<SenhaseguraSession> s = parser("remote_sessions", r.details()).build().stream(r.body(), r);
         // Read up to the first element now, so an error inside a 200 envelope is thrown by this call.
-        Iterator<RemoteSession> it = s.iterator();
+        Iterator<SenhaseguraSession> it = s.iterator();
         try {
             it.hasNext();
         } catch (RuntimeException e) {
@@ -157,7 +157,7 @@ public final class RemoteSessions {
                 false).onClose(s::close);
     }
 
-    private JsonArrayStream.Builder<RemoteSession> parser(String field, ErrorDetails base) {
+    private JsonArrayStream.Builder<SenhaseguraSession> parser(String field, ErrorDetails base) {
         return JsonArrayStream.of("senhasegura remote sessions", RemoteSessionMapper::map)
                 .inField(field)
                 .flattenNestedEnvelopes()

@@ -37,7 +37,7 @@ import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.testing.Loopback;
 
 /** The remote-sessions resource over real HTTP: what the server receives and what the user gets. */
-class RemoteSessionsTest {
+class SenhaseguraSessionsTest {
     @RegisterExtension
     static WireMockExtension wm = Loopback.wireMock();
 
@@ -66,7 +66,7 @@ class RemoteSessionsTest {
     void listsTheDocumentedSampleWithItsNestedEnvelope() {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.SEED_SAMPLE)));
 
-        assertThat(client.remoteSessions().list()).containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
+        assertThat(client.sessions().list()).containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
 
         wm.verify(getRequestedFor(urlEqualTo(LIST))
                 .withHeader("Authorization", equalTo("Bearer tok-1"))
@@ -77,18 +77,18 @@ class RemoteSessionsTest {
     void listsTheFlatEnvelopeToo() {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.FLAT)));
 
-        assertThat(client.remoteSessions().list()).containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
+        assertThat(client.sessions().list()).containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
     }
 
     @Test
     void streamsTheSampleAndListsAsync() throws Exception {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.SEED_SAMPLE)));
 
-        try (Stream<RemoteSession> s = client.remoteSessions().stream()) {
-            assertThat(s.map(RemoteSession::sessionId)).containsExactly(
+        try (Stream<SenhaseguraSession> s = client.sessions().stream()) {
+            assertThat(s.map(SenhaseguraSession::sessionId)).containsExactly(
                     "e7acacb6aedbab70073456da5744166939b77527", "c819cbc5f2fad2065f1d132a22d0e2dfacccb228");
         }
-        assertThat(client.remoteSessions().listAsync().get(10, TimeUnit.SECONDS))
+        assertThat(client.sessions().listAsync().get(10, TimeUnit.SECONDS))
                 .containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
     }
 
@@ -96,15 +96,15 @@ class RemoteSessionsTest {
     void theSampleAsPublishedIsTruncatedAndSaysSoAfterItsSessions() {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.SEED_SAMPLE_AS_PUBLISHED)));
 
-        List<RemoteSession> seen = new ArrayList<>();
-        try (Stream<RemoteSession> s = client.remoteSessions().stream()) {
-            Iterator<RemoteSession> it = s.iterator();
+        List<SenhaseguraSession> seen = new ArrayList<>();
+        try (Stream<SenhaseguraSession> s = client.sessions().stream()) {
+            Iterator<SenhaseguraSession> it = s.iterator();
             assertThatThrownBy(() -> it.forEachRemaining(seen::add))
                     .isInstanceOf(ResponseFormatException.class)
                     .hasMessageContaining("end of body (truncated?)");
         }
         assertThat(seen).containsExactly(Bodies.EXPECTED_3, Bodies.EXPECTED_6);
-        assertThatThrownBy(() -> client.remoteSessions().list()).isInstanceOf(ResponseFormatException.class);
+        assertThatThrownBy(() -> client.sessions().list()).isInstanceOf(ResponseFormatException.class);
     }
 
     @Test
@@ -121,14 +121,14 @@ class RemoteSessionsTest {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(
                 Bodies.envelope("remote_sessions", live + "," + nullEnd + "," + zeroEnd))));
 
-        List<RemoteSession> got = client.remoteSessions().list();
+        List<SenhaseguraSession> got = client.sessions().list();
 
         assertThat(got).hasSize(3);
-        RemoteSession a = got.get(0);
+        SenhaseguraSession a = got.get(0);
         assertThat(a.id()).isEqualTo("7");
         assertThat(a.duration()).isEqualTo(Duration.ofHours(123).plusMinutes(4).plusSeconds(5));
         assertThat(a.end()).isNull();
-        assertThat(a.live()).isTrue();
+        assertThat(a.open()).isTrue();
         assertThat(a.preventPurge()).isTrue();
         assertThat(a.request()).isEqualTo("maintenance");
         assertThat(a.itsm()).isEqualTo("INC-42");
@@ -144,7 +144,7 @@ class RemoteSessionsTest {
         String bad = "{\"id\":\"1\",\"start\":\"06/05/2024 16:05\"}";
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.envelope("remote_sessions", Bodies.SESSION_3 + "," + bad))));
 
-        assertThatThrownBy(() -> client.remoteSessions().list())
+        assertThatThrownBy(() -> client.sessions().list())
                 .isInstanceOf(ResponseFormatException.class)
                 .hasMessageContaining("'start'")
                 .hasMessageContaining("remote_sessions[1]");
@@ -154,14 +154,14 @@ class RemoteSessionsTest {
     void anEmptyListIsEmpty() {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.envelope("remote_sessions", ""))));
 
-        assertThat(client.remoteSessions().list()).isEmpty();
+        assertThat(client.sessions().list()).isEmpty();
     }
 
     @Test
     void getsOneById() {
         wm.stubFor(get(urlEqualTo(LIST + "/3")).willReturn(okJson(Bodies.envelope("remote_session", Bodies.SESSION_3))));
 
-        assertThat(client.remoteSessions().get("3")).isEqualTo(Bodies.EXPECTED_3);
+        assertThat(client.sessions().get("3")).isEqualTo(Bodies.EXPECTED_3);
     }
 
     @Test
@@ -170,10 +170,10 @@ class RemoteSessionsTest {
         wm.stubFor(get(urlEqualTo(LIST + "/405")).willReturn(aResponse().withStatus(404)
                 .withBody(Bodies.errorEnvelope(404, "Resource sub not found", 1))));
 
-        assertThatThrownBy(() -> client.remoteSessions().get("404"))
+        assertThatThrownBy(() -> client.sessions().get("404"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no remote session has id 404");
-        assertThatThrownBy(() -> client.remoteSessions().get("405"))
+        assertThatThrownBy(() -> client.sessions().get("405"))
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no remote session has this id")
                 .hasMessageContaining("remoteSessionsPath");
@@ -185,7 +185,7 @@ class RemoteSessionsTest {
         wm.stubFor(delete(urlEqualTo("/api/pam/session/drop/" + hash))
                 .willReturn(okJson("{\"code\":200,\"response\":" + Bodies.OK_RESPONSE + "}")));
 
-        client.remoteSessions().terminate(hash);
+        client.sessions().terminate(hash);
 
         wm.verify(1, deleteRequestedFor(urlEqualTo("/api/pam/session/drop/" + hash))
                 .withHeader("Authorization", equalTo("Bearer tok-1")));
@@ -198,7 +198,7 @@ class RemoteSessionsTest {
         wm.stubFor(delete(urlEqualTo("/api/pam/session/drop/" + hash))
                 .willReturn(okJson("{\"code\":200,\"response\":" + Bodies.OK_RESPONSE + "}")));
 
-        assertThat(client.remoteSessions().terminateById("3")).isEqualTo(Bodies.EXPECTED_3);
+        assertThat(client.sessions().terminateById("3")).isEqualTo(Bodies.EXPECTED_3);
 
         wm.verify(1, getRequestedFor(urlEqualTo(LIST + "/3")));
         wm.verify(1, deleteRequestedFor(urlEqualTo("/api/pam/session/drop/" + hash)));
@@ -211,8 +211,8 @@ class RemoteSessionsTest {
         wm.stubFor(get(urlEqualTo(LIST + "/8")).willReturn(okJson(Bodies.envelope("remote_session",
                 "{\"id\": \"8\", \"start\": \"2024-05-01 08:00:00\", \"end\": \"\"}"))));
 
-        assertThatThrownBy(() -> client.remoteSessions().terminateById("404")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> client.remoteSessions().terminateById("8"))
+        assertThatThrownBy(() -> client.sessions().terminateById("404")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> client.sessions().terminateById("8"))
                 .isInstanceOf(ResponseFormatException.class).hasMessageContaining("session_id");
         assertThat(wm.findAll(deleteRequestedFor(anyUrl()))).isEmpty();
     }
@@ -223,11 +223,11 @@ class RemoteSessionsTest {
         wm.stubFor(delete(urlPathEqualTo("/api/pam/session/drop/abc")).willReturn(aResponse().withStatus(503)));
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(aResponse().withStatus(503)));
         try (SenhaseguraClient retrying = builder().retryPolicy(Loopback.fastRetry(3, sleeper)).build()) {
-            assertThatThrownBy(() -> retrying.remoteSessions().terminate("abc")).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> retrying.sessions().terminate("abc")).isInstanceOf(ServerException.class);
             wm.verify(1, deleteRequestedFor(urlPathEqualTo("/api/pam/session/drop/abc")));
             assertThat(sleeper.delays()).isEmpty();
 
-            assertThatThrownBy(() -> retrying.remoteSessions().list()).isInstanceOf(ServerException.class);
+            assertThatThrownBy(() -> retrying.sessions().list()).isInstanceOf(ServerException.class);
             wm.verify(3, getRequestedFor(urlEqualTo(LIST)));
         }
     }
@@ -238,8 +238,8 @@ class RemoteSessionsTest {
         wm.stubFor(delete(urlEqualTo("/iso/session/drop/abc%20def")).willReturn(okJson("{}")));
         try (SenhaseguraClient old = builder().remoteSessionsPath("/iso/session/remotesessions/")
                 .terminatePath("/iso/session/drop").build()) {
-            assertThat(old.remoteSessions().list()).hasSize(2);
-            old.remoteSessions().terminate("abc def");
+            assertThat(old.sessions().list()).hasSize(2);
+            old.sessions().terminate("abc def");
         }
         wm.verify(1, deleteRequestedFor(urlEqualTo("/iso/session/drop/abc%20def")));
     }
@@ -250,13 +250,13 @@ class RemoteSessionsTest {
         wm.stubFor(get(urlEqualTo(LIST + "/3")).willReturn(
                 okJson(Bodies.envelope("remote_session", Bodies.SESSION_3)).withFixedDelay(700)));
         try (SenhaseguraClient c = builder().requestTimeout(Duration.ofMillis(150)).build()) {
-            assertThat(c.remoteSessions().list()).hasSize(2); // default remoteSessionsTimeout: minutes
-            assertThatThrownBy(() -> c.remoteSessions().get("3"))
+            assertThat(c.sessions().list()).hasSize(2); // default remoteSessionsTimeout: minutes
+            assertThatThrownBy(() -> c.sessions().get("3"))
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));
         }
         try (SenhaseguraClient c = builder().remoteSessionsTimeout(Duration.ofMillis(150)).build()) {
-            assertThatThrownBy(() -> c.remoteSessions().list())
+            assertThatThrownBy(() -> c.sessions().list())
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));
         }
@@ -266,7 +266,7 @@ class RemoteSessionsTest {
     void serverTimesBecomeInstantsInTheServerZone() {
         wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.FLAT)));
         try (SenhaseguraClient c = builder().serverZone(ZoneId.of("America/Sao_Paulo")).build()) {
-            RemoteSession s = c.remoteSessions().list().get(0);
+            SenhaseguraSession s = c.sessions().list().get(0);
             SessionRecord r = s.toSessionRecord(c.serverZone());
 
             assertThat(s.start()).isEqualTo(LocalDateTime.of(2024, 5, 6, 16, 5, 7));
@@ -285,7 +285,7 @@ class RemoteSessionsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials");
         assertThatThrownBy(() -> SenhaseguraClient.builder().remoteSessionsPath("api/x"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.remoteSessions().get(" ")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> client.remoteSessions().terminate(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.sessions().get(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.sessions().terminate(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

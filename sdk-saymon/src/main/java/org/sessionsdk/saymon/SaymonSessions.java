@@ -15,7 +15,7 @@ import org.sessionsdk.saymon.internal.ShiftingPager;
 
 /**
  * SAYMON's users' session log ({@code GET /node/api/users/session/log}, permission
- * {@code read-session-log}), reached through {@link SaymonClient#sessionLog()}.
+ * {@code read-session-log}), reached through {@link SaymonClient#sessions()}.
  *
  * <p>Pages are asked with {@code limit}/{@code skip}; {@code skip} counts from the newest record, so
  * records come newest first and paging stops at the first short page. Two things keep the pages
@@ -28,17 +28,17 @@ import org.sessionsdk.saymon.internal.ShiftingPager;
  * an {@link org.sessionsdk.core.error.SdkException} instead of paging forever. Pages are streamed,
  * not held; without inserts, memory stays bounded by the page size, whatever the total.
  */
-public final class SaymonSessionLog {
+public final class SaymonSessions {
     static final String PATH = "/node/api/users/session/log";
 
     private static final JsonArrayStream<SaymonSession> PARSER = JsonArrayStream.of("SAYMON session log",
-            SaymonSessionLog::session).build();
+            SaymonSessions::session).build();
 
     private final ClientRuntime runtime;
     private final ApiCaller caller;
     private final Clock clock;
 
-    SaymonSessionLog(ClientRuntime runtime, ApiCaller caller) {
+    SaymonSessions(ClientRuntime runtime, ApiCaller caller) {
         this.runtime = runtime;
         this.caller = caller;
         this.clock = runtime.config().clock();

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -19,29 +20,30 @@ import org.sessionsdk.core.session.SessionRecord;
  * @param proxy        the kind of proxy session, e.g. {@code Web Proxy}
  * @param sessionId    the 40-hex session hash, used by {@code terminate(sessionId)}
  * @param start        when it started, in the server's local time (the wire carries no zone)
- * @param end          when it ended, server local time; null while the session is live
+ * @param end          when it ended, server local time; null while the session is open
  * @param duration     the {@code time} field ({@code HH:MM:SS}, hours may exceed 24), or null
  * @param preventPurge whether the session's data is kept from automatic deletion ({@code "Yes"})
  * @param request      the user's request text, or null
  * @param itsm         the ITSM ticket code, or null
  */
-public record RemoteSession(String id, String user, String originIp, String credential, String device,
+public record SenhaseguraSession(String id, String user, String originIp, String credential, String device,
                             String protocol, String proxy, String sessionId, LocalDateTime start,
                             LocalDateTime end, Duration duration, boolean preventPurge, String request,
                             String itsm) {
 
     /** {@return whether the session is still open (no end time)} */
-    public boolean live() {
+    public boolean open() {
         return end == null;
     }
 
     /**
      * The vendor-neutral view, reading {@code start}/{@code end} in {@code serverZone}.
      *
-     * @param serverZone the zone the server writes its offset-less times in
+     * @param serverZone the zone the server writes its offset-less times in; {@link SenhaseguraClient#serverZone()}
      * @return the record; the fields without a column go to its attributes
      */
     public SessionRecord toSessionRecord(ZoneId serverZone) {
+        Objects.requireNonNull(serverZone, "serverZone");
         Map<String, String> attrs = new LinkedHashMap<>();
         putIfSet(attrs, "session_id", sessionId);
         putIfSet(attrs, "credential", credential);

@@ -25,7 +25,7 @@ import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.core.testing.Loopback;
 
-class SaymonSessionLogTest {
+class SaymonSessionsTest {
     @RegisterExtension
     static WireMockExtension wm = Loopback.wireMock();
 
@@ -62,7 +62,7 @@ class SaymonSessionLogTest {
         answer(SEED);
         Instant from = Instant.parse("2022-05-01T00:00:00Z");
         try (SaymonClient saymon = client()) {
-            List<SaymonSession> got = saymon.sessionLog().list(SaymonSessionQuery.builder().from(from).build());
+            List<SaymonSession> got = saymon.sessions().list(SaymonSessionQuery.builder().from(from).build());
 
             assertThat(got).containsExactly(new SaymonSession("62725dc8bad91064e16e5910", "5f5f420005a91e683e101ca7",
                     "admin", Instant.ofEpochMilli(1651662280161L), null, Instant.ofEpochMilli(1651671819978L)));
@@ -83,7 +83,7 @@ class SaymonSessionLogTest {
         answer("[]");
         Instant to = Instant.parse("2022-05-03T00:00:00.123Z");
         try (SaymonClient saymon = client()) {
-            assertThat(saymon.sessionLog().list(SaymonSessionQuery.builder().to(to).pageSize(50).build())).isEmpty();
+            assertThat(saymon.sessions().list(SaymonSessionQuery.builder().to(to).pageSize(50).build())).isEmpty();
         }
         wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withoutQueryParam("from")
                 .withQueryParam("to", equalTo("1651536000123")).withQueryParam("limit", equalTo("50")));
@@ -96,7 +96,7 @@ class SaymonSessionLogTest {
         wm.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("skip", equalTo("5")).withQueryParam("limit", equalTo("2"))
                 .willReturn(aResponse().withBody(records(5, 4))));
         try (SaymonClient saymon = client()) {
-            List<SaymonSession> got = saymon.sessionLog().list(SaymonSessionQuery.builder().limit(7).pageSize(5).build());
+            List<SaymonSession> got = saymon.sessions().list(SaymonSessionQuery.builder().limit(7).pageSize(5).build());
 
             assertThat(got).extracting(SaymonSession::id).containsExactly(ids(10, 4));
         }
@@ -109,7 +109,7 @@ class SaymonSessionLogTest {
                 [{"id":"a1","startTime":1000,"endTime":"2000","expiredAt":null,"login":"ops","meta":{"ip":"10.0.0.1"},
                   "roles":["x"],"userId":"u1","active":false}]""");
         try (SaymonClient saymon = client()) {
-            SaymonSession s = saymon.sessionLog().list(SaymonSessionQuery.builder().build()).get(0);
+            SaymonSession s = saymon.sessions().list(SaymonSessionQuery.builder().build()).get(0);
 
             assertThat(s).isEqualTo(new SaymonSession("a1", "u1", "ops", Instant.ofEpochMilli(1000),
                     Instant.ofEpochMilli(2000), null));
@@ -121,7 +121,7 @@ class SaymonSessionLogTest {
     void listAsyncAndTheVendorNeutralViewAgreeWithList() throws Exception {
         answer(SEED);
         try (SaymonClient saymon = client()) {
-            List<SaymonSession> async = saymon.sessionLog().listAsync(SaymonSessionQuery.builder().build())
+            List<SaymonSession> async = saymon.sessions().listAsync(SaymonSessionQuery.builder().build())
                     .get(10, TimeUnit.SECONDS);
             List<SessionRecord> records;
             try (Stream<SessionRecord> s = saymon.sessionRecords(TimeRange.until(NOW))) {
@@ -143,13 +143,13 @@ class SaymonSessionLogTest {
     void truncatedOrMalformedJsonIsAResponseFormatException() {
         try (SaymonClient saymon = client()) {
             answer("[{\"id\":\"a1\",\"startTime\":1000},{\"id\":\"a2\",\"start");
-            assertThatThrownBy(() -> saymon.sessionLog().list(SaymonSessionQuery.builder().build()))
+            assertThatThrownBy(() -> saymon.sessions().list(SaymonSessionQuery.builder().build()))
                     .isInstanceOf(ResponseFormatException.class).hasMessageContaining("SAYMON session log");
             answer("[{\"id\":\"a1\" \"startTime\":1000}]");
-            assertThatThrownBy(() -> saymon.sessionLog().list(SaymonSessionQuery.builder().build()))
+            assertThatThrownBy(() -> saymon.sessions().list(SaymonSessionQuery.builder().build()))
                     .isInstanceOf(ResponseFormatException.class);
             answer("{\"code\":\"ok\"}");
-            assertThatThrownBy(() -> saymon.sessionLog().list(SaymonSessionQuery.builder().build()))
+            assertThatThrownBy(() -> saymon.sessions().list(SaymonSessionQuery.builder().build()))
                     .isInstanceOf(ResponseFormatException.class).hasMessageContaining("JSON array");
         }
     }
@@ -158,10 +158,10 @@ class SaymonSessionLogTest {
     void aFieldOfTheWrongTypeOrAMissingIdIsNamed() {
         try (SaymonClient saymon = client()) {
             answer("[{\"id\":\"a1\",\"startTime\":\"soon\"}]");
-            assertThatThrownBy(() -> saymon.sessionLog().list(SaymonSessionQuery.builder().build()))
+            assertThatThrownBy(() -> saymon.sessions().list(SaymonSessionQuery.builder().build()))
                     .isInstanceOf(ResponseFormatException.class).hasMessageContaining("startTime");
             answer("[{\"login\":\"admin\",\"startTime\":1}]");
-            assertThatThrownBy(() -> saymon.sessionLog().list(SaymonSessionQuery.builder().build()))
+            assertThatThrownBy(() -> saymon.sessions().list(SaymonSessionQuery.builder().build()))
                     .isInstanceOf(ResponseFormatException.class).hasMessageContaining("'id'");
         }
     }
