@@ -10,7 +10,7 @@ import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.error.NotFoundException;
 import org.sessionsdk.core.error.PermissionDeniedException;
 import org.sessionsdk.core.internal.ErrorContext;
-import org.sessionsdk.core.internal.xml.Utf8XmlReader;
+import org.sessionsdk.plesk.internal.xml.Utf8XmlReader;
 
 /**
  * Plesk's error codes as exceptions: 1001 (wrong login or password), 11003 (wrong secret key) and
