@@ -16,7 +16,7 @@ import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
-import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.paging.Paging;
 import org.sessionsdk.ekran.internal.EkranTimes;
 

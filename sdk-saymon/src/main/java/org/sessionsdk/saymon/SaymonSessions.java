@@ -9,8 +9,8 @@ import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
-import org.sessionsdk.core.json.JsonArrayStream;
-import org.sessionsdk.core.json.JsonObject;
+import org.sessionsdk.core.internal.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonObject;
 import org.sessionsdk.saymon.internal.ShiftingPager;
 
 /**

@@ -10,7 +10,7 @@ import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
-import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonArrayStream;
 
 /** SAYMON users, reached through {@link SaymonClient#users()}. */
 public final class SaymonUsers {

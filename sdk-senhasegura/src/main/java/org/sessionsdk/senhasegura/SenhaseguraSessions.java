@@ -17,7 +17,7 @@ import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
-import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.senhasegura.internal.Envelope;
 import org.sessionsdk.senhasegura.internal.RemoteSessionMapper;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.sessionsdk.core.xml.SecureXml;
+import org.sessionsdk.core.internal.xml.SecureXml;
 import org.sessionsdk.plesk.PleskClient;
 import org.sessionsdk.plesk.PleskCredentials;
 import org.sessionsdk.plesk.PleskSession;

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sessionsdk.benchmarks.support.Conversions;
 import org.sessionsdk.benchmarks.support.Vendor;
-import org.sessionsdk.core.xml.SecureXml;
+import org.sessionsdk.core.internal.xml.SecureXml;
 import org.sessionsdk.ekran.EkranSession;
 import org.sessionsdk.plesk.PleskEvent;
 import org.sessionsdk.saymon.SaymonSession;

@@ -3,7 +3,6 @@ package org.sessionsdk.core.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.sessionsdk.core.error.TransportException;
 
 /**
  * A response body as an {@link InputStream}, fed by the JDK client one chunk at a time.
@@ -131,7 +131,8 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
             Object next = queue.poll(readTimeoutNanos, TimeUnit.NANOSECONDS);
             if (next == null) {
                 close();
-                throw new HttpTimeoutException("no body bytes within " + (readTimeoutNanos / 1_000_000) + " ms");
+                throw new TransportTimeoutException(TransportException.Kind.READ_TIMEOUT,
+                        "no body bytes within " + (readTimeoutNanos / 1_000_000) + " ms", null);
             }
             return next;
         } catch (InterruptedException e) {

@@ -8,9 +8,20 @@ import java.time.Duration;
  * stream. The default is {@link JdkHttpTransport}; plug in another through the client builder's
  * {@code transport(...)}.
  *
- * <p>Implementations must be thread-safe. They report failures as {@link IOException}s (a
- * {@link java.net.ConnectException} when the request was provably not sent, a
- * {@link java.net.http.HttpTimeoutException} on timeouts); the SDK maps them to its own exceptions.
+ * <p>Implementations must be thread-safe. They report failures as {@link IOException}s, from
+ * {@code send} and from the body stream's {@code read}; the SDK maps them to its own exceptions:
+ * <ul>
+ *   <li>a timeout is a {@link TransportTimeoutException} whose kind says which limit was hit:
+ *       {@code CONNECT_TIMEOUT} (no connection, the request was not sent), {@code RESPONSE_TIMEOUT} (no
+ *       response headers within {@code timeout}) or {@code READ_TIMEOUT} (the body stalled longer than
+ *       the read timeout). Nothing of the HTTP library the transport is built on is needed for that;
+ *   <li>a {@link java.net.ConnectException}, {@link java.net.UnknownHostException} or
+ *       {@link javax.net.ssl.SSLException} when no connection could be made (the request was provably
+ *       not sent, so even a write may be retried);
+ *   <li>any other {@code IOException} for everything else (reset, closed mid-body).
+ * </ul>
+ * A {@code java.net.http.HttpTimeoutException} is still understood, for transports written against
+ * earlier versions of this contract.
  */
 public interface HttpTransport extends AutoCloseable {
 
@@ -20,7 +31,8 @@ public interface HttpTransport extends AutoCloseable {
      * @param request  the request
      * @param timeout  how long to wait for the response headers
      * @return the response, whose body the caller reads and closes
-     * @throws IOException          if the request could not be sent or no response arrived in time
+     * @throws TransportTimeoutException if no connection or no response headers came in time
+     * @throws IOException          if the request could not be sent or no response arrived
      * @throws InterruptedException if the calling thread was interrupted
      */
     SdkHttpResponse send(SdkHttpRequest request, Duration timeout) throws IOException, InterruptedException;

@@ -3,8 +3,10 @@ package org.sessionsdk.core.http;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLContext;
 import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.error.TransportException.Kind;
 
 /**
  * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: HTTP/1.1 and HTTP/2,
@@ -82,7 +85,15 @@ public final class JdkHttpTransport implements HttpTransport {
         if (tlsPreflight != null) {
             tlsPreflight.check(request.uri());
         }
-        HttpResponse<java.io.InputStream> response = c.send(rb.build(), info -> new BodyInputStream(readTimeout));
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = c.send(rb.build(), info -> new BodyInputStream(readTimeout));
+        } catch (HttpConnectTimeoutException e) {
+            // the SPI's own timeout type: nothing above the transport depends on java.net.http
+            throw new TransportTimeoutException(Kind.CONNECT_TIMEOUT, message(e, "connect timed out"), e);
+        } catch (HttpTimeoutException e) {
+            throw new TransportTimeoutException(Kind.RESPONSE_TIMEOUT, message(e, "request timed out"), e);
+        }
         return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());
     }
 
@@ -108,6 +119,10 @@ public final class JdkHttpTransport implements HttpTransport {
                         + "plug in an HttpTransport that writes raw header octets");
             }
         }
+    }
+
+    private static String message(Exception e, String fallback) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? fallback : e.getMessage();
     }
 
     private static Set<String> caseInsensitive(String... names) {

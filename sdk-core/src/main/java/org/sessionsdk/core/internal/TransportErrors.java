@@ -14,6 +14,7 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 import org.sessionsdk.core.error.TransportException;
 import org.sessionsdk.core.error.TransportException.Kind;
+import org.sessionsdk.core.http.TransportTimeoutException;
 
 /** Maps I/O failures to {@link TransportException}s that say what happened, without secrets. */
 public final class TransportErrors {
@@ -27,7 +28,9 @@ public final class TransportErrors {
      */
     public static TransportException whileSending(String what, URI uri, IOException e) {
         Kind kind;
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof TransportTimeoutException t) {
+            kind = t.kind();
+        } else if (e instanceof HttpConnectTimeoutException) {
             kind = Kind.CONNECT_TIMEOUT;
         } else if (e instanceof HttpTimeoutException) {
             kind = Kind.RESPONSE_TIMEOUT;
@@ -45,7 +48,8 @@ public final class TransportErrors {
 
     /** A failure while reading a response body. */
     public static TransportException whileReading(String what, IOException e) {
-        Kind kind = e instanceof HttpTimeoutException ? Kind.READ_TIMEOUT
+        Kind kind = e instanceof TransportTimeoutException t ? t.kind()
+                : e instanceof HttpTimeoutException ? Kind.READ_TIMEOUT
                 : e instanceof InterruptedIOException ? Kind.INTERRUPTED : Kind.IO;
         return new TransportException(kind, what + ": " + describe(e), e);
     }
@@ -64,7 +68,7 @@ public final class TransportErrors {
     static String connectFailure(URI uri, IOException e) {
         String host = uri.getHost();
         String at = host + ":" + port(uri);
-        if (e instanceof HttpConnectTimeoutException) {
+        if (e instanceof HttpConnectTimeoutException || isConnectTimeout(e)) {
             return "no connection to " + at + " within the connect timeout (the host is unreachable or a firewall "
                     + "drops the packets; or, for https, the TLS handshake got no answer)";
         }
@@ -83,6 +87,10 @@ public final class TransportErrors {
             return "cannot connect to " + at + ": connection refused (nothing listens on that port, or a firewall rejects it)";
         }
         return "cannot connect to " + at + ": " + chain(e);
+    }
+
+    private static boolean isConnectTimeout(IOException e) {
+        return e instanceof TransportTimeoutException t && t.kind() == Kind.CONNECT_TIMEOUT;
     }
 
     private static String tlsReason(URI uri, SSLException e) {

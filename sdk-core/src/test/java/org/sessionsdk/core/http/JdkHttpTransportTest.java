@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.error.TransportException;
 
 class JdkHttpTransportTest {
     /** Reads one request head byte for byte (WireMock's Jetty masks non-ASCII octets) and answers 200. */
@@ -66,6 +67,53 @@ class JdkHttpTransportTest {
                     .header("HTTP_AUTH_PASSWD", "pässwörd").build();
             assertThatThrownBy(() -> t.send(r, Duration.ofSeconds(1))).isInstanceOf(SdkException.class)
                     .hasMessageContaining("HTTP_AUTH_PASSWD").hasMessageNotContaining("pässwörd");
+        }
+    }
+
+    /** Accepts one connection and answers with {@code answer} (possibly nothing), then holds it open. */
+    private static CompletableFuture<Void> answerAndStall(ServerSocket server, String answer) {
+        return CompletableFuture.runAsync(() -> {
+            try (Socket s = server.accept()) {
+                if (!answer.isEmpty()) {
+                    s.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                }
+                s.getInputStream().read(new byte[8192]);
+                Thread.sleep(3_000);
+            } catch (Exception ignored) {
+                // the client gave up, as the test wants
+            }
+        });
+    }
+
+    /** The SPI's timeout is the SDK's own type: nothing above the transport needs java.net.http. */
+    @Test
+    void noResponseHeadersInTimeIsAResponseTimeoutInSdkTerms() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             JdkHttpTransport t = JdkHttpTransport.builder().http2(false).build()) {
+            answerAndStall(server, "");
+            SdkHttpRequest r = SdkHttpRequest.builder().method("GET")
+                    .uri(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x")).build();
+            assertThatThrownBy(() -> t.send(r, Duration.ofMillis(300)))
+                    .isInstanceOfSatisfying(TransportTimeoutException.class,
+                            e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));
+        }
+    }
+
+    @Test
+    void aStalledBodyIsAReadTimeoutInSdkTerms() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             JdkHttpTransport t = JdkHttpTransport.builder().http2(false).readTimeout(Duration.ofMillis(300)).build()) {
+            answerAndStall(server, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n[");
+            SdkHttpRequest r = SdkHttpRequest.builder().method("GET")
+                    .uri(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x")).build();
+            try (SdkHttpResponse resp = t.send(r, Duration.ofSeconds(10))) {
+                InputStream body = resp.body();
+                assertThat(body.read()).isEqualTo('[');
+                assertThatThrownBy(body::read)
+                        .isInstanceOfSatisfying(TransportTimeoutException.class,
+                                e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.READ_TIMEOUT));
+            }
         }
     }
 }

@@ -17,7 +17,7 @@ import org.sessionsdk.core.auth.HeaderAuth;
 import org.sessionsdk.core.auth.Secret;
 import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.http.SdkHttpResponse;
-import org.sessionsdk.core.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.testing.Loopback;
 
 class StreamingCallTest {

@@ -10,6 +10,7 @@ import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.sessionsdk.core.error.TransportException;
+import org.sessionsdk.core.http.TransportTimeoutException;
 
 /**
  * The words for each way a connection fails, from the exceptions the JDK client throws (whose
@@ -49,6 +50,22 @@ class TransportErrorsTest {
         assertThat(TransportErrors.whileSending("GET /x", URI.create("http://pam.example.com"),
                 connect(new java.nio.channels.ClosedChannelException())).getMessage())
                 .contains("pam.example.com:80: connection refused");
+    }
+
+    /** A transport not built on java.net.http reports timeouts with the SPI's own type. */
+    @Test
+    void sdkTimeoutsFromAnyTransport() {
+        TransportException connect = TransportErrors.whileSending("GET /x", URI.create("https://pam.example.com/api"),
+                new TransportTimeoutException(TransportException.Kind.CONNECT_TIMEOUT, "connect timed out", null));
+        assertThat(connect.kind()).isEqualTo(TransportException.Kind.CONNECT_TIMEOUT);
+        assertThat(connect.getMessage()).contains("no connection to pam.example.com:443 within the connect timeout");
+        assertThat(TransportErrors.notSent(connect)).isTrue();
+        assertThat(TransportErrors.whileSending("GET /x", PANEL, new TransportTimeoutException(
+                TransportException.Kind.RESPONSE_TIMEOUT, "request timed out", null)).kind())
+                .isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT);
+        assertThat(TransportErrors.whileReading("GET /x", new TransportTimeoutException(
+                TransportException.Kind.READ_TIMEOUT, "no body bytes within 300 ms", null)).kind())
+                .isEqualTo(TransportException.Kind.READ_TIMEOUT);
     }
 
     @Test

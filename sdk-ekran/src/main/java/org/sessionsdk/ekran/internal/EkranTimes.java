@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import org.sessionsdk.core.json.JsonObject;
+import org.sessionsdk.core.internal.json.JsonObject;
 
 /**
  * Ekran's two time formats: query bounds are offset-less local times in the server's zone

@@ -13,7 +13,7 @@ import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.error.ErrorDetails;
-import org.sessionsdk.core.internal.xml.XmlElementStream;
+import org.sessionsdk.plesk.internal.xml.XmlElementStream;
 import org.sessionsdk.plesk.wire.ObjectFactory;
 import org.sessionsdk.plesk.wire.Packet;
 import org.sessionsdk.plesk.wire.ResultStatus;

@@ -8,7 +8,7 @@ import org.sessionsdk.core.error.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.internal.ErrorContext;
-import org.sessionsdk.core.internal.xml.Utf8XmlReader;
+import org.sessionsdk.plesk.internal.xml.Utf8XmlReader;
 
 /**
  * Plesk's error codes as exceptions: 1001 (wrong login or password), 11003 (wrong secret key) and

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.internal.JsonSupport;
-import org.sessionsdk.core.json.JsonObject;
+import org.sessionsdk.core.internal.json.JsonObject;
 
 /**
  * What senhasegura says about a call, read from its envelope

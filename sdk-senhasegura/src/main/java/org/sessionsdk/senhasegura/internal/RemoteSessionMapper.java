@@ -9,7 +9,7 @@ import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sessionsdk.core.json.JsonObject;
+import org.sessionsdk.core.internal.json.JsonObject;
 import org.sessionsdk.senhasegura.SenhaseguraSession;
 
 /** Reads one element of {@code remote_sessions} into a {@link SenhaseguraSession}. */

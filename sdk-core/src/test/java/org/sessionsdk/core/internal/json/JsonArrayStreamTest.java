@@ -1,4 +1,4 @@
-package org.sessionsdk.core.json;
+package org.sessionsdk.core.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.internal.xml;
+package org.sessionsdk.plesk.internal.xml;
 
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.internal.xml;
+package org.sessionsdk.plesk.internal.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

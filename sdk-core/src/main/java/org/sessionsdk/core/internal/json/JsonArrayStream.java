@@ -1,4 +1,4 @@
-package org.sessionsdk.core.json;
+package org.sessionsdk.core.internal.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

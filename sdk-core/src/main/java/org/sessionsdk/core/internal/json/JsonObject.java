@@ -1,4 +1,4 @@
-package org.sessionsdk.core.json;
+package org.sessionsdk.core.internal.json;
 
 import java.util.Arrays;
 import java.util.Collections;

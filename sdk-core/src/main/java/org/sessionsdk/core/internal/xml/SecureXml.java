@@ -1,4 +1,4 @@
-package org.sessionsdk.core.xml;
+package org.sessionsdk.core.internal.xml;
 
 import javax.xml.stream.XMLInputFactory;
 

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.internal.xml;
+package org.sessionsdk.plesk.internal.xml;
 
 import jakarta.xml.bind.annotation.XmlAccessType;
 import jakarta.xml.bind.annotation.XmlAccessorType;

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.internal.xml;
+package org.sessionsdk.plesk.internal.xml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.sessionsdk.core.xml.SecureXml;
+import org.sessionsdk.core.internal.xml.SecureXml;
 
 /**
  * Opens a hardened StAX reader over a UTF-8 body, decoding the bytes itself.

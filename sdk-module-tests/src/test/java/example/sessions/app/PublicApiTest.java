@@ -1,0 +1,59 @@
+package example.sessions.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.session.TimeRange;
+import org.sessionsdk.ekran.EkranClient;
+import org.sessionsdk.plesk.PleskClient;
+import org.sessionsdk.saymon.SaymonClient;
+import org.sessionsdk.senhasegura.SenhaseguraClient;
+import org.sessionsdk.testkit.EkranSimulator;
+import org.sessionsdk.testkit.PleskSimulator;
+import org.sessionsdk.testkit.SaymonSimulator;
+import org.sessionsdk.testkit.SenhaseguraSimulator;
+import org.sessionsdk.testkit.SimData;
+
+/**
+ * From the application module, with exported packages only: a client of every vendor, built as the
+ * README builds it, talks to that vendor's simulator on 127.0.0.1. Plesk's answers go through JAXB,
+ * so this also proves the wire package is open enough for the JAXB runtime on the module path.
+ */
+class PublicApiTest {
+    private static final TimeRange AROUND_EPOCH = TimeRange.between(
+            SimData.EPOCH.minus(Duration.ofDays(1)), SimData.EPOCH.plus(Duration.ofDays(1)));
+
+    @Test
+    void everyVendorWorksThroughThePublicApi() {
+        try (PleskSimulator pleskSim = PleskSimulator.start();
+             EkranSimulator ekranSim = EkranSimulator.start();
+             SaymonSimulator saymonSim = SaymonSimulator.start();
+             SenhaseguraSimulator senhaSim = SenhaseguraSimulator.start();
+             PleskClient plesk = AllVendors.plesk(pleskSim.endpoint(), PleskSimulator.SECRET_KEY);
+             EkranClient ekran = AllVendors.ekran(ekranSim.endpoint(), EkranSimulator.API_KEY, ekranSim.zone());
+             SaymonClient saymon = AllVendors.saymon(saymonSim.endpoint(), SaymonSimulator.LOGIN,
+                     SaymonSimulator.PASSWORD);
+             SenhaseguraClient senha = AllVendors.senhasegura(senhaSim.endpoint(), SenhaseguraSimulator.CLIENT_ID,
+                     SenhaseguraSimulator.CLIENT_SECRET, senhaSim.zone())) {
+            assertTrue(pleskSim.endpoint().getHost().equals("127.0.0.1"), "loopback only");
+
+            // each vendor's own resources
+            assertEquals(pleskSim.sessions().size(), plesk.sessions().list().size());
+            assertEquals(pleskSim.lastEventId(), plesk.eventLog().lastId());
+            assertFalse(ekran.sessions().list(org.sessionsdk.ekran.EkranSessionQuery.between(
+                    SimData.EPOCH.minus(Duration.ofDays(1)), SimData.EPOCH.plus(Duration.ofDays(1)))).isEmpty());
+
+            // and the unified view over all four
+            List<SessionRecord> all = AllVendors.sessionRecords(AROUND_EPOCH, plesk, ekran, saymon, senha);
+            Set<String> vendors = all.stream().map(SessionRecord::vendor).collect(Collectors.toSet());
+            assertEquals(Set.of("plesk", "ekran", "saymon", "senhasegura"), vendors);
+        }
+    }
+}
