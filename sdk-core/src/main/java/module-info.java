@@ -28,7 +28,7 @@ module org.sessionsdk.core {
     exports org.sessionsdk.core.internal.pipeline to
             org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.auth to
-            org.sessionsdk.senhasegura;
+            org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.json to
             org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.xml to

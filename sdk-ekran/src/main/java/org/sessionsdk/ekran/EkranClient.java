@@ -36,7 +36,7 @@ public final class EkranClient implements SessionSource, AutoCloseable {
     private EkranClient(ClientRuntime runtime, EkranCredentials credentials, ZoneId serverZone) {
         this.runtime = runtime;
         this.serverZone = serverZone;
-        this.sessions = new EkranSessions(runtime, runtime.caller(credentials.auth(), EkranErrors.decoder()),
+        this.sessions = new EkranSessions(runtime, runtime.caller(credentials.auth(runtime, EkranErrors.decoder()), EkranErrors.decoder()),
                 serverZone);
     }
 

@@ -1,6 +1,8 @@
 package org.sessionsdk.ekran;
 
-import java.util.Objects;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.internal.ErrorDecoder;
+import org.sessionsdk.core.internal.auth.AuthFactory;
 import org.sessionsdk.core.auth.HeaderAuth;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.auth.Secret;
@@ -12,29 +14,25 @@ import org.sessionsdk.core.auth.Secret;
 public final class EkranCredentials {
     static final String HEADER = "ApiKey";
 
-    private final RequestAuth auth;
+    private final AuthFactory auth;
 
-    private EkranCredentials(RequestAuth auth) {
+    private EkranCredentials(AuthFactory auth) {
         this.auth = auth;
     }
 
     /**
-     * An Ekran API key (created in the Management Tool); sent as is, punctuation included.
+     * The API key Ekran's administrator issued; sent verbatim in the {@code ApiKey} header.
      *
-     * @param key the API key
+     * @param key the key, not blank
      * @return the credentials
-     * @throws IllegalArgumentException if the key is blank
      */
     public static EkranCredentials apiKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (key.isBlank()) {
-            throw new IllegalArgumentException("the API key is empty");
-        }
-        return new EkranCredentials(HeaderAuth.apiKey(HEADER, Secret.of(key)));
+        HeaderAuth header = HeaderAuth.apiKey(HEADER, Secret.of(AuthFactory.requireText(key, "key")));
+        return new EkranCredentials((runtime, errors) -> header);
     }
 
-    RequestAuth auth() {
-        return auth;
+    RequestAuth auth(ClientRuntime runtime, ErrorDecoder errors) {
+        return auth.create(runtime, errors);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class PleskClient implements AutoCloseable, SessionSource {
     private PleskClient(Builder b, ClientRuntime runtime) {
         this.runtime = runtime;
         this.serverZone = b.serverZone;
-        PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(), PleskErrors::decode),
+        PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(runtime, PleskErrors::decode), PleskErrors::decode),
                 b.packetVersion);
         this.sessions = new PleskSessions(exchange, runtime, serverZone);
         this.eventLog = new PleskEventLog(exchange, runtime, b.pollSleeper);

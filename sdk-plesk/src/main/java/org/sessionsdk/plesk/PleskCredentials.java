@@ -1,6 +1,8 @@
 package org.sessionsdk.plesk;
 
-import java.util.Objects;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.internal.ErrorDecoder;
+import org.sessionsdk.core.internal.auth.AuthFactory;
 import org.sessionsdk.core.auth.HeaderAuth;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.auth.Secret;
@@ -11,43 +13,45 @@ import org.sessionsdk.core.auth.Secret;
  * into the XML, so {@code &} and {@code <} in a password are sent as they are.
  */
 public final class PleskCredentials {
-    private final HeaderAuth auth;
+    private final String description;
+    private final AuthFactory auth;
 
-    private PleskCredentials(HeaderAuth auth) {
+    private PleskCredentials(String description, AuthFactory auth) {
+        this.description = description;
         this.auth = auth;
     }
 
     /**
-     * A secret key made with {@code secret_key/create} or in the panel (Tools &amp; Settings).
+     * A secret key ({@code secret_key/create}), sent in the {@code KEY} header.
      *
-     * @param key the key, sent verbatim in the {@code KEY} header
+     * @param key the key, not blank
      * @return the credentials
      */
     public static PleskCredentials secretKey(String key) {
-        Objects.requireNonNull(key, "key");
-        return new PleskCredentials(HeaderAuth.apiKey("KEY", Secret.of(key)));
+        HeaderAuth header = HeaderAuth.apiKey("KEY", Secret.of(AuthFactory.requireText(key, "key")));
+        return new PleskCredentials("PleskCredentials[KEY=****]", (runtime, errors) -> header);
     }
 
     /**
-     * A panel login and its password.
+     * A panel login and password, sent in {@code HTTP_AUTH_LOGIN} and {@code HTTP_AUTH_PASSWD}.
      *
-     * @param login    sent in {@code HTTP_AUTH_LOGIN}
-     * @param password sent in {@code HTTP_AUTH_PASSWD}; ASCII only with the default transport
+     * @param login    the login, not blank
+     * @param password the password, not blank
      * @return the credentials
      */
     public static PleskCredentials password(String login, String password) {
-        Objects.requireNonNull(login, "login");
-        Objects.requireNonNull(password, "password");
-        return new PleskCredentials(HeaderAuth.builder().plain("HTTP_AUTH_LOGIN", login)
-                .secret("HTTP_AUTH_PASSWD", Secret.of(password)).build());
+        HeaderAuth headers = HeaderAuth.builder().plain("HTTP_AUTH_LOGIN", AuthFactory.requireText(login, "login"))
+                .secret("HTTP_AUTH_PASSWD", Secret.of(AuthFactory.requireText(password, "password"))).build();
+        return new PleskCredentials("PleskCredentials[HTTP_AUTH_LOGIN=" + login + ", HTTP_AUTH_PASSWD=****]",
+                (runtime, errors) -> headers);
     }
 
-    RequestAuth auth() {
-        return auth;
+    RequestAuth auth(ClientRuntime runtime, ErrorDecoder errors) {
+        return auth.create(runtime, errors);
     }
 
     @Override
     public String toString() {
-        return "PleskCredentials" + auth.toString().substring("HeaderAuth".length());
+        return description;
     }
 }

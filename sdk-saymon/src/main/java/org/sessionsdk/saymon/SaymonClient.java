@@ -47,7 +47,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
     private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack) {
         this.runtime = runtime;
         this.sessionLookBack = sessionLookBack;
-        this.auth = credentials.auth(runtime.caller(RequestAuth.none(), SaymonErrors.decoder(null)));
+        this.auth = credentials.auth(runtime, SaymonErrors.decoder(null));
         this.sessions = new SaymonSessions(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
         this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));

@@ -1,11 +1,11 @@
 package org.sessionsdk.saymon;
 
-import java.util.Objects;
-import java.util.function.Function;
+import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.internal.ErrorDecoder;
+import org.sessionsdk.core.internal.auth.AuthFactory;
 import org.sessionsdk.core.auth.BasicAuth;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.auth.Secret;
-import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.saymon.internal.SessionCookieAuth;
 
 /**
@@ -14,50 +14,49 @@ import org.sessionsdk.saymon.internal.SessionCookieAuth;
  * {@code toString()} never shows the password.
  */
 public final class SaymonCredentials {
-    private final String kind;
-    private final String login;
-    private final Function<ApiCaller, RequestAuth> auth;
+    private final String description;
+    private final AuthFactory auth;
 
-    private SaymonCredentials(String kind, String login, Function<ApiCaller, RequestAuth> auth) {
-        this.kind = kind;
-        this.login = login;
+    private SaymonCredentials(String description, AuthFactory auth) {
+        this.description = description;
         this.auth = auth;
     }
 
     /**
-     * HTTP Basic with the user's login and password on every request.
+     * HTTP Basic on every request.
      *
-     * @param login    the user's login; it cannot contain {@code ':'}
-     * @param password the user's password
+     * @param login    the login, not blank
+     * @param password the password, not blank
      * @return the credentials
      */
     public static SaymonCredentials basic(String login, String password) {
-        BasicAuth basic = new BasicAuth(Objects.requireNonNull(login, "login"),
-                Secret.of(Objects.requireNonNull(password, "password")));
-        return new SaymonCredentials("basic", login, loginCaller -> basic);
+        BasicAuth basic = new BasicAuth(AuthFactory.requireText(login, "login"),
+                Secret.of(AuthFactory.requireText(password, "password")));
+        return new SaymonCredentials("SaymonCredentials[basic, login=" + login + ", password=****]",
+                (runtime, errors) -> basic);
     }
 
     /**
-     * A cookie session: {@code POST /node/api/users/session} on first use and again once after a 401,
-     * {@code DELETE} of the session when the client is closed.
+     * Logs in once ({@code POST /node/api/users/session}) and sends the session cookie; logs in again
+     * once when the session expires, and out when the client is closed.
      *
-     * @param login    the user's login
-     * @param password the user's password, sent only to log in
+     * @param login    the login, not blank
+     * @param password the password, not blank
      * @return the credentials
      */
     public static SaymonCredentials session(String login, String password) {
-        Objects.requireNonNull(login, "login");
-        Secret secret = Secret.of(Objects.requireNonNull(password, "password"));
-        return new SaymonCredentials("session", login, loginCaller -> new SessionCookieAuth(loginCaller, login, secret));
+        AuthFactory.requireText(login, "login");
+        Secret secret = Secret.of(AuthFactory.requireText(password, "password"));
+        return new SaymonCredentials("SaymonCredentials[session, login=" + login + ", password=****]",
+                (runtime, errors) -> new SessionCookieAuth(runtime.caller(RequestAuth.none(), errors), login, secret));
     }
 
-    /** The auth for one client; {@code loginCaller} reaches the login endpoint without auth. */
-    RequestAuth auth(ApiCaller loginCaller) {
-        return auth.apply(loginCaller);
+    RequestAuth auth(ClientRuntime runtime, ErrorDecoder errors) {
+        return auth.create(runtime, errors);
     }
 
     @Override
     public String toString() {
-        return "SaymonCredentials[" + kind + ", login=" + login + ", password=****]";
+        return description;
     }
 }

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.stream.Stream;
-import org.sessionsdk.core.internal.auth.OAuth2ClientCredentials;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.internal.ClientRuntime;
@@ -14,7 +13,6 @@ import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
-import org.sessionsdk.senhasegura.internal.OAuth1Signer;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
 import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
 
@@ -35,7 +33,7 @@ import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
 public final class SenhaseguraClient implements AutoCloseable, SessionSource {
-    static final String TOKEN_PATH = "/iso/oauth2/token";
+    static final String TOKEN_PATH = SenhaseguraCredentials.TOKEN_PATH;
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
     static final Duration DEFAULT_REMOTE_SESSIONS_TIMEOUT = Duration.ofMinutes(10);
@@ -48,22 +46,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
         this.runtime = runtime;
         this.serverZone = b.serverZone;
         SenhaseguraErrors errors = new SenhaseguraErrors(b.remoteSessionsPath, b.terminatePath);
-        SenhaseguraCredentials c = b.credentials;
-        RequestAuth auth;
-        OAuth2ClientCredentials oauth2 = null;
-        if (c.kind == SenhaseguraCredentials.Kind.OAUTH2) {
-            oauth2 = OAuth2ClientCredentials.builder()
-                    .tokenCaller(runtime.caller(RequestAuth.none(), OAuth2ClientCredentials.tokenErrors(errors)))
-                    .tokenPath(TOKEN_PATH)
-                    .clientId(c.clientId)
-                    .clientSecret(c.clientSecret)
-                    .basicHeader(c.basicHeader)
-                    .build();
-            auth = oauth2;
-        } else {
-            auth = new OAuth1Signer(c.consumerKey, c.consumerSecret, c.tokenKey, c.tokenSecret,
-                    runtime.config().clock(), OAuth1Signer.randomNonces());
-        }
+        RequestAuth auth = b.credentials.auth(runtime, errors);
         this.sessions = new SenhaseguraSessions(runtime, runtime.caller(auth, errors, new EnvelopePolicy(errors)), errors,
                 b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
     }
