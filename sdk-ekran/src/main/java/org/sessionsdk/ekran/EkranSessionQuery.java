@@ -3,6 +3,7 @@ package org.sessionsdk.ekran;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.sessionsdk.core.session.RangeQueryBuilder;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
@@ -149,47 +150,10 @@ public final class EkranSessionQuery {
     }
 
     /** Builds an {@link EkranSessionQuery}; every part is optional. */
-    public static final class Builder {
-        private Instant from;
-        private Instant to;
+    public static final class Builder extends RangeQueryBuilder<Builder> {
         private Duration window;
 
         private Builder() {
-        }
-
-        /**
-         * Only sessions that started or finished at or after this time.
-         *
-         * @param from the start of the range, or null for none
-         * @return this builder
-         */
-        public Builder from(Instant from) {
-            this.from = from;
-            return this;
-        }
-
-        /**
-         * Only sessions that started or finished before this time.
-         *
-         * @param to the end of the range, or null for none
-         * @return this builder
-         */
-        public Builder to(Instant to) {
-            this.to = to;
-            return this;
-        }
-
-        /**
-         * Both bounds at once, from a {@link TimeRange}.
-         *
-         * @param range the range; either end may be open
-         * @return this builder
-         */
-        public Builder range(TimeRange range) {
-            Objects.requireNonNull(range, "range");
-            this.from = range.from();
-            this.to = range.to();
-            return this;
         }
 
         /**
@@ -209,7 +173,7 @@ public final class EkranSessionQuery {
          *         {@code from} or shorter than a second
          */
         public EkranSessionQuery build() {
-            TimeRange range = new TimeRange(from, to);
+            TimeRange range = timeRange();
             return new EkranSessionQuery(range, window == null ? null : checkWindow(range, window));
         }
     }

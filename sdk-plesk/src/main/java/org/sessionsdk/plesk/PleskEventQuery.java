@@ -1,9 +1,8 @@
 package org.sessionsdk.plesk;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import org.sessionsdk.core.session.RangeQueryBuilder;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
@@ -35,7 +34,7 @@ public final class PleskEventQuery {
     private PleskEventQuery(Builder b) {
         this.fromId = b.fromId;
         this.events = List.copyOf(b.events);
-        this.range = new TimeRange(b.from, b.to); // TimeRange checks the order of the bounds
+        this.range = b.timeRange(); // TimeRange checks the order of the bounds
     }
 
     /** {@return every entry in the log} */
@@ -92,11 +91,9 @@ public final class PleskEventQuery {
     }
 
     /** Builds a {@link PleskEventQuery}. */
-    public static final class Builder {
+    public static final class Builder extends RangeQueryBuilder<Builder> {
         private Long fromId;
         private final List<EventFilter> events = new ArrayList<>();
-        private Instant from;
-        private Instant to;
 
         private Builder() {
         }
@@ -125,41 +122,6 @@ public final class PleskEventQuery {
          */
         public Builder event(String type, String objectClass) {
             events.add(new EventFilter(type, objectClass));
-            return this;
-        }
-
-        /**
-         * Only entries at or after this time (filtered on the client).
-         *
-         * @param from the lower bound, or null for none
-         * @return this builder
-         */
-        public Builder from(Instant from) {
-            this.from = from;
-            return this;
-        }
-
-        /**
-         * Only entries before this time (filtered on the client).
-         *
-         * @param to the upper bound, excluded, or null for none
-         * @return this builder
-         */
-        public Builder to(Instant to) {
-            this.to = to;
-            return this;
-        }
-
-        /**
-         * Both time bounds at once, from a {@link TimeRange}.
-         *
-         * @param range the bounds; either end may be open
-         * @return this builder
-         */
-        public Builder range(TimeRange range) {
-            Objects.requireNonNull(range, "range");
-            this.from = range.from();
-            this.to = range.to();
             return this;
         }
 

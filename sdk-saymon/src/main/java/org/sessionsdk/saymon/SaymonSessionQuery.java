@@ -1,7 +1,7 @@
 package org.sessionsdk.saymon;
 
 import java.time.Instant;
-import java.util.Objects;
+import org.sessionsdk.core.session.RangeQueryBuilder;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
@@ -30,7 +30,7 @@ public final class SaymonSessionQuery {
     private final int pageSize;
 
     private SaymonSessionQuery(Builder b) {
-        this.range = new TimeRange(b.from, b.to); // TimeRange checks the order of the bounds
+        this.range = b.timeRange(); // TimeRange checks the order of the bounds
         this.limit = b.limit;
         this.pageSize = b.pageSize;
     }
@@ -86,48 +86,11 @@ public final class SaymonSessionQuery {
     }
 
     /** Builds a {@link SaymonSessionQuery}. */
-    public static final class Builder {
-        private Instant from;
-        private Instant to;
+    public static final class Builder extends RangeQueryBuilder<Builder> {
         private Integer limit;
         private int pageSize = DEFAULT_PAGE_SIZE;
 
         private Builder() {
-        }
-
-        /**
-         * Only records at or after this time.
-         *
-         * @param from the lower bound, or null for none
-         * @return this builder
-         */
-        public Builder from(Instant from) {
-            this.from = from;
-            return this;
-        }
-
-        /**
-         * Only records at or before this time.
-         *
-         * @param to the upper bound, or null to fix it when the stream starts
-         * @return this builder
-         */
-        public Builder to(Instant to) {
-            this.to = to;
-            return this;
-        }
-
-        /**
-         * Both time bounds at once, from a {@link TimeRange}.
-         *
-         * @param range the bounds; either end may be open
-         * @return this builder
-         */
-        public Builder range(TimeRange range) {
-            Objects.requireNonNull(range, "range");
-            this.from = range.from();
-            this.to = range.to();
-            return this;
         }
 
         /**

@@ -2,7 +2,6 @@ package org.sessionsdk.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.sessionsdk.core.error.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.http.SdkHttpResponse;

@@ -4,7 +4,7 @@ import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.sessionsdk.core.error.ApiErrors;
+import org.sessionsdk.core.internal.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.internal.ErrorContext;

@@ -1,7 +1,7 @@
 package org.sessionsdk.saymon.internal;
 
 import java.nio.charset.StandardCharsets;
-import org.sessionsdk.core.error.ApiErrors;
+import org.sessionsdk.core.internal.ApiErrors;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.internal.ErrorDecoder;

@@ -1,7 +1,7 @@
 package org.sessionsdk.senhasegura.internal;
 
 import java.util.Locale;
-import org.sessionsdk.core.error.ApiErrors;
+import org.sessionsdk.core.internal.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.ErrorDetails;

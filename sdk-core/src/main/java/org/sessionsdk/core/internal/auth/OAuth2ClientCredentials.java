@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sessionsdk.core.auth.BasicAuth;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.auth.Secret;
-import org.sessionsdk.core.error.ApiErrors;
+import org.sessionsdk.core.internal.ApiErrors;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.NotFoundException;

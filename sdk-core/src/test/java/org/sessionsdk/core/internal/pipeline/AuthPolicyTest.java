@@ -34,7 +34,7 @@ class AuthPolicyTest {
     }
 
     static ApiException error(int status, String vendorMessage) {
-        return org.sessionsdk.core.error.ApiErrors.forStatus(
+        return org.sessionsdk.core.internal.ApiErrors.forStatus(
                 new ErrorDetails(status, null, vendorMessage, "GET", "/a", null, 1, null), null);
     }
 

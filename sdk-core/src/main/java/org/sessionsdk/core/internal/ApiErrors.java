@@ -1,11 +1,20 @@
-package org.sessionsdk.core.error;
+package org.sessionsdk.core.internal;
 
 import java.time.Duration;
+import org.sessionsdk.core.error.ApiException;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.ErrorDetails;
+import org.sessionsdk.core.error.NotFoundException;
+import org.sessionsdk.core.error.PermissionDeniedException;
+import org.sessionsdk.core.error.RateLimitedException;
+import org.sessionsdk.core.error.ServerException;
 
 /**
  * The one status-to-exception table: picks the {@link ApiException} subtype that fits an HTTP
  * status. Errors a vendor reports inside a 200 (Plesk's packet codes, senhasegura's envelope) go
  * through the same table with the status they stand for.
+ *
+ * <p>SDK-internal: applications receive these exceptions, they never pick them.
  */
 public final class ApiErrors {
     private ApiErrors() {
