@@ -19,7 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * One simulator and one client per type and test class; both are closed after the class.
+ * One simulator and one client per type and test class, closed after the class; with
+ * {@code per = Scope.METHOD}, fresh ones for every test method, so that what one test changed
+ * (a terminated session, a used-up token) is gone for the next. Either way, faults a test queued
+ * but did not use are cleared after it: they never leak into the next test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,4 +33,15 @@ public @interface SessionSimulators {
 
     /** {@return seed of the generated data} */
     long seed() default 42;
+
+    /** {@return how long one simulator (and its client) lives: the test class, or each test method} */
+    Scope per() default Scope.CLASS;
+
+    /** How long the simulators of a test class live. */
+    enum Scope {
+        /** One simulator per type for the whole class: fast; tests see each other's changes. */
+        CLASS,
+        /** A fresh simulator per type for every test method: each test starts from the same state. */
+        METHOD
+    }
 }

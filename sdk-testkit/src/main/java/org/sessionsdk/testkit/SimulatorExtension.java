@@ -2,6 +2,9 @@ package org.sessionsdk.testkit;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -9,13 +12,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Resolves test parameters of a simulator type ({@code PleskSimulator}, ...) or of an SDK client
- * type ({@code PleskClient}, ...): the simulator is started once per test class, the client is
- * built by {@code simulator.client()}; both are closed after the class. Use it through
- * {@link SessionSimulators}.
+ * type ({@code PleskClient}, ...): the simulator is started once per test class (or per test method,
+ * with {@link SessionSimulators#per()}), the client is built by {@code simulator.client()}; both are
+ * closed when their scope ends. After every test, faults queued and not used are cleared. Use it
+ * through {@link SessionSimulators}.
  *
  * <p>A client type {@code XxxClient} is served by {@code org.sessionsdk.testkit.XxxSimulator}.
  */
-public final class SimulatorExtension implements ParameterResolver {
+public final class SimulatorExtension implements ParameterResolver, AfterEachCallback {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SimulatorExtension.class);
 
     @Override
@@ -27,23 +31,50 @@ public final class SimulatorExtension implements ParameterResolver {
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext ctx) {
         Class<?> type = p.getParameter().getType();
-        ExtensionContext.Store store = classContext(ctx).getStore(NS);
+        ExtensionContext scope = scope(ctx);
+        ExtensionContext.Store store = scope.getStore(NS);
         if (Simulator.class.isAssignableFrom(type)) {
-            return simulator(type, store, ctx);
+            return simulator(type, scope, ctx);
         }
-        Simulator sim = simulator(simulatorFor(type), store, ctx);
+        Simulator sim = simulator(simulatorFor(type), scope, ctx);
         Closing client = store.getOrComputeIfAbsent(type.getName() + "#client",
                 k -> new Closing((AutoCloseable) invoke(sim, "client")), Closing.class);
         return client.value;
     }
 
-    private static Simulator simulator(Class<?> type, ExtensionContext.Store store, ExtensionContext ctx) {
-        Closing c = store.getOrComputeIfAbsent(type.getName(), k -> {
+    private static Simulator simulator(Class<?> type, ExtensionContext scope, ExtensionContext ctx) {
+        Closing c = scope.getStore(NS).getOrComputeIfAbsent(type.getName(), k -> {
             Simulator s = (Simulator) invokeStatic(type, "start");
             ctx.getTestClass().map(t -> t.getAnnotation(SessionSimulators.class)).ifPresent(a -> configure(s, a));
+            started(scope).add(s);
             return new Closing(s);
         }, Closing.class);
         return (Simulator) c.value;
+    }
+
+    /** Clears the faults a test queued and did not use, on every simulator it could reach. */
+    @Override
+    public void afterEach(ExtensionContext ctx) {
+        for (ExtensionContext scope : List.of(ctx, classContext(ctx))) {
+            for (Simulator s : started(scope)) {
+                s.faults().clear();
+            }
+        }
+    }
+
+    /** The simulators started in one scope (a class or a test method); closing them is the scope's job. */
+    private static List<Simulator> started(ExtensionContext scope) {
+        @SuppressWarnings("unchecked")
+        List<Simulator> list = scope.getStore(NS).getOrComputeIfAbsent("#started",
+                k -> new CopyOnWriteArrayList<Simulator>(), List.class);
+        return list;
+    }
+
+    /** Where this test's simulators live: the class, or with {@code per = METHOD} the test method. */
+    private static ExtensionContext scope(ExtensionContext ctx) {
+        boolean perMethod = ctx.getTestClass().map(t -> t.getAnnotation(SessionSimulators.class))
+                .map(a -> a.per() == SessionSimulators.Scope.METHOD).orElse(false);
+        return perMethod && ctx.getTestMethod().isPresent() ? ctx : classContext(ctx);
     }
 
     private static void configure(Simulator s, SessionSimulators a) {
