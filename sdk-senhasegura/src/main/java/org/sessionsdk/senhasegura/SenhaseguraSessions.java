@@ -39,7 +39,7 @@ public final class SenhaseguraSessions {
     private final Duration listTimeout;
 
     SenhaseguraSessions(ClientRuntime runtime, ApiCaller caller, SenhaseguraErrors errors,
-                   String sessionsPath, String terminatePath, Duration listTimeout) {
+                        String sessionsPath, String terminatePath, Duration listTimeout) {
         this.runtime = runtime;
         this.caller = caller;
         this.errors = errors;
