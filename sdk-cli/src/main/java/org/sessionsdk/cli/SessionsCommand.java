@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 + "The secret comes from --secret-file, $SESSIONS_SECRET, $SESSIONS_SECRET_FILE,%n"
                 + "a pipe on stdin or a console prompt, never an argument ('sessions help list').",
         subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class},
+                SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage", "3:authentication failed", "4:other API error", "5:network"})
 public final class SessionsCommand implements Callable<Integer> {
@@ -67,7 +67,7 @@ public final class SessionsCommand implements Callable<Integer> {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ListCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
-                    || cls == DemoCommand.class) {
+                    || cls == DemoCommand.class || cls == SimulateCommand.class) {
                 return cls.getDeclaredConstructor(Terminal.class).newInstance(term);
             }
             return CommandLine.defaultFactory().create(cls);

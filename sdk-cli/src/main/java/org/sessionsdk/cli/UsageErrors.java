@@ -60,7 +60,8 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
                 || ex instanceof CommandLine.MissingParameterException) {
             return null;
         }
-        Class<?> type = spec.type();
+        // a list option (--vendor plesk,ekran) says what each of its elements must be
+        Class<?> type = spec.isMultiValue() ? spec.auxiliaryTypes()[0] : spec.type();
         String expected = type.isEnum()
                 ? "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
                 : EXPECTED.getOrDefault(type, "a valid value");

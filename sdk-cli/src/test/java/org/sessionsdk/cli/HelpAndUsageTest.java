@@ -14,7 +14,7 @@ import org.sessionsdk.testkit.PleskSimulator;
 /** Help on every subcommand, and the one-line messages for options the command cannot use. */
 class HelpAndUsageTest {
     @ParameterizedTest
-    @ValueSource(strings = {"list", "events", "terminate", "demo"})
+    @ValueSource(strings = {"list", "events", "terminate", "demo", "simulate"})
     void everySubcommandHasHelpThatNeedsNoOtherOption(String command) {
         for (String[] args : new String[][] {{command, "--help"}, {command, "-h"}, {"help", command}}) {
             CliRun r = CliRun.run(Map.of(), args);

@@ -2,6 +2,7 @@ package org.sessionsdk.testkit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,13 +74,26 @@ public final class EkranSimulator extends Simulator {
     private final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
     private final AtomicInteger rejected = new AtomicInteger();
 
-    private EkranSimulator() {
-        super("ekran");
+    private EkranSimulator(InetSocketAddress address) {
+        super("ekran", address);
     }
 
     /** {@return a started simulator with 10 generated sessions, in UTC} */
     public static EkranSimulator start() {
-        return new EkranSimulator();
+        return new EkranSimulator(null);
+    }
+
+    /**
+     * A simulator on the given address, for a harness outside the JVM that needs a known port
+     * ({@code sessions simulate}); otherwise like {@link #start()}.
+     *
+     * @param address where to listen: port 0 for an ephemeral one; any address but loopback makes the
+     *     simulator reachable from other machines
+     * @return a started simulator with 10 generated sessions, in UTC
+     * @throws java.io.UncheckedIOException if the port cannot be opened (e.g. it is in use)
+     */
+    public static EkranSimulator start(InetSocketAddress address) {
+        return new EkranSimulator(Objects.requireNonNull(address, "address"));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sessionsdk.testkit;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,13 +49,26 @@ public final class PleskSimulator extends Simulator {
     private final AtomicInteger flushes = new AtomicInteger();
     private final Map<String, String[]> keys = new ConcurrentHashMap<>();
 
-    private PleskSimulator() {
-        super("plesk");
+    private PleskSimulator(InetSocketAddress address) {
+        super("plesk", address);
     }
 
     /** {@return a started simulator with 3 open sessions and 25 log entries} */
     public static PleskSimulator start() {
-        return new PleskSimulator();
+        return new PleskSimulator(null);
+    }
+
+    /**
+     * A simulator on the given address, for a harness outside the JVM that needs a known port
+     * ({@code sessions simulate}); otherwise like {@link #start()}.
+     *
+     * @param address where to listen: port 0 for an ephemeral one; any address but loopback makes the
+     *     simulator reachable from other machines
+     * @return a started simulator with 3 open sessions and 25 log entries
+     * @throws java.io.UncheckedIOException if the port cannot be opened (e.g. it is in use)
+     */
+    public static PleskSimulator start(InetSocketAddress address) {
+        return new PleskSimulator(Objects.requireNonNull(address, "address"));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sessionsdk.testkit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,13 +70,26 @@ public final class SaymonSimulator extends Simulator {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
 
-    private SaymonSimulator() {
-        super("saymon");
+    private SaymonSimulator(InetSocketAddress address) {
+        super("saymon", address);
     }
 
     /** {@return a started simulator with a log of 25 generated records} */
     public static SaymonSimulator start() {
-        return new SaymonSimulator();
+        return new SaymonSimulator(null);
+    }
+
+    /**
+     * A simulator on the given address, for a harness outside the JVM that needs a known port
+     * ({@code sessions simulate}); otherwise like {@link #start()}.
+     *
+     * @param address where to listen: port 0 for an ephemeral one; any address but loopback makes the
+     *     simulator reachable from other machines
+     * @return a started simulator with a log of 25 generated records
+     * @throws java.io.UncheckedIOException if the port cannot be opened (e.g. it is in use)
+     */
+    public static SaymonSimulator start(InetSocketAddress address) {
+        return new SaymonSimulator(Objects.requireNonNull(address, "address"));
     }
 
     /**

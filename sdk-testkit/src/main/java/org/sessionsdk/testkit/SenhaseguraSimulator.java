@@ -2,6 +2,7 @@ package org.sessionsdk.testkit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,13 +87,26 @@ public final class SenhaseguraSimulator extends Simulator {
     private final AtomicInteger rejectedTokens = new AtomicInteger();
     private final AtomicInteger terminations = new AtomicInteger();
 
-    private SenhaseguraSimulator() {
-        super("senhasegura");
+    private SenhaseguraSimulator(InetSocketAddress address) {
+        super("senhasegura", address);
     }
 
     /** {@return a started simulator with 10 generated remote sessions} */
     public static SenhaseguraSimulator start() {
-        return new SenhaseguraSimulator();
+        return new SenhaseguraSimulator(null);
+    }
+
+    /**
+     * A simulator on the given address, for a harness outside the JVM that needs a known port
+     * ({@code sessions simulate}); otherwise like {@link #start()}.
+     *
+     * @param address where to listen: port 0 for an ephemeral one; any address but loopback makes the
+     *     simulator reachable from other machines
+     * @return a started simulator with 10 generated remote sessions
+     * @throws java.io.UncheckedIOException if the port cannot be opened (e.g. it is in use)
+     */
+    public static SenhaseguraSimulator start(InetSocketAddress address) {
+        return new SenhaseguraSimulator(Objects.requireNonNull(address, "address"));
     }
 
     /**

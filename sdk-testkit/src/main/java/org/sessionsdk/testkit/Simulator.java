@@ -37,6 +37,7 @@ public abstract class Simulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final AtomicInteger requests = new AtomicInteger();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final String host;
 
     /**
      * Opens the loopback port and starts serving.
@@ -45,7 +46,21 @@ public abstract class Simulator implements AutoCloseable {
      * @throws java.io.UncheckedIOException if no loopback port can be opened
      */
     protected Simulator(String vendor) {
+        this(vendor, null);
+    }
+
+    /**
+     * Opens a port on the given address and starts serving.
+     *
+     * @param vendor the vendor's name, for thread names and messages
+     * @param address where to listen; null for 127.0.0.1 on an ephemeral port. Port 0 is an
+     *     ephemeral port; any address but loopback makes the simulator reachable from elsewhere
+     * @throws java.io.UncheckedIOException if the port cannot be opened
+     */
+    protected Simulator(String vendor, InetSocketAddress address) {
         this.vendor = vendor;
+        InetSocketAddress bind = address != null ? address : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        this.host = address == null ? "127.0.0.1" : uriHost(bind.getHostString());
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, vendor + "-simulator-" + n.incrementAndGet());
@@ -53,9 +68,10 @@ public abstract class Simulator implements AutoCloseable {
             return t;
         });
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            this.server = HttpServer.create(bind, 64);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback port for the " + vendor + " simulator", e);
+            throw new UncheckedIOException("cannot open " + (address == null ? "a loopback port" : host + ":" + bind.getPort())
+                    + " for the " + vendor + " simulator", e);
         }
         server.createContext("/", raw -> {
             requests.incrementAndGet();
@@ -106,9 +122,16 @@ public abstract class Simulator implements AutoCloseable {
         return vendor;
     }
 
-    /** {@return the base URI to give a client, {@code http://127.0.0.1:<port>}} */
+    /**
+     * {@return the base URI to give a client, {@code http://127.0.0.1:<port>}, or the host it was
+     * started on}
+     */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://" + host + ":" + server.getAddress().getPort());
+    }
+
+    private static String uriHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** {@return failures to play on the next requests} */
