@@ -204,6 +204,12 @@ public final class PleskSimulator extends Simulator {
         if (!OPERATIONS.contains(r.operator + "/" + r.operation)) {
             return "unknown operator " + r.operator + "/" + r.operation;
         }
+        if (r.is("session/terminate") && !r.values.containsKey("session-id")) {
+            return "Element 'terminate': Missing child element(s). Expected is ( session-id ).";
+        }
+        if (r.is("server/create_session") && !r.values.containsKey("login")) {
+            return "Element 'create_session': Missing child element(s). Expected is ( login ).";
+        }
         String lastId = r.values.get("lastId");
         if (r.is("event_log/get_events") && lastId != null && !lastId.matches("0*[1-9][0-9]{0,17}")) {
             return "Element 'lastId': '" + lastId + "' is not a valid value of the atomic type 'id_type'.";
@@ -266,8 +272,14 @@ public final class PleskSimulator extends Simulator {
     }
 
     private String createSession(Request r) {
-        String login = r.values.getOrDefault("login", "");
-        String ip = new String(Base64.getDecoder().decode(r.values.getOrDefault("user_ip", "")), StandardCharsets.US_ASCII);
+        String login = r.values.get("login");
+        String ip;
+        try {
+            ip = new String(Base64.getDecoder().decode(r.values.getOrDefault("user_ip", "")), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException notBase64) {
+            // Plesk's answer to a user_ip that is not base64 is undocumented: 1019 is its "invalid value"
+            return error(1019, "Invalid value of user_ip: it must be the IP address in base64", "");
+        }
         String id = SimData.hex(seed, 1_000_000 + sessionsCreated.getAndIncrement(), 32);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         extraSessions.put(id, new PleskSession(id, "client", ip, login, now, now));

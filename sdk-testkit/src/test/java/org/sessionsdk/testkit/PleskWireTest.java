@@ -177,4 +177,28 @@ class PleskWireTest {
             assertThat(r.body()).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         }
     }
+
+    @Test
+    void aMissingRequiredElementIsAParserError() {
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            int before = sim.sessions().size();
+            for (String op : List.of("<session><terminate></terminate></session>",
+                    "<server><create_session><data><user_ip>MTkyLjAuMi40NA==</user_ip></data></create_session></server>")) {
+                HttpResponse<String> r = packet(sim, "<packet>" + op + "</packet>");
+                assertThat(r.statusCode()).as(op).isEqualTo(200);
+                assertThat(r.body()).as(op).contains("<system><status>error</status><errcode>1014</errcode>");
+            }
+            assertThat(sim.sessions()).hasSize(before);
+        }
+    }
+
+    @Test
+    void aUserIpThatIsNotBase64IsAnInvalidValueNotADroppedConnection() {
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            HttpResponse<String> r = packet(sim, "<packet><server><create_session><login>jdoe</login><data>"
+                    + "<user_ip>not base64!</user_ip></data></create_session></server></packet>");
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).contains("<server><create_session><result><status>error</status><errcode>1019</errcode>");
+        }
+    }
 }
