@@ -164,21 +164,21 @@ public final class PleskSimulator extends Simulator {
         }
         String authError = checkAuth(ex);
         if (authError != null) {
-            ex.respond(200, contentType(), authError);
+            packet(ex, authError);
             return;
         }
         List<Request> ops;
         try {
             ops = Request.parse(ex.body());
         } catch (XMLStreamException | RuntimeException e) {
-            ex.respond(200, contentType(), system(1014, "Parser error: Request is invalid. " + e.getMessage()));
+            packet(ex, system(1014, "Parser error: Request is invalid. " + e.getMessage()));
             return;
         }
         // the whole packet is checked before anything runs, as Plesk validates it against its schema
         for (Request r : ops) {
             String invalid = invalid(r);
             if (invalid != null) {
-                ex.respond(200, contentType(), system(1014, "Parser error: Request is invalid. " + invalid));
+                packet(ex, system(1014, "Parser error: Request is invalid. " + invalid));
                 return;
             }
         }
@@ -196,7 +196,57 @@ public final class PleskSimulator extends Simulator {
         w.write(HEAD);
         answer(ops, w);
         w.write("</packet>");
-        ex.respond(200, contentType(), w.toString());
+        packet(ex, w.toString());
+    }
+
+    /**
+     * Answers a whole packet, indented when the request asks {@code HTTP_PRETTY_PRINT: TRUE} (as
+     * Plesk's own PHP client does). The streamed {@code get_events} answer is written as it is made,
+     * one event a line, either way.
+     */
+    private void packet(SimExchange ex, String xml) throws IOException {
+        String pretty = ex.header("HTTP_PRETTY_PRINT");
+        ex.respond(200, contentType(), pretty != null && pretty.strip().equalsIgnoreCase("true") ? indent(xml) : xml);
+    }
+
+    /** The packet with one element a line, two spaces a level; text-only elements stay on one line. */
+    static String indent(String xml) {
+        try {
+            XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(new java.io.StringReader(xml));
+            StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            StringBuilder text = new StringBuilder();
+            int depth = 0;
+            boolean childless = false;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    out.append('\n').append("  ".repeat(depth)).append('<').append(r.getLocalName());
+                    for (int a = 0; a < r.getAttributeCount(); a++) {
+                        out.append(' ').append(r.getAttributeLocalName(a)).append("=\"")
+                                .append(SimData.xml(r.getAttributeValue(a))).append('"');
+                    }
+                    out.append('>');
+                    depth++;
+                    childless = true;
+                    text.setLength(0);
+                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                    text.append(r.getText());
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    if (!childless) {
+                        out.append('\n').append("  ".repeat(depth));
+                    } else {
+                        out.append(SimData.xml(text.toString()));
+                    }
+                    out.append("</").append(r.getLocalName()).append('>');
+                    childless = false;
+                    text.setLength(0);
+                }
+            }
+            return out.append('\n').toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the simulator wrote a packet it cannot read", e);
+        }
     }
 
     /** A schema violation in one operation, or null. */

@@ -201,4 +201,23 @@ class PleskWireTest {
             assertThat(r.body()).contains("<server><create_session><result><status>error</status><errcode>1019</errcode>");
         }
     }
+
+    @Test
+    void prettyPrintsWhenAskedAsPlesksOwnClientAsks() {
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            String compact = packet(sim, "<packet><session><get></get></session></packet>").body();
+            // what plesk/api-php-lib sends: declaration, <get></get>, HTTP_PRETTY_PRINT, login and password
+            HttpResponse<String> r = RawHttp.post(sim, AGENT,
+                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet><session><get></get></session></packet>",
+                    "Content-Type", "text/xml", "HTTP_PRETTY_PRINT", "TRUE",
+                    "HTTP_AUTH_LOGIN", PleskSimulator.LOGIN, "HTTP_AUTH_PASSWD", PleskSimulator.PASSWORD);
+            String pretty = r.body();
+            assertThat(pretty).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\">\n"
+                    + "  <session>\n    <get>\n      <result>\n        <status>ok</status>\n        <session>\n"
+                    + "          <id>");
+            assertThat(pretty).containsPattern("\n {10}<login-time>[^<]+</login-time>\n {10}<idle>");
+            assertThat(all(pretty, "id")).isEqualTo(all(compact, "id"));
+            assertThat(compact).doesNotContain("\n  <session>");
+        }
+    }
 }
