@@ -55,12 +55,15 @@ public final class PleskSimulator extends Simulator {
     private final Map<String, PleskSession> extraSessions = new ConcurrentHashMap<>();
     private final AtomicLong eventCount = new AtomicLong(25);
     private final AtomicInteger flushes = new AtomicInteger();
-    private final Map<String, String[]> keys = new ConcurrentHashMap<>();
+    /** The panel's secret keys, {@link #SECRET_KEY} first, in the order they were made. */
+    private final Map<String, String[]> keys = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger keysCreated = new AtomicInteger();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
 
     private PleskSimulator() {
         super("plesk");
+        // the key the client signs in with is one of the panel's keys: listed, and revoked by delete
+        keys.put(SECRET_KEY, new String[] {"127.0.0.1", null, LOGIN});
     }
 
     /** {@return a started simulator with 3 open sessions and 25 log entries} */
@@ -301,7 +304,7 @@ public final class PleskSimulator extends Simulator {
     private String checkAuth(SimExchange ex) {
         String key = ex.header("KEY");
         if (key != null) {
-            return key.equals(SECRET_KEY) || keys.containsKey(key) ? null : system(11003, "Secret key is invalid");
+            return keys.containsKey(key) ? null : system(11003, "Secret key is invalid");
         }
         String login = ex.header("HTTP_AUTH_LOGIN");
         String pw = ex.header("HTTP_AUTH_PASSWD");

@@ -220,4 +220,24 @@ class PleskWireTest {
             assertThat(compact).doesNotContain("\n  <session>");
         }
     }
+
+    @Test
+    void theKeyTheClientSignsInWithIsOneOfThePanelsKeys() {
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            String a = createKey(sim);
+            String b = createKey(sim);
+            String info = packet(sim, "<packet><secret_key><get_info><filter><key>" + PleskSimulator.SECRET_KEY
+                    + "</key></filter></get_info></secret_key></packet>").body();
+            assertThat(info).contains("<result><status>ok</status><key_info><key>" + PleskSimulator.SECRET_KEY + "</key>");
+            String listed = packet(sim, "<packet><secret_key><get_info><filter></filter></get_info></secret_key>"
+                    + "</packet>").body();
+            assertThat(all(listed, "key")).containsExactly(PleskSimulator.SECRET_KEY, a, b);
+
+            HttpResponse<String> byA = RawHttp.post(sim, AGENT, "<packet><secret_key><delete><filter><key>"
+                    + PleskSimulator.SECRET_KEY + "</key></filter></delete></secret_key></packet>", "KEY", a);
+            assertThat(byA.body()).contains("<status>ok</status>");
+            assertThat(packet(sim, "<packet><session><get/></session></packet>").body())
+                    .contains("<system><status>error</status><errcode>11003</errcode>");
+        }
+    }
 }
