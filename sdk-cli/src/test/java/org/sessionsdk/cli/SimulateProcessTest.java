@@ -84,7 +84,7 @@ class SimulateProcessTest {
             assertThat(list.exitCode()).as(vendor + ": " + list.err()).isZero();
             assertThat(list.out().lines()).as(vendor).hasSize(3);
         }
-        CliRun events = CliRun.run(Map.of("SESSIONS_SECRET", "testkit-secret-key"), "events", "--vendor", "plesk",
+        CliRun events = CliRun.run(Map.of("SESSIONS_SECRET", "0e5b7c1a-7e57-4b1d-9c1e-5d6b2a3f4c8e"), "events", "--vendor", "plesk",
                 "--endpoint", (String) sims.get(0).get("endpoint"), "--format", "jsonl");
         assertThat(events.out().lines()).as(events.err()).hasSize(7);
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,15 +32,24 @@ import org.sessionsdk.plesk.PleskSession;
  * none 1029); {@code session/terminate} really removes a session (1013 when unknown); the action log
  * has ids 1..n generated on the fly, and {@link #addEvents(int)} makes the log grow; a flushing
  * {@code event_log/get} is recorded so tests can prove nothing was flushed.
+ *
+ * <p>On the wire it follows agent_output.xsd: every operator of a packet is answered, in order;
+ * {@code xs:dateTime} values carry seconds; secret keys are UUIDs; {@code secret_key/get_info} and
+ * {@code delete} answer one result per filtered key, 1013 for an unknown one. Requests may come with or
+ * without an XML declaration, pretty-printed or not, with {@code <get/>} or {@code <get></get>}; values
+ * are whitespace-collapsed as Plesk's {@code string} type is.
  */
 public final class PleskSimulator extends Simulator {
     /** The secret key {@link #client()} signs in with ({@code KEY} header). */
-    public static final String SECRET_KEY = "testkit-secret-key";
+    public static final String SECRET_KEY = "0e5b7c1a-7e57-4b1d-9c1e-5d6b2a3f4c8e";
     /** The login accepted with {@link #PASSWORD} ({@code HTTP_AUTH_LOGIN}). */
     public static final String LOGIN = "admin";
     /** The password accepted for {@link #LOGIN} ({@code HTTP_AUTH_PASSWD}). */
     public static final String PASSWORD = "testkit-password";
     private static final String AGENT = "/enterprise/control/agent.php";
+    /** xs:dateTime as Plesk writes it: seconds always, no fraction, no offset (seed session/get). */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\">";
 
     private volatile long seed = 42;
     private volatile int generatedSessions = 3;
@@ -47,10 +57,15 @@ public final class PleskSimulator extends Simulator {
     private final Map<String, PleskSession> extraSessions = new ConcurrentHashMap<>();
     private final AtomicLong eventCount = new AtomicLong(25);
     private final AtomicInteger flushes = new AtomicInteger();
-    private final Map<String, String[]> keys = new ConcurrentHashMap<>();
+    /** The panel's secret keys, {@link #SECRET_KEY} first, in the order they were made. */
+    private final Map<String, String[]> keys = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final AtomicInteger keysCreated = new AtomicInteger();
+    private final AtomicInteger sessionsCreated = new AtomicInteger();
 
     private PleskSimulator(InetSocketAddress address) {
         super("plesk", address);
+        // the key the client signs in with is one of the panel's keys: listed, and revoked by delete
+        keys.put(SECRET_KEY, new String[] {"127.0.0.1", null, LOGIN});
     }
 
     /** {@return a started simulator with 3 open sessions and 25 log entries} */
@@ -167,36 +182,144 @@ public final class PleskSimulator extends Simulator {
         }
         String authError = checkAuth(ex);
         if (authError != null) {
-            ex.respond(200, contentType(), authError);
+            packet(ex, authError);
             return;
         }
-        Request r;
+        List<Request> ops;
         try {
-            r = Request.parse(ex.body());
+            ops = Request.parse(ex.body());
         } catch (XMLStreamException | RuntimeException e) {
-            ex.respond(200, contentType(), system(1014, "Parser error: Request is invalid. " + e.getMessage()));
+            packet(ex, system(1014, "Parser error: Request is invalid. " + e.getMessage()));
             return;
         }
-        switch (r.operator + "/" + r.operation) {
-            case "session/get" -> ex.respond(200, contentType(), wrap("session", "get", ok(sessionsXml())));
-            case "session/terminate" -> terminate(ex, r.values.get("session-id"));
-            case "server/create_session" -> createSession(ex, r);
-            case "event_log/get_events" -> events(ex, r);
-            case "event_log/get-last-id" -> ex.respond(200, contentType(), wrap("event_log", "get-last-id",
-                    ok(eventCount.get() == 0 ? "" : "<id>" + eventCount.get() + "</id>")));
-            case "event_log/get" -> objectEvents(ex, r);
-            case "secret_key/create" -> createKey(ex, r);
-            case "secret_key/get_info" -> ex.respond(200, contentType(), wrap("secret_key", "get_info", ok(keysXml())));
-            case "secret_key/delete" -> deleteKey(ex, r);
-            default -> ex.respond(200, contentType(), system(1014, "Parser error: unknown operator " + r.operator
-                    + "/" + r.operation));
+        // the whole packet is checked before anything runs, as Plesk validates it against its schema
+        for (Request r : ops) {
+            String invalid = invalid(r);
+            if (invalid != null) {
+                packet(ex, system(1014, "Parser error: Request is invalid. " + invalid));
+                return;
+            }
+        }
+        if (ops.size() == 1 && ops.get(0).is("event_log/get_events")) {
+            ex.respondStreaming(200, contentType(), out -> {
+                Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                w.write(HEAD);
+                answer(ops, w);
+                w.write("</packet>\n");
+                w.flush();
+            });
+            return;
+        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        w.write(HEAD);
+        answer(ops, w);
+        w.write("</packet>");
+        packet(ex, w.toString());
+    }
+
+    /**
+     * Answers a whole packet, indented when the request asks {@code HTTP_PRETTY_PRINT: TRUE} (as
+     * Plesk's own PHP client does). The streamed {@code get_events} answer is written as it is made,
+     * one event a line, either way.
+     */
+    private void packet(SimExchange ex, String xml) throws IOException {
+        String pretty = ex.header("HTTP_PRETTY_PRINT");
+        ex.respond(200, contentType(), pretty != null && pretty.strip().equalsIgnoreCase("true") ? indent(xml) : xml);
+    }
+
+    /** The packet with one element a line, two spaces a level; text-only elements stay on one line. */
+    static String indent(String xml) {
+        try {
+            XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(new java.io.StringReader(xml));
+            StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+            StringBuilder text = new StringBuilder();
+            int depth = 0;
+            boolean childless = false;
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    out.append('\n').append("  ".repeat(depth)).append('<').append(r.getLocalName());
+                    for (int a = 0; a < r.getAttributeCount(); a++) {
+                        out.append(' ').append(r.getAttributeLocalName(a)).append("=\"")
+                                .append(SimData.xml(r.getAttributeValue(a))).append('"');
+                    }
+                    out.append('>');
+                    depth++;
+                    childless = true;
+                    text.setLength(0);
+                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                    text.append(r.getText());
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    if (!childless) {
+                        out.append('\n').append("  ".repeat(depth));
+                    } else {
+                        out.append(SimData.xml(text.toString()));
+                    }
+                    out.append("</").append(r.getLocalName()).append('>');
+                    childless = false;
+                    text.setLength(0);
+                }
+            }
+            return out.append('\n').toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("the simulator wrote a packet it cannot read", e);
+        }
+    }
+
+    /** A schema violation in one operation, or null. */
+    private static String invalid(Request r) {
+        if (!OPERATIONS.contains(r.operator + "/" + r.operation)) {
+            return "unknown operator " + r.operator + "/" + r.operation;
+        }
+        if (r.is("session/terminate") && !r.values.containsKey("session-id")) {
+            return "Element 'terminate': Missing child element(s). Expected is ( session-id ).";
+        }
+        if (r.is("server/create_session") && !r.values.containsKey("login")) {
+            return "Element 'create_session': Missing child element(s). Expected is ( login ).";
+        }
+        String lastId = r.values.get("lastId");
+        if (r.is("event_log/get_events") && lastId != null && !lastId.matches("0*[1-9][0-9]{0,17}")) {
+            return "Element 'lastId': '" + lastId + "' is not a valid value of the atomic type 'id_type'.";
+        }
+        return null;
+    }
+
+    private static final Set<String> OPERATIONS = Set.of("session/get", "session/terminate", "server/create_session",
+            "event_log/get_events", "event_log/get-last-id", "event_log/get", "secret_key/create",
+            "secret_key/get_info", "secret_key/delete");
+
+    /** One top-level element per run of operations of one operator, in the packet's order. */
+    private void answer(List<Request> ops, Writer w) throws IOException {
+        for (int i = 0; i < ops.size(); i++) {
+            Request r = ops.get(i);
+            if (i == 0 || ops.get(i - 1).element != r.element) {
+                w.write("<" + r.operator + ">");
+            }
+            w.write("<" + r.operation + ">");
+            switch (r.operator + "/" + r.operation) {
+                case "session/get" -> w.write(ok(sessionsXml()));
+                case "session/terminate" -> w.write(terminate(r.values.get("session-id")));
+                case "server/create_session" -> w.write(createSession(r));
+                case "event_log/get_events" -> events(w, r);
+                case "event_log/get-last-id" -> w.write(ok(eventCount.get() == 0 ? "" : "<id>" + eventCount.get() + "</id>"));
+                case "event_log/get" -> w.write(objectEvents(r));
+                case "secret_key/create" -> w.write(createKey(r));
+                case "secret_key/get_info" -> w.write(keyInfo(r));
+                case "secret_key/delete" -> w.write(deleteKeys(r));
+                default -> throw new IllegalStateException("checked before: " + r.operation);
+            }
+            w.write("</" + r.operation + ">");
+            if (i == ops.size() - 1 || ops.get(i + 1).element != r.element) {
+                w.write("</" + r.operator + ">");
+            }
         }
     }
 
     private String checkAuth(SimExchange ex) {
         String key = ex.header("KEY");
         if (key != null) {
-            return key.equals(SECRET_KEY) || keys.containsKey(key) ? null : system(11003, "Secret key is invalid");
+            return keys.containsKey(key) ? null : system(11003, "Secret key is invalid");
         }
         String login = ex.header("HTTP_AUTH_LOGIN");
         String pw = ex.header("HTTP_AUTH_PASSWD");
@@ -206,35 +329,37 @@ public final class PleskSimulator extends Simulator {
         return LOGIN.equals(login) && PASSWORD.equals(pw) ? null : system(1001, "Authentication failed: wrong login or password");
     }
 
-    private void terminate(SimExchange ex, String id) throws IOException {
+    private String terminate(String id) {
         boolean removed = extraSessions.remove(id) != null;
         for (int i = 0; i < generatedSessions && !removed; i++) {
             if (!terminated.contains(i) && generated(i).id().equals(id)) {
                 removed = terminated.add(i);
             }
         }
-        ex.respond(200, contentType(), wrap("session", "terminate", removed ? ok("")
-                : "<result><status>error</status><errcode>1013</errcode><errtext>Session " + SimData.xml(String.valueOf(id))
-                + " does not exist</errtext></result>"));
+        return removed ? ok("") : error(1013, "Session " + id + " does not exist", "");
     }
 
-    private void createSession(SimExchange ex, Request r) throws IOException {
-        String login = r.values.getOrDefault("login", "");
-        String ip = new String(Base64.getDecoder().decode(r.values.getOrDefault("user_ip", "")), StandardCharsets.US_ASCII);
-        String id = SimData.hex(seed, 1_000_000 + extraSessions.size(), 32);
+    private String createSession(Request r) {
+        String login = r.values.get("login");
+        String ip;
+        try {
+            ip = new String(Base64.getDecoder().decode(r.values.getOrDefault("user_ip", "")), StandardCharsets.US_ASCII);
+        } catch (IllegalArgumentException notBase64) {
+            // Plesk's answer to a user_ip that is not base64 is undocumented: 1019 is its "invalid value"
+            return error(1019, "Invalid value of user_ip: it must be the IP address in base64", "");
+        }
+        String id = SimData.hex(seed, 1_000_000 + sessionsCreated.getAndIncrement(), 32);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
         extraSessions.put(id, new PleskSession(id, "client", ip, login, now, now));
-        ex.respond(200, contentType(), wrap("server", "create_session", ok("<id>" + id + "</id>")));
+        return ok("<id>" + id + "</id>");
     }
 
-    private void events(SimExchange ex, Request r) throws IOException {
+    private void events(Writer w, Request r) throws IOException {
         long from = r.values.containsKey("lastId") ? Long.parseLong(r.values.get("lastId").trim()) : 1;
         long to = eventCount.get();
         List<String[]> filters = r.filters;
-        ex.respondStreaming(200, contentType(), out -> {
-            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\">\n<event_log>\n<get_events>\n"
-                    + "<result>\n<status>ok</status>\n");
+        {
+            w.write("\n<result>\n<status>ok</status>\n");
             for (long id = Math.max(1, from); id <= to; id++) {
                 String type = SimData.pick(seed, id, "created", "updated", "deleted", "status_changed");
                 String clazz = SimData.pick(seed, id + 7, "client", "domain", "mailname", "dns_zone", "admin_alias");
@@ -246,12 +371,11 @@ public final class PleskSimulator extends Simulator {
                         + "</obj_id><user>" + SimData.pick(seed, id, "admin", "reseller1", "client7") + "</user><host>"
                         + SimData.ip(seed, id) + "</host></event>\n");
             }
-            w.write("</result>\n</get_events>\n</event_log>\n</packet>\n");
-            w.flush();
-        });
+            w.write("</result>\n");
+        }
     }
 
-    private void objectEvents(SimExchange ex, Request r) throws IOException {
+    private String objectEvents(Request r) {
         // Plesk's schema default is to flush; only an explicit false keeps the log
         boolean flush = !"false".equals(r.values.getOrDefault("flush_selected_range", "true").trim());
         if (flush) {
@@ -262,30 +386,63 @@ public final class PleskSimulator extends Simulator {
             sb.append("<event><type>created</type><time>").append(SimData.at(i).getEpochSecond())
                     .append("</time><class>client</class><id>").append(i).append("</id></event>");
         }
-        ex.respond(200, contentType(), wrap("event_log", "get", ok(sb.toString())));
+        return ok(sb.toString());
     }
 
-    private void createKey(SimExchange ex, Request r) throws IOException {
-        String key = SimData.hex(seed, keys.size() + 77, 8) + "-" + SimData.hex(seed, keys.size() + 78, 24);
+    private String createKey(Request r) {
+        String key = uuid(SimData.hex(seed, keysCreated.getAndIncrement() + 77L, 32));
         keys.put(key, new String[] {r.values.getOrDefault("ip_address", "127.0.0.1"),
                 r.values.get("description"), r.values.getOrDefault("login", LOGIN)});
-        ex.respond(200, contentType(), wrap("secret_key", "create", ok("<key>" + key + "</key>")));
+        return ok("<key>" + key + "</key>");
     }
 
-    private void deleteKey(SimExchange ex, Request r) throws IOException {
-        String key = r.values.get("key");
-        boolean removed = key != null && keys.remove(key) != null;
-        ex.respond(200, contentType(), wrap("secret_key", "delete", removed ? ok("<key>" + SimData.xml(key) + "</key>")
-                : "<result><status>error</status><errcode>1013</errcode><errtext>Key not found</errtext></result>"));
+    /** 32 hex digits as a version-4 UUID, the form of Plesk's keys ({@code 75a3b47c-bfbe-4a72-be03-3247708481e7}). */
+    private static String uuid(String hex) {
+        char variant = "89ab".charAt(Character.digit(hex.charAt(16), 16) & 3);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-4" + hex.substring(13, 16) + "-" + variant
+                + hex.substring(17, 20) + "-" + hex.substring(20, 32);
     }
 
-    private String keysXml() {
+    /**
+     * One result per filtered key (the schema's result is unbounded): its {@code key_info}, or 1013 when
+     * unknown. An empty filter lists every key in one result. That an error result echoes the key is
+     * not documented; the schema allows it and it lets a client tell which key was not found.
+     */
+    private String keyInfo(Request r) {
+        if (r.keys.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            keys.forEach((k, v) -> sb.append(keyInfoXml(k, v)));
+            return ok(sb.toString());
+        }
         StringBuilder sb = new StringBuilder();
-        keys.forEach((k, v) -> sb.append("<key_info><key>").append(SimData.xml(k)).append("</key><ip_address>")
-                .append(SimData.xml(v[0])).append("</ip_address>")
-                .append(v[1] == null ? "<description/>" : "<description>" + SimData.xml(v[1]) + "</description>")
-                .append("<login>").append(SimData.xml(v[2])).append("</login></key_info>"));
+        for (String k : r.keys) {
+            String[] v = keys.get(k);
+            sb.append(v == null ? error(1013, "Secret key " + k + " does not exist", "<key>" + SimData.xml(k) + "</key>")
+                    : ok(keyInfoXml(k, v)));
+        }
         return sb.toString();
+    }
+
+    /**
+     * One result per filtered key, 1013 for an unknown one. What Plesk does with an empty filter is not
+     * documented: the simulator deletes nothing and answers 1013 (it never wipes every key).
+     */
+    private String deleteKeys(Request r) {
+        if (r.keys.isEmpty()) {
+            return error(1013, "Secret key is not specified", "");
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String k : r.keys) {
+            String xk = "<key>" + SimData.xml(k) + "</key>";
+            sb.append(keys.remove(k) != null ? ok(xk) : error(1013, "Secret key " + k + " does not exist", xk));
+        }
+        return sb.toString();
+    }
+
+    private static String keyInfoXml(String k, String[] v) {
+        return "<key_info><key>" + SimData.xml(k) + "</key><ip_address>" + SimData.xml(v[0]) + "</ip_address>"
+                + (v[1] == null ? "<description/>" : "<description>" + SimData.xml(v[1]) + "</description>")
+                + "<login>" + SimData.xml(v[2]) + "</login></key_info>";
     }
 
     private String sessionsXml() {
@@ -293,8 +450,8 @@ public final class PleskSimulator extends Simulator {
         for (PleskSession s : sessions()) {
             sb.append("<session><id>").append(SimData.xml(s.id())).append("</id><type>").append(SimData.xml(s.type()))
                     .append("</type><ip-address>").append(SimData.xml(s.ipAddress())).append("</ip-address><login>")
-                    .append(SimData.xml(s.login())).append("</login><login-time>").append(s.loginTime())
-                    .append("</login-time><idle>").append(s.idle()).append("</idle></session>\n");
+                    .append(SimData.xml(s.login())).append("</login><login-time>").append(s.loginTime().format(DATE_TIME))
+                    .append("</login-time><idle>").append(s.idle().format(DATE_TIME)).append("</idle></session>\n");
         }
         return sb.toString();
     }
@@ -310,13 +467,13 @@ public final class PleskSimulator extends Simulator {
         return "<result><status>ok</status>" + inner + "</result>";
     }
 
-    private static String wrap(String operator, String operation, String result) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\"><" + operator + "><" + operation + ">"
-                + result + "</" + operation + "></" + operator + "></packet>";
+    private static String error(int code, String text, String after) {
+        return "<result><status>error</status><errcode>" + code + "</errcode><errtext>" + SimData.xml(text)
+                + "</errtext>" + after + "</result>";
     }
 
     private static String system(int code, String text) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\"><system><status>error</status><errcode>"
+        return HEAD + "<system><status>error</status><errcode>"
                 + code + "</errcode><errtext>" + SimData.xml(text) + "</errtext></system></packet>";
     }
 
@@ -335,41 +492,62 @@ public final class PleskSimulator extends Simulator {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet><event_log><get_events><result><status>ok</status>";
     }
 
-    /** What a request packet asks: operator, operation, and its leaf values. */
-    private record Request(String operator, String operation, Map<String, String> values, List<String[]> filters) {
-        static Request parse(byte[] body) throws XMLStreamException {
+    /**
+     * One operation of a request packet: operator, operation, its leaf values (whitespace-collapsed), the
+     * type/class pairs of {@code events}, and the keys of a {@code filter}. {@code element} tells
+     * operator elements apart, so {@code <session><get/><get/></session>} is answered in one element.
+     */
+    private record Request(String operator, String operation, int element, Map<String, String> values,
+            List<String[]> filters, List<String> keys) {
+        boolean is(String op) {
+            return op.equals(operator + "/" + operation);
+        }
+
+        static List<Request> parse(byte[] body) throws XMLStreamException {
             XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
             List<String> path = new ArrayList<>();
-            Map<String, String> values = new LinkedHashMap<>();
-            List<String[]> filters = new ArrayList<>();
+            List<Request> ops = new ArrayList<>();
+            StringBuilder text = new StringBuilder();
             String pendingType = null;
+            int element = 0;
             while (r.hasNext()) {
                 int ev = r.next();
                 if (ev == XMLStreamConstants.START_ELEMENT) {
                     path.add(r.getLocalName());
+                    text.setLength(0);
+                    if (path.size() == 1 && !"packet".equals(r.getLocalName())) {
+                        throw new IllegalArgumentException("the root element is not <packet>");
+                    } else if (path.size() == 2) {
+                        element++;
+                    } else if (path.size() == 3) {
+                        ops.add(new Request(path.get(1), path.get(2), element, new LinkedHashMap<>(),
+                                new ArrayList<>(), new ArrayList<>()));
+                    }
+                } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                    text.append(r.getText());
                 } else if (ev == XMLStreamConstants.END_ELEMENT) {
-                    path.remove(path.size() - 1);
-                } else if (ev == XMLStreamConstants.CHARACTERS && !r.isWhiteSpace() && path.size() > 3) {
-                    String leaf = path.get(path.size() - 1);
-                    String text = r.getText();
+                    String leaf = path.remove(path.size() - 1);
+                    String value = text.toString().strip().replaceAll("\\s+", " ");
+                    text.setLength(0);
+                    if (path.size() < 3 || value.isEmpty()) {
+                        continue;
+                    }
+                    Request op = ops.get(ops.size() - 1);
                     if (path.contains("events") && leaf.equals("type")) {
-                        pendingType = text;
+                        pendingType = value;
                     } else if (path.contains("events") && leaf.equals("class")) {
-                        filters.add(new String[] {pendingType, text});
+                        op.filters.add(new String[] {pendingType, value});
+                    } else if (path.contains("filter") && leaf.equals("key")) {
+                        op.keys.add(value);
                     } else {
-                        values.merge(leaf, text, String::concat);
+                        op.values.put(leaf, value);
                     }
                 }
-                if (ev == XMLStreamConstants.START_ELEMENT && path.size() == 3) {
-                    values.put("\u0000op", path.get(1) + "/" + path.get(2));
-                }
             }
-            String op = values.remove("\u0000op");
-            if (op == null) {
+            if (ops.isEmpty()) {
                 throw new IllegalArgumentException("no operation in the packet");
             }
-            int slash = op.indexOf('/');
-            return new Request(op.substring(0, slash), op.substring(slash + 1), values, filters);
+            return ops;
         }
     }
 

@@ -75,25 +75,28 @@ public abstract class Simulator implements AutoCloseable {
         }
         server.createContext("/", raw -> {
             requests.incrementAndGet();
+            // the 500 is sent inside the try: try-with-resources closes the exchange before its catch
+            // blocks run, and a closed exchange can only drop the connection
             try (raw) {
                 SimExchange ex = new SimExchange(raw);
-                Faults.Fault fault = faults.poll();
-                if (fault != null) {
-                    play(fault, ex);
-                } else {
-                    handle(ex);
+                try {
+                    Faults.Fault fault = faults.poll();
+                    if (fault != null) {
+                        play(fault, ex);
+                    } else {
+                        handle(ex);
+                    }
+                } catch (RuntimeException bug) {
+                    if (ex.answered()) {
+                        throw new IOException("failed while answering", bug);
+                    }
+                    ex.respond(500, "text/plain", "the " + vendor + " simulator failed: " + bug);
                 }
                 if (!ex.answered()) {
                     ex.respond(404, "text/plain", "no such resource in the " + vendor + " simulator: " + ex.path());
                 }
             } catch (IOException clientGone) {
                 // the client closed early (a test that stops reading): nothing to answer
-            } catch (RuntimeException bug) {
-                try {
-                    raw.sendResponseHeaders(500, -1);
-                } catch (IOException ignored) {
-                    // already answering
-                }
             }
         });
         server.setExecutor(executor);

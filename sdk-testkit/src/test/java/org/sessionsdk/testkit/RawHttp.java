@@ -18,12 +18,25 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    static HttpResponse<String> post(Simulator sim, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.endpoint() + path))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b);
+    }
+
     static HttpResponse<String> get(Simulator sim, String pathAndQuery, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.endpoint() + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
+        return send(b);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder b) {
         try {
             return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
