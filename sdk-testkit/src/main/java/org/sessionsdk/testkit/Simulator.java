@@ -7,6 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A vendor's API served for real on 127.0.0.1 (an ephemeral port): the base of every simulator. It
- * counts requests, plays queued {@link Faults}, and hands everything else to the vendor's
- * {@link #handle(SimExchange)}.
+ * records every request in a journal ({@link #requests()}, the last {@value #JOURNAL_SIZE} kept),
+ * plays queued {@link Faults}, and hands everything else to the vendor's {@link #handle(SimExchange)}.
  *
  * <p>Each vendor simulator has a {@code static start()} factory and a {@code client()} method that
  * builds a client of the SDK configured for it; {@link SimulatorExtension} relies on both.
@@ -35,7 +40,11 @@ public abstract class Simulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Faults faults = new Faults();
+    /** How many requests the journal keeps; older ones are dropped, {@link #requestCount()} still counts them. */
+    public static final int JOURNAL_SIZE = 10_000;
+
     private final AtomicInteger requests = new AtomicInteger();
+    private final ArrayDeque<RecordedRequest> journal = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String host;
 
@@ -74,11 +83,11 @@ public abstract class Simulator implements AutoCloseable {
                     + " for the " + vendor + " simulator", e);
         }
         server.createContext("/", raw -> {
-            requests.incrementAndGet();
             // the 500 is sent inside the try: try-with-resources closes the exchange before its catch
             // blocks run, and a closed exchange can only drop the connection
             try (raw) {
                 SimExchange ex = new SimExchange(raw);
+                record(ex);
                 try {
                     Faults.Fault fault = faults.poll();
                     if (fault != null) {
@@ -142,9 +151,48 @@ public abstract class Simulator implements AutoCloseable {
         return faults;
     }
 
-    /** {@return requests received so far, faults included} */
-    public int requests() {
+    /** {@return how many requests were received since start or {@link #clearRequests()}, faults included} */
+    public int requestCount() {
         return requests.get();
+    }
+
+    /**
+     * {@return the requests received, oldest first, faults included: method, path, query, headers
+     * (credentials masked) and body; at most the last {@value #JOURNAL_SIZE}}
+     */
+    public List<RecordedRequest> requests() {
+        synchronized (journal) {
+            return List.copyOf(journal);
+        }
+    }
+
+    /** {@return the newest request received, or empty before the first} */
+    public Optional<RecordedRequest> lastRequest() {
+        synchronized (journal) {
+            return Optional.ofNullable(journal.peekLast());
+        }
+    }
+
+    /** Forgets every request received so far: the journal and the count start again. */
+    public void clearRequests() {
+        synchronized (journal) {
+            journal.clear();
+            requests.set(0);
+        }
+    }
+
+    private void record(SimExchange ex) {
+        requests.incrementAndGet();
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ex.raw().getRequestHeaders().forEach((name, values) ->
+                headers.put(name, values.stream().map(v -> RecordedRequest.mask(name, v)).toList()));
+        RecordedRequest r = new RecordedRequest(ex.method(), ex.path(), ex.queryParams(), headers, ex.bodyText());
+        synchronized (journal) {
+            if (journal.size() == JOURNAL_SIZE) {
+                journal.removeFirst();
+            }
+            journal.addLast(r);
+        }
     }
 
     @Override

@@ -163,10 +163,10 @@ class EkranSimulatorTest {
             // The JDK's HTTP client resends a GET once by itself when the connection closes before any
             // byte of the answer (it takes it for a stale connection), even with the SDK's retries off:
             // one reset is absorbed, two reach the SDK.
-            int before = ekranServer.requests();
+            int before = ekranServer.requestCount();
             ekranServer.faults().resetNext();
             assertThat(ekran.sessions().list(EkranSessionQuery.all())).isEqualTo(ekranServer.sessions());
-            assertThat(ekranServer.requests()).isEqualTo(before + 2);
+            assertThat(ekranServer.requestCount()).isEqualTo(before + 2);
             ekranServer.faults().resetNext().resetNext();
             assertThatThrownBy(() -> ekran.sessions().list(EkranSessionQuery.all()))
                     .isInstanceOfSatisfying(TransportException.class,

@@ -21,14 +21,14 @@ class ExtensionIsolationTest {
         @Order(1)
         void queuesAFaultAndLeavesIt(PleskSimulator panel) {
             panel.faults().failNext(503, "").failNext(503, "").failNext(503, "");
-            assertThat(panel.requests()).isZero();
+            assertThat(panel.requestCount()).isZero();
         }
 
         @Test
         @Order(2)
         void theNextTestDoesNotMeetIt(PleskClient plesk, PleskSimulator panel) {
             assertThat(plesk.sessions().list()).hasSize(3);
-            assertThat(panel.requests()).isEqualTo(1); // no 503 was played: no retry happened
+            assertThat(panel.requestCount()).isEqualTo(1); // no 503 was played: no retry happened
         }
     }
 
@@ -47,7 +47,7 @@ class ExtensionIsolationTest {
         @Test
         @Order(2)
         void theNextTestSeesEverySessionOnAFreshSimulator(PleskClient plesk, PleskSimulator panel) {
-            assertThat(panel.requests()).isZero();
+            assertThat(panel.requestCount()).isZero();
             assertThat(plesk.sessions().list()).hasSize(3);
         }
     }
