@@ -207,8 +207,9 @@ class PleskEventLogTest {
             long[] lastId = {0};
             events.forEach(e -> {
                 if (count[0] == 0) {
-                    // the first event arrived while the body was still being generated
-                    assertThat(body[0].bytesRead()).isLessThan(1_000_000);
+                    // the first event arrived while the body (over 10 MB) was still being generated; the
+                    // bound leaves room for loopback socket buffers, which fill further on a loaded machine
+                    assertThat(body[0].bytesRead()).isLessThan(2_500_000);
                 }
                 assertThat(e.id()).isEqualTo(lastId[0] + 1);
                 lastId[0] = e.id();
