@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sessionsdk.core.error.SdkException;
@@ -70,20 +72,25 @@ class JdkHttpTransportTest {
         }
     }
 
-    /** Accepts one connection and answers with {@code answer} (possibly nothing), then holds it open. */
-    private static CompletableFuture<Void> answerAndStall(ServerSocket server, String answer) {
-        return CompletableFuture.runAsync(() -> {
+    /**
+     * Accepts one connection and answers with {@code answer} (possibly nothing), then holds it open
+     * until the returned latch is released (the test is over) or ten seconds pass.
+     */
+    private static CountDownLatch answerAndStall(ServerSocket server, String answer) {
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture.runAsync(() -> {
             try (Socket s = server.accept()) {
                 if (!answer.isEmpty()) {
                     s.getOutputStream().write(answer.getBytes(StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
                 }
                 s.getInputStream().read(new byte[8192]);
-                Thread.sleep(3_000);
+                release.await(10, TimeUnit.SECONDS);
             } catch (Exception ignored) {
                 // the client gave up, as the test wants
             }
         });
+        return release;
     }
 
     /** The SPI's timeout is the SDK's own type: nothing above the transport needs java.net.http. */
@@ -91,12 +98,16 @@ class JdkHttpTransportTest {
     void noResponseHeadersInTimeIsAResponseTimeoutInSdkTerms() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              JdkHttpTransport t = JdkHttpTransport.builder().http2(false).build()) {
-            answerAndStall(server, "");
+            CountDownLatch stalled = answerAndStall(server, "");
             SdkHttpRequest r = SdkHttpRequest.builder().method("GET")
                     .uri(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x")).build();
-            assertThatThrownBy(() -> t.send(r, Duration.ofMillis(300)))
-                    .isInstanceOfSatisfying(TransportTimeoutException.class,
-                            e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));
+            try {
+                assertThatThrownBy(() -> t.send(r, Duration.ofMillis(300)))
+                        .isInstanceOfSatisfying(TransportTimeoutException.class,
+                                e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));
+            } finally {
+                stalled.countDown();
+            }
         }
     }
 
@@ -104,7 +115,7 @@ class JdkHttpTransportTest {
     void aStalledBodyIsAReadTimeoutInSdkTerms() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
              JdkHttpTransport t = JdkHttpTransport.builder().http2(false).readTimeout(Duration.ofMillis(300)).build()) {
-            answerAndStall(server, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n[");
+            CountDownLatch stalled = answerAndStall(server, "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n[");
             SdkHttpRequest r = SdkHttpRequest.builder().method("GET")
                     .uri(URI.create("http://127.0.0.1:" + server.getLocalPort() + "/x")).build();
             try (SdkHttpResponse resp = t.send(r, Duration.ofSeconds(10))) {
@@ -113,6 +124,8 @@ class JdkHttpTransportTest {
                 assertThatThrownBy(body::read)
                         .isInstanceOfSatisfying(TransportTimeoutException.class,
                                 e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.READ_TIMEOUT));
+            } finally {
+                stalled.countDown();
             }
         }
     }
