@@ -14,6 +14,7 @@ module org.sessionsdk.core {
     requires com.fasterxml.jackson.core;
     requires org.slf4j;
 
+    exports org.sessionsdk.core.audit;
     exports org.sessionsdk.core.auth;
     exports org.sessionsdk.core.config;
     exports org.sessionsdk.core.error;

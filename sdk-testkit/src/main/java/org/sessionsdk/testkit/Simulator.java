@@ -7,10 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +51,8 @@ public abstract class Simulator implements AutoCloseable {
     private final ArrayDeque<RecordedRequest> journal = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String host;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile Instant anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
     /**
      * Opens the loopback port and starts serving.
@@ -144,6 +150,32 @@ public abstract class Simulator implements AutoCloseable {
 
     private static String uriHost(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** {@return the clock the simulator answers by: the system clock unless a test set one} */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * {@return where generated history ends: the clock's instant, to the second, when the simulator
+     * started or was given its clock. Generated records lie before it (the newest just before), so
+     * {@code TimeRange.last(Duration.ofDays(1))} finds them; what happens later comes from a scenario
+     * or from a test's own calls}
+     */
+    public Instant anchor() {
+        return anchor;
+    }
+
+    /**
+     * Answers by this clock from now on, and places generated history before its current instant.
+     * Vendor simulators expose it as {@code withClock}.
+     *
+     * @param clock the clock, e.g. a {@link SimClock}
+     */
+    protected void useClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** {@return failures to play on the next requests} */

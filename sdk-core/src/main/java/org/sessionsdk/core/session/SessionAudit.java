@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import org.sessionsdk.core.internal.SourceGather;
 
 /**
  * Asks several {@link SessionSource}s at once and merges what they return in start order. One
@@ -98,50 +94,8 @@ public final class SessionAudit {
      */
     public Result collect(TimeRange range) {
         Objects.requireNonNull(range, "range");
-        if (sources.isEmpty()) {
-            return new Result(List.of(), List.of());
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(sources.size(), r -> {
-            Thread t = new Thread(r, "sessionsdk-audit");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<SessionRecord>>> futures = new ArrayList<>();
-            for (SessionSource s : sources) {
-                futures.add(pool.submit(() -> {
-                    try (Stream<SessionRecord> st = s.sessionRecords(range)) {
-                        return st.toList();
-                    }
-                }));
-            }
-            List<SessionRecord> all = new ArrayList<>();
-            List<Outcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                String vendor = vendorOf(sources.get(i));
-                try {
-                    List<SessionRecord> got = futures.get(i).get();
-                    all.addAll(got);
-                    outcomes.add(new Outcome(vendor, got.size(), null));
-                } catch (ExecutionException e) {
-                    outcomes.add(new Outcome(vendor, 0, e.getCause()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    outcomes.add(new Outcome(vendor, 0, e));
-                }
-            }
-            all.sort(START_ORDER);
-            return new Result(all, outcomes);
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static String vendorOf(SessionSource s) {
-        try {
-            return s.vendor();
-        } catch (RuntimeException e) {
-            return s.getClass().getSimpleName();
-        }
+        SourceGather.Gathered<SessionRecord> g = SourceGather.collect(sources, SessionSource::vendor,
+                s -> s.sessionRecords(range), START_ORDER);
+        return new Result(g.items(), g.outcomes());
     }
 }

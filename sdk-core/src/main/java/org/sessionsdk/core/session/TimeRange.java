@@ -98,4 +98,18 @@ public record TimeRange(Instant from, Instant to) {
         }
         return from == null || end == null || !end.isBefore(from);
     }
+
+    /**
+     * Whether an instant lies in this range: at or after {@code from}, before {@code to}. An unknown
+     * time (null) is kept, as {@link #overlaps} keeps a session with no start.
+     *
+     * @param time the instant, or null if unknown
+     * @return true if the instant is in the range or unknown
+     */
+    public boolean contains(Instant time) {
+        if (time == null) {
+            return true;
+        }
+        return (from == null || !time.isBefore(from)) && (to == null || time.isBefore(to));
+    }
 }

@@ -25,6 +25,19 @@ class TimeRangeTest {
     }
 
     @Test
+    void containsIsHalfOpenAndKeepsUnknownTimes() {
+        TimeRange r = TimeRange.between(T0, T0.plusSeconds(60));
+        assertThat(r.contains(T0)).isTrue();
+        assertThat(r.contains(T0.plusSeconds(59))).isTrue();
+        assertThat(r.contains(T0.plusSeconds(60))).isFalse();
+        assertThat(r.contains(T0.minusNanos(1))).isFalse();
+        assertThat(r.contains(null)).isTrue();
+        assertThat(TimeRange.all().contains(Instant.MIN)).isTrue();
+        assertThat(TimeRange.since(T0).contains(T0.minusSeconds(1))).isFalse();
+        assertThat(TimeRange.until(T0).contains(T0)).isFalse();
+    }
+
+    @Test
     void lastUsesTheClock() {
         TimeRange r = TimeRange.last(Duration.ofDays(1), Clock.fixed(T0, ZoneOffset.UTC));
         assertThat(r).isEqualTo(new TimeRange(T0.minus(Duration.ofDays(1)), T0));
