@@ -19,6 +19,7 @@ import org.sessionsdk.cli.Connection.Vendor;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.SaymonSimulator;
+import org.sessionsdk.testkit.Scenario;
 import org.sessionsdk.testkit.SenhaseguraSimulator;
 import org.sessionsdk.testkit.Simulator;
 import picocli.CommandLine;
@@ -64,8 +65,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of the generated data (default 42): the same seed serves the same data")
     long seed = 42;
 
-    @Option(names = "--scenario", paramLabel = "FILE", description = "session lifecycles to play (not supported yet)")
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "sessions that start and end, and audit entries, at offsets from the start (see the testkit README)")
     Path scenario;
+
+    private Scenario played;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -96,6 +100,9 @@ final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.NETWORK;
         }
         for (Simulator sim : started) {
+            if (played != null) {
+                play(sim, played);
+            }
             term.out().println(jsonLine(sim));
         }
         // a harness reading a pipe sees the lines now, not when a buffer fills
@@ -118,7 +125,13 @@ final class SimulateCommand implements Callable<Integer> {
     /** {@return why the options cannot be served, or null} */
     private String problem() {
         if (scenario != null) {
-            return "--scenario is not supported yet";
+            try {
+                played = Scenario.load(scenario);
+            } catch (java.io.IOException e) {
+                return "--scenario: cannot read " + scenario + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            } catch (IllegalArgumentException e) {
+                return "--scenario " + scenario + ": " + e.getMessage();
+            }
         }
         if (vendors.isEmpty() || EnumSet.copyOf(vendors).size() != vendors.size()) {
             return "--vendor: name each vendor once, e.g. plesk,ekran";
@@ -188,6 +201,18 @@ final class SimulateCommand implements Callable<Integer> {
         };
     }
 
+    private static void play(Simulator sim, Scenario s) {
+        if (sim instanceof PleskSimulator p) {
+            p.withScenario(s);
+        } else if (sim instanceof EkranSimulator e) {
+            e.withScenario(s);
+        } else if (sim instanceof SaymonSimulator y) {
+            y.withScenario(s);
+        } else if (sim instanceof SenhaseguraSimulator h) {
+            h.withScenario(s);
+        }
+    }
+
     /** What a harness needs to call a simulator: the vendor's credentials as the SDK names them. */
     static Map<String, String> credentials(String vendor) {
         Map<String, String> c = new LinkedHashMap<>();
@@ -222,6 +247,8 @@ final class SimulateCommand implements Callable<Integer> {
             g.writeStartObject();
             g.writeStringField("vendor", sim.vendor());
             g.writeStringField("endpoint", sim.endpoint().toString());
+            // every path under /t/<n> is another independent server with its own data
+            g.writeStringField("tenants", sim.endpoint() + Simulator.TENANT_PREFIX + "{n}");
             g.writeObjectFieldStart("credentials");
             for (Map.Entry<String, String> e : credentials(sim.vendor()).entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());

@@ -45,12 +45,23 @@ class SimulateCommandTest {
             "--vendor plesk,plesk|--vendor: name each vendor once, e.g. plesk,ekran",
             "--sessions -1|--sessions: '-1' is not a count (0 or more)",
             "--events -5|--events: '-5' is not a count (0 or more)",
-            "--scenario lifecycles.json|--scenario is not supported yet"})
+            "--scenario no-such-file.txt|--scenario: cannot read no-such-file.txt (NoSuchFileException: no-such-file.txt)"})
     void optionsThatCannotBeServedAreUsageErrors(String args, String message) {
         CliRun r = CliRun.run(Map.of(), ("simulate " + args).split(" "));
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).startsWith("sessions: " + message + System.lineSeparator())
                 .contains("See 'sessions simulate --help'.");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anInvalidScenarioIsAUsageErrorNamingItsLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path f = dir.resolve("bad.txt");
+        java.nio.file.Files.writeString(f, "+1m start s1 alice\n+2m vanish s1\n");
+        CliRun r = CliRun.run(Map.of(), "simulate", "--scenario", f.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).startsWith("sessions: --scenario " + f + ": scenario line 2: unknown step 'vanish'");
         assertThat(r.out()).isEmpty();
     }
 
@@ -69,7 +80,7 @@ class SimulateCommandTest {
     void theJsonLineCarriesTheSimulatorsOwnCredentialsInAscii() {
         try (SaymonSimulator sim = SaymonSimulator.start()) {
             assertThat(SimulateCommand.jsonLine(sim)).isEqualTo("{\"vendor\":\"saymon\",\"endpoint\":\"" + sim.endpoint()
-                    + "\",\"credentials\":{\"login\":\"admin\",\"password\":\"testkit-pass:w\\u00F6rd\"}}");
+                    + "\",\"tenants\":\"" + sim.endpoint() + "/t/{n}\",\"credentials\":{\"login\":\"admin\",\"password\":\"testkit-pass:w\\u00F6rd\"}}");
         }
     }
 }

@@ -104,6 +104,31 @@ class SimulateProcessTest {
     }
 
     @Test
+    void playsAScenarioFileOnTheRealClock() throws Exception {
+        // negative offsets: history already there when the process starts, so the test waits for nothing
+        Path scenario = dir.resolve("scenario.txt");
+        Files.writeString(scenario, """
+                -10m  start  s1  alice  192.0.2.99
+                -9m   start  s2  bob    192.0.2.98
+                -5m   audit  alice  created  domain  example.com
+                -1m   end    s2
+                """);
+        start("simulate", "--vendor", "plesk", "--sessions", "0", "--events", "0", "--scenario", scenario.toString());
+        Map<String, Object> sim = parse(nextLine());
+        assertThat((String) sim.get("tenants")).isEqualTo(sim.get("endpoint") + "/t/{n}");
+        Map<String, String> env = Map.of("SESSIONS_SECRET", "0e5b7c1a-7e57-4b1d-9c1e-5d6b2a3f4c8e");
+        CliRun list = CliRun.run(env, "list", "--vendor", "plesk", "--endpoint", (String) sim.get("endpoint"),
+                "--format", "jsonl");
+        assertThat(list.out().lines()).as(list.err()).singleElement().asString().contains("\"s1\"").contains("192.0.2.99");
+        CliRun events = CliRun.run(env, "events", "--vendor", "plesk", "--endpoint", (String) sim.get("endpoint"),
+                "--format", "jsonl");
+        assertThat(events.out().lines()).as(events.err()).singleElement().asString().contains("example.com");
+        process.destroy();
+        assertThat(process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(stderr()).isZero();
+    }
+
+    @Test
     void sigintStopsItWithExitZeroToo() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "Linux: kill -INT");
         // a shell starting us in the background without job control ignores SIGINT, and so do its children

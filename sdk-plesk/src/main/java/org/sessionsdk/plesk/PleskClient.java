@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.retry.Sleeper;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
@@ -27,7 +29,7 @@ import org.sessionsdk.plesk.internal.PleskErrors;
  * }
  * }</pre>
  */
-public final class PleskClient implements AutoCloseable, SessionSource {
+public final class PleskClient implements AutoCloseable, SessionSource, AuditSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final PleskSessions sessions;
@@ -78,6 +80,16 @@ public final class PleskClient implements AutoCloseable, SessionSource {
         String host = endpoint().getHost();
         return sessions.stream().map(s -> s.toSessionRecord(serverZone, host))
                 .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /**
+     * The action-log entries whose time lies in {@code range}, in id order; lazily, close the stream.
+     * Plesk has no time filter, but its ids grow with time: with a lower bound the log is not read from
+     * its start, the first id at or after the bound is found first ({@link PleskEventLog#firstIdAt}).
+     */
+    @Override
+    public Stream<AuditEvent> auditEvents(TimeRange range) {
+        return eventLog.stream(PleskEventQuery.of(range)).map(PleskEvent::toAuditEvent);
     }
 
     /** {@return the zone the panel's offset-less times are read in (default UTC)} */

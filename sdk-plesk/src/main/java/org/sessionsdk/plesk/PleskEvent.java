@@ -1,6 +1,8 @@
 package org.sessionsdk.plesk;
 
 import java.time.Instant;
+import java.util.Map;
+import org.sessionsdk.core.audit.AuditEvent;
 
 /**
  * One entry of the Plesk action log ({@code event_log/get_events}).
@@ -15,4 +17,13 @@ import java.time.Instant;
  */
 public record PleskEvent(long id, String type, Instant time, String objectClass, String objectId, String user,
                          String host) {
+
+    /**
+     * {@return this entry in the vendor-neutral form: {@code action} = type, {@code objectType} =
+     * class, {@code objectId} = obj_id, {@code actor} = user, {@code sourceAddress} = host; the id as
+     * text}
+     */
+    public AuditEvent toAuditEvent() {
+        return new AuditEvent("plesk", Long.toString(id), time, user, host, type, objectClass, objectId, null, Map.of());
+    }
 }

@@ -2,10 +2,12 @@ package org.sessionsdk.plesk;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -61,9 +63,68 @@ public final class PleskEventLog {
      * @return the entries in id order, lazily
      */
     public Stream<PleskEvent> stream(PleskEventQuery query) {
+        Long fromId = query.fromId();
+        if (fromId == null && query.range().from() != null) {
+            fromId = firstIdAt(query.range().from());
+        }
+        return read(query, fromId);
+    }
+
+    /**
+     * Where entries at or after {@code time} begin: the first id whose time is not before it, found
+     * without reading the log from its start. Plesk ids grow with time, so {@code get-last-id}, then
+     * probes that read one entry each, galloping back from the newest and then halving, find it in
+     * about {@code 2 log2(n)} calls for the {@code n} entries after it: the last hour of a log of a
+     * million entries costs a few dozen small calls, not a million entries. An entry without a time
+     * counts as not before {@code time}, so it is never skipped.
+     *
+     * @param time the earliest time wanted
+     * @return the first id to read; one past the newest when every entry is older
+     */
+    public long firstIdAt(Instant time) {
+        Objects.requireNonNull(time, "time");
+        long last = lastId();
+        if (last == 0) {
+            return 1;
+        }
+        if (before(last, time)) {
+            return last + 1;
+        }
+        long hi = last; // the entry at hi is not before time
+        long lo = 0; // ids up to lo are before time (0: none known)
+        for (long step = 1; ; step *= 2) {
+            long k = hi - step;
+            if (k < 1) {
+                break;
+            }
+            if (before(k, time)) {
+                lo = k;
+                break;
+            }
+            hi = k;
+        }
+        while (hi - lo > 1) {
+            long mid = lo + (hi - lo) / 2;
+            if (before(mid, time)) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
+    }
+
+    /** Whether the first entry at or after {@code id} is older than {@code time}; no entry: false. */
+    private boolean before(long id, Instant time) {
+        try (Stream<PleskEvent> s = read(PleskEventQuery.all(), id)) {
+            return s.findFirst().map(e -> e.time() != null && e.time().isBefore(time)).orElse(false);
+        }
+    }
+
+    private Stream<PleskEvent> read(PleskEventQuery query, Long fromId) {
         EventLogGetEvents ge = new EventLogGetEvents();
-        if (query.fromId() != null) {
-            ge.setLastId(BigInteger.valueOf(query.fromId()));
+        if (fromId != null) {
+            ge.setLastId(BigInteger.valueOf(fromId));
         }
         if (!query.events().isEmpty()) {
             EventLogGetEvents.Events events = new EventLogGetEvents.Events();

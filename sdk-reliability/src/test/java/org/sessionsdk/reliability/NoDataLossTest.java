@@ -32,6 +32,7 @@ import org.sessionsdk.saymon.SaymonSessionQuery;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.SaymonSimulator;
+import org.sessionsdk.testkit.SimClock;
 import org.sessionsdk.testkit.SimData;
 
 /**
@@ -84,7 +85,9 @@ class NoDataLossTest {
     @ParameterizedTest(name = "window {0} min")
     @CsvSource({"7", "20", "45", "60", "133", "1440"})
     void ekranWindowSplittingYieldsEverySessionOnce(int windowMinutes) {
-        try (EkranSimulator sim = EkranSimulator.start().withSessions(300);
+        // the clock puts generated history at EPOCH: 300 sessions 20 minutes apart, then 6 hours
+        SimClock clock = SimClock.at(SimData.EPOCH.plus(Duration.ofMinutes(300 * 20)).plus(Duration.ofHours(6)));
+        try (EkranSimulator sim = EkranSimulator.start().withSessions(300).withClock(clock);
              EkranClient c = sim.client()) {
             Instant from = SimData.EPOCH.plus(Duration.ofMinutes(37));
             Instant to = SimData.EPOCH.plus(Duration.ofHours(71)).plusSeconds(13);

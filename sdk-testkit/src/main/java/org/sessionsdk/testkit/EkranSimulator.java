@@ -74,8 +74,85 @@ public final class EkranSimulator extends Simulator {
     private final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
     private final AtomicInteger rejected = new AtomicInteger();
 
+    private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
+
     private EkranSimulator(InetSocketAddress address) {
         super("ekran", address);
+    }
+
+    private EkranSimulator(EkranSimulator parent, int number) {
+        super(parent, number);
+        this.seed = parent.seed * 1_000_003L + number;
+        this.generated = parent.generated;
+        this.zone = parent.zone;
+    }
+
+    @Override
+    protected EkranSimulator newTenant(int number) {
+        return new EkranSimulator(this, number);
+    }
+
+    /**
+     * The server served under {@code /t/<number>} on this simulator's port: its own sessions, journal,
+     * faults and clock, made on first use. Its {@link #client()} points at it.
+     *
+     * @param number 1 to {@link Simulator#MAX_TENANTS}
+     * @return the tenant
+     */
+    public EkranSimulator tenant(int number) {
+        return tenantOf(number);
+    }
+
+    /**
+     * Answers by this clock from now on; generated sessions are placed just before its current instant
+     * (the {@linkplain #anchor() anchor}).
+     *
+     * @param clock e.g. a {@link SimClock}
+     * @return this simulator
+     */
+    public EkranSimulator withClock(java.time.Clock clock) {
+        useClock(clock);
+        return this;
+    }
+
+    /**
+     * Plays a scenario from the anchor on: its sessions appear once started, open
+     * ({@code logoutDate} null) until they end, and are clipped to the asked window like the others.
+     * They are numbered after the generated sessions ({@link #sessionId(String)}); their {@code userId}
+     * is {@link #userIdOf(String)} of the scenario's user.
+     *
+     * @param scenario what happens
+     * @return this simulator
+     */
+    public EkranSimulator withScenario(Scenario scenario) {
+        this.scenario = new ScenarioPlayback(scenario);
+        return this;
+    }
+
+    /**
+     * The {@code sessionId} a scenario session has here: numbered after the generated ones, in the
+     * order the scenario starts them.
+     *
+     * @param label the session's label in the scenario
+     * @return its Ekran session id
+     * @throws IllegalArgumentException if the scenario has no such session
+     */
+    public int sessionId(String label) {
+        ScenarioPlayback.Lived l = scenario.session(label, anchor(), java.time.Instant.MAX);
+        if (l == null) {
+            throw new IllegalArgumentException("the scenario has no session " + label);
+        }
+        return generated + 1 + l.ordinal();
+    }
+
+    /**
+     * The numeric {@code userId} Ekran reports for a scenario's user name (Ekran names users by number).
+     *
+     * @param user the scenario's user
+     * @return a stable id from 1000 to 1999
+     */
+    public static int userIdOf(String user) {
+        return 1000 + Math.floorMod(user.hashCode(), 1000);
     }
 
     /** {@return a started simulator with 10 generated sessions, in UTC} */
@@ -257,25 +334,33 @@ public final class EkranSimulator extends Simulator {
             return;
         }
         int n = generated;
+        long origin = origin().getEpochSecond();
+        Instant now = clock().instant();
         long lo = 0;
         long hi = n - 1L;
         if (start != null) {
-            lo = Math.max(0, Math.floorDiv(start.getEpochSecond() - MAX_SECONDS - SimData.EPOCH.getEpochSecond(),
-                    STEP_SECONDS) - 1);
+            lo = Math.max(0, Math.floorDiv(start.getEpochSecond() - MAX_SECONDS - origin, STEP_SECONDS) - 1);
         }
         if (end != null) {
-            hi = Math.min(hi, Math.floorDiv(end.getEpochSecond() - SimData.EPOCH.getEpochSecond(), STEP_SECONDS) + 1);
+            hi = Math.min(hi, Math.floorDiv(end.getEpochSecond() - origin, STEP_SECONDS) + 1);
         }
-        // open sessions older than the window's first candidates still overlap it
-        for (long i = Math.max(0, n - OPEN); i < Math.min(lo, n); i++) {
-            emit(toSessionAt((int) i, start, end), sink);
+        // open sessions older than the window's first candidates still overlap it: the newest two, and
+        // those that were still running at the anchor
+        long openFrom = Math.min(Math.max(0, n - OPEN),
+                Math.max(0, Math.floorDiv(anchor().getEpochSecond() - MAX_SECONDS - origin, STEP_SECONDS) - 1));
+        for (long i = openFrom; i < Math.min(lo, n); i++) {
+            emit(toSessionAt((int) i, start, end, now), sink);
         }
         for (long i = lo; i <= hi; i++) {
-            emit(toSessionAt((int) i, start, end), sink);
+            emit(toSessionAt((int) i, start, end, now), sink);
         }
         for (EkranSession s : extra) {
             emit(clip(s.sessionId(), s.userId(), s.clientGuid(), s.loginDate().toInstant(),
-                    s.logoutDate() == null ? null : s.logoutDate().toInstant(), start, end), sink);
+                    s.logoutDate() == null ? null : s.logoutDate().toInstant(), start, end, now), sink);
+        }
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), now)) {
+            emit(clip(n + 1 + l.ordinal(), userIdOf(l.user()), guid(l.address() == null ? l.user() : l.address()),
+                    l.start(), l.end(), start, end, now), sink);
         }
     }
 
@@ -285,13 +370,16 @@ public final class EkranSimulator extends Simulator {
         }
     }
 
-    private EkranSession toSessionAt(int i, Instant start, Instant end) {
-        return clip(i + 1, userId(i), clientGuid(i), loginAt(i), logoutAt(i), start, end);
+    private EkranSession toSessionAt(int i, Instant start, Instant end, Instant now) {
+        return clip(i + 1, userId(i), clientGuid(i), loginAt(i), logoutAt(i), start, end, now);
     }
 
-    /** The session as a window shows it, or null when it does not overlap the window. */
+    /**
+     * The session as a window shows it, or null when it does not overlap the window. An open session's
+     * last activity inside the window is the window's end, or now when the window reaches past now.
+     */
     private EkranSession clip(int id, int userId, String guid, Instant login, Instant logout, Instant start,
-                              Instant end) {
+                              Instant end, Instant now) {
         if (end != null && login.isAfter(end)) {
             return null;
         }
@@ -299,7 +387,14 @@ public final class EkranSimulator extends Simulator {
             return null;
         }
         Instant in = start != null && login.isBefore(start) ? start : login;
-        Instant out = end != null && (logout == null || logout.isAfter(end)) ? end : logout;
+        Instant out;
+        if (end == null) {
+            out = logout;
+        } else if (logout == null) {
+            out = end.isAfter(now) && !now.isBefore(in) ? now : end;
+        } else {
+            out = logout.isAfter(end) ? end : logout;
+        }
         return new EkranSession(id, userId, guid, odt(in), out == null ? null : odt(out));
     }
 
@@ -307,17 +402,27 @@ public final class EkranSimulator extends Simulator {
         return new EkranSession(i + 1, userId(i), clientGuid(i), odt(login), logout == null ? null : odt(logout));
     }
 
-    private Instant loginAt(long i) {
-        long jitter = Math.floorMod(SimData.mix(seed, i, 11), JITTER_SECONDS);
-        return SimData.EPOCH.plusSeconds(i * STEP_SECONDS + jitter);
+    /**
+     * Where generated session 0 logs in (before jitter): placed so the newest that ends does so before
+     * the anchor, the newest logging in about six hours before it.
+     */
+    private Instant origin() {
+        return anchor().minusSeconds(generated * STEP_SECONDS + MAX_SECONDS);
     }
 
+    private Instant loginAt(long i) {
+        long jitter = Math.floorMod(SimData.mix(seed, i, 11), JITTER_SECONDS);
+        return origin().plusSeconds(i * STEP_SECONDS + jitter);
+    }
+
+    /** The newest two never end; a session still running at the anchor stays open (history is fixed). */
     private Instant logoutAt(long i) {
         if (i >= generated - OPEN) {
             return null;
         }
         long length = MIN_SECONDS + Math.floorMod(SimData.mix(seed, i, 12), MAX_SECONDS - MIN_SECONDS + 1);
-        return loginAt(i).plusSeconds(length);
+        Instant logout = loginAt(i).plusSeconds(length);
+        return logout.isAfter(anchor()) ? null : logout;
     }
 
     private int userId(long i) {
@@ -326,7 +431,12 @@ public final class EkranSimulator extends Simulator {
 
     private String clientGuid(long i) {
         long client = Math.floorMod(SimData.mix(seed, i, 14), 8L);
-        String h = SimData.hex(seed, -1 - client, 32);
+        return guid(SimData.hex(seed, -1 - client, 32));
+    }
+
+    /** A GUID made from 32 hex digits, or from any text. */
+    private String guid(String from) {
+        String h = from.matches("[0-9a-f]{32}") ? from : SimData.hex(seed, -100 - Math.abs((long) from.hashCode()), 32);
         return h.substring(0, 8) + "-" + h.substring(8, 12) + "-" + h.substring(12, 16) + "-" + h.substring(16, 20)
                 + "-" + h.substring(20);
     }

@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -55,7 +54,12 @@ public final class PleskSimulator extends Simulator {
     private volatile int generatedSessions = 3;
     private final Set<Integer> terminated = ConcurrentHashMap.newKeySet();
     private final Map<String, PleskSession> extraSessions = new ConcurrentHashMap<>();
-    private final AtomicLong eventCount = new AtomicLong(25);
+    /** Generated log entries 1..n, a minute apart, the newest a minute before the anchor. */
+    private volatile long generatedEvents = 25;
+    /** Entries logged since: blocks of {@link #addEvents} and the scenario's audit steps, in id order. */
+    private final List<EventBlock> appended = new ArrayList<>();
+    private int scenarioEntriesLogged;
+    private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
     private final AtomicInteger flushes = new AtomicInteger();
     /** The panel's secret keys, {@link #SECRET_KEY} first, in the order they were made. */
     private final Map<String, String[]> keys = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -66,6 +70,69 @@ public final class PleskSimulator extends Simulator {
         super("plesk", address);
         // the key the client signs in with is one of the panel's keys: listed, and revoked by delete
         keys.put(SECRET_KEY, new String[] {"127.0.0.1", null, LOGIN});
+    }
+
+    private PleskSimulator(PleskSimulator parent, int number) {
+        super(parent, number);
+        keys.put(SECRET_KEY, new String[] {"127.0.0.1", null, LOGIN});
+        this.seed = parent.seed * 1_000_003L + number;
+        this.generatedSessions = parent.generatedSessions;
+        this.generatedEvents = parent.generatedEvents;
+    }
+
+    @Override
+    protected PleskSimulator newTenant(int number) {
+        return new PleskSimulator(this, number);
+    }
+
+    /**
+     * The panel served under {@code /t/<number>} on this simulator's port: its own sessions, log, keys,
+     * journal, faults and clock, made on first use. Its {@link #client()} points at it.
+     *
+     * @param number 1 to {@link Simulator#MAX_TENANTS}
+     * @return the tenant
+     */
+    public PleskSimulator tenant(int number) {
+        return tenantOf(number);
+    }
+
+    /**
+     * Answers by this clock from now on; generated sessions and log entries are placed just before its
+     * current instant (the {@linkplain #anchor() anchor}).
+     *
+     * @param clock e.g. a {@link SimClock}
+     * @return this simulator
+     */
+    public PleskSimulator withClock(java.time.Clock clock) {
+        useClock(clock);
+        return this;
+    }
+
+    /**
+     * Plays a scenario from the anchor on: {@code session/get} lists its sessions while they are open
+     * (Plesk shows no history), {@code session/terminate} ends them, and its audit steps are logged as
+     * action-log entries (type = action, class = object type, obj_id = object id, user = actor) with
+     * the next ids, in time order, once the clock reaches them.
+     *
+     * @param scenario what happens
+     * @return this simulator
+     */
+    public PleskSimulator withScenario(Scenario scenario) {
+        this.scenario = new ScenarioPlayback(scenario);
+        synchronized (appended) {
+            scenarioEntriesLogged = 0;
+        }
+        return this;
+    }
+
+    /**
+     * The id a scenario session has on this panel: the label itself.
+     *
+     * @param label the session's label in the scenario
+     * @return its Plesk session id
+     */
+    public String sessionId(String label) {
+        return label;
     }
 
     /** {@return a started simulator with 3 open sessions and 25 log entries} */
@@ -104,7 +171,14 @@ public final class PleskSimulator extends Simulator {
      * @return this simulator
      */
     public PleskSimulator withEvents(long n) {
-        eventCount.set(n);
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        synchronized (appended) {
+            generatedEvents = n;
+            appended.clear();
+            scenarioEntriesLogged = 0;
+        }
         return this;
     }
 
@@ -136,12 +210,46 @@ public final class PleskSimulator extends Simulator {
      * @param n how many entries to add to the log
      */
     public void addEvents(int n) {
-        eventCount.addAndGet(n);
+        synchronized (appended) {
+            List<EventBlock> log = catchUp();
+            long next = nextId(log);
+            appended.add(new EventBlock(next, n, clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), null));
+        }
     }
 
-    /** {@return the id of the newest log entry} */
+    /** {@return the id of the newest log entry, as of the clock} */
     public long lastEventId() {
-        return eventCount.get();
+        synchronized (appended) {
+            return nextId(catchUp()) - 1;
+        }
+    }
+
+    /**
+     * Entries after the generated ones, made as of now: scenario steps the clock has reached are
+     * logged with the next ids. The caller holds the lock; the list returned is a copy.
+     */
+    private List<EventBlock> catchUp() {
+        List<ScenarioPlayback.Entry> due = scenario.audit(anchor(), clock().instant());
+        for (int k = scenarioEntriesLogged; k < due.size(); k++) {
+            appended.add(new EventBlock(nextId(appended), 1, due.get(k).time(), due.get(k).step()));
+        }
+        scenarioEntriesLogged = Math.max(scenarioEntriesLogged, due.size());
+        return List.copyOf(appended);
+    }
+
+    private long nextId(List<EventBlock> log) {
+        if (log.isEmpty()) {
+            return generatedEvents + 1;
+        }
+        EventBlock last = log.get(log.size() - 1);
+        return last.firstId() + last.count();
+    }
+
+    /**
+     * Log entries {@code firstId .. firstId + count - 1}, all logged at {@code time}: generated fields
+     * when {@code step} is null, the scenario's otherwise.
+     */
+    private record EventBlock(long firstId, long count, java.time.Instant time, Scenario.Audit step) {
     }
 
     /** {@return how many {@code event_log/get} calls asked Plesk to delete what they read} */
@@ -159,7 +267,7 @@ public final class PleskSimulator extends Simulator {
         return PleskClient.builder().endpoint(endpoint()).credentials(PleskCredentials.secretKey(SECRET_KEY));
     }
 
-    /** {@return the open sessions as the simulator holds them now} */
+    /** {@return the open sessions as of the clock: generated, added, and the scenario's open ones} */
     public List<PleskSession> sessions() {
         List<PleskSession> all = new ArrayList<>();
         for (int i = 0; i < generatedSessions; i++) {
@@ -168,6 +276,13 @@ public final class PleskSimulator extends Simulator {
             }
         }
         all.addAll(extraSessions.values());
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
+            if (l.open()) {
+                LocalDateTime login = LocalDateTime.ofInstant(l.start(), ZoneOffset.UTC);
+                all.add(new PleskSession(l.label(), LOGIN.equals(l.user()) ? "admin" : "client",
+                        l.address() == null ? "127.0.0.1" : l.address(), l.user(), login, login));
+            }
+        }
         return all;
     }
 
@@ -302,7 +417,10 @@ public final class PleskSimulator extends Simulator {
                 case "session/terminate" -> w.write(terminate(r.values.get("session-id")));
                 case "server/create_session" -> w.write(createSession(r));
                 case "event_log/get_events" -> events(w, r);
-                case "event_log/get-last-id" -> w.write(ok(eventCount.get() == 0 ? "" : "<id>" + eventCount.get() + "</id>"));
+                case "event_log/get-last-id" -> {
+                    long last = lastEventId();
+                    w.write(ok(last == 0 ? "" : "<id>" + last + "</id>"));
+                }
                 case "event_log/get" -> w.write(objectEvents(r));
                 case "secret_key/create" -> w.write(createKey(r));
                 case "secret_key/get_info" -> w.write(keyInfo(r));
@@ -330,7 +448,8 @@ public final class PleskSimulator extends Simulator {
     }
 
     private String terminate(String id) {
-        boolean removed = extraSessions.remove(id) != null;
+        boolean removed = extraSessions.remove(id) != null
+                || scenario.terminate(id, anchor(), clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         for (int i = 0; i < generatedSessions && !removed; i++) {
             if (!terminated.contains(i) && generated(i).id().equals(id)) {
                 removed = terminated.add(i);
@@ -349,30 +468,46 @@ public final class PleskSimulator extends Simulator {
             return error(1019, "Invalid value of user_ip: it must be the IP address in base64", "");
         }
         String id = SimData.hex(seed, 1_000_000 + sessionsCreated.getAndIncrement(), 32);
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+        LocalDateTime now = LocalDateTime.ofInstant(clock().instant(), ZoneOffset.UTC).withNano(0);
         extraSessions.put(id, new PleskSession(id, "client", ip, login, now, now));
         return ok("<id>" + id + "</id>");
     }
 
     private void events(Writer w, Request r) throws IOException {
         long from = r.values.containsKey("lastId") ? Long.parseLong(r.values.get("lastId").trim()) : 1;
-        long to = eventCount.get();
-        List<String[]> filters = r.filters;
-        {
-            w.write("\n<result>\n<status>ok</status>\n");
-            for (long id = Math.max(1, from); id <= to; id++) {
-                String type = SimData.pick(seed, id, "created", "updated", "deleted", "status_changed");
-                String clazz = SimData.pick(seed, id + 7, "client", "domain", "mailname", "dns_zone", "admin_alias");
-                if (!filters.isEmpty() && filters.stream().noneMatch(f -> f[0].equals(type) && f[1].equals(clazz))) {
-                    continue;
-                }
-                w.write("<event><id>" + id + "</id><type>" + type + "</type><time>"
-                        + SimData.at(id).getEpochSecond() + "</time><class>" + clazz + "</class><obj_id>obj-" + id
-                        + "</obj_id><user>" + SimData.pick(seed, id, "admin", "reseller1", "client7") + "</user><host>"
-                        + SimData.ip(seed, id) + "</host></event>\n");
-            }
-            w.write("</result>\n");
+        List<EventBlock> log;
+        synchronized (appended) {
+            log = catchUp();
         }
+        long generatedTo = generatedEvents;
+        long to = nextId(log) - 1;
+        List<String[]> filters = r.filters;
+        w.write("\n<result>\n<status>ok</status>\n");
+        int block = 0;
+        for (long id = Math.max(1, from); id <= to; id++) {
+            EventBlock in = null;
+            if (id > generatedTo) {
+                while (log.get(block).firstId() + log.get(block).count() <= id) {
+                    block++;
+                }
+                in = log.get(block);
+            }
+            Scenario.Audit step = in == null ? null : in.step();
+            String type = step != null ? step.action() : SimData.pick(seed, id, "created", "updated", "deleted", "status_changed");
+            String clazz = step != null ? (step.objectType() == null ? "" : step.objectType())
+                    : SimData.pick(seed, id + 7, "client", "domain", "mailname", "dns_zone", "admin_alias");
+            if (!filters.isEmpty() && filters.stream().noneMatch(f -> f[0].equals(type) && f[1].equals(clazz))) {
+                continue;
+            }
+            long time = in == null ? anchor().minusSeconds(60 * (generatedTo - id + 1)).getEpochSecond()
+                    : in.time().getEpochSecond();
+            String objId = step != null ? (step.objectId() == null ? "" : step.objectId()) : "obj-" + id;
+            String user = step != null ? step.actor() : SimData.pick(seed, id, "admin", "reseller1", "client7");
+            w.write("<event><id>" + id + "</id><type>" + SimData.xml(type) + "</type><time>" + time + "</time><class>"
+                    + SimData.xml(clazz) + "</class><obj_id>" + SimData.xml(objId) + "</obj_id><user>" + SimData.xml(user)
+                    + "</user><host>" + SimData.ip(seed, id) + "</host></event>\n");
+        }
+        w.write("</result>\n");
     }
 
     private String objectEvents(Request r) {
@@ -383,7 +518,7 @@ public final class PleskSimulator extends Simulator {
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= 3; i++) {
-            sb.append("<event><type>created</type><time>").append(SimData.at(i).getEpochSecond())
+            sb.append("<event><type>created</type><time>").append(anchor().minusSeconds(60L * (4 - i)).getEpochSecond())
                     .append("</time><class>client</class><id>").append(i).append("</id></event>");
         }
         return ok(sb.toString());
@@ -457,10 +592,14 @@ public final class PleskSimulator extends Simulator {
     }
 
     private PleskSession generated(int i) {
-        LocalDateTime login = LocalDateTime.ofInstant(SimData.at(i * 7L), ZoneOffset.UTC);
+        // the newest logs in 7 minutes before the anchor; last activity is never after it
+        java.time.Instant at = anchor().minusSeconds(60L * 7 * (generatedSessions - i));
+        LocalDateTime login = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        LocalDateTime idle = LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(Math.min(
+                at.getEpochSecond() + 60L * (3 + i % 40), anchor().getEpochSecond())), ZoneOffset.UTC);
         return new PleskSession(SimData.hex(seed, i, 32), SimData.pick(seed, i, "admin", "client", "reseller"),
                 SimData.ip(seed, i), SimData.pick(seed, i + 1, "admin", "jdoe", "reseller1", "client7") + (i > 3 ? i : ""),
-                login, login.plusMinutes(3 + i % 40));
+                login, idle);
     }
 
     private static String ok(String inner) {

@@ -54,6 +54,7 @@ public final class SaymonSimulator extends Simulator {
     static final String SESSION = "/node/api/users/session";
     private static final long STEP_MS = 60_000;
     private static final long JITTER_MS = 30_000;
+    private static final long LONGEST_MS = 60_000 + 4 * 3600_000L;
     private static final String[] USERS = {LOGIN, "operator", "jdoe", "monitor", "api-bot", VIEWER_LOGIN};
     private static final String EXPIRED = "{\"errorCode\":3,\"message\":\"Session expired.\"}";
 
@@ -70,8 +71,90 @@ public final class SaymonSimulator extends Simulator {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
 
+    private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
+
     private SaymonSimulator(InetSocketAddress address) {
         super("saymon", address);
+    }
+
+    private SaymonSimulator(SaymonSimulator parent, int number) {
+        super(parent, number);
+        this.seed = parent.seed * 1_000_003L + number;
+        this.generated = parent.generated;
+    }
+
+    @Override
+    protected SaymonSimulator newTenant(int number) {
+        return new SaymonSimulator(this, number);
+    }
+
+    /**
+     * The server served under {@code /t/<number>} on this simulator's port: its own log, logins,
+     * journal, faults and clock, made on first use. Its {@link #client()} points at it.
+     *
+     * @param number 1 to {@link Simulator#MAX_TENANTS}
+     * @return the tenant
+     */
+    public SaymonSimulator tenant(int number) {
+        return tenantOf(number);
+    }
+
+    /**
+     * Answers by this clock from now on; the generated log ends just before its current instant (the
+     * {@linkplain #anchor() anchor}).
+     *
+     * @param clock e.g. a {@link SimClock}
+     * @return this simulator
+     */
+    public SaymonSimulator withClock(java.time.Clock clock) {
+        useClock(clock);
+        return this;
+    }
+
+    /**
+     * Plays a scenario from the anchor on: its sessions join the log once started (newest first, so a
+     * client paging while the clock moves sees the log grow on top), with {@code endTime} null until
+     * they end. Their ids are {@link #sessionId(String)}; a scenario user that is not one of the
+     * simulator's own gets a user id made from its name.
+     *
+     * @param scenario what happens
+     * @return this simulator
+     */
+    public SaymonSimulator withScenario(Scenario scenario) {
+        this.scenario = new ScenarioPlayback(scenario);
+        return this;
+    }
+
+    /**
+     * The 24-hex id a scenario session has here: its start second, then digits from its label.
+     *
+     * @param label the session's label in the scenario
+     * @return its SAYMON session id
+     * @throws IllegalArgumentException if the scenario has no such session
+     */
+    public String sessionId(String label) {
+        ScenarioPlayback.Lived l = scenario.session(label, anchor(), Instant.MAX);
+        if (l == null) {
+            throw new IllegalArgumentException("the scenario has no session " + label);
+        }
+        return scenarioId(l);
+    }
+
+    private String scenarioId(ScenarioPlayback.Lived l) {
+        return String.format("%08x", l.start().getEpochSecond()) + SimData.hex(seed, -5000L - l.ordinal(), 16);
+    }
+
+    /** The scenario's sessions as of now, as log records. */
+    private List<SaymonSession> scenarioRecords() {
+        List<SaymonSession> out = new ArrayList<>();
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
+            int u = List.of(USERS).indexOf(l.user());
+            String uid = u >= 0 ? userId(u) : String.format("%08x", l.user().hashCode()) + SimData.hex(seed, -9000L
+                    - Math.abs((long) l.user().hashCode()), 16);
+            Instant last = l.end() != null ? l.end() : l.start();
+            out.add(new SaymonSession(scenarioId(l), uid, l.user(), l.start(), l.end(), last.plusSeconds(1800)));
+        }
+        return out;
     }
 
     /** {@return a started simulator with a log of 25 generated records} */
@@ -202,7 +285,7 @@ public final class SaymonSimulator extends Simulator {
 
     /** {@return records in the log now} */
     public long logSize() {
-        return generated + inserted.get() + extra.size();
+        return generated + inserted.get() + extra.size() + scenario.sessions(anchor(), clock().instant()).size();
     }
 
     /** {@return the whole log, newest first, as the API serves it; builds a list, so for modest logs} */
@@ -430,20 +513,25 @@ public final class SaymonSimulator extends Simulator {
         final long seed;
         final long kMin;
         final long kMax;
+        final long anchor;
         final List<SaymonSession> extra;
 
         State(SaymonSimulator sim) {
             this.seed = sim.seed;
             this.kMin = -sim.inserted.get();
             this.kMax = sim.generated - 1L;
+            this.anchor = sim.anchor().toEpochMilli();
             List<SaymonSession> e = new ArrayList<>(sim.extra);
+            e.addAll(sim.scenarioRecords());
             e.sort(Comparator.comparing(SaymonSession::startTime).reversed().thenComparing(SaymonSession::id));
             this.extra = e;
         }
 
         /** Start of generated record {@code k}: strictly decreasing in k. */
         long time(long k) {
-            return SimData.EPOCH.toEpochMilli() - k * STEP_MS - Math.floorMod(SimData.mix(seed, k, 21), JITTER_MS);
+            // the newest generated record starts about four hours before the anchor, so every one that
+            // ends has ended by then
+            return anchor - LONGEST_MS - (k + 1) * STEP_MS - Math.floorMod(SimData.mix(seed, k, 21), JITTER_MS);
         }
 
         /** The first key in [lo, hi] whose time is below {@code t} (older), or hi + 1. */
@@ -522,8 +610,9 @@ public final class SaymonSimulator extends Simulator {
     private SaymonSession record(State st, long k) {
         long start = st.time(k);
         int u = (int) Math.floorMod(SimData.mix(st.seed, k, 22), (long) USERS.length - 1); // the viewer never logs in
-        long length = 60_000 + Math.floorMod(SimData.mix(st.seed, k, 23), 4 * 3600_000L);
-        boolean open = Math.floorMod(SimData.mix(st.seed, k, 24), 8L) == 0;
+        long length = 60_000 + Math.floorMod(SimData.mix(st.seed, k, 23), LONGEST_MS - 60_000);
+        // a session still running at the anchor stays open: generated history is fixed
+        boolean open = Math.floorMod(SimData.mix(st.seed, k, 24), 8L) == 0 || (k >= 0 && start + length > st.anchor);
         String id = String.format("%08x", start / 1000) + SimData.hex(st.seed, k, 16);
         return new SaymonSession(id, userId(u), USERS[u], Instant.ofEpochMilli(start),
                 open ? null : Instant.ofEpochMilli(start + length), Instant.ofEpochMilli(start + length + 1_800_000));

@@ -74,7 +74,7 @@ public final class SenhaseguraSimulator extends Simulator {
     private volatile long seed = 42;
     private volatile int generated = 10;
     private volatile ZoneId zone = ZoneOffset.UTC;
-    private volatile Clock clock = Clock.systemUTC();
+    private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile int rejectionStatus = 401;
     private volatile boolean nested;
@@ -89,6 +89,73 @@ public final class SenhaseguraSimulator extends Simulator {
 
     private SenhaseguraSimulator(InetSocketAddress address) {
         super("senhasegura", address);
+    }
+
+    private SenhaseguraSimulator(SenhaseguraSimulator parent, int number) {
+        super(parent, number);
+        this.seed = parent.seed * 1_000_003L + number;
+        this.generated = parent.generated;
+        this.zone = parent.zone;
+        this.tokenLifetime = parent.tokenLifetime;
+    }
+
+    @Override
+    protected SenhaseguraSimulator newTenant(int number) {
+        return new SenhaseguraSimulator(this, number);
+    }
+
+    /**
+     * The server served under {@code /t/<number>} on this simulator's port: its own sessions, tokens,
+     * journal, faults and clock, made on first use. Its {@link #client()} points at it.
+     *
+     * @param number 1 to {@link Simulator#MAX_TENANTS}
+     * @return the tenant
+     */
+    public SenhaseguraSimulator tenant(int number) {
+        return tenantOf(number);
+    }
+
+    /**
+     * Plays a scenario from the anchor on: the list gains a row when a session starts, and its
+     * {@code end} and {@code time} are filled when it ends (or a client drops it by
+     * {@code session_id}). Rows are numbered after the generated ones ({@link #sessionId(String)}).
+     *
+     * @param scenario what happens
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withScenario(Scenario scenario) {
+        this.scenario = new ScenarioPlayback(scenario);
+        return this;
+    }
+
+    /**
+     * The numeric {@code id} a scenario session's row has here: numbered after the generated rows, in
+     * the order the scenario starts them. Its 40-hex {@code session_id} is in the row.
+     *
+     * @param label the session's label in the scenario
+     * @return its row id
+     * @throws IllegalArgumentException if the scenario has no such session
+     */
+    public String sessionId(String label) {
+        ScenarioPlayback.Lived l = scenario.session(label, anchor(), Instant.MAX);
+        if (l == null) {
+            throw new IllegalArgumentException("the scenario has no session " + label);
+        }
+        return String.valueOf(generated + 1 + l.ordinal());
+    }
+
+    /** The scenario's sessions as of now, as rows. */
+    private List<SenhaseguraSession> scenarioRows() {
+        List<SenhaseguraSession> out = new ArrayList<>();
+        long s = seed;
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
+            LocalDateTime start = LocalDateTime.ofInstant(l.start(), zone);
+            LocalDateTime end = l.end() == null ? null : LocalDateTime.ofInstant(l.end(), zone);
+            out.add(new SenhaseguraSession(String.valueOf(generated + 1 + l.ordinal()), l.user(),
+                    l.address(), "root", "10.66.0.1:22", "ssh", "SSH Proxy", sessionId(s, -1 - l.ordinal()), start,
+                    end, end == null ? null : Duration.between(l.start(), l.end()), false, null, null));
+        }
+        return out;
     }
 
     /** {@return a started simulator with 10 generated remote sessions} */
@@ -146,13 +213,15 @@ public final class SenhaseguraSimulator extends Simulator {
     }
 
     /**
-     * The clock tokens expire by and terminations are stamped with (default the system's).
+     * The clock the simulator answers by (default the system's): tokens expire by it, terminations are
+     * stamped with it, and generated sessions are placed just before its current instant (the
+     * {@linkplain #anchor() anchor}).
      *
-     * @param clock the clock
+     * @param clock the clock, e.g. a {@link SimClock}
      * @return this simulator
      */
     public SenhaseguraSimulator withClock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+        useClock(clock);
         return this;
     }
 
@@ -273,6 +342,7 @@ public final class SenhaseguraSimulator extends Simulator {
             all.add(generated(s, i));
         }
         all.addAll(extra);
+        all.addAll(scenarioRows());
         return all;
     }
 
@@ -345,7 +415,7 @@ public final class SenhaseguraSimulator extends Simulator {
         int n = tokenCounter.incrementAndGet();
         String token = SimData.hex(seed, 3_000_000L + n, 40);
         Duration life = tokenLifetime;
-        tokens.put(token, clock.instant().plus(life));
+        tokens.put(token, clock().instant().plus(life));
         ex.respond(200, contentType(), SimWire.json(g -> {
             g.writeStartObject();
             g.writeStringField("token_type", "Bearer");
@@ -372,7 +442,7 @@ public final class SenhaseguraSimulator extends Simulator {
         }
         if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Instant expires = tokens.get(authorization.substring(7).strip());
-            if (expires != null && clock.instant().isBefore(expires)) {
+            if (expires != null && clock().instant().isBefore(expires)) {
                 return true;
             }
         }
@@ -386,7 +456,8 @@ public final class SenhaseguraSimulator extends Simulator {
         listRequests.incrementAndGet();
         long s = seed;
         int n = generated;
-        List<SenhaseguraSession> added = List.copyOf(extra);
+        List<SenhaseguraSession> added = new ArrayList<>(extra);
+        added.addAll(scenarioRows());
         boolean nest = nested;
         ex.respondStreaming(200, contentType(), out -> {
             try (JsonGenerator g = SimWire.generator(out)) {
@@ -443,11 +514,12 @@ public final class SenhaseguraSimulator extends Simulator {
         } catch (NumberFormatException notGenerated) {
             // an added session may have any id
         }
-        return extra.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        return java.util.stream.Stream.concat(extra.stream(), scenarioRows().stream()).filter(r -> r.id().equals(id))
+                .findFirst().orElse(null);
     }
 
     private void drop(SimExchange ex, String sessionId) throws IOException {
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), zone).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime now = LocalDateTime.ofInstant(clock().instant(), zone).truncatedTo(ChronoUnit.SECONDS);
         boolean done = false;
         Integer index = generatedIndex(sessionId);
         if (index != null) {
@@ -461,6 +533,14 @@ public final class SenhaseguraSimulator extends Simulator {
                         extra.add(ended(r, now));
                     }
                     break;
+                }
+            }
+        }
+        if (index == null && !done) {
+            Instant at = clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), at)) {
+                if (sessionId(seed, -1 - l.ordinal()).equals(sessionId)) {
+                    done = scenario.terminate(l.label(), anchor(), at);
                 }
             }
         }
@@ -511,12 +591,16 @@ public final class SenhaseguraSimulator extends Simulator {
         int port = new int[] {22, 3389, 443}[protocol];
         long m = SimData.mix(s, i, 32);
         String device = "10.66." + Math.floorMod(m, 256L) + "." + (1 + Math.floorMod(m >>> 8, 254L)) + ":" + port;
-        Instant startAt = SimData.EPOCH.plusSeconds(60L * i + Math.floorMod(SimData.mix(s, i, 33), 30L));
+        // a minute apart, the newest three hours before the anchor, so all but the longest have ended
+        Instant startAt = anchor().minusSeconds(60L * (generated - i) + 3 * 3600 + 5)
+                .plusSeconds(Math.floorMod(SimData.mix(s, i, 33), 30L));
         LocalDateTime start = LocalDateTime.ofInstant(startAt, zone);
-        boolean live = i == generated - 1 || Math.floorMod(SimData.mix(s, i, 34), 8L) == 0;
         long seconds = Math.floorMod(SimData.mix(s, i, 35), 40L) == 0
                 ? 24 * 3600 + Math.floorMod(SimData.mix(s, i, 36), 36 * 3600L) // hours beyond 24
                 : 5 + Math.floorMod(SimData.mix(s, i, 36), 3 * 3600L);
+        // a session still running at the anchor stays open: generated history is fixed
+        boolean live = i == generated - 1 || Math.floorMod(SimData.mix(s, i, 34), 8L) == 0
+                || startAt.plusSeconds(seconds).isAfter(anchor());
         boolean withRequest = Math.floorMod(SimData.mix(s, i, 37), 6L) == 0;
         SenhaseguraSession r = new SenhaseguraSession(String.valueOf(i + 1),
                 SimData.pick(s, i, "Admin", "mjones", "asilva", "svc-backup", "rsouza"),

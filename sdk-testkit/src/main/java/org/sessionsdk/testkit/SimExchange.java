@@ -18,6 +18,7 @@ public final class SimExchange {
     private final byte[] body;
     private final Map<String, String> query;
     private boolean answered;
+    private String prefix = "";
 
     SimExchange(HttpExchange exchange) throws IOException {
         this.exchange = exchange;
@@ -32,7 +33,7 @@ public final class SimExchange {
 
     /** {@return the path, decoded, without the query} */
     public String path() {
-        return exchange.getRequestURI().getPath();
+        return exchange.getRequestURI().getPath().substring(prefix.length());
     }
 
     /**
@@ -142,6 +143,11 @@ public final class SimExchange {
         try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 16 * 1024)) {
             writer.write(out);
         }
+    }
+
+    /** Serves the request to a tenant: {@link #path()} loses the tenant's {@code /t/<n>} prefix. */
+    void stripPrefix(String tenantPrefix) {
+        this.prefix = tenantPrefix;
     }
 
     boolean answered() {

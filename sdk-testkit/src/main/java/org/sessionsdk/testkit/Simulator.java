@@ -51,6 +51,14 @@ public abstract class Simulator implements AutoCloseable {
     private final ArrayDeque<RecordedRequest> journal = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String host;
+    /** The simulator whose port this tenant is served on, or null for one with its own port. */
+    private final Simulator parent;
+    private final int tenantNumber;
+    private final Map<Integer, Simulator> tenants = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Paths under it are served by a tenant: {@code /t/7/enterprise/control/agent.php} is tenant 7's. */
+    public static final String TENANT_PREFIX = "/t/";
+    /** The highest tenant number served. */
+    public static final int MAX_TENANTS = 100_000;
     private volatile Clock clock = Clock.systemUTC();
     private volatile Instant anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
@@ -74,6 +82,8 @@ public abstract class Simulator implements AutoCloseable {
      */
     protected Simulator(String vendor, InetSocketAddress address) {
         this.vendor = vendor;
+        this.parent = null;
+        this.tenantNumber = 0;
         InetSocketAddress bind = address != null ? address : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         this.host = address == null ? "127.0.0.1" : uriHost(bind.getHostString());
         AtomicInteger n = new AtomicInteger();
@@ -89,26 +99,14 @@ public abstract class Simulator implements AutoCloseable {
                     + " for the " + vendor + " simulator", e);
         }
         server.createContext("/", raw -> {
-            // the 500 is sent inside the try: try-with-resources closes the exchange before its catch
-            // blocks run, and a closed exchange can only drop the connection
             try (raw) {
                 SimExchange ex = new SimExchange(raw);
-                record(ex);
-                try {
-                    Faults.Fault fault = faults.poll();
-                    if (fault != null) {
-                        play(fault, ex);
-                    } else {
-                        handle(ex);
-                    }
-                } catch (RuntimeException bug) {
-                    if (ex.answered()) {
-                        throw new IOException("failed while answering", bug);
-                    }
-                    ex.respond(500, "text/plain", "the " + vendor + " simulator failed: " + bug);
-                }
-                if (!ex.answered()) {
-                    ex.respond(404, "text/plain", "no such resource in the " + vendor + " simulator: " + ex.path());
+                Simulator target = route(ex);
+                if (target == null) {
+                    ex.respond(404, "text/plain", "no such tenant in the " + vendor + " simulator: " + ex.path()
+                            + " (tenants are /t/1 to /t/" + MAX_TENANTS + ")");
+                } else {
+                    target.serve(ex);
                 }
             } catch (IOException clientGone) {
                 // the client closed early (a test that stops reading): nothing to answer
@@ -116,6 +114,106 @@ public abstract class Simulator implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.start();
+    }
+
+    /**
+     * A tenant of {@code parent}: served on the parent's port under {@code /t/<number>}, with its own
+     * data, journal and faults, and the parent's clock until it is given its own.
+     *
+     * @param parent the simulator that owns the port
+     * @param number the tenant's number, 1 to {@link #MAX_TENANTS}
+     */
+    protected Simulator(Simulator parent, int number) {
+        this.vendor = parent.vendor;
+        this.parent = parent;
+        this.tenantNumber = number;
+        this.host = parent.host;
+        this.server = null;
+        this.executor = null;
+        this.clock = parent.clock;
+        this.anchor = parent.anchor;
+    }
+
+    /**
+     * Makes tenant {@code number} of this simulator, configured like it (sizes, zone) but with data of
+     * its own (another seed).
+     *
+     * @param number the tenant's number, 1 to {@link #MAX_TENANTS}
+     * @return the new tenant; it opens no port
+     * @throws UnsupportedOperationException unless the vendor simulator serves tenants (all four do)
+     */
+    protected Simulator newTenant(int number) {
+        throw new UnsupportedOperationException("the " + vendor + " simulator serves no tenants");
+    }
+
+    /**
+     * The tenant served under {@code /t/<number>} on this simulator's port, made on first use (by this
+     * call or by the first request to its path), so a test can follow a thousand "servers" on one port.
+     * Each tenant has its own data, journal, faults and clock; give it a clock offset with
+     * {@code tenant(n).withClock(Clock.offset(sim.clock(), offset))}.
+     *
+     * @param number 1 to {@link #MAX_TENANTS}
+     * @param <S>    the vendor simulator's type
+     * @return the tenant
+     * @throws IllegalArgumentException if the number is out of range
+     * @throws IllegalStateException if this simulator is itself a tenant
+     */
+    @SuppressWarnings("unchecked")
+    protected <S extends Simulator> S tenantOf(int number) {
+        if (parent != null) {
+            throw new IllegalStateException("a tenant has no tenants of its own");
+        }
+        if (number < 1 || number > MAX_TENANTS) {
+            throw new IllegalArgumentException("tenant numbers run from 1 to " + MAX_TENANTS + ": " + number);
+        }
+        return (S) tenants.computeIfAbsent(number, this::newTenant);
+    }
+
+    /** {@return the tenant number under which this simulator is served, or 0 for one with its own port} */
+    public int tenantNumber() {
+        return tenantNumber;
+    }
+
+    /** Journal, faults, the vendor's answer, and a 500 when the answer itself fails. */
+    private void serve(SimExchange ex) throws IOException {
+        record(ex);
+        try {
+            Faults.Fault fault = faults.poll();
+            if (fault != null) {
+                play(fault, ex);
+            } else {
+                handle(ex);
+            }
+        } catch (RuntimeException bug) {
+            // the 500 is sent before the exchange closes: a closed exchange can only drop the connection
+            if (ex.answered()) {
+                throw new IOException("failed while answering", bug);
+            }
+            ex.respond(500, "text/plain", "the " + vendor + " simulator failed: " + bug);
+        }
+        if (!ex.answered()) {
+            ex.respond(404, "text/plain", "no such resource in the " + vendor + " simulator: " + ex.path());
+        }
+    }
+
+    /** This simulator for a plain path, a tenant for {@code /t/<n>/...}, or null for a tenant out of range. */
+    private Simulator route(SimExchange ex) {
+        String path = ex.path();
+        if (!path.startsWith(TENANT_PREFIX)) {
+            return this;
+        }
+        int slash = path.indexOf('/', TENANT_PREFIX.length());
+        String number = path.substring(TENANT_PREFIX.length(), slash < 0 ? path.length() : slash);
+        if (number.isEmpty() || number.length() > 6 || !number.chars().allMatch(c -> c >= '0' && c <= '9')
+                || number.charAt(0) == '0' || Integer.parseInt(number) > MAX_TENANTS) {
+            return null;
+        }
+        ex.stripPrefix(TENANT_PREFIX + number);
+        try {
+            return tenantOf(Integer.parseInt(number));
+        } catch (UnsupportedOperationException noTenants) {
+            return null;
+        }
     }
 
     /**
@@ -142,9 +240,12 @@ public abstract class Simulator implements AutoCloseable {
 
     /**
      * {@return the base URI to give a client, {@code http://127.0.0.1:<port>}, or the host it was
-     * started on}
+     * started on; a tenant's ends in {@code /t/<n>}}
      */
     public URI endpoint() {
+        if (parent != null) {
+            return URI.create(parent.endpoint() + TENANT_PREFIX + tenantNumber);
+        }
         return URI.create("http://" + host + ":" + server.getAddress().getPort());
     }
 
@@ -230,6 +331,10 @@ public abstract class Simulator implements AutoCloseable {
     @Override
     public void close() {
         closed.countDown();
+        if (parent != null) {
+            return; // the parent owns the port
+        }
+        tenants.values().forEach(t -> t.closed.countDown());
         server.stop(0);
         executor.shutdownNow();
     }

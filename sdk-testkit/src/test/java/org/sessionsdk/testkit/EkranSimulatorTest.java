@@ -108,7 +108,9 @@ class EkranSimulatorTest {
     @Test
     void readsBoundsInTheServersZone() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        try (EkranSimulator ekranServer = EkranSimulator.start().withZone(berlin).withSessions(6);
+        // generated history starts at EPOCH: 6 sessions 20 minutes apart, the last ending 6 hours before the anchor
+        SimClock clock = SimClock.at(SimData.EPOCH.plus(Duration.ofMinutes(6 * 20)).plus(Duration.ofHours(6)));
+        try (EkranSimulator ekranServer = EkranSimulator.start().withZone(berlin).withSessions(6).withClock(clock);
              EkranClient ekran = ekranServer.client()) {
             Instant from = SimData.EPOCH; // 08:00 UTC, 09:00 in Berlin
             List<EkranSession> got = ekran.sessions().list(EkranSessionQuery.between(from, from.plusSeconds(3600)));

@@ -33,7 +33,9 @@ class JsonWireFormatsTest {
         Pattern record = Pattern.compile("\\{\"clientGuid\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\","
                 + "\"logoutDate\":(null|" + EKRAN_DATE + "),\"loginDate\":" + EKRAN_DATE
                 + ",\"sessionId\":\\d+,\"userId\":\\d+}");
-        try (EkranSimulator sim = EkranSimulator.start()) {
+        // generated history starts at EPOCH: 10 sessions 20 minutes apart, the last ending 6 hours before the anchor
+        SimClock clock = SimClock.at(SimData.EPOCH.plus(java.time.Duration.ofMinutes(10 * 20 + 6 * 60)));
+        try (EkranSimulator sim = EkranSimulator.start().withClock(clock)) {
             HttpResponse<String> r = RawHttp.get(sim, "/ekranapi/sessions", "ApiKey", EkranSimulator.API_KEY);
             assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
             assertThat(count(r.body(), record)).isEqualTo(10);

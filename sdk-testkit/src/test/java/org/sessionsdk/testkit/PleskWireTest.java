@@ -3,6 +3,7 @@ package org.sessionsdk.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,7 +41,8 @@ class PleskWireTest {
 
     @Test
     void sessionTimesAreXsDateTimesWithSeconds() {
-        try (PleskSimulator sim = PleskSimulator.start()) {
+        // three sessions 7 minutes apart, the newest 7 minutes before the anchor: the first at 08:00:00
+        try (PleskSimulator sim = PleskSimulator.start().withClock(SimClock.at(Instant.parse("2026-01-05T08:21:00.250Z")))) {
             String body = packet(sim, "<packet><session><get/></session></packet>").body();
             List<String> times = new ArrayList<>(all(body, "login-time"));
             times.addAll(all(body, "idle"));

@@ -1,0 +1,312 @@
+package org.sessionsdk.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What happens on a simulated server over time: sessions that start and end (or are terminated) and
+ * audit entries that appear, each at an offset from the simulator's {@linkplain Simulator#anchor()
+ * anchor}. A simulator given a scenario ({@code withScenario}) answers every call as of its clock, so a
+ * test that moves a {@link SimClock} sees each step exactly when the scenario says.
+ *
+ * <pre>{@code
+ * Scenario s = Scenario.builder()
+ *         .start(Duration.ofMinutes(1), "s1", "alice", "192.0.2.10")
+ *         .audit(Duration.ofMinutes(2), "alice", "created", "domain", "example.com")
+ *         .end(Duration.ofMinutes(30), "s1")
+ *         .build();
+ * }</pre>
+ *
+ * <p>The same as a file, for {@code sessions simulate --scenario FILE} (one step a line; {@code #}
+ * starts a comment; {@code -} for a value that is absent; offsets like {@code +90s}, {@code +5m},
+ * {@code +1h30m}, {@code +2d}, or negative for history before the anchor):
+ * <pre>
+ * # offset  step       id/user  ...
+ * +1m       start      s1       alice  192.0.2.10
+ * +2m       audit      alice    created  domain  example.com
+ * +30m      end        s1
+ * +45m      terminate  s2
+ * </pre>
+ *
+ * <p>Ids are labels: Plesk and SAYMON sessions carry a vendor id made from them, Ekran and senhasegura
+ * number them after the generated sessions; each simulator's {@code sessionId(label)} tells which.
+ */
+public final class Scenario {
+    private static final Pattern OFFSET = Pattern.compile("([+-])?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    private final List<Step> steps;
+
+    private Scenario(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+    }
+
+    /** One thing that happens at an offset from the anchor. */
+    public sealed interface Step permits Start, End, Audit {
+        /** {@return when, after the simulator's anchor (negative: before it)} */
+        Duration at();
+    }
+
+    /**
+     * A session starts.
+     *
+     * @param at      when
+     * @param id      the session's label
+     * @param user    who logs in
+     * @param address where from, or null
+     */
+    public record Start(Duration at, String id, String user, String address) implements Step {
+    }
+
+    /**
+     * A session ends: the user logs out, or an administrator terminates it.
+     *
+     * @param at         when
+     * @param id         the label of a session started before
+     * @param terminated whether it was terminated rather than ended by its user
+     */
+    public record End(Duration at, String id, boolean terminated) implements Step {
+    }
+
+    /**
+     * An entry appears in the audit log (Plesk's action log, Ekran's alerts, SAYMON's audit log).
+     *
+     * @param at         when
+     * @param actor      who did it
+     * @param action     what was done: Plesk's event type, Ekran's alert name, SAYMON's kind
+     * @param objectType what kind of object, or null
+     * @param objectId   which object, or null
+     */
+    public record Audit(Duration at, String actor, String action, String objectType, String objectId)
+            implements Step {
+    }
+
+    /** {@return a builder of a scenario} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the steps, in time order (steps at the same time in the order they were given)} */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    /**
+     * Reads the file format shown above.
+     *
+     * @param text the scenario's lines
+     * @return the scenario
+     * @throws IllegalArgumentException naming the line, if a line is not a valid step or the steps do
+     *     not make sense (an end before its start, a session started twice, ...)
+     */
+    public static Scenario parse(String text) {
+        Builder b = builder();
+        String[] lines = text.split("\r?\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n];
+            int hash = line.indexOf('#');
+            String[] f = (hash < 0 ? line : line.substring(0, hash)).trim().split("\\s+");
+            if (f.length == 1 && f[0].isEmpty()) {
+                continue;
+            }
+            try {
+                if (f.length < 2) {
+                    throw new IllegalArgumentException("expected an offset and a step");
+                }
+                Duration at = offset(f[0]);
+                switch (f[1]) {
+                    case "start" -> {
+                        arity(f, 4, 5);
+                        b.start(at, f[2], f[3], f.length > 4 ? value(f[4]) : null);
+                    }
+                    case "end", "terminate" -> {
+                        arity(f, 3, 3);
+                        b.add(new End(at, f[2], f[1].equals("terminate")));
+                    }
+                    case "audit" -> {
+                        arity(f, 4, 6);
+                        b.audit(at, f[2], f[3], f.length > 4 ? value(f[4]) : null, f.length > 5 ? value(f[5]) : null);
+                    }
+                    default -> throw new IllegalArgumentException("unknown step '" + f[1]
+                            + "' (expected start, end, terminate or audit)");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("scenario line " + (n + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Reads a scenario file (UTF-8).
+     *
+     * @param file the file
+     * @return the scenario
+     * @throws IOException if it cannot be read
+     * @throws IllegalArgumentException if it is not a valid scenario, naming the line
+     */
+    public static Scenario load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    private static void arity(String[] f, int min, int max) {
+        if (f.length < min || f.length > max) {
+            throw new IllegalArgumentException("'" + f[1] + "' takes " + (min == max ? min - 2 : (min - 2) + " to " + (max - 2))
+                    + " values, found " + (f.length - 2));
+        }
+    }
+
+    private static String value(String v) {
+        return v.equals("-") ? null : v;
+    }
+
+    /**
+     * An offset as the file writes it.
+     *
+     * @param text e.g. {@code +90s}, {@code 5m}, {@code +1h30m}, {@code -2d}, {@code 0}
+     * @return the offset
+     * @throws IllegalArgumentException if it is not one
+     */
+    static Duration offset(String text) {
+        if (text.equals("0") || text.equals("+0") || text.equals("-0")) {
+            return Duration.ZERO;
+        }
+        Matcher m = OFFSET.matcher(text);
+        if (!m.matches() || (m.group(2) == null && m.group(3) == null && m.group(4) == null && m.group(5) == null)) {
+            throw new IllegalArgumentException("'" + text + "' is not an offset (examples: +90s, +5m, +1h30m, -2d)");
+        }
+        Duration d = Duration.ZERO;
+        long[] unit = {86_400, 3_600, 60, 1};
+        for (int g = 2; g <= 5; g++) {
+            if (m.group(g) != null) {
+                d = d.plusSeconds(Math.multiplyExact(Long.parseLong(m.group(g)), unit[g - 2]));
+            }
+        }
+        return "-".equals(m.group(1)) ? d.negated() : d;
+    }
+
+    /** Collects steps and checks that they make sense together. */
+    public static final class Builder {
+        private final List<Step> steps = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * A session starts.
+         *
+         * @param at      when, after the anchor
+         * @param id      a label no other session of the scenario has
+         * @param user    who logs in
+         * @param address where from, or null
+         * @return this builder
+         */
+        public Builder start(Duration at, String id, String user, String address) {
+            return add(new Start(at, id, user, address));
+        }
+
+        /**
+         * A session ends: its user logs out.
+         *
+         * @param at when, after the session started
+         * @param id the session's label
+         * @return this builder
+         */
+        public Builder end(Duration at, String id) {
+            return add(new End(at, id, false));
+        }
+
+        /**
+         * A session is terminated by an administrator.
+         *
+         * @param at when, after the session started
+         * @param id the session's label
+         * @return this builder
+         */
+        public Builder terminate(Duration at, String id) {
+            return add(new End(at, id, true));
+        }
+
+        /**
+         * An audit entry appears.
+         *
+         * @param at         when, after the anchor
+         * @param actor      who did it
+         * @param action     what was done
+         * @param objectType what kind of object, or null
+         * @param objectId   which object, or null
+         * @return this builder
+         */
+        public Builder audit(Duration at, String actor, String action, String objectType, String objectId) {
+            return add(new Audit(at, actor, action, objectType, objectId));
+        }
+
+        private Builder add(Step step) {
+            Objects.requireNonNull(step.at(), "at");
+            if (step.at().getNano() != 0) {
+                throw new IllegalArgumentException("steps fall on whole seconds, as vendors write times: " + step.at());
+            }
+            if (step instanceof Start s) {
+                text(s.id(), "id");
+                text(s.user(), "user");
+            } else if (step instanceof End e) {
+                text(e.id(), "id");
+            } else if (step instanceof Audit a) {
+                text(a.actor(), "actor");
+                text(a.action(), "action");
+            }
+            steps.add(step);
+            return this;
+        }
+
+        private static void text(String v, String name) {
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException(name + " is required");
+            }
+        }
+
+        /**
+         * {@return the scenario}
+         *
+         * @throws IllegalArgumentException if a session starts twice, ends twice, ends before it
+         *     starts or ends without having started
+         */
+        public Scenario build() {
+            Map<String, Duration> started = new HashMap<>();
+            Map<String, Duration> ended = new HashMap<>();
+            for (Step st : steps) {
+                if (st instanceof Start s && started.putIfAbsent(s.id(), s.at()) != null) {
+                    throw new IllegalArgumentException("session " + s.id() + " starts twice");
+                }
+            }
+            for (Step st : steps) {
+                if (st instanceof End e) {
+                    Duration start = started.get(e.id());
+                    if (start == null) {
+                        throw new IllegalArgumentException("session " + e.id() + " ends but never starts");
+                    }
+                    if (e.at().compareTo(start) < 0) {
+                        throw new IllegalArgumentException("session " + e.id() + " ends at " + e.at()
+                                + ", before it starts at " + start);
+                    }
+                    if (ended.putIfAbsent(e.id(), e.at()) != null) {
+                        throw new IllegalArgumentException("session " + e.id() + " ends twice");
+                    }
+                }
+            }
+            List<Step> sorted = new ArrayList<>(steps);
+            sorted.sort(Comparator.comparing(Step::at)); // stable: same-time steps keep their order
+            return new Scenario(sorted);
+        }
+    }
+}
