@@ -53,6 +53,7 @@ class ReadmeExamplesCompileTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.stream.*;",
             "import org.junit.jupiter.api.Test;",
+            "import org.sessionsdk.core.audit.*;",
             "import org.sessionsdk.core.config.*;",
             "import org.sessionsdk.core.error.*;",
             "import org.sessionsdk.core.http.*;",

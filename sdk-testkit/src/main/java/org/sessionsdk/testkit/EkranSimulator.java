@@ -28,16 +28,17 @@ import org.sessionsdk.ekran.EkranSession;
  * the {@code ApiKey} header.
  *
  * <p>Sessions {@code 0..n-1} are generated on the fly from the seed (none is stored, so a million
- * cost no memory): session {@code i} has {@code sessionId = i + 1} and logs in about
- * {@code 20 * i} minutes after {@link SimData#EPOCH}, for 5 minutes to 6 hours; the newest two are
- * still open ({@code logoutDate} null). {@link #withSession(EkranSession)} adds sessions a test
- * chooses.
+ * cost no memory): session {@code i} has {@code sessionId = i + 1} and logs in about 20 minutes after
+ * session {@code i - 1}, for 5 minutes to 6 hours, the newest about 6 hours before the
+ * {@linkplain #anchor() anchor}; the newest two are still open ({@code logoutDate} null).
+ * {@link #withSession(EkranSession)} adds sessions a test chooses; {@link #withScenario} makes sessions
+ * start and end as the clock moves.
  *
  * <p>The window follows Ekran's documented rules: no bounds gives every session; a session is
  * selected when it overlaps the window, and its dates are clipped to it (a {@code loginDate} before
  * {@code start} becomes {@code start}, a {@code logoutDate} after {@code end}, or a missing one, becomes
  * {@code end}; Ekran uses the first and last activity inside the window, which the simulator takes to
- * be the bounds themselves). {@code start}/{@code end} are local times in the simulator's zone
+ * be the bounds themselves, or now for an open session when the window reaches past now). {@code start}/{@code end} are local times in the simulator's zone
  * ({@link #withZone}, UTC by default) in the three documented forms; anything else is a 400. Dates go
  * out with the zone's offset, as {@code 2026-01-05T08:00:00.000+00:00}.
  *

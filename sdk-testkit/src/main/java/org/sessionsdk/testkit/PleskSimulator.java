@@ -29,7 +29,8 @@ import org.sessionsdk.plesk.PleskSession;
  * The Plesk XML API on loopback: {@code POST /enterprise/control/agent.php} with the operators the
  * SDK covers. Credentials are checked (a wrong password gets Plesk's error 1001, a wrong key 11003,
  * none 1029); {@code session/terminate} really removes a session (1013 when unknown); the action log
- * has ids 1..n generated on the fly, and {@link #addEvents(int)} makes the log grow; a flushing
+ * has ids 1..n generated on the fly, a minute apart up to just before the {@linkplain #anchor() anchor},
+ * and {@link #addEvents(int)} and a {@linkplain #withScenario scenario} make it grow; a flushing
  * {@code event_log/get} is recorded so tests can prove nothing was flushed.
  *
  * <p>On the wire it follows agent_output.xsd: every operator of a packet is answered, in order;

@@ -30,8 +30,9 @@ import org.sessionsdk.saymon.SaymonSession;
  * {@link #VIEWER_LOGIN} lacks {@code read-session-log} and gets a 403 on the log.
  *
  * <p>The log is generated on the fly from the seed (nothing stored, a million records cost no
- * memory): record {@code k} (0 = newest) started about {@code k} minutes before
- * {@link SimData#EPOCH}, about one in eight is still open ({@code endTime} null). Records are served
+ * memory): record {@code k} (0 = newest) started about {@code k} minutes before the newest, which
+ * started about 4 hours before the {@linkplain #anchor() anchor}; about one in eight is still open
+ * ({@code endTime} null). {@link #withScenario} adds sessions on top as the clock moves. Records are served
  * newest first; {@code skip} counts from the newest; {@code from}/{@code to} bound {@code startTime}
  * (inclusive); no {@code limit} (or 0, as MongoDB reads it) means all. {@link #insertNewest(int)}
  * logs new records on top, one minute apart after the newest, as a busy server does while a client

@@ -40,9 +40,11 @@ import org.sessionsdk.senhasegura.SenhaseguraCredentials;
  * not simulated: an {@code Authorization: OAuth ...} request is refused with "Invalid signature".
  *
  * <p>Sessions {@code 0..n-1} are generated on the fly from the seed (a million cost no memory) and
- * the list is streamed: record {@code i} has {@code id = i + 1}, starts about {@code i} minutes after
- * {@link SimData#EPOCH} (server local time in the simulator's zone), about one in eight and the newest
- * are live (empty {@code end} and {@code time}). Terminating a live session ends it (its {@code end} is
+ * the list is streamed: record {@code i} has {@code id = i + 1}, starts about a minute after record
+ * {@code i - 1}, the newest about 3 hours before the {@linkplain #anchor() anchor} (server local time in
+ * the simulator's zone); about one in eight, the newest, and any still running at the anchor are live
+ * (empty {@code end} and {@code time}). {@link #withScenario} adds rows and fills their end as the
+ * clock moves. Terminating a live session ends it (its {@code end} is
  * the simulator's now) so it is no longer live; an unknown or ended one is a 404
  * "Resource sub not found", as is any unknown path.
  */

@@ -7,7 +7,10 @@ import java.time.Instant;
  * simulator can produce record {@code i} of a million on demand without storing any.
  */
 public final class SimData {
-    /** Generated times start here and step forward by index. */
+    /**
+     * A fixed instant for tests that want known dates: put a {@link SimClock} at it (or after it).
+     * Simulators place generated history before their clock's instant, not here.
+     */
     public static final Instant EPOCH = Instant.parse("2026-01-05T08:00:00Z");
 
     private SimData() {
@@ -71,7 +74,7 @@ public final class SimData {
     }
 
     /**
-     * Minutes after {@link #EPOCH}.
+     * Minutes after {@link #EPOCH}, for tests that pick times around it.
      *
      * @param minutes how many minutes after the epoch
      * @return the instant
