@@ -36,8 +36,10 @@ public record SaymonAuditEntry(String id, String userId, String login, Instant t
      * {@code <userId>-<timestamp in epoch ms>-<16 hex digits>}, the hex digits being the start of the
      * SHA-256 of {@code entityType}, {@code entityId}, {@code kind}, {@code newBody} and
      * {@code oldBody} (each written as its length and text, {@code -1} for null, so no two tuples
-     * share an input). Two records alike in all seven fields (the same change logged twice in the
-     * same millisecond) cannot be told apart and get one id.
+     * share an input). The bodies are hashed as the parser re-writes them (compact), so spacing on the
+     * wire does not change the id. Two records alike in all seven fields (the same change logged
+     * twice in the same millisecond) cannot be told apart and get one id: both are returned when they
+     * come on one page, but one that straddles a page boundary is taken for a repeat and returned once.
      *
      * @param userId     the user's id, or null
      * @param timestamp  the time, or null
