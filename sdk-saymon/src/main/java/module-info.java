@@ -1,5 +1,5 @@
 /**
- * SAYMON: the users' session log and users, over its JSON REST API.
+ * SAYMON: the users' session log, audit logs and users, over its JSON REST API.
  *
  * <p>{@code org.sessionsdk.saymon} is the API; {@code org.sessionsdk.saymon.internal} (error decoding, mapping,
  * auth helpers) is not exported.

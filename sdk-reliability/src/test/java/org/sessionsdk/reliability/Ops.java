@@ -16,6 +16,7 @@ import org.sessionsdk.plesk.PleskClient;
 import org.sessionsdk.plesk.PleskCredentials;
 import org.sessionsdk.plesk.PleskEventQuery;
 import org.sessionsdk.plesk.PleskSecretKeyRequest;
+import org.sessionsdk.saymon.SaymonAuditQuery;
 import org.sessionsdk.saymon.SaymonClient;
 import org.sessionsdk.saymon.SaymonCredentials;
 import org.sessionsdk.saymon.SaymonSessionQuery;
@@ -39,6 +40,9 @@ final class Ops {
     static final String EKRAN_PATH = "/ekranapi/sessions";
     static final String SAYMON_LOG = "/node/api/users/session/log";
     static final String SAYMON_CURRENT = "/node/api/users/current";
+    static final String SAYMON_USERS = "/node/api/users";
+    static final String SAYMON_USER_ID = "5f5f420005a91e683e101ca7";
+    static final String SAYMON_AUDIT = "/node/api/users/" + SAYMON_USER_ID + "/audit-log";
     static final String SENHA_LIST = SenhaseguraSimulator.SESSIONS_PATH;
     static final String SENHA_TOKEN = SenhaseguraSimulator.TOKEN_PATH;
 
@@ -154,6 +158,27 @@ final class Ops {
                 new Op("saymon", "users().current", false, SAYMON_CURRENT, t -> e -> {
                     try (SaymonClient c = saymon(e, t)) {
                         c.users().current();
+                    }
+                }),
+                new Op("saymon", "users().list", false, SAYMON_USERS, t -> e -> {
+                    try (SaymonClient c = saymon(e, t)) {
+                        c.users().list();
+                    }
+                }),
+                new Op("saymon", "auditLog().list(one user)", false, SAYMON_AUDIT, t -> e -> {
+                    try (SaymonClient c = saymon(e, t)) {
+                        c.auditLog().list(SaymonAuditQuery.builder().userId(SAYMON_USER_ID).from(FROM).to(TO).pageSize(10).build());
+                    }
+                }),
+                // the walk's first request is the user list: that is where a fault lands
+                new Op("saymon", "auditLog().stream(every user)", false, SAYMON_USERS, t -> e -> {
+                    try (SaymonClient c = saymon(e, t)) {
+                        drain(c.auditLog().stream(SaymonAuditQuery.builder().from(FROM).to(TO).pageSize(10).build()));
+                    }
+                }),
+                new Op("saymon", "auditEvents", false, SAYMON_USERS, t -> e -> {
+                    try (SaymonClient c = saymon(e, t)) {
+                        drain(c.auditEvents(org.sessionsdk.core.session.TimeRange.between(FROM, TO)));
                     }
                 }),
                 new Op("senhasegura", "sessions().list", false, SENHA_LIST, t -> e -> {

@@ -222,6 +222,7 @@ class ParserFuzzTest {
                 c -> ((SenhaseguraClient) c).sessions().list(), null));
         // senhasegura clients: the token path answers a good token unless it is the one fuzzed
         List<Target> out = new ArrayList<>();
+        all.addAll(SaymonAuditFuzzTargets.targets());
         for (Target t : all) {
             if (t.client() != null) {
                 out.add(t);

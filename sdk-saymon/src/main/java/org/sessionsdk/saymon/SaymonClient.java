@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.internal.ClientRuntime;
@@ -33,7 +35,7 @@ import org.sessionsdk.saymon.internal.SaymonErrors;
  * <p>Thread-safe; share one per server. Closing it logs out a cookie session and releases its
  * connections and threads.
  */
-public final class SaymonClient implements SessionSource, AutoCloseable {
+public final class SaymonClient implements SessionSource, AuditSource, AutoCloseable {
     static final String SESSION_LOG_PERMISSION = "read-session-log";
     /** The look-back when none is set: a working day's sessions, with room to spare. */
     public static final Duration DEFAULT_SESSION_LOOK_BACK = Duration.ofHours(24);
@@ -42,6 +44,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
     private final RequestAuth auth;
     private final SaymonSessions sessions;
     private final SaymonUsers users;
+    private final SaymonAuditLog auditLog;
     private final Duration sessionLookBack;
 
     private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack) {
@@ -51,6 +54,7 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         this.sessions = new SaymonSessions(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
         this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));
+        this.auditLog = new SaymonAuditLog(runtime, runtime.caller(auth, SaymonErrors.decoder(null)), users);
     }
 
     /** {@return a builder; endpoint and credentials are required} */
@@ -63,9 +67,14 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         return sessions;
     }
 
-    /** {@return users: the current one} */
+    /** {@return users: the current one, all of them} */
     public SaymonUsers users() {
         return users;
+    }
+
+    /** {@return the users' audit logs: one user's, or every user's in turn} */
+    public SaymonAuditLog auditLog() {
+        return auditLog;
     }
 
     @Override
@@ -95,6 +104,20 @@ public final class SaymonClient implements SessionSource, AutoCloseable {
         return sessions.stream(q.build())
                 .map(s -> s.toSessionRecord(serverZone()))
                 .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /**
+     * Every user's audit entries whose time is in {@code range}, in the vendor-neutral form
+     * ({@link SaymonAuditEntry#toAuditEvent()}): per user, newest first. The bounds go to the server;
+     * {@link TimeRange#contains} is checked here too, so {@code to} stays exclusive whatever the
+     * server does. A user whose log cannot be read is skipped and logged (see {@link SaymonAuditLog});
+     * close the stream.
+     */
+    @Override
+    public Stream<AuditEvent> auditEvents(TimeRange range) {
+        return auditLog.stream(SaymonAuditQuery.of(range))
+                .map(SaymonAuditEntry::toAuditEvent)
+                .filter(e -> range.contains(e.time()));
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.sessionsdk.saymon;
 
 import java.time.Instant;
-import org.sessionsdk.core.session.RangeQueryBuilder;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
@@ -86,41 +85,8 @@ public final class SaymonSessionQuery {
     }
 
     /** Builds a {@link SaymonSessionQuery}. */
-    public static final class Builder extends RangeQueryBuilder<Builder> {
-        private Integer limit;
-        private int pageSize = DEFAULT_PAGE_SIZE;
-
+    public static final class Builder extends PagedQueryBuilder<Builder> {
         private Builder() {
-        }
-
-        /**
-         * At most this many records in all (a cap over every page); at least 1.
-         *
-         * @param limit the cap
-         * @return this builder
-         * @throws IllegalArgumentException if {@code limit} is below 1
-         */
-        public Builder limit(int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("limit must be at least 1");
-            }
-            this.limit = limit;
-            return this;
-        }
-
-        /**
-         * Records per request (default 500); at least 1. Memory use grows with it, not with the total.
-         *
-         * @param pageSize records per request
-         * @return this builder
-         * @throws IllegalArgumentException if {@code pageSize} is below 1
-         */
-        public Builder pageSize(int pageSize) {
-            if (pageSize < 1) {
-                throw new IllegalArgumentException("pageSize must be at least 1");
-            }
-            this.pageSize = pageSize;
-            return this;
         }
 
         /**

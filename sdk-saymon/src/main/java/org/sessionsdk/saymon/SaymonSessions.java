@@ -1,17 +1,14 @@
 package org.sessionsdk.saymon;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
-import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
-import org.sessionsdk.saymon.internal.ShiftingPager;
+import org.sessionsdk.saymon.internal.LogPages;
 
 /**
  * SAYMON's users' session log ({@code GET /node/api/users/session/log}, permission
@@ -64,22 +61,9 @@ public final class SaymonSessions {
      * @return the records, newest first, each id once
      */
     public Stream<SaymonSession> stream(SaymonSessionQuery query) {
-        Long from = query.from() == null ? null : query.from().toEpochMilli();
-        long to = (query.to() != null ? query.to() : clock.instant()).toEpochMilli();
-        int pageSize = query.pageSize();
-        long cap = query.limit() == null ? Long.MAX_VALUE : query.limit();
-        return ShiftingPager.stream((skip, size) -> {
-            Call call = Call.get(PATH)
-                    .query("from", from)
-                    .query("to", to)
-                    .query("limit", size)
-                    .query("skip", skip)
-                    .header("Accept", "application/json")
-                    .build();
-            CallResponse response = caller.execute(call);
-            return PARSER.stream(response.body(), response);
-        }, SaymonSession::id, s -> s.startTime() == null ? null : s.startTime().toEpochMilli(), pageSize, cap,
-                "SAYMON's session log");
+        LogPages.Window window = LogPages.Window.of(query.range(), query.limit(), query.pageSize(), clock);
+        return LogPages.stream(caller, PATH, PARSER, window, SaymonSession::id,
+                s -> s.startTime() == null ? null : s.startTime().toEpochMilli(), "SAYMON's session log");
     }
 
     /**
@@ -94,11 +78,6 @@ public final class SaymonSessions {
 
     private static SaymonSession session(JsonObject o) {
         return new SaymonSession(o.requiredString("id"), o.string("userId"), o.string("login"),
-                millis(o, "startTime"), millis(o, "endTime"), millis(o, "expiredAt"));
-    }
-
-    private static Instant millis(JsonObject o, String field) {
-        Long ms = o.int64OrNull(field);
-        return ms == null ? null : Instant.ofEpochMilli(ms);
+                LogPages.millis(o, "startTime"), LogPages.millis(o, "endTime"), LogPages.millis(o, "expiredAt"));
     }
 }

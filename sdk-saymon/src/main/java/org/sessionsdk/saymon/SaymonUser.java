@@ -3,7 +3,7 @@ package org.sessionsdk.saymon;
 import java.util.Map;
 
 /**
- * A SAYMON user as {@code GET /node/api/users/current} returns it. The object's documented shape is
+ * A SAYMON user as {@code GET /node/api/users/current} and {@code GET /node/api/users} return it. The object's documented shape is
  * thin, so besides id, login and name every scalar field is kept as text.
  *
  * @param id         the user's id, or null

@@ -6,19 +6,22 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonObject;
 
-/** SAYMON users, reached through {@link SaymonClient#users()}. */
+/** SAYMON users (the current one, all of them), reached through {@link SaymonClient#users()}. */
 public final class SaymonUsers {
     static final String CURRENT = "/node/api/users/current";
+    static final String ALL = "/node/api/users";
 
     private static final JsonArrayStream<SaymonUser> PARSER = JsonArrayStream.of("SAYMON current user",
-            o -> new SaymonUser(o.has("id") ? o.string("id") : o.string("_id"), o.string("login"), o.string("name"),
-                    o.scalars())).build();
+            SaymonUsers::user).build();
+    private static final JsonArrayStream<SaymonUser> LIST = JsonArrayStream.of("SAYMON users", SaymonUsers::user).build();
 
     private final ApiCaller caller;
 
@@ -40,6 +43,34 @@ public final class SaymonUsers {
             throw new ResponseFormatException("one user object", users.size() + " objects", CURRENT);
         }
         return users.get(0);
+    }
+
+    /**
+     * Every user ({@code GET /node/api/users}), parsed as the bytes arrive: memory stays constant
+     * however many there are. Close the stream. Malformed JSON fails it with a
+     * {@link ResponseFormatException}.
+     *
+     * @return the users in the server's order; close it
+     */
+    public Stream<SaymonUser> stream() {
+        CallResponse response = caller.execute(Call.get(ALL).header("Accept", "application/json").build());
+        return LIST.stream(response.body(), response);
+    }
+
+    /**
+     * Every user in a list ({@code GET /node/api/users}).
+     *
+     * @return the users in the server's order
+     */
+    public List<SaymonUser> list() {
+        try (Stream<SaymonUser> s = stream()) {
+            return s.toList();
+        }
+    }
+
+    private static SaymonUser user(JsonObject o) {
+        return new SaymonUser(o.has("id") ? o.string("id") : o.string("_id"), o.string("login"), o.string("name"),
+                o.scalars());
     }
 
     private static InputStream asArray(InputStream object) {

@@ -20,7 +20,9 @@ import org.sessionsdk.saymon.SaymonSession;
 /**
  * The SAYMON REST API on loopback: the users' session log
  * ({@code GET /node/api/users/session/log?from=&to=&limit=&skip=}), the current user
- * ({@code GET /node/api/users/current}) and the cookie session ({@code POST}/{@code DELETE}
+ * ({@code GET /node/api/users/current}), the user list and each user's audit log
+ * ({@code GET /node/api/users}, {@code GET /node/api/users/{id}/audit-log}, see
+ * {@link #withAuditEntries}) and the cookie session ({@code POST}/{@code DELETE}
  * {@code /node/api/users/session}).
  *
  * <p>Every call takes HTTP Basic or a {@code Cookie: sid=...} from a login. A wrong login or password
@@ -71,6 +73,7 @@ public final class SaymonSimulator extends Simulator {
     private final AtomicInteger logRequests = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
+    private final SaymonAuditApi audit = new SaymonAuditApi(this);
 
     private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
 
@@ -338,6 +341,13 @@ public final class SaymonSimulator extends Simulator {
                 logOut(ex);
             } else {
                 ex.respond(405, contentType(), errorBody("MethodNotAllowed", ex.method() + " is not allowed"));
+            }
+            return;
+        }
+        if (SaymonAuditApi.serves(path)) { // the user list and the users' audit logs
+            String user = authenticate(ex);
+            if (user != null) {
+                audit.handle(ex, user);
             }
             return;
         }
@@ -621,6 +631,88 @@ public final class SaymonSimulator extends Simulator {
 
     private String userId(int u) {
         return String.format("%08x", 0x5f5f4200 + u) + SimData.hex(seed, -1000 - u, 16);
+    }
+
+    // ---- the user list and the users' audit logs: served by SaymonAuditApi ----
+
+    /** The permission (the simulator's own name) a user needs to read another user's audit log. */
+    public static final String AUDIT_PERMISSION = "read-audit-log";
+
+    /**
+     * Each user's audit log holds {@code perUser} generated entries (default 5), the newest about a
+     * minute before {@link #anchor()}, one more a minute further back each; deterministic from the seed.
+     *
+     * @param perUser how many, not negative
+     * @return this simulator
+     */
+    public SaymonSimulator withAuditEntries(int perUser) {
+        audit.perUser(perUser);
+        return this;
+    }
+
+    /**
+     * Logs an audit entry of {@code login} at {@code time}; it takes its place in that user's log by
+     * time. Its bodies are {@code {"id": entityId, "name": ...}}: no {@code oldBody} for a
+     * {@code create}, no {@code newBody} for a {@code delete}.
+     *
+     * @param time       when it happened
+     * @param login      one of the simulator's users
+     * @param kind       e.g. {@code create}, {@code update}, {@code delete}
+     * @param entityType e.g. {@code object}
+     * @param entityId   the object's id
+     * @return this simulator
+     * @throws IllegalArgumentException if the simulator has no such user
+     */
+    public SaymonSimulator addAuditEntry(Instant time, String login, String kind, String entityType, String entityId) {
+        audit.add(time, login, kind, entityType, entityId);
+        return this;
+    }
+
+    /**
+     * From now on, every audit-log page served is followed by {@code n} new entries on top of that
+     * user's log (0 stops it), as a busy server logs while a client pages.
+     *
+     * @param n entries added after each page
+     * @return this simulator
+     */
+    public SaymonSimulator insertAuditEntriesAfterEachPage(int n) {
+        audit.insertAfterEachPage(n);
+        return this;
+    }
+
+    /**
+     * Makes {@code login}'s audit log answer {@code status} with a SAYMON error body (0 heals it):
+     * e.g. 404 for a user deleted since the user list was read, or 500.
+     *
+     * @param login  one of the simulator's users
+     * @param status the HTTP status, or 0
+     * @return this simulator
+     */
+    public SaymonSimulator failAuditLogOf(String login, int status) {
+        audit.fail(login, status);
+        return this;
+    }
+
+    /**
+     * {@return {@code login}'s audit log, newest first, as a client reads it (ids derived as the SDK
+     * derives them); builds a list, so for modest logs}
+     * @param login one of the simulator's users
+     */
+    public List<org.sessionsdk.saymon.SaymonAuditEntry> auditEntries(String login) {
+        return audit.entries(login);
+    }
+
+    /** {@return audit-log requests answered (authorized, well-formed)} */
+    public int auditLogRequests() {
+        return audit.requests();
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    List<String> userLogins() {
+        return List.of(USERS);
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.io.StringWriter;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -34,6 +37,7 @@ public final class JsonArrayStream<T> {
     private final Consumer<JsonObject> envelopeCheck;
     private final boolean flattenNested;
     private final boolean missingArrayIsEmpty;
+    private final Set<String> keepJson;
     private final String what;
 
     private JsonArrayStream(Builder<T> b) {
@@ -42,6 +46,7 @@ public final class JsonArrayStream<T> {
         this.envelopeCheck = b.envelopeCheck;
         this.flattenNested = b.flattenNested;
         this.missingArrayIsEmpty = b.missingArrayIsEmpty;
+        this.keepJson = Set.copyOf(b.keepJson);
         this.what = b.what;
     }
 
@@ -159,7 +164,7 @@ public final class JsonArrayStream<T> {
                 }
                 JsonLocation at = p.currentTokenLocation();
                 JsonObject o = readObject(new JsonObject(listName(), index, at.getLineNr(), at.getColumnNr()),
-                        state == 1 && flattenNested);
+                        state == 1 && flattenNested, true);
                 if (o == null) {
                     state = 2; // a whole envelope nested as an element: stream its array
                     continue;
@@ -229,7 +234,7 @@ public final class JsonArrayStream<T> {
          * Reads the object the parser stands at. Returns null when {@code nestedOk} and the object
          * turned out to be an envelope: its array field has just been entered.
          */
-        private JsonObject readObject(JsonObject o, boolean nestedOk) throws IOException {
+        private JsonObject readObject(JsonObject o, boolean nestedOk, boolean element) throws IOException {
             JsonToken t;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -237,6 +242,10 @@ public final class JsonArrayStream<T> {
                 if (nestedOk && v == JsonToken.START_ARRAY && name.equals(arrayField)) {
                     checkEnvelope(o);
                     return null;
+                }
+                if (element && v != null && v != JsonToken.VALUE_NULL && keepJson.contains(name)) {
+                    o.put(name, JsonObject.Kind.JSON, copyValue());
+                    continue;
                 }
                 putValue(o, name, v);
             }
@@ -262,7 +271,7 @@ public final class JsonArrayStream<T> {
                 case VALUE_NUMBER_FLOAT -> o.put(name, JsonObject.Kind.NUMBER, p.getText());
                 case VALUE_TRUE, VALUE_FALSE -> o.put(name, JsonObject.Kind.BOOLEAN, p.getText());
                 case VALUE_NULL -> o.put(name, JsonObject.Kind.NULL, null);
-                case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(new JsonObject(o, name), false));
+                case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(new JsonObject(o, name), false, false));
                 case START_ARRAY -> {
                     p.skipChildren();
                     o.put(name, JsonObject.Kind.ARRAY, null);
@@ -270,6 +279,15 @@ public final class JsonArrayStream<T> {
                 default -> throw new ResponseFormatException("a value for '" + name + "'", tokenName(v),
                         where(p.currentLocation()));
             }
+        }
+
+        /** The value the parser stands at, re-written compactly as JSON text. */
+        private String copyValue() throws IOException {
+            StringWriter text = new StringWriter();
+            try (JsonGenerator g = JsonSupport.factory().createGenerator(text)) {
+                g.copyCurrentStructure(p);
+            }
+            return text.toString();
         }
 
         private void skipRestOfObject() throws IOException {
@@ -340,6 +358,7 @@ public final class JsonArrayStream<T> {
         private Consumer<JsonObject> envelopeCheck;
         private boolean flattenNested;
         private boolean missingArrayIsEmpty;
+        private final Set<String> keepJson = new java.util.HashSet<>();
 
         private Builder(String what, Function<JsonObject, T> mapper) {
             this.what = what;
@@ -386,6 +405,20 @@ public final class JsonArrayStream<T> {
          */
         public Builder<T> missingArrayIsEmpty() {
             this.missingArrayIsEmpty = true;
+            return this;
+        }
+
+        /**
+         * Keep these fields of each element as JSON text, whatever their type (read them with
+         * {@link JsonObject#json}): for a vendor's free-form values, e.g. a changed object's old and
+         * new body. The value is re-written compactly by the parser, so equal values read the same
+         * text however the server spaced them.
+         *
+         * @param fields field names of the array's elements
+         * @return this builder
+         */
+        public Builder<T> keepJson(String... fields) {
+            keepJson.addAll(List.of(fields));
             return this;
         }
 

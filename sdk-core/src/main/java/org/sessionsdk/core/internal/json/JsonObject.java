@@ -16,8 +16,11 @@ import org.sessionsdk.core.error.ResponseFormatException;
  * same: as null from the optional getters.
  */
 public final class JsonObject {
-    /** INTEGER: a JSON integer that fits a long, kept as one (no text); NUMBER: any other number, as text. */
-    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY }
+    /**
+     * INTEGER: a JSON integer that fits a long, kept as one (no text); NUMBER: any other number, as text;
+     * JSON: a field the reader was told to keep as JSON text ({@link JsonArrayStream.Builder#keepJson}).
+     */
+    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, NULL, OBJECT, ARRAY, JSON }
 
     // Where the object stood, kept as parts: the text is built only for an error message.
     private final String name;
@@ -134,10 +137,30 @@ public final class JsonObject {
         if (k == Kind.NULL) {
             return null;
         }
-        if (k == Kind.OBJECT || k == Kind.ARRAY) {
-            throw mismatch(name, "a text value", k.name().toLowerCase());
+        if (k == Kind.OBJECT || k == Kind.ARRAY || k == Kind.JSON) {
+            throw mismatch(name, "a text value", k == Kind.JSON ? "a JSON value" : k.name().toLowerCase());
         }
         return text(i);
+    }
+
+    /**
+     * A field kept as JSON text ({@link JsonArrayStream.Builder#keepJson}): the value re-written
+     * compactly by the parser ({@code {"a":1}}, {@code "text"}, {@code 3}), whatever its type; null when
+     * the field is absent or JSON {@code null}.
+     *
+     * @param name the field name, one the reader keeps as JSON
+     * @return the JSON text, or null
+     * @throws ResponseFormatException if the field was not kept as JSON
+     */
+    public String json(String name) {
+        int i = indexOf(name);
+        if (i < 0 || kinds[i] == Kind.NULL) {
+            return null;
+        }
+        if (kinds[i] != Kind.JSON) {
+            throw mismatch(name, "a field kept as JSON text", kinds[i].name().toLowerCase());
+        }
+        return (String) values[i];
     }
 
     /**
