@@ -85,6 +85,11 @@ final class SaymonAuditApi {
 
     void add(Instant time, String login, String kind, String entityType, String entityId) {
         Objects.requireNonNull(time, "time");
+        Entry e = entry(time, login, kind, entityType, entityId);
+        added.computeIfAbsent(e.userId(), k -> new CopyOnWriteArrayList<>()).add(e);
+    }
+
+    private Entry entry(Instant time, String login, String kind, String entityType, String entityId) {
         String userId = sim.userId(login);
         String body = SimWire.json(g -> {
             g.writeStartObject();
@@ -92,8 +97,8 @@ final class SaymonAuditApi {
             g.writeStringField("name", entityType + " " + entityId);
             g.writeEndObject();
         });
-        added.computeIfAbsent(userId, k -> new CopyOnWriteArrayList<>()).add(new Entry(time.toEpochMilli(), userId, kind,
-                entityType, entityId, "delete".equals(kind) ? null : body, "create".equals(kind) ? null : body));
+        return new Entry(time.toEpochMilli(), userId, kind, entityType, entityId, "delete".equals(kind) ? null : body,
+                "create".equals(kind) ? null : body);
     }
 
     /** The log of {@code login}, newest first, as the client reads it. */
@@ -239,13 +244,20 @@ final class SaymonAuditApi {
         final int user;
         final long seed = sim.seed();
         final long anchor = sim.anchor().toEpochMilli();
-        final int generated = perUser;
+        final int generated;
         final List<Entry> extra;
 
         Log(String userId) {
             this.userId = userId;
             this.user = sim.userLogins().indexOf(login(userId));
+            this.generated = user < sim.ownUsers() ? perUser : 0;
             List<Entry> e = new ArrayList<>(added.getOrDefault(userId, List.of()));
+            for (ScenarioPlayback.Entry due : sim.scenarioAudit()) {
+                Scenario.Audit a = due.step();
+                if (sim.userId(a.actor()).equals(userId)) {
+                    e.add(entry(due.time(), a.actor(), a.action(), a.objectType(), a.objectId()));
+                }
+            }
             e.sort(Comparator.comparingLong(Entry::timestamp).reversed().thenComparing(Entry::entityId));
             this.extra = e;
         }

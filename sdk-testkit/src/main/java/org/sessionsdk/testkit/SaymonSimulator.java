@@ -152,9 +152,7 @@ public final class SaymonSimulator extends Simulator {
     private List<SaymonSession> scenarioRecords() {
         List<SaymonSession> out = new ArrayList<>();
         for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
-            int u = List.of(USERS).indexOf(l.user());
-            String uid = u >= 0 ? userId(u) : String.format("%08x", l.user().hashCode()) + SimData.hex(seed, -9000L
-                    - Math.abs((long) l.user().hashCode()), 16);
+            String uid = userId(l.user());
             Instant last = l.end() != null ? l.end() : l.start();
             out.add(new SaymonSession(scenarioId(l), uid, l.user(), l.start(), l.end(), last.plusSeconds(1800)));
         }
@@ -311,6 +309,10 @@ public final class SaymonSimulator extends Simulator {
             if (USERS[u].equals(login)) {
                 return userId(u);
             }
+        }
+        if (scenario.people().contains(login)) {
+            // a user the scenario brings: listed by /users, with an id made from the name
+            return String.format("%08x", login.hashCode()) + SimData.hex(seed, -9000L - Math.abs((long) login.hashCode()), 16);
         }
         throw new IllegalArgumentException("no such user: " + login);
     }
@@ -711,8 +713,25 @@ public final class SaymonSimulator extends Simulator {
         return seed;
     }
 
+    /** The simulator's own users, then those only the scenario names. */
     List<String> userLogins() {
-        return List.of(USERS);
+        List<String> all = new ArrayList<>(List.of(USERS));
+        for (String p : scenario.people()) {
+            if (!all.contains(p)) {
+                all.add(p);
+            }
+        }
+        return all;
+    }
+
+    /** How many of {@link #userLogins()} are the simulator's own (the others have no generated history). */
+    int ownUsers() {
+        return USERS.length;
+    }
+
+    /** The scenario's audit steps the clock has reached. */
+    List<ScenarioPlayback.Entry> scenarioAudit() {
+        return scenario.audit(anchor(), clock().instant());
     }
 
     @Override

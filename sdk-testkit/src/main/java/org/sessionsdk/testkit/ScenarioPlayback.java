@@ -82,6 +82,19 @@ final class ScenarioPlayback {
         return null;
     }
 
+    /** Everyone the scenario names, users of its sessions and actors of its audit steps, first seen first. */
+    List<String> people() {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (Scenario.Step st : scenario.steps()) {
+            if (st instanceof Scenario.Start s) {
+                out.add(s.user());
+            } else if (st instanceof Scenario.Audit a) {
+                out.add(a.actor());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** How many sessions the scenario has, started or not. */
     int sessionCount() {
         return (int) scenario.steps().stream().filter(Scenario.Start.class::isInstance).count();

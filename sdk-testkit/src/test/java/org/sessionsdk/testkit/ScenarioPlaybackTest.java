@@ -150,6 +150,28 @@ class ScenarioPlaybackTest {
     }
 
     @Test
+    void saymonsAuditLogGainsTheScenariosEntriesForItsUsers() {
+        SimClock clock = SimClock.at(T0);
+        try (SaymonSimulator sim = SaymonSimulator.start().withSessions(0).withClock(clock).withScenario(SCENARIO);
+             SaymonClient saymon = sim.client()) {
+            String alice = sim.userId("alice");
+            assertThat(saymon.auditLog().list(org.sessionsdk.saymon.SaymonAuditQuery.builder().userId(alice).build()))
+                    .isEmpty();
+            clock.set(at(3));
+            assertThat(saymon.auditLog().list(org.sessionsdk.saymon.SaymonAuditQuery.builder().userId(alice).build()))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.timestamp()).isEqualTo(at(3));
+                        assertThat(e.kind()).isEqualTo("created");
+                        assertThat(e.entityType()).isEqualTo("domain");
+                        assertThat(e.entityId()).isEqualTo("example.com");
+                    });
+            // the walk over all users finds alice, a user only the scenario names
+            assertThat(saymon.auditEvents(org.sessionsdk.core.session.TimeRange.since(T0)).toList())
+                    .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("alice"));
+        }
+    }
+
+    @Test
     void senhaseguraGainsRowsAndFillsEndAndTimeAndDropsByTheSessionId() {
         SimClock clock = SimClock.at(T0);
         try (SenhaseguraSimulator sim = SenhaseguraSimulator.start().withSessions(2).withClock(clock)
