@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ public final class JsonArrayStream<T> {
     private final Consumer<JsonObject> envelopeCheck;
     private final boolean flattenNested;
     private final boolean missingArrayIsEmpty;
+    private final boolean keepArrays;
     private final String what;
 
     private JsonArrayStream(Builder<T> b) {
@@ -42,6 +44,7 @@ public final class JsonArrayStream<T> {
         this.envelopeCheck = b.envelopeCheck;
         this.flattenNested = b.flattenNested;
         this.missingArrayIsEmpty = b.missingArrayIsEmpty;
+        this.keepArrays = b.keepArrays;
         this.what = b.what;
     }
 
@@ -264,12 +267,33 @@ public final class JsonArrayStream<T> {
                 case VALUE_NULL -> o.put(name, JsonObject.Kind.NULL, null);
                 case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(new JsonObject(o, name), false));
                 case START_ARRAY -> {
-                    p.skipChildren();
-                    o.put(name, JsonObject.Kind.ARRAY, null);
+                    if (keepArrays) {
+                        o.put(name, JsonObject.Kind.ARRAY, readArray(o, name));
+                    } else {
+                        p.skipChildren();
+                        o.put(name, JsonObject.Kind.ARRAY, null);
+                    }
                 }
                 default -> throw new ResponseFormatException("a value for '" + name + "'", tokenName(v),
                         where(p.currentLocation()));
             }
+        }
+
+        /** The array the parser stands at, as raw values ({@link JsonObject#values()} explains them). */
+        private List<Object> readArray(JsonObject owner, String name) throws IOException {
+            List<Object> items = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new ResponseFormatException("a value in '" + name + "'", "end of body (truncated?)",
+                            where(p.currentLocation()));
+                }
+                // each element goes through putValue on a scratch object, so arrays read as fields do
+                JsonObject slot = new JsonObject(owner, name);
+                putValue(slot, name, t);
+                items.add(slot.values().get(name));
+            }
+            return Collections.unmodifiableList(items);
         }
 
         private void skipRestOfObject() throws IOException {
@@ -340,6 +364,7 @@ public final class JsonArrayStream<T> {
         private Consumer<JsonObject> envelopeCheck;
         private boolean flattenNested;
         private boolean missingArrayIsEmpty;
+        private boolean keepArrays;
 
         private Builder(String what, Function<JsonObject, T> mapper) {
             this.what = what;
@@ -386,6 +411,17 @@ public final class JsonArrayStream<T> {
          */
         public Builder<T> missingArrayIsEmpty() {
             this.missingArrayIsEmpty = true;
+            return this;
+        }
+
+        /**
+         * Keep arrays inside elements (as lists, see {@link JsonObject#values()}) instead of skipping
+         * them: for records whose fields are kept whole. Each element is then held with its arrays.
+         *
+         * @return this builder
+         */
+        public Builder<T> keepArrays() {
+            this.keepArrays = true;
             return this;
         }
 
