@@ -79,8 +79,8 @@ final class EkranAlertsApi {
         try {
             start = sim.bound("start", ex.query("start"));
             end = sim.bound("end", ex.query("end"));
-            count = (int) number(ex, "alertCount", MAX_COUNT, MAX_COUNT);
-            after = number(ex, "afterActivityId", Long.MAX_VALUE, 0);
+            count = (int) number("alertCount", ex.query("alertCount"), MAX_COUNT, MAX_COUNT);
+            after = number("afterActivityId", ex.query("afterActivityId"), Long.MAX_VALUE, 0);
         } catch (EkranSimulator.BadBound b) {
             ex.respond(400, "application/problem+json; charset=utf-8", EkranSimulator.problem(b.param, b.value));
             return;
@@ -121,9 +121,8 @@ final class EkranAlertsApi {
         });
     }
 
-    /** A whole number parameter from 0 to {@code max}; {@code absent} when missing or empty. */
-    private static long number(SimExchange ex, String name, long max, long absent) throws EkranSimulator.BadBound {
-        String v = ex.query(name);
+    /** A whole number parameter from 0 to {@code max}; {@code absent} when missing or empty; else a 400. */
+    static long number(String name, String v, long max, long absent) throws EkranSimulator.BadBound {
         if (v == null || v.isEmpty()) {
             return absent;
         }

@@ -48,8 +48,8 @@ final class EkranDetailsApi {
             }
             start = sim.bound("start", params.get("start"));
             end = sim.bound("end", params.get("end"));
-            count = number(params, "sessionCount", MAX_COUNT, MAX_COUNT);
-            page = number(params, "pageIndex", Integer.MAX_VALUE, 0);
+            count = (int) EkranAlertsApi.number("sessionCount", params.get("sessionCount"), MAX_COUNT, MAX_COUNT);
+            page = (int) EkranAlertsApi.number("pageIndex", params.get("pageIndex"), Integer.MAX_VALUE, 0);
         } catch (EkranSimulator.BadBound b) {
             ex.respond(400, "application/problem+json; charset=utf-8", EkranSimulator.problem(b.param, b.value));
             return;
@@ -68,22 +68,6 @@ final class EkranDetailsApi {
                 g.writeEndObject();
             }
         });
-    }
-
-    private static int number(Map<String, String> params, String name, int max, int absent) throws EkranSimulator.BadBound {
-        String v = params.get(name);
-        if (v == null) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // a 400 below
-        }
-        throw new EkranSimulator.BadBound(name, v);
     }
 
     private void write(JsonGenerator g, EkranSession s, Instant now) throws IOException {
