@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.session.SessionRecord;
@@ -28,16 +31,18 @@ import org.sessionsdk.ekran.internal.EkranErrors;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class EkranClient implements SessionSource, AutoCloseable {
+public final class EkranClient implements SessionSource, AuditSource, AutoCloseable {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final EkranSessions sessions;
+    private final EkranAlerts alerts;
 
     private EkranClient(ClientRuntime runtime, EkranCredentials credentials, ZoneId serverZone) {
         this.runtime = runtime;
         this.serverZone = serverZone;
-        this.sessions = new EkranSessions(runtime, runtime.caller(credentials.auth(runtime, EkranErrors.decoder()), EkranErrors.decoder()),
-                serverZone);
+        ApiCaller caller = runtime.caller(credentials.auth(runtime, EkranErrors.decoder()), EkranErrors.decoder());
+        this.sessions = new EkranSessions(runtime, caller, serverZone);
+        this.alerts = new EkranAlerts(runtime, caller, serverZone);
     }
 
     /** {@return a builder; endpoint and credentials are required} */
@@ -45,9 +50,14 @@ public final class EkranClient implements SessionSource, AutoCloseable {
         return new Builder();
     }
 
-    /** {@return sessions between two times} */
+    /** {@return sessions between two times, and sessions with their durations} */
     public EkranSessions sessions() {
         return sessions;
+    }
+
+    /** {@return alert events, following Ekran's {@code afterActivityId} cursor} */
+    public EkranAlerts alerts() {
+        return alerts;
     }
 
     @Override
@@ -59,6 +69,17 @@ public final class EkranClient implements SessionSource, AutoCloseable {
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
         return sessions.stream(EkranSessionQuery.of(range)).map(s -> s.toSessionRecord(serverZone));
+    }
+
+    /**
+     * Ekran alerts whose date is in {@code range}, in the vendor-neutral form
+     * ({@link EkranAlert#toAuditEvent()}), in the log's order; close the stream. The range is sent as
+     * {@code start}/{@code end} and applied again on the client (the bounds go out to the second).
+     */
+    @Override
+    public Stream<AuditEvent> auditEvents(TimeRange range) {
+        return alerts.stream(EkranAlertQuery.of(range)).map(EkranAlert::toAuditEvent)
+                .filter(e -> range.contains(e.time()));
     }
 
     /** {@return the zone the server reads its offset-less {@code start}/{@code end} parameters in (default UTC)} */

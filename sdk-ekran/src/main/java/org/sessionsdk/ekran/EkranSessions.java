@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,12 +18,15 @@ import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.ClientRuntime;
+import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
+import org.sessionsdk.core.internal.json.JsonObject;
 import org.sessionsdk.core.paging.Paging;
 import org.sessionsdk.ekran.internal.EkranTimes;
 
 /**
- * Ekran sessions ({@code GET /ekranapi/sessions}), reached through {@link EkranClient#sessions()}.
+ * Ekran sessions ({@code GET /ekranapi/sessions}), and sessions with their times
+ * ({@link #details}, {@code POST /ekranapi/sessions}), reached through {@link EkranClient#sessions()}.
  *
  * <p>The endpoint has no paging: one request returns every matching session. For long ranges use
  * {@link EkranSessionQuery#splitInto(Duration)} so the SDK asks window by window. Either way
@@ -36,6 +41,7 @@ public final class EkranSessions {
     private final ZoneId serverZone;
     private final Clock clock;
     private final JsonArrayStream<EkranSession> parser;
+    private final JsonArrayStream<EkranSessionDetail> detailParser;
 
     EkranSessions(ClientRuntime runtime, ApiCaller caller, ZoneId serverZone) {
         this.runtime = runtime;
@@ -45,6 +51,8 @@ public final class EkranSessions {
         this.parser = JsonArrayStream.of("Ekran sessions", o -> new EkranSession(o.int32("sessionId"),
                 o.int32("userId"), o.string("clientGuid"), EkranTimes.date(o, "loginDate", serverZone),
                 EkranTimes.date(o, "logoutDate", serverZone))).build();
+        this.detailParser = JsonArrayStream.of("Ekran session details", this::detail).inField("sessions")
+                .missingArrayIsEmpty().build();
     }
 
     /**
@@ -85,6 +93,74 @@ public final class EkranSessions {
     public CompletableFuture<List<EkranSession>> listAsync(EkranSessionQuery query) {
         return runtime.async(() -> list(query));
     }
+
+    /**
+     * Sessions with their duration, productive and idle time ({@code POST /ekranapi/sessions}), page
+     * after page: each page is parsed as it arrives and one session is held at a time; paging stops on
+     * a page shorter than the page size (a last page of exactly the page size costs one more, empty,
+     * request). Close the stream. Malformed JSON, or a duration that is not a .NET {@code TimeSpan},
+     * fails it with a {@link org.sessionsdk.core.error.ResponseFormatException} naming the field.
+     *
+     * @param query the range and the page size
+     * @return the sessions, in the server's order
+     */
+    public Stream<EkranSessionDetail> details(EkranSessionDetailsQuery query) {
+        Instant from = query.range().from();
+        Instant to = query.range().to();
+        Map<String, Object> bounds = new LinkedHashMap<>();
+        if (from != null) {
+            bounds.put("start", EkranTimes.bound(from, serverZone, false));
+        }
+        if (to != null) {
+            bounds.put("end", EkranTimes.bound(to, serverZone, true));
+        }
+        return Paging.streamPages(query.pageSize(), (k, size) -> {
+            Map<String, Object> body = new LinkedHashMap<>(bounds);
+            body.put("sessionCount", size);
+            body.put("pageIndex", k);
+            Call call = Call.post(PATH)
+                    .body(JsonSupport.toJson(body), "application/json")
+                    .header("Accept", "application/json")
+                    .idempotent(true) // a read, safe to repeat
+                    .build();
+            CallResponse response = caller.execute(call);
+            return detailParser.stream(response.body(), response);
+        });
+    }
+
+    /**
+     * {@link #details} in a list; for small results.
+     *
+     * @param query the range and the page size
+     * @return the sessions
+     */
+    public List<EkranSessionDetail> detailsList(EkranSessionDetailsQuery query) {
+        try (Stream<EkranSessionDetail> s = details(query)) {
+            return s.toList();
+        }
+    }
+
+    /**
+     * {@link #detailsList} on the client's own threads.
+     *
+     * @param query the range and the page size
+     * @return completes with the sessions, or with the call's exception
+     */
+    public CompletableFuture<List<EkranSessionDetail>> detailsAsync(EkranSessionDetailsQuery query) {
+        return runtime.async(() -> detailsList(query));
+    }
+
+    private EkranSessionDetail detail(JsonObject o) {
+        Map<String, String> other = o.scalars();
+        other.keySet().removeAll(DETAIL_FIELDS);
+        return new EkranSessionDetail(o.int32("sessionId"), o.int32OrNull("userId"), o.string("clientGuid"),
+                EkranTimes.date(o, "loginDate", serverZone), EkranTimes.date(o, "logoutDate", serverZone),
+                EkranTimes.timeSpan(o, "duration"), EkranTimes.timeSpan(o, "productiveTime"),
+                EkranTimes.timeSpan(o, "idleTime"), other);
+    }
+
+    private static final Set<String> DETAIL_FIELDS = Set.of("sessionId", "userId", "clientGuid", "loginDate",
+            "logoutDate", "duration", "productiveTime", "idleTime");
 
     private Stream<EkranSession> fetch(Instant from, Instant to) {
         Call call = Call.get(PATH)

@@ -10,7 +10,9 @@ import java.util.stream.Stream;
 import org.sessionsdk.core.config.ClientBuilder;
 import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.ekran.EkranClient;
+import org.sessionsdk.ekran.EkranAlertQuery;
 import org.sessionsdk.ekran.EkranCredentials;
+import org.sessionsdk.ekran.EkranSessionDetailsQuery;
 import org.sessionsdk.ekran.EkranSessionQuery;
 import org.sessionsdk.plesk.PleskClient;
 import org.sessionsdk.plesk.PleskCredentials;
@@ -38,6 +40,7 @@ final class Ops {
 
     static final String PLESK_PATH = "/enterprise/control/agent.php";
     static final String EKRAN_PATH = "/ekranapi/sessions";
+    static final String EKRAN_ALERTS = "/ekranapi/alerts";
     static final String SAYMON_LOG = "/node/api/users/session/log";
     static final String SAYMON_CURRENT = "/node/api/users/current";
     static final String SAYMON_USERS = "/node/api/users";
@@ -143,6 +146,21 @@ final class Ops {
                 new Op("ekran", "sessions().listAsync", false, EKRAN_PATH, t -> e -> {
                     try (EkranClient c = ekran(e, t)) {
                         c.sessions().listAsync(EkranSessionQuery.between(FROM, TO)).join();
+                    }
+                }),
+                new Op("ekran", "alerts().stream", false, EKRAN_ALERTS, t -> e -> {
+                    try (EkranClient c = ekran(e, t)) {
+                        drain(c.alerts().stream(EkranAlertQuery.between(FROM, TO)));
+                    }
+                }),
+                new Op("ekran", "alerts().listAsync", false, EKRAN_ALERTS, t -> e -> {
+                    try (EkranClient c = ekran(e, t)) {
+                        c.alerts().listAsync(EkranAlertQuery.between(FROM, TO)).join();
+                    }
+                }),
+                new Op("ekran", "sessions().details", false, EKRAN_PATH, t -> e -> {
+                    try (EkranClient c = ekran(e, t)) {
+                        drain(c.sessions().details(EkranSessionDetailsQuery.between(FROM, TO)));
                     }
                 }),
                 new Op("saymon", "sessions().list", false, SAYMON_LOG, t -> e -> {

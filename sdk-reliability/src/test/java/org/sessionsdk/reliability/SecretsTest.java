@@ -105,6 +105,9 @@ class SecretsTest {
              EkranClient noRetry = sim.clientBuilder().retryPolicy(RetryPolicy.none()).build()) {
             call(() -> ok.sessions().list(EkranSessionQuery.all()));
             call(() -> bad.sessions().list(EkranSessionQuery.all()));
+            call(() -> ok.alerts().list(org.sessionsdk.ekran.EkranAlertQuery.all()));
+            call(() -> bad.alerts().list(org.sessionsdk.ekran.EkranAlertQuery.all()));
+            call(() -> bad.sessions().detailsList(org.sessionsdk.ekran.EkranSessionDetailsQuery.all()));
             sim.faults().failNext(503, "{\"message\":\"down\"}");
             call(() -> noRetry.sessions().list(EkranSessionQuery.all()));
             seen.add(ok.toString());

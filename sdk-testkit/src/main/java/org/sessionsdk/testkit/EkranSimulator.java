@@ -60,7 +60,7 @@ public final class EkranSimulator extends Simulator {
     private static final long MIN_SECONDS = 5 * 60;
     private static final long MAX_SECONDS = 6 * 3600;
     private static final int OPEN = 2;
-    private static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+    static final DateTimeFormatter OUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
@@ -74,6 +74,8 @@ public final class EkranSimulator extends Simulator {
     private final List<EkranSession> extra = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> queries = new CopyOnWriteArrayList<>();
     private final AtomicInteger rejected = new AtomicInteger();
+    private final EkranAlertsApi alerts = new EkranAlertsApi(this);
+    private final EkranDetailsApi details = new EkranDetailsApi(this);
 
     private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
 
@@ -117,7 +119,9 @@ public final class EkranSimulator extends Simulator {
     }
 
     /**
-     * Plays a scenario from the anchor on: its sessions appear once started, open
+     * Plays a scenario from the anchor on: its audit steps are raised as alerts (name = action, user =
+     * actor, description = object type and id) with the next activity ids once the clock reaches
+     * them; its sessions appear once started, open
      * ({@code logoutDate} null) until they end, and are clipped to the asked window like the others.
      * They are numbered after the generated sessions ({@link #sessionId(String)}); their {@code userId}
      * is {@link #userIdOf(String)} of the scenario's user.
@@ -127,7 +131,13 @@ public final class EkranSimulator extends Simulator {
      */
     public EkranSimulator withScenario(Scenario scenario) {
         this.scenario = new ScenarioPlayback(scenario);
+        alerts.restartScenario();
         return this;
+    }
+
+    /** The scenario's audit steps the clock has reached; the alerts endpoint raises them as alerts. */
+    List<ScenarioPlayback.Entry> scenarioAudit() {
+        return scenario.audit(anchor(), clock().instant());
     }
 
     /**
@@ -223,6 +233,33 @@ public final class EkranSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * {@code n} generated alerts for {@code GET /ekranapi/alerts} (default 10), made as they are listed:
+     * activity ids {@code 1..n}, about 7 minutes apart, the newest just before {@link #anchor()}. Call it
+     * before {@link #addAlert}.
+     *
+     * @param n how many, not negative
+     * @return this simulator
+     * @throws IllegalStateException if alerts were added already (their ids follow the generated ones)
+     */
+    public EkranSimulator withAlerts(int n) {
+        alerts.generate(n);
+        return this;
+    }
+
+    /**
+     * Appends an alert with the next activity id, e.g. a scenario's event.
+     *
+     * @param time        when it happened
+     * @param name        the alert's name ({@code alertName})
+     * @param user        the user ({@code userName}), or null
+     * @param description its description, or null
+     * @return the activity id it was given
+     */
+    public long addAlert(Instant time, String name, String user, String description) {
+        return alerts.add(time, name, user, description);
+    }
+
     /** {@return the zone the server reads its bounds in and writes its dates in} */
     public ZoneId zone() {
         return zone;
@@ -284,18 +321,24 @@ public final class EkranSimulator extends Simulator {
 
     @Override
     protected void handle(SimExchange ex) throws IOException {
+        if (ex.path().equals(EkranAlertsApi.PATH) || ex.path().equals(EkranAlertsApi.PATH + "/")) {
+            alerts.handle(ex);
+            return;
+        }
         if (!ex.path().equals(PATH) && !ex.path().equals(PATH + "/")) {
             return; // 404 from the base
         }
+        if ("POST".equals(ex.method())) {
+            details.handle(ex);
+            return;
+        }
         if (!"GET".equals(ex.method())) {
-            ex.responseHeader("Allow", "GET");
+            ex.responseHeader("Allow", "GET, POST");
             ex.respond(405, contentType(), message("The requested resource does not support http method '"
                     + ex.method() + "'."));
             return;
         }
-        if (!API_KEY.equals(ex.header(API_KEY_HEADER))) {
-            rejected.incrementAndGet();
-            ex.respond(401, contentType(), message(DENIED));
+        if (!authorized(ex)) {
             return;
         }
         Instant start;
@@ -315,6 +358,21 @@ public final class EkranSimulator extends Simulator {
                 g.writeEndArray();
             }
         });
+    }
+
+    /** Answers 401 (and counts it) unless the request carries the key; every endpoint asks this first. */
+    boolean authorized(SimExchange ex) throws IOException {
+        if (API_KEY.equals(ex.header(API_KEY_HEADER))) {
+            return true;
+        }
+        rejected.incrementAndGet();
+        ex.respond(401, contentType(), message(DENIED));
+        return false;
+    }
+
+    /** {@return the seed of the generated data} */
+    long seed() {
+        return seed;
     }
 
     @FunctionalInterface
@@ -460,7 +518,7 @@ public final class EkranSimulator extends Simulator {
         g.writeEndObject();
     }
 
-    private static final class BadBound extends Exception {
+    static final class BadBound extends Exception {
         private static final long serialVersionUID = 1L;
         final String param;
         final String value;
@@ -474,7 +532,11 @@ public final class EkranSimulator extends Simulator {
 
     /** A bound in the documented forms, read in the simulator's zone; null when absent or empty. */
     private Instant bound(SimExchange ex, String name) throws BadBound {
-        String v = ex.query(name);
+        return bound(name, ex.query(name));
+    }
+
+    /** A bound's text in the documented forms, read in the simulator's zone; null when null or empty. */
+    Instant bound(String name, String v) throws BadBound {
         if (v == null || v.isEmpty()) {
             return null;
         }
@@ -491,7 +553,7 @@ public final class EkranSimulator extends Simulator {
         }
     }
 
-    private static String message(String text) {
+    static String message(String text) {
         return SimWire.json(g -> {
             g.writeStartObject();
             g.writeStringField("message", text);
@@ -499,7 +561,7 @@ public final class EkranSimulator extends Simulator {
         });
     }
 
-    private static String problem(String param, String value) {
+    static String problem(String param, String value) {
         return SimWire.json(g -> {
             g.writeStartObject();
             g.writeStringField("type", "https://tools.ietf.org/html/rfc7231#section-6.5.1");

@@ -123,6 +123,24 @@ class ScenarioPlaybackTest {
     }
 
     @Test
+    void ekranRaisesTheScenariosAuditStepsAsAlertsWithTheNextIds() {
+        SimClock clock = SimClock.at(T0);
+        try (EkranSimulator sim = EkranSimulator.start().withAlerts(2).withClock(clock).withScenario(SCENARIO);
+             EkranClient ekran = sim.client()) {
+            assertThat(ekran.alerts().list(org.sessionsdk.ekran.EkranAlertQuery.all())).hasSize(2);
+            clock.set(at(3));
+            List<org.sessionsdk.ekran.EkranAlert> alerts = ekran.alerts().list(org.sessionsdk.ekran.EkranAlertQuery.all());
+            assertThat(alerts).hasSize(3);
+            assertThat(alerts.get(2).activityId()).isEqualTo("3");
+            assertThat(alerts.get(2).alertName()).isEqualTo("created");
+            assertThat(alerts.get(2).userName()).isEqualTo("alice");
+            assertThat(alerts.get(2).description()).isEqualTo("domain example.com");
+            assertThat(alerts.get(2).date().toInstant()).isEqualTo(at(3));
+            assertThat(sim.addAlert(at(4), "USB device", "bob", null)).isEqualTo(4);
+        }
+    }
+
+    @Test
     void saymonsLogGrowsOnTopAndFillsEndTimes() {
         SimClock clock = SimClock.at(T0);
         try (SaymonSimulator sim = SaymonSimulator.start().withSessions(3).withClock(clock).withScenario(SCENARIO);

@@ -1,10 +1,16 @@
 package org.sessionsdk.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.Version;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Map;
 import org.sessionsdk.core.error.ResponseFormatException;
 
 /**
@@ -36,6 +42,59 @@ public final class JsonSupport {
         if (major != 2 || minor < MIN_MINOR) {
             throw new IllegalStateException("sessionsdk needs jackson-core 2." + MIN_MINOR + " or a later 2.x; found "
                     + found + " on the classpath");
+        }
+    }
+
+    /**
+     * Compact JSON text of a raw value: a {@link CharSequence}, a {@link Number}, a {@link Boolean},
+     * {@code null}, or a {@link Map} / {@link Iterable} of the same (what
+     * {@link org.sessionsdk.core.internal.json.JsonObject#values()} gives), e.g. to carry a nested field
+     * as one string, or to write a small request body.
+     *
+     * @param value the value
+     * @return its JSON text
+     * @throws IllegalArgumentException for any other type
+     */
+    public static String toJson(Object value) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        return w.toString();
+    }
+
+    private static void write(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof CharSequence s) {
+            g.writeString(s.toString());
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof BigInteger n) {
+            g.writeNumber(n);
+        } else if (v instanceof BigDecimal n) {
+            g.writeNumber(n);
+        } else if (v instanceof Number n) {
+            g.writeNumber(n.doubleValue());
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Iterable<?> items) {
+            g.writeStartArray();
+            for (Object item : items) {
+                write(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
         }
     }
 

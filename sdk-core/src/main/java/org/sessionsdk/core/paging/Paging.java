@@ -4,10 +4,14 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.sessionsdk.core.error.ResponseFormatException;
 
 /**
  * Turns "fetch page k" into one lazy stream: a page is fetched only when the previous one is used
@@ -26,7 +30,7 @@ public final class Paging {
      * @param <T>   the element type
      * @return one lazy stream; close it
      */
-    public static <T> Stream<T> concat(java.util.Iterator<? extends java.util.function.Supplier<Stream<T>>> parts) {
+    public static <T> Stream<T> concat(Iterator<? extends Supplier<Stream<T>>> parts) {
         return SequentialStreams.concat(parts);
     }
 
@@ -104,5 +108,153 @@ public final class Paging {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED), false);
+    }
+    /**
+     * Opens page {@code k} (from 0) of at most {@code pageSize} items as a lazy stream, e.g. one parsed
+     * as its body arrives.
+     *
+     * @param <T> the element type
+     */
+    @FunctionalInterface
+    public interface PageStreamer<T> {
+        /**
+         * Opens one page.
+         *
+         * @param k        the page number, from 0
+         * @param pageSize the most items the page may hold
+         * @return the page's items, lazily; fewer than {@code pageSize} (or none) ends the paging
+         */
+        Stream<T> page(int k, int pageSize);
+    }
+
+    /**
+     * Streams all pages without holding one whole: each page is read as it arrives and the next one is
+     * opened only when it is used up. Paging stops on a page shorter than {@code pageSize} (or empty).
+     *
+     * @param pageSize items asked for per page, at least 1
+     * @param fetcher  opens one page
+     * @param <T>      the element type
+     * @return one lazy stream; the first page is opened when the stream is first read; close it
+     * @throws IllegalArgumentException if {@code pageSize} is below 1
+     */
+    public static <T> Stream<T> streamPages(int pageSize, PageStreamer<T> fetcher) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        return concat(new Parts<T, Integer>(pageSize, 0) {
+            @Override
+            Stream<T> open(Integer k) {
+                return fetcher.page(k, pageSize);
+            }
+
+            @Override
+            Integer following(Integer k) {
+                return k + 1;
+            }
+        });
+    }
+
+    /**
+     * Opens the batch after a cursor as a lazy stream and reports the cursor the answer names for the
+     * next batch.
+     *
+     * @param <T> the element type
+     * @param <C> the cursor, compared with {@code equals}
+     */
+    @FunctionalInterface
+    public interface CursorStreamer<T, C> {
+        /**
+         * Opens one batch.
+         *
+         * @param cursor    where the batch starts: the first cursor given, then what the previous
+         *                  batch named (null for the first batch when none was given)
+         * @param batchSize the most items the batch may hold
+         * @param next      receives the cursor this answer names for the next batch; may be called any
+         *                  time while the batch is read (an envelope field may come after the items),
+         *                  the last value counts
+         * @return the batch's items, lazily; fewer than {@code batchSize} (or none) ends the paging
+         */
+        Stream<T> batch(C cursor, int batchSize, Consumer<C> next);
+    }
+
+    /**
+     * Follows a cursor to the end without holding a batch whole: each batch is read as it arrives, and
+     * the next is asked with the cursor the previous answer named. Paging stops on a batch shorter
+     * than {@code batchSize} (or empty). A full batch whose answer names no cursor, or the cursor it was
+     * asked with, would page forever: that is a {@link ResponseFormatException}
+     * naming {@code what}.
+     *
+     * @param first     the cursor of the first batch, or null to start at the beginning
+     * @param batchSize items asked for per batch, at least 1
+     * @param what      names the list in messages, e.g. {@code "Ekran alerts"}
+     * @param fetcher   opens one batch
+     * @param <T>       the element type
+     * @param <C>       the cursor
+     * @return one lazy stream; the first batch is opened when the stream is first read; close it
+     * @throws IllegalArgumentException if {@code batchSize} is below 1
+     */
+    public static <T, C> Stream<T> byCursor(C first, int batchSize, String what, CursorStreamer<T, C> fetcher) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        Objects.requireNonNull(what, "what");
+        return concat(new Parts<T, C>(batchSize, first) {
+            private C named;
+
+            @Override
+            Stream<T> open(C cursor) {
+                named = null;
+                return fetcher.batch(cursor, batchSize, c -> named = c);
+            }
+
+            @Override
+            C following(C cursor) {
+                if (named == null || named.equals(cursor)) {
+                    throw new ResponseFormatException(
+                            "a cursor that moves past " + cursor + " after a full batch",
+                            named == null ? "no cursor" : "the same cursor", what);
+                }
+                return named;
+            }
+        });
+    }
+
+    /**
+     * The parts of a paged read: part 0 at {@code first}, then while the last part was full, the part
+     * at {@code following(...)}. Each part is counted as it is read, so nothing is held.
+     */
+    private abstract static class Parts<T, P> implements Iterator<Supplier<Stream<T>>> {
+        private final int size;
+        private P position;
+        private boolean started;
+        private long lastCount;
+
+        Parts(int size, P first) {
+            if (size < 1) {
+                throw new IllegalArgumentException("page size must be at least 1");
+            }
+            this.size = size;
+            this.position = first;
+        }
+
+        abstract Stream<T> open(P position);
+
+        /** Where the part after a full one at {@code position} starts; throws if it cannot move on. */
+        abstract P following(P position);
+
+        @Override
+        public boolean hasNext() {
+            return !started || lastCount >= size;
+        }
+
+        @Override
+        public Supplier<Stream<T>> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            if (started) {
+                position = following(position);
+            }
+            started = true;
+            lastCount = 0;
+            P at = position;
+            return () -> open(at).peek(x -> lastCount++);
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -38,6 +39,7 @@ public final class JsonArrayStream<T> {
     private final boolean flattenNested;
     private final boolean missingArrayIsEmpty;
     private final Set<String> keepJson;
+    private final boolean keepArrays;
     private final String what;
 
     private JsonArrayStream(Builder<T> b) {
@@ -47,6 +49,7 @@ public final class JsonArrayStream<T> {
         this.flattenNested = b.flattenNested;
         this.missingArrayIsEmpty = b.missingArrayIsEmpty;
         this.keepJson = Set.copyOf(b.keepJson);
+        this.keepArrays = b.keepArrays;
         this.what = b.what;
     }
 
@@ -273,8 +276,12 @@ public final class JsonArrayStream<T> {
                 case VALUE_NULL -> o.put(name, JsonObject.Kind.NULL, null);
                 case START_OBJECT -> o.put(name, JsonObject.Kind.OBJECT, readObject(new JsonObject(o, name), false, false));
                 case START_ARRAY -> {
-                    p.skipChildren();
-                    o.put(name, JsonObject.Kind.ARRAY, null);
+                    if (keepArrays) {
+                        o.put(name, JsonObject.Kind.ARRAY, readArray(o, name));
+                    } else {
+                        p.skipChildren();
+                        o.put(name, JsonObject.Kind.ARRAY, null);
+                    }
                 }
                 default -> throw new ResponseFormatException("a value for '" + name + "'", tokenName(v),
                         where(p.currentLocation()));
@@ -288,6 +295,23 @@ public final class JsonArrayStream<T> {
                 g.copyCurrentStructure(p);
             }
             return text.toString();
+        }
+
+        /** The array the parser stands at, as raw values ({@link JsonObject#values()} explains them). */
+        private List<Object> readArray(JsonObject owner, String name) throws IOException {
+            List<Object> items = new ArrayList<>();
+            JsonToken t;
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t == null) {
+                    throw new ResponseFormatException("a value in '" + name + "'", "end of body (truncated?)",
+                            where(p.currentLocation()));
+                }
+                // each element goes through putValue on a scratch object, so arrays read as fields do
+                JsonObject slot = new JsonObject(owner, name);
+                putValue(slot, name, t);
+                items.add(slot.values().get(name));
+            }
+            return Collections.unmodifiableList(items);
         }
 
         private void skipRestOfObject() throws IOException {
@@ -359,6 +383,7 @@ public final class JsonArrayStream<T> {
         private boolean flattenNested;
         private boolean missingArrayIsEmpty;
         private final Set<String> keepJson = new java.util.HashSet<>();
+        private boolean keepArrays;
 
         private Builder(String what, Function<JsonObject, T> mapper) {
             this.what = what;
@@ -419,6 +444,17 @@ public final class JsonArrayStream<T> {
          */
         public Builder<T> keepJson(String... fields) {
             keepJson.addAll(List.of(fields));
+            return this;
+        }
+
+        /**
+         * Keep arrays inside elements (as lists, see {@link JsonObject#values()}) instead of skipping
+         * them: for records whose fields are kept whole. Each element is then held with its arrays.
+         *
+         * @return this builder
+         */
+        public Builder<T> keepArrays() {
+            this.keepArrays = true;
             return this;
         }
 

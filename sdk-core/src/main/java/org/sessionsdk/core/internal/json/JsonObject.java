@@ -1,5 +1,7 @@
 package org.sessionsdk.core.internal.json;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -298,6 +300,44 @@ public final class JsonObject {
             }
         }
         return m;
+    }
+
+    /**
+     * Every field as a raw JSON value, in wire order: a {@link String}, a {@link Long} (an integer
+     * that fits), a {@link java.math.BigInteger} or {@link java.math.BigDecimal} (any other number), a
+     * {@link Boolean}, {@code null}, a {@code Map<String, Object>} of the same (an object) or a
+     * {@code List<Object>} of the same (an array; empty unless the reader was built with
+     * {@link JsonArrayStream.Builder#keepArrays()}), or the compact JSON text of a field kept with
+     * {@link JsonArrayStream.Builder#keepJson}. Unmodifiable, nested parts too.
+     *
+     * @return the fields; values may be null
+     */
+    public Map<String, Object> values() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            m.put(names[i], value(i));
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    private Object value(int i) {
+        return switch (kinds[i]) {
+            case STRING -> values[i];
+            case INTEGER -> integers[i];
+            case NUMBER -> number((String) values[i]);
+            case BOOLEAN -> Boolean.valueOf((String) values[i]);
+            case NULL -> null;
+            case OBJECT -> ((JsonObject) values[i]).values();
+            case ARRAY -> values[i] == null ? List.of() : values[i];
+            case JSON -> values[i];
+        };
+    }
+
+    private static Number number(String text) {
+        if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+            return new BigInteger(text);
+        }
+        return new BigDecimal(text);
     }
 
     /**

@@ -1,0 +1,192 @@
+package org.sessionsdk.testkit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@code GET /ekranapi/alerts?start=&end=&alertCount=&afterActivityId=} of {@link EkranSimulator}.
+ *
+ * <p>Ekran does not document an alert's fields; the simulator writes {@code activityId}, {@code alertId},
+ * {@code alertName}, {@code riskLevel}, {@code description}, {@code date} (with the zone's offset),
+ * {@code userName}, {@code computerName} and {@code sessionId}. The answer is
+ * {@code {"afterActivityId": <the last id of the batch, or the one asked>, "alerts": [...]}}, alerts in
+ * activity-id order with an id above {@code afterActivityId} and a date inside {@code [start, end]}, at
+ * most {@code alertCount} (default 1000; more than 1000, a negative or a non-number is a 400
+ * validation problem, as are bad bounds and a bad {@code afterActivityId}).
+ *
+ * <p>Generated alert {@code i} (from 0) has activity id {@code i + 1} and lies {@code (n - i)} steps of 7
+ * minutes before {@link Simulator#anchor()}, up to 3 minutes later; added alerts follow with the next ids.
+ */
+final class EkranAlertsApi {
+    static final String PATH = "/ekranapi/alerts";
+    static final int MAX_COUNT = 1000;
+    private static final long STEP_SECONDS = 7 * 60;
+    private static final long JITTER_SECONDS = 3 * 60;
+    private static final String[] NAMES = {"USB storage connected", "Forbidden application launched",
+        "Sensitive website visited", "Privileged command run", "Logon out of hours"};
+    private static final String[] RISK = {"Low", "Normal", "High", "Critical"};
+
+    /** One alert as written. */
+    private record Alert(long activityId, int alertId, String name, String risk, String description, Instant date,
+                         String user, String computer, int sessionId) {
+    }
+
+    private final EkranSimulator sim;
+    private volatile int generated = 10;
+    private final List<Alert> added = new CopyOnWriteArrayList<>();
+    private int scenarioRaised;
+
+    EkranAlertsApi(EkranSimulator sim) {
+        this.sim = sim;
+    }
+
+    void generate(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        if (!added.isEmpty()) {
+            throw new IllegalStateException("set the generated alerts before adding any: added ids follow them");
+        }
+        generated = n;
+    }
+
+    synchronized long add(Instant time, String name, String user, String description) {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(name, "name");
+        catchUp();
+        return append(time, name, user, description);
+    }
+
+    /** The scenario starts again: its steps are raised as alerts from the next id on. */
+    synchronized void restartScenario() {
+        scenarioRaised = 0;
+    }
+
+    /** Raises the scenario's audit steps the clock has reached, in time order, with the next ids. */
+    private synchronized void catchUp() {
+        List<ScenarioPlayback.Entry> due = sim.scenarioAudit();
+        for (int k = scenarioRaised; k < due.size(); k++) {
+            Scenario.Audit a = due.get(k).step();
+            String on = a.objectType() == null ? null : a.objectType() + (a.objectId() == null ? "" : " " + a.objectId());
+            append(due.get(k).time(), a.action(), a.actor(), on);
+        }
+        scenarioRaised = Math.max(scenarioRaised, due.size());
+    }
+
+    private long append(Instant time, String name, String user, String description) {
+        long id = generated + added.size() + 1L;
+        added.add(new Alert(id, 900 + added.size(), name, "High", description, time, user, null, 0));
+        return id;
+    }
+
+    void handle(SimExchange ex) throws IOException {
+        if (!"GET".equals(ex.method())) {
+            ex.responseHeader("Allow", "GET");
+            ex.respond(405, sim.contentType(), EkranSimulator.message("The requested resource does not support http method '"
+                    + ex.method() + "'."));
+            return;
+        }
+        if (!sim.authorized(ex)) {
+            return;
+        }
+        catchUp();
+        Instant start;
+        Instant end;
+        int count;
+        long after;
+        try {
+            start = sim.bound("start", ex.query("start"));
+            end = sim.bound("end", ex.query("end"));
+            count = (int) number("alertCount", ex.query("alertCount"), MAX_COUNT, MAX_COUNT);
+            after = number("afterActivityId", ex.query("afterActivityId"), Long.MAX_VALUE, 0);
+        } catch (EkranSimulator.BadBound b) {
+            ex.respond(400, "application/problem+json; charset=utf-8", EkranSimulator.problem(b.param, b.value));
+            return;
+        }
+        ex.respondStreaming(200, sim.contentType(), out -> {
+            try (JsonGenerator g = SimWire.generator(out)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("alerts");
+                long last = after;
+                int written = 0;
+                int n = generated;
+                for (long i = Math.max(0, after); i < n && written < count; i++) {
+                    Alert a = generatedAlert(i, n);
+                    if (end != null && a.date().isAfter(end)) {
+                        break; // generated alerts are in date order
+                    }
+                    if (start == null || !a.date().isBefore(start)) {
+                        write(g, a);
+                        last = a.activityId();
+                        written++;
+                    }
+                }
+                for (Alert a : added) {
+                    if (written >= count) {
+                        break;
+                    }
+                    if (a.activityId() > after && (start == null || !a.date().isBefore(start))
+                            && (end == null || !a.date().isAfter(end))) {
+                        write(g, a);
+                        last = a.activityId();
+                        written++;
+                    }
+                }
+                g.writeEndArray();
+                g.writeNumberField("afterActivityId", last);
+                g.writeEndObject();
+            }
+        });
+    }
+
+    /** A whole number parameter from 0 to {@code max}; {@code absent} when missing or empty; else a 400. */
+    static long number(String name, String v, long max, long absent) throws EkranSimulator.BadBound {
+        if (v == null || v.isEmpty()) {
+            return absent;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n >= 0 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // a 400 below
+        }
+        throw new EkranSimulator.BadBound(name, v);
+    }
+
+    private Alert generatedAlert(long i, int n) {
+        long seed = sim.seed();
+        long jitter = Math.floorMod(SimData.mix(seed, i, 31), JITTER_SECONDS);
+        Instant date = sim.anchor().minusSeconds((n - i) * STEP_SECONDS - jitter);
+        int kind = (int) Math.floorMod(SimData.mix(seed, i, 32), (long) NAMES.length);
+        String user = "CORP\\" + SimData.pick(seed, i, "jdoe", "asmith", "mlopez", "kchen", "admin");
+        return new Alert(i + 1, 1 + kind, NAMES[kind], RISK[(int) Math.floorMod(SimData.mix(seed, i, 33), 4L)],
+                NAMES[kind] + " on WS-" + (1 + Math.floorMod(SimData.mix(seed, i, 34), 8L)), date,
+                user, "WS-" + (1 + Math.floorMod(SimData.mix(seed, i, 34), 8L)),
+                1 + (int) Math.floorMod(SimData.mix(seed, i, 35), 500L));
+    }
+
+    private void write(JsonGenerator g, Alert a) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("activityId", a.activityId());
+        g.writeNumberField("alertId", a.alertId());
+        g.writeStringField("alertName", a.name());
+        g.writeStringField("riskLevel", a.risk());
+        g.writeStringField("description", a.description());
+        g.writeStringField("date", OffsetDateTime.ofInstant(a.date(), sim.zone()).format(EkranSimulator.OUT));
+        g.writeStringField("userName", a.user());
+        g.writeStringField("computerName", a.computer());
+        if (a.sessionId() > 0) {
+            g.writeNumberField("sessionId", a.sessionId());
+        } else {
+            g.writeNullField("sessionId");
+        }
+        g.writeEndObject();
+    }
+}
