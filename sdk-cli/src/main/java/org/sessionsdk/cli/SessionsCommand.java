@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "and senhasegura.%n"
                 + "The secret comes from --secret-file, $SESSIONS_SECRET, $SESSIONS_SECRET_FILE,%n"
                 + "a pipe on stdin or a console prompt, never an argument ('sessions help list').",
-        subcommands = {ListCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
+        subcommands = {ListCommand.class, AuditCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
                 SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage", "3:authentication failed", "4:other API error", "5:network"})
@@ -66,7 +66,7 @@ public final class SessionsCommand implements Callable<Integer> {
     record Factory(Terminal term) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            if (cls == ListCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
+            if (cls == ListCommand.class || cls == AuditCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
                     || cls == DemoCommand.class || cls == SimulateCommand.class) {
                 return cls.getDeclaredConstructor(Terminal.class).newInstance(term);
             }

@@ -1,0 +1,100 @@
+package org.sessionsdk.cli;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
+import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.session.TimeRange;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code sessions audit}: one vendor's audit log (Plesk action log, Ekran alerts, SAYMON audit log) in the unified form. */
+@Command(name = "audit", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = "Print audit entries from one vendor in the unified form (plesk, ekran or saymon).")
+final class AuditCommand implements Callable<Integer> {
+    // ids are never cut; free text (actor, action, message) may be
+    static final List<Format.Column> COLUMNS = List.of(Format.Column.of("vendor", 11), Format.Column.of("id", 12),
+            Format.Column.of("time", 20), Format.Column.text("actor", 14), Format.Column.of("source", 15),
+            Format.Column.text("action", 16), Format.Column.of("object_type", 12), Format.Column.of("object_id", 20),
+            Format.Column.text("message", 30));
+
+    @Mixin
+    Connection connection;
+
+    @Option(names = "--from", description = "only entries at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)")
+    Instant from;
+
+    @Option(names = "--to", description = "only entries before this instant")
+    Instant to;
+
+    @Option(names = "--format", description = "table, jsonl or csv (default table); jsonl and csv add the vendor's attributes")
+    Format format = Format.table;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
+    boolean quiet;
+
+    private final Terminal term;
+
+    AuditCommand(Terminal term) {
+        this.term = term;
+    }
+
+    /** The attributes each vendor's entries carry beyond the unified columns, in the order CSV prints them. */
+    static List<String> attributeColumns(Connection.Vendor vendor) {
+        return switch (vendor) {
+            case plesk -> List.of();
+            // the simulator's fields; a real server's other fields still go to jsonl
+            case ekran -> List.of("alertId", "riskLevel", "computerName", "sessionId");
+            case saymon -> List.of("userId", "newBody", "oldBody");
+            case senhasegura -> throw new IllegalArgumentException(
+                    "senhasegura documents no audit API: audit entries are read from plesk, ekran or saymon");
+        };
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("--to " + to + " is before --from " + from);
+        }
+        List<String> attributeColumns = attributeColumns(connection.vendor);
+        SessionSource client = connection.open(term);
+        AuditSource source = (AuditSource) client;
+        Progress progress = new Progress(term.err(), term.errIsTerminal(), quiet);
+        try (AutoCloseable c = (AutoCloseable) client;
+             Stream<AuditEvent> events = source.auditEvents(new TimeRange(from, to))) {
+            Format.writeAll(events, () -> format.writer(COLUMNS, attributeColumns, term.out()), (out, e) -> {
+                out.row(row(e), attributes(e, attributeColumns));
+                progress.tick();
+            });
+        } finally {
+            progress.done();
+        }
+        return ExitCodes.OK;
+    }
+
+    static List<String> row(AuditEvent e) {
+        return Arrays.asList(e.vendor(), e.id(), e.time() == null ? null : e.time().toString(), e.actor(),
+                e.sourceAddress(), e.action(), e.objectType(), e.objectId(), e.message());
+    }
+
+    /** The entry's attributes: the vendor's known ones in their order, then any others by name. */
+    static Map<String, String> attributes(AuditEvent e, List<String> known) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String k : known) {
+            String v = e.attributes().get(k);
+            if (v != null) {
+                ordered.put(k, v);
+            }
+        }
+        new TreeMap<>(e.attributes()).forEach(ordered::putIfAbsent);
+        return ordered;
+    }
+}
