@@ -16,6 +16,7 @@ module org.sessionsdk.core {
 
     exports org.sessionsdk.core.audit;
     exports org.sessionsdk.core.auth;
+    exports org.sessionsdk.core.feed;
     exports org.sessionsdk.core.config;
     exports org.sessionsdk.core.error;
     exports org.sessionsdk.core.http;
@@ -26,6 +27,8 @@ module org.sessionsdk.core {
     exports org.sessionsdk.core.internal to
             org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura,
             org.sessionsdk.testkit;
+    exports org.sessionsdk.core.internal.feed to
+            org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.pipeline to
             org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.auth to

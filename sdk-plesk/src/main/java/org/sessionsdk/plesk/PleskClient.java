@@ -10,6 +10,9 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.retry.Sleeper;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.audit.AuditSource;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
@@ -90,6 +93,15 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
     @Override
     public Stream<AuditEvent> auditEvents(TimeRange range) {
         return eventLog.stream(PleskEventQuery.of(range)).map(PleskEvent::toAuditEvent);
+    }
+
+    /**
+     * Follows the action log by its id cursor (ids grow): each poll reads the entries after the last
+     * one delivered, in id order; the checkpoint is that id.
+     */
+    @Override
+    public Feed<AuditEvent> auditFeed(FeedOptions options) {
+        return new PollingFeed<>(new PleskAuditCursor(eventLog, options), options);
     }
 
     /** {@return the zone the panel's offset-less times are read in (default UTC)} */

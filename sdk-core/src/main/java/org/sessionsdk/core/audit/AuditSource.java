@@ -1,6 +1,10 @@
 package org.sessionsdk.core.audit;
 
 import java.util.stream.Stream;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.feed.AuditWindows;
+import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
@@ -20,4 +24,17 @@ public interface AuditSource {
      * @return the entries in the vendor-neutral form; close it
      */
     Stream<AuditEvent> auditEvents(TimeRange range);
+
+    /**
+     * Follows this source's audit log: every entry once or more, in log order, resumable from a
+     * checkpoint. The shared strategy reads overlapping time windows and drops entries already
+     * delivered; a vendor module may follow its log another way (Plesk by its id cursor).
+     *
+     * @param options where to start (a checkpoint, an instant, or now) and how often to poll
+     * @return the feed; close it
+     * @throws IllegalArgumentException if the checkpoint is another feed's
+     */
+    default Feed<AuditEvent> auditFeed(FeedOptions options) {
+        return new PollingFeed<>(new AuditWindows(this, options), options);
+    }
 }

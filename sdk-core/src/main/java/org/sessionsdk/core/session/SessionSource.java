@@ -1,6 +1,11 @@
 package org.sessionsdk.core.session;
 
 import java.util.stream.Stream;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.internal.feed.PollingFeed;
+import org.sessionsdk.core.internal.feed.SessionDiff;
 
 /** Anything that can list sessions in the vendor-neutral form; every vendor client is one. */
 public interface SessionSource {
@@ -16,4 +21,17 @@ public interface SessionSource {
      * @return the sessions in the vendor-neutral form; close it
      */
     Stream<SessionRecord> sessionRecords(TimeRange range);
+
+    /**
+     * Follows this source's sessions: every start and end, at least once, resumable from a checkpoint.
+     * The shared strategy compares each poll's listing with what was reported (see the README for each
+     * vendor's guarantees); a vendor module may follow its server another way behind the same API.
+     *
+     * @param options where to start (a checkpoint, an instant, or now) and how often to poll
+     * @return the feed; close it
+     * @throws IllegalArgumentException if the checkpoint is another feed's
+     */
+    default Feed<SessionChange> sessionFeed(FeedOptions options) {
+        return new PollingFeed<>(new SessionDiff(this, options), options);
+    }
 }

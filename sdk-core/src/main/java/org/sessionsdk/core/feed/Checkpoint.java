@@ -1,0 +1,221 @@
+package org.sessionsdk.core.feed;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a feed stands: opaque, versioned text ({@link #toString()}, {@link #parse(String)}) to store
+ * and hand back. Small: it holds what the feed needs to go on (e.g. the sessions open now and a
+ * time), bounded by the sessions open at once and a constant, never by history.
+ *
+ * <p>The text is {@code sdkcp1.} followed by base64url JSON. Feeds read their own kind only: a
+ * checkpoint of another vendor, stream or strategy is refused with a clear error.
+ */
+public final class Checkpoint {
+    private static final String PREFIX = "sdkcp1.";
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String kind;
+    private final Map<String, Object> state;
+
+    private Checkpoint(String kind, Map<String, Object> state) {
+        this.kind = kind;
+        this.state = state;
+    }
+
+    /**
+     * A checkpoint; for feed implementations.
+     *
+     * @param kind  which feed wrote it, e.g. {@code plesk/sessions/diff}
+     * @param state text, whole numbers and tables of id to text or whole number
+     * @return the checkpoint
+     * @throws IllegalArgumentException if a value is of another type
+     */
+    public static Checkpoint of(String kind, Map<String, ?> state) {
+        Objects.requireNonNull(kind, "kind");
+        Map<String, Object> copy = new LinkedHashMap<>();
+        state.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                m.forEach((id, n) -> {
+                    if (!(n instanceof Long || n instanceof String)) {
+                        throw new IllegalArgumentException("table values are text or whole numbers: " + k);
+                    }
+                    t.put((String) id, n);
+                });
+                copy.put(k, Collections.unmodifiableMap(t));
+            } else if (v instanceof String || v instanceof Long) {
+                copy.put(k, v);
+            } else if (v != null) {
+                throw new IllegalArgumentException("checkpoint values are text, whole numbers or tables: " + k);
+            }
+        });
+        return new Checkpoint(kind, Collections.unmodifiableMap(copy));
+    }
+
+    /** {@return which feed wrote it, e.g. {@code plesk/sessions/diff}} */
+    public String kind() {
+        return kind;
+    }
+
+    /**
+     * {@return a text value, or null}
+     *
+     * @param key the value's name
+     */
+    public String text(String key) {
+        Object v = state.get(key);
+        return v instanceof String s ? s : null;
+    }
+
+    /**
+     * {@return a whole number, or null}
+     *
+     * @param key the value's name
+     */
+    public Long number(String key) {
+        Object v = state.get(key);
+        return v instanceof Long n ? n : null;
+    }
+
+    /**
+     * {@return a table of id to whole number (or text), empty when absent}
+     *
+     * @param key the table's name
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> table(String key) {
+        Object v = state.get(key);
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /**
+     * Checks that the checkpoint was written by the feed about to read it.
+     *
+     * @param expected the reader's kind
+     * @return this checkpoint
+     * @throws IllegalArgumentException if it is another feed's
+     */
+    public Checkpoint requireKind(String expected) {
+        if (!kind.equals(expected)) {
+            throw new IllegalArgumentException("this checkpoint belongs to a " + kind + " feed, not to a " + expected
+                    + " feed: resume each feed from its own checkpoint");
+        }
+        return this;
+    }
+
+    /**
+     * Reads a checkpoint's text.
+     *
+     * @param text what {@link #toString()} gave
+     * @return the checkpoint
+     * @throws IllegalArgumentException if the text is not a checkpoint, is damaged, or is of a version
+     *     this SDK cannot read
+     */
+    public static Checkpoint parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String t = text.strip();
+        if (!t.startsWith("sdkcp")) {
+            throw new IllegalArgumentException("not a sessionsdk checkpoint (it should start with '" + PREFIX + "')");
+        }
+        if (!t.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("a checkpoint of another version (" + t.substring(0, Math.min(t.length(),
+                    t.indexOf('.') < 0 ? 8 : t.indexOf('.'))) + "): this SDK reads " + PREFIX.substring(0, 6));
+        }
+        byte[] json;
+        try {
+            json = Base64.getUrlDecoder().decode(t.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a damaged checkpoint: its body is not base64url", e);
+        }
+        try (JsonParser p = JSON.createParser(json)) {
+            expect(p.nextToken() == JsonToken.START_OBJECT);
+            String kind = null;
+            Map<String, Object> state = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (name.equals("kind") && v == JsonToken.VALUE_STRING) {
+                    kind = p.getText();
+                } else if (v == JsonToken.VALUE_STRING) {
+                    state.put(name, p.getText());
+                } else if (v == JsonToken.VALUE_NUMBER_INT) {
+                    state.put(name, p.getLongValue());
+                } else if (v == JsonToken.START_OBJECT) {
+                    Map<String, Object> table = new LinkedHashMap<>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String id = p.currentName();
+                        JsonToken cell = p.nextToken();
+                        expect(cell == JsonToken.VALUE_NUMBER_INT || cell == JsonToken.VALUE_STRING);
+                        table.put(id, cell == JsonToken.VALUE_STRING ? p.getText() : (Object) p.getLongValue());
+                    }
+                    state.put(name, table);
+                } else {
+                    expect(false);
+                }
+            }
+            expect(kind != null && p.nextToken() == null);
+            return of(kind, state);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("a damaged checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private static void expect(boolean ok) {
+        if (!ok) {
+            throw new IllegalStateException("unexpected content");
+        }
+    }
+
+    /** {@return the checkpoint as text, {@code sdkcp1.} and base64url JSON; store it as it is} */
+    @Override
+    public String toString() {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("kind", kind);
+            for (Map.Entry<String, Object> e : state.entrySet()) {
+                if (e.getValue() instanceof String s) {
+                    g.writeStringField(e.getKey(), s);
+                } else if (e.getValue() instanceof Long n) {
+                    g.writeNumberField(e.getKey(), n);
+                } else {
+                    g.writeObjectFieldStart(e.getKey());
+                    for (Map.Entry<?, ?> r : ((Map<?, ?>) e.getValue()).entrySet()) {
+                        if (r.getValue() instanceof Long n) {
+                            g.writeNumberField((String) r.getKey(), n);
+                        } else {
+                            g.writeStringField((String) r.getKey(), (String) r.getValue());
+                        }
+                    }
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(w.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Checkpoint c && c.kind.equals(kind) && c.state.equals(state);
+    }
+
+    @Override
+    public int hashCode() {
+        return kind.hashCode() * 31 + state.hashCode();
+    }
+}

@@ -1,0 +1,37 @@
+package org.sessionsdk.core.feed;
+
+import java.time.Duration;
+
+/**
+ * A source followed over time: each {@link #poll} returns what happened since the previous batch and
+ * a {@link Checkpoint} to resume from. Delivery is at-least-once: a consumer that saves a batch's
+ * checkpoint only after handling the batch never loses an item, whatever moment it dies at; after a
+ * restart it may see the last unsaved batch again, never anything older. {@link FeedRunner} does that
+ * loop. Not thread-safe: poll from one thread.
+ *
+ * @param <T> {@link SessionChange} for session feeds, {@link org.sessionsdk.core.audit.AuditEvent} for
+ *            audit feeds
+ */
+public interface Feed<T> extends AutoCloseable {
+
+    /**
+     * Waits at most {@code timeout} for the next poll to be due, asks the server, and returns what
+     * happened since the last batch. Returns an empty batch (with the unchanged checkpoint) when the
+     * poll interval has not passed within the timeout.
+     *
+     * @param timeout the longest wait; zero to only poll when due now
+     * @return the items and the checkpoint after them
+     * @throws org.sessionsdk.core.error.SdkException if the server cannot be read; the feed is unchanged
+     *     and the next poll tries again
+     * @throws IllegalStateException if the feed is closed
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
+    FeedBatch<T> poll(Duration timeout) throws InterruptedException;
+
+    /** {@return the checkpoint after the last batch returned (or where the feed started)} */
+    Checkpoint checkpoint();
+
+    /** Stops the feed: a waiting {@link #poll} returns at once; later polls fail. Idempotent. */
+    @Override
+    void close();
+}

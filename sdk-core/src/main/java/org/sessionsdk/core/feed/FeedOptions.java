@@ -1,0 +1,129 @@
+package org.sessionsdk.core.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Where a feed starts and how often it polls.
+ *
+ * <pre>{@code
+ * FeedOptions.builder().resumeFrom(saved).pollInterval(Duration.ofSeconds(30)).build()
+ * FeedOptions.builder().since(Instant.parse("2026-11-01T00:00:00Z")).build()
+ * }</pre>
+ *
+ * <p>With neither {@code resumeFrom} nor {@code since} a feed starts now: the sessions open now are
+ * reported STARTED once, audit entries from now on.
+ */
+public final class FeedOptions {
+    /** The default wait between two polls. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
+
+    private final Checkpoint resumeFrom;
+    private final Instant since;
+    private final Duration pollInterval;
+    private final Clock clock;
+
+    private FeedOptions(Builder b) {
+        this.resumeFrom = b.resumeFrom;
+        this.since = b.since;
+        this.pollInterval = b.pollInterval;
+        this.clock = b.clock;
+    }
+
+    /** {@return a builder with the defaults: start now, poll every 10 s, the system clock} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@return the defaults: start now, poll every 10 s} */
+    public static FeedOptions defaults() {
+        return builder().build();
+    }
+
+    /** {@return the checkpoint to resume from, or null} */
+    public Checkpoint resumeFrom() {
+        return resumeFrom;
+    }
+
+    /** {@return the instant to start from when not resuming, or null for now} */
+    public Instant since() {
+        return since;
+    }
+
+    /** {@return the wait between two polls} */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    /** {@return the clock polls are timed and changes stamped by} */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Builds {@link FeedOptions}. */
+    public static final class Builder {
+        private Checkpoint resumeFrom;
+        private Instant since;
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /**
+         * Resume where a saved checkpoint stands; wins over {@link #since}.
+         *
+         * @param checkpoint a checkpoint of the same feed, or null
+         * @return this builder
+         */
+        public Builder resumeFrom(Checkpoint checkpoint) {
+            this.resumeFrom = checkpoint;
+            return this;
+        }
+
+        /**
+         * Start from this instant: report what happened from it on (sessions overlapping it and later,
+         * audit entries at or after it).
+         *
+         * @param since the instant, or null for now
+         * @return this builder
+         */
+        public Builder since(Instant since) {
+            this.since = since;
+            return this;
+        }
+
+        /**
+         * The wait between two polls (default 10 s).
+         *
+         * @param interval positive
+         * @return this builder
+         */
+        public Builder pollInterval(Duration interval) {
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("pollInterval must be positive: " + interval);
+            }
+            this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * The clock polls are timed and changes stamped by (default the system's); a test gives the
+         * simulators' clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** {@return the options} */
+        public FeedOptions build() {
+            return new FeedOptions(this);
+        }
+    }
+}

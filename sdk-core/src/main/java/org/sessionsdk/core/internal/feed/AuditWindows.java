@@ -1,0 +1,90 @@
+package org.sessionsdk.core.internal.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
+import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.session.TimeRange;
+
+/**
+ * Follows an audit log by time windows that overlap the previous poll, dropping entries already
+ * delivered: the shared audit-feed strategy. The state holds one instant and the ids delivered within
+ * the overlap, so it is bounded by the entries of a few minutes, never by history.
+ */
+public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
+    static final Duration OVERLAP = Duration.ofMinutes(15);
+
+    private final AuditSource source;
+    private final String kind;
+    private Instant since;
+    private final Map<String, Long> delivered = new LinkedHashMap<>();
+    private boolean polled;
+
+    /**
+     * The strategy for one source.
+     *
+     * @param source  the client
+     * @param options where to start
+     * @throws IllegalArgumentException if the checkpoint to resume from is another feed's
+     */
+    public AuditWindows(AuditSource source, FeedOptions options) {
+        this.source = source;
+        this.kind = source.vendor() + "/audit/windows";
+        Checkpoint cp = options.resumeFrom();
+        if (cp != null) {
+            cp.requireKind(kind);
+            Long s = cp.number("since");
+            if (s == null) {
+                throw new IllegalArgumentException("a damaged checkpoint: no 'since'");
+            }
+            since = s == Long.MIN_VALUE ? null : Instant.ofEpochMilli(s);
+            cp.table("seen").forEach((id, t) -> delivered.put(id, (Long) t));
+            polled = since != null;
+        } else {
+            since = options.since();
+        }
+    }
+
+    @Override
+    public List<AuditEvent> poll(Instant now) {
+        Instant horizon = since == null ? now : since;
+        // the first poll reports from the asked start (or now); later ones also what arrived late
+        Instant emitFrom = polled ? horizon.minus(OVERLAP) : horizon;
+        Map<String, Long> seen = new LinkedHashMap<>(delivered);
+        List<AuditEvent> out = new ArrayList<>();
+        try (Stream<AuditEvent> events = source.auditEvents(TimeRange.since(horizon.minus(OVERLAP)))) {
+            events.forEach(e -> {
+                long t = e.time() == null ? now.toEpochMilli() : e.time().toEpochMilli();
+                if (seen.containsKey(e.id())) {
+                    return;
+                }
+                seen.put(e.id(), t);
+                if (e.time() == null ? polled : !e.time().isBefore(emitFrom)) {
+                    out.add(e);
+                }
+            });
+        }
+        long keepAfter = now.minus(OVERLAP).minus(OVERLAP).toEpochMilli();
+        seen.values().removeIf(t -> t < keepAfter);
+        since = now;
+        polled = true;
+        delivered.clear();
+        delivered.putAll(seen);
+        return out;
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("since", since == null ? Long.MIN_VALUE : since.toEpochMilli());
+        state.put("seen", delivered);
+        return Checkpoint.of(kind, state);
+    }
+}

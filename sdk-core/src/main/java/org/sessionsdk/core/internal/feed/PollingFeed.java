@@ -1,0 +1,90 @@
+package org.sessionsdk.core.internal.feed;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedOptions;
+
+/**
+ * A {@link Feed} that polls a strategy every poll interval: the timing and closing every vendor's
+ * feed shares. The strategy reads the server and changes its state only when the whole poll worked,
+ * so a failed poll leaves the checkpoint as it was.
+ *
+ * @param <T> the item type
+ */
+public final class PollingFeed<T> implements Feed<T> {
+    /**
+     * How one vendor follows one stream.
+     *
+     * @param <T> the item type
+     */
+    public interface Strategy<T> {
+        /**
+         * One poll: read the server, return what happened since the last poll, and move on.
+         *
+         * @param now the clock's instant
+         * @return the new items, in order
+         */
+        List<T> poll(Instant now);
+
+        /** {@return the checkpoint after the last successful poll} */
+        Checkpoint checkpoint();
+    }
+
+    private final Strategy<T> strategy;
+    private final Duration interval;
+    private final Clock clock;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private Instant lastPoll;
+
+    /**
+     * A feed over a strategy.
+     *
+     * @param strategy how to poll
+     * @param options  the poll interval and clock
+     */
+    public PollingFeed(Strategy<T> strategy, FeedOptions options) {
+        this.strategy = strategy;
+        this.interval = options.pollInterval();
+        this.clock = options.clock();
+    }
+
+    @Override
+    public FeedBatch<T> poll(Duration timeout) throws InterruptedException {
+        if (closed.getCount() == 0) {
+            throw new IllegalStateException("the feed is closed");
+        }
+        if (lastPoll != null) {
+            Duration left = Duration.between(clock.instant(), lastPoll.plus(interval));
+            if (left.compareTo(Duration.ZERO) > 0) {
+                Duration wait = left.compareTo(timeout) < 0 ? left : timeout;
+                if (!wait.isZero() && !wait.isNegative() && closed.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                    return new FeedBatch<>(List.of(), strategy.checkpoint());
+                }
+                if (clock.instant().isBefore(lastPoll.plus(interval))) {
+                    return new FeedBatch<>(List.of(), strategy.checkpoint());
+                }
+            }
+        }
+        Instant now = clock.instant();
+        List<T> items = strategy.poll(now);
+        lastPoll = now;
+        return new FeedBatch<>(items, strategy.checkpoint());
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        return strategy.checkpoint();
+    }
+
+    @Override
+    public void close() {
+        closed.countDown();
+    }
+}

@@ -1,0 +1,75 @@
+package org.sessionsdk.core.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+    private static Checkpoint sample() {
+        Map<String, Object> open = new LinkedHashMap<>();
+        open.put("s1", 1_700_000_000_000L);
+        open.put("jörg's \"id\"", -5L);
+        return Checkpoint.of("plesk/sessions/diff", Map.of("since", 42L, "open", open, "user", Map.of("s1", "alice"),
+                "note", "text"));
+    }
+
+    @Test
+    void textRoundTripsAndIsVersioned() {
+        Checkpoint cp = sample();
+        String text = cp.toString();
+        assertThat(text).startsWith("sdkcp1.").matches("sdkcp1\\.[A-Za-z0-9_-]+");
+        Checkpoint back = Checkpoint.parse(text + "\n");
+        assertThat(back).isEqualTo(cp);
+        assertThat(back.kind()).isEqualTo("plesk/sessions/diff");
+        assertThat(back.number("since")).isEqualTo(42L);
+        assertThat(back.text("note")).isEqualTo("text");
+        assertThat(back.table("open")).containsEntry("jörg's \"id\"", -5L);
+        assertThat(back.table("user")).containsEntry("s1", "alice");
+        assertThat(back.table("missing")).isEmpty();
+        assertThat(back.number("note")).isNull();
+    }
+
+    @Test
+    void badOrForeignTextIsAClearError() {
+        assertThatThrownBy(() -> Checkpoint.parse("hello")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a sessionsdk checkpoint");
+        assertThatThrownBy(() -> Checkpoint.parse("sdkcp9.abc")).hasMessageContaining("another version");
+        assertThatThrownBy(() -> Checkpoint.parse("sdkcp1.***")).hasMessageContaining("damaged");
+        assertThatThrownBy(() -> Checkpoint.parse("sdkcp1.eyJ4IjpbXX0")).hasMessageContaining("damaged"); // {"x":[]}
+        String truncated = sample().toString();
+        assertThatThrownBy(() -> Checkpoint.parse(truncated.substring(0, truncated.length() - 6)))
+                .hasMessageContaining("damaged");
+        assertThatThrownBy(() -> sample().requireKind("ekran/sessions/diff"))
+                .hasMessageContaining("belongs to a plesk/sessions/diff feed, not to a ekran/sessions/diff feed");
+        assertThatThrownBy(() -> Checkpoint.of("k", Map.of("x", 1.5))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theFileStoreSavesAtomicallyAndLoadsWhatWasSaved(@TempDir Path dir) throws IOException {
+        FileCheckpointStore store = new FileCheckpointStore(dir.resolve("state"));
+        assertThat(store.load("panel-1")).isEmpty();
+        store.save("panel-1", sample());
+        assertThat(store.load("panel-1")).hasValue(sample());
+        Checkpoint next = Checkpoint.of("plesk/sessions/diff", Map.of("since", 43L));
+        store.save("panel-1", next);
+        assertThat(store.load("panel-1")).hasValue(next);
+        try (var files = Files.list(dir.resolve("state"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("panel-1.checkpoint");
+        }
+        // a crash after the temporary file was written but before the rename leaves the old one readable
+        Files.writeString(dir.resolve("state/panel-1.checkpoint.tmp"), "sdkcp1.tor", StandardCharsets.UTF_8);
+        assertThat(store.load("panel-1")).hasValue(next);
+        Files.writeString(store.file("panel-1"), "garbage", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> store.load("panel-1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("panel-1.checkpoint").hasMessageContaining("not a sessionsdk checkpoint");
+        assertThatThrownBy(() -> store.file("../escape")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
