@@ -30,8 +30,9 @@ import org.sessionsdk.plesk.PleskSession;
  * SDK covers. Credentials are checked (a wrong password gets Plesk's error 1001, a wrong key 11003,
  * none 1029); {@code session/terminate} really removes a session (1013 when unknown); the action log
  * has ids 1..n generated on the fly, a minute apart up to just before the {@linkplain #anchor() anchor},
- * and {@link #addEvents(int)} and a {@linkplain #withScenario scenario} make it grow; a flushing
- * {@code event_log/get} is recorded so tests can prove nothing was flushed.
+ * and {@link #addEvents(int)} and a {@linkplain #withScenario scenario} make it grow; the object event
+ * log ({@code event_log/get}) holds 3 entries until a flushing read deletes them, and flushing reads
+ * are counted so tests can prove nothing was flushed. Answers carry the request's packet version.
  *
  * <p>On the wire it follows agent_output.xsd: every operator of a packet is answered, in order;
  * {@code xs:dateTime} values carry seconds; secret keys are UUIDs; {@code secret_key/get_info} and
@@ -49,7 +50,8 @@ public final class PleskSimulator extends Simulator {
     private static final String AGENT = "/enterprise/control/agent.php";
     /** xs:dateTime as Plesk writes it: seconds always, no fraction, no offset (seed session/get). */
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\">";
+    private static final String DEFAULT_VERSION = "1.6.9.1";
+    private static final String HEAD = head(DEFAULT_VERSION);
 
     private volatile long seed = 42;
     private volatile int generatedSessions = 3;
@@ -62,6 +64,7 @@ public final class PleskSimulator extends Simulator {
     private int scenarioEntriesLogged;
     private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
     private final AtomicInteger flushes = new AtomicInteger();
+    private int objectEventsHeld = 3;
     /** The panel's secret keys, {@link #SECRET_KEY} first, in the order they were made. */
     private final Map<String, String[]> keys = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger keysCreated = new AtomicInteger();
@@ -316,10 +319,12 @@ public final class PleskSimulator extends Simulator {
                 return;
             }
         }
+        // Plesk answers in the protocol version the request asked for
+        String head = head(Request.version(ex.body()));
         if (ops.size() == 1 && ops.get(0).is("event_log/get_events")) {
             ex.respondStreaming(200, contentType(), out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-                w.write(HEAD);
+                w.write(head);
                 answer(ops, w);
                 w.write("</packet>\n");
                 w.flush();
@@ -327,7 +332,7 @@ public final class PleskSimulator extends Simulator {
             return;
         }
         java.io.StringWriter w = new java.io.StringWriter();
-        w.write(HEAD);
+        w.write(head);
         answer(ops, w);
         w.write("</packet>");
         packet(ex, w.toString());
@@ -511,14 +516,21 @@ public final class PleskSimulator extends Simulator {
         w.write("</result>\n");
     }
 
-    private String objectEvents(Request r) {
+    private static String head(String version) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"" + version + "\">";
+    }
+
+    /** The object event log holds 3 entries until a flushing read deletes what it returned. */
+    private synchronized String objectEvents(Request r) {
         // Plesk's schema default is to flush; only an explicit false keeps the log
         boolean flush = !"false".equals(r.values.getOrDefault("flush_selected_range", "true").trim());
+        int held = objectEventsHeld;
         if (flush) {
             flushes.incrementAndGet();
+            objectEventsHeld = 0;
         }
         StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= 3; i++) {
+        for (int i = 1; i <= held; i++) {
             sb.append("<event><type>created</type><time>").append(anchor().minusSeconds(60L * (4 - i)).getEpochSecond())
                     .append("</time><class>client</class><id>").append(i).append("</id></event>");
         }
@@ -641,6 +653,20 @@ public final class PleskSimulator extends Simulator {
             List<String[]> filters, List<String> keys) {
         boolean is(String op) {
             return op.equals(operator + "/" + operation);
+        }
+
+        /** The root's {@code version} when it is a well-formed one, else the simulator's default. */
+        static String version(byte[] body) {
+            try {
+                XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(new ByteArrayInputStream(body));
+                while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
+                    // skip the prolog
+                }
+                String v = r.getAttributeValue(null, "version");
+                return v != null && v.matches("\\d{1,3}(\\.\\d{1,3}){1,3}") ? v : DEFAULT_VERSION;
+            } catch (XMLStreamException | IllegalStateException e) {
+                return DEFAULT_VERSION;
+            }
         }
 
         static List<Request> parse(byte[] body) throws XMLStreamException {

@@ -40,6 +40,30 @@ class PleskWireTest {
     }
 
     @Test
+    void theAnswerCarriesTheRequestsPacketVersion() {
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            assertThat(packet(sim, "<packet version=\"1.6.3.0\"><session><get/></session></packet>").body())
+                    .contains("<packet version=\"1.6.3.0\">");
+            assertThat(packet(sim, "<packet><session><get/></session></packet>").body())
+                    .contains("<packet version=\"1.6.9.1\">");
+            assertThat(packet(sim, "<packet version=\"x<y\"><session><get/></session></packet>").body())
+                    .as("a value that is not a version").contains("<packet version=\"1.6.9.1\">");
+        }
+    }
+
+    @Test
+    void aFlushingObjectEventReadDeletesWhatItReturned() {
+        try (PleskSimulator sim = PleskSimulator.start()) {
+            String keep = "<packet><event_log><get><options><flush_selected_range>false</flush_selected_range></options>"
+                    + "</get></event_log></packet>";
+            assertThat(all(packet(sim, keep).body(), "id")).hasSize(3);
+            assertThat(all(packet(sim, "<packet><event_log><get/></event_log></packet>").body(), "id")).hasSize(3);
+            assertThat(sim.flushes()).isEqualTo(1);
+            assertThat(all(packet(sim, keep).body(), "id")).as("flushed").isEmpty();
+        }
+    }
+
+    @Test
     void sessionTimesAreXsDateTimesWithSeconds() {
         // three sessions 7 minutes apart, the newest 7 minutes before the anchor: the first at 08:00:00
         try (PleskSimulator sim = PleskSimulator.start().withClock(SimClock.at(Instant.parse("2026-01-05T08:21:00.250Z")))) {
