@@ -2,10 +2,8 @@ package org.sessionsdk.cli;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sessionsdk.core.audit.AuditEvent;
@@ -87,14 +85,6 @@ final class AuditCommand implements Callable<Integer> {
 
     /** The entry's attributes: the vendor's known ones in their order, then any others by name. */
     static Map<String, String> attributes(AuditEvent e, List<String> known) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (String k : known) {
-            String v = e.attributes().get(k);
-            if (v != null) {
-                ordered.put(k, v);
-            }
-        }
-        new TreeMap<>(e.attributes()).forEach(ordered::putIfAbsent);
-        return ordered;
+        return Format.inColumnOrder(e.attributes(), known);
     }
 }

@@ -217,4 +217,20 @@ enum Format {
             out.flush();
         }
     }
+
+    /**
+     * A record's attributes for printing: the vendor's known ones in their column order, then any
+     * others by name.
+     */
+    static Map<String, String> inColumnOrder(Map<String, String> attributes, List<String> known) {
+        Map<String, String> ordered = new java.util.LinkedHashMap<>();
+        for (String k : known) {
+            String v = attributes.get(k);
+            if (v != null) {
+                ordered.put(k, v);
+            }
+        }
+        new java.util.TreeMap<>(attributes).forEach(ordered::putIfAbsent);
+        return ordered;
+    }
 }

@@ -2,10 +2,8 @@ package org.sessionsdk.cli;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sessionsdk.core.session.SessionRecord;
@@ -80,14 +78,6 @@ final class ListCommand implements Callable<Integer> {
 
     /** The record's attributes: the vendor's known ones in their order, then any others by name. */
     static Map<String, String> attributes(SessionRecord r, List<String> known) {
-        Map<String, String> ordered = new LinkedHashMap<>();
-        for (String k : known) {
-            String v = r.attributes().get(k);
-            if (v != null) {
-                ordered.put(k, v);
-            }
-        }
-        new TreeMap<>(r.attributes()).forEach(ordered::putIfAbsent);
-        return ordered;
+        return Format.inColumnOrder(r.attributes(), known);
     }
 }
