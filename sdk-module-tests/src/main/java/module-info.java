@@ -5,6 +5,7 @@
  */
 module example.sessions.app {
     requires org.sessionsdk.testkit;
+    requires org.sessionsdk.export;
     // for the test that compiles snippets against the SDK's modules
     requires java.compiler;
 

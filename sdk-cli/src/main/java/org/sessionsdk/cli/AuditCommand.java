@@ -10,6 +10,7 @@ import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
+import org.sessionsdk.export.JsonLinesWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--to", description = "only entries before this instant")
     Instant to;
 
-    @Option(names = "--format", description = "table, jsonl or csv (default table); jsonl and csv add the vendor's attributes")
+    @Option(names = "--format", description = "table, jsonl, csv, ocsf or ecs (default table); jsonl and csv add the vendor's attributes; ocsf/ecs write SIEM documents (OCSF 1.8.0, ECS 9.4.0)")
     Format format = Format.table;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
@@ -68,6 +69,10 @@ final class AuditCommand implements Callable<Integer> {
         Progress progress = new Progress(term.err(), term.errIsTerminal(), quiet);
         try (AutoCloseable c = (AutoCloseable) client;
              Stream<AuditEvent> events = source.auditEvents(new TimeRange(from, to))) {
+            if (format.siem() != null) {
+                SiemLines.writeAll(events, format, term, JsonLinesWriter::write, progress::tick);
+                return ExitCodes.OK;
+            }
             Format.writeAll(events, () -> format.writer(COLUMNS, attributeColumns, term.out()), (out, e) -> {
                 out.row(row(e), attributes(e, attributeColumns));
                 progress.tick();

@@ -35,7 +35,7 @@ final class EventsCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "stop after this many entries")
     Long limit;
 
-    @Option(names = "--format", description = "table, jsonl or csv (default table)")
+    @Option(names = "--format", description = "table, jsonl, csv, ocsf or ecs (default table); ocsf/ecs write SIEM documents")
     Format format = Format.table;
 
     private final Terminal term;
@@ -53,12 +53,28 @@ final class EventsCommand implements Callable<Integer> {
         try (PleskClient plesk = (PleskClient) connection.open(term);
              Stream<PleskEvent> events = follow ? plesk.eventLog().follow(q, poll) : plesk.eventLog().stream(q)) {
             Stream<PleskEvent> s = limit == null ? events : events.limit(limit);
+            if (format.siem() != null) {
+                // each entry is flushed as it comes, as the table is: --follow prints while it waits
+                SiemLines.writeAll(s.map(PleskEvent::toAuditEvent), format, term, (w, e) -> {
+                    w.write(e);
+                    flush(w);
+                }, () -> { });
+                return ExitCodes.OK;
+            }
             Format.writeAll(s, () -> format.writer(COLUMNS, term.out()), (out, e) -> {
                 out.row(row(e));
                 term.out().flush();
             });
         }
         return ExitCodes.OK;
+    }
+
+    private static void flush(java.io.Flushable w) {
+        try {
+            w.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static List<String> row(PleskEvent e) {

@@ -22,7 +22,16 @@ import org.sessionsdk.core.internal.JsonSupport;
  * it line up again as soon as there is room. Only free text is cut to its width.
  */
 enum Format {
-    table, jsonl, csv;
+    table, jsonl, csv, ocsf, ecs;
+
+    /** {@return the SIEM schema this format writes, or null for the row formats} */
+    org.sessionsdk.export.SiemFormat siem() {
+        return switch (this) {
+            case ocsf -> org.sessionsdk.export.SiemFormat.OCSF;
+            case ecs -> org.sessionsdk.export.SiemFormat.ECS;
+            default -> null;
+        };
+    }
 
     /** Writes rows of the given columns to {@code out}. */
     RowWriter writer(List<Column> columns, PrintWriter out) {
@@ -39,6 +48,7 @@ enum Format {
             case table -> new Table(columns, out);
             case jsonl -> new JsonLines(columns, out);
             case csv -> new Csv(columns, attributeColumns, out);
+            case ocsf, ecs -> throw new IllegalStateException(this + " documents are written by SiemLines, not as rows");
         };
     }
 

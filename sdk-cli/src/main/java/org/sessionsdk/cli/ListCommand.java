@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
+import org.sessionsdk.export.JsonLinesWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--to", description = "only sessions that started before this instant")
     Instant to;
 
-    @Option(names = "--format", description = "table, jsonl or csv (default table); jsonl and csv add the vendor's attributes")
+    @Option(names = "--format", description = "table, jsonl, csv, ocsf or ecs (default table); jsonl and csv add the vendor's attributes; ocsf/ecs write SIEM documents (OCSF 1.8.0, ECS 9.4.0), a logon and a logoff for an ended session")
     Format format = Format.table;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress line on stderr")
@@ -52,6 +53,10 @@ final class ListCommand implements Callable<Integer> {
         List<String> attributeColumns = connection.vendor.attributes();
         try (AutoCloseable client = (AutoCloseable) source;
              Stream<SessionRecord> records = source.sessionRecords(new TimeRange(from, to))) {
+            if (format.siem() != null) {
+                SiemLines.writeAll(records, format, term, JsonLinesWriter::write, progress::tick);
+                return ExitCodes.OK;
+            }
             Format.writeAll(records, () -> format.writer(COLUMNS, attributeColumns, term.out()), (out, r) -> {
                 out.row(row(r), attributes(r, attributeColumns));
                 progress.tick();

@@ -99,6 +99,27 @@ class AuditCommandTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Connection.Vendor.class, names = {"plesk", "ekran", "saymon"})
+    void ocsfAndEcsWriteOneDocumentPerEntry(Connection.Vendor vendor) {
+        for (org.sessionsdk.export.SiemFormat f : org.sessionsdk.export.SiemFormat.values()) {
+            CliRun r = audit(vendor, "--format", f.name().toLowerCase(java.util.Locale.ROOT));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(r.out().lines().toList()).isEqualTo(events(vendor, TimeRange.all()).stream().map(f::document).toList());
+        }
+        CliRun ocsf = audit(vendor, "--format", "ocsf");
+        assertThat(ocsf.out()).contains(vendor == Connection.Vendor.ekran ? "\"class_uid\":2004" : "\"class_uid\":3004");
+    }
+
+    @Test
+    void eventsWritesThePleskLogAsSiemDocumentsToo() {
+        CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY), "events", "--vendor", "plesk",
+                "--endpoint", plesk.endpoint().toString(), "--format", "ecs");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).isEqualTo(events(Connection.Vendor.plesk, TimeRange.all()).stream()
+                .map(org.sessionsdk.export.SiemFormat.ECS::document).toList());
+    }
+
     @Test
     void aRangeSelectsByTimeAndCsvHasTheAttributeColumns() {
         Instant from = T0.minus(Duration.ofMinutes(3));

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesCompileTest {
     private static final List<String> READMES = List.of("README.md", "sdk-core/README.md", "sdk-plesk/README.md",
             "sdk-ekran/README.md", "sdk-saymon/README.md", "sdk-senhasegura/README.md", "sdk-testkit/README.md",
-            "sdk-cli/README.md");
+            "sdk-cli/README.md", "sdk-export/README.md");
 
     private static final String IMPORTS = String.join("\n",
             "import static org.assertj.core.api.Assertions.*;",
@@ -55,6 +55,8 @@ class ReadmeExamplesCompileTest {
             "import org.junit.jupiter.api.Test;",
             "import org.sessionsdk.core.audit.*;",
             "import org.sessionsdk.core.config.*;",
+            "import org.sessionsdk.core.feed.*;",
+            "import org.sessionsdk.export.*;",
             "import org.sessionsdk.core.error.*;",
             "import org.sessionsdk.core.http.*;",
             "import org.sessionsdk.core.retry.*;",
@@ -76,6 +78,9 @@ class ReadmeExamplesCompileTest {
             "    SaymonClient saymon;",
             "    SenhaseguraClient pam;",
             "    org.slf4j.Logger log;",
+            "    SessionChange change;",
+            "    SessionRecord record;",
+            "    AuditEvent auditEvent;",
             "");
 
     private static final Pattern CLASS_BLOCK = Pattern.compile("^(\\s*@.*\\n)*\\s*(public\\s+)?(final\\s+)?class\\s");

@@ -97,6 +97,20 @@ class VendorsListTest {
 
     @ParameterizedTest
     @EnumSource(Connection.Vendor.class)
+    void ocsfAndEcsWriteALogonAndForEndedSessionsALogoffPerRecord(Connection.Vendor vendor) {
+        for (org.sessionsdk.export.SiemFormat f : org.sessionsdk.export.SiemFormat.values()) {
+            CliRun r = list(vendor, secret(vendor), "--format", f.name().toLowerCase(java.util.Locale.ROOT), "-q");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            List<String> expected = records(vendor).stream().flatMap(rec -> f.documents(rec).stream()).toList();
+            assertThat(expected).hasSizeGreaterThan(records(vendor).size() - 1);
+            assertThat(r.out().lines().toList()).as(f + " for " + vendor).isEqualTo(expected);
+            assertThat(r.out()).contains(f == org.sessionsdk.export.SiemFormat.OCSF ? "\"version\":\"1.8.0\""
+                    : "\"ecs\":{\"version\":\"9.4.0\"}");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Connection.Vendor.class)
     void csvHasAColumnForEachOfTheVendorsAttributes(Connection.Vendor vendor) {
         CliRun r = list(vendor, secret(vendor), "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -43,7 +43,8 @@ class ModuleBoundaryTest {
             "org.sessionsdk.ekran", Set.of("org.sessionsdk.ekran"),
             "org.sessionsdk.saymon", Set.of("org.sessionsdk.saymon"),
             "org.sessionsdk.senhasegura", Set.of("org.sessionsdk.senhasegura"),
-            "org.sessionsdk.testkit", Set.of("org.sessionsdk.testkit"));
+            "org.sessionsdk.testkit", Set.of("org.sessionsdk.testkit"),
+            "org.sessionsdk.export", Set.of("org.sessionsdk.export"));
 
     /** A public class in each package users must not reach: internal code and the JAXB wire classes. */
     static List<String> hiddenClasses() {
@@ -52,6 +53,7 @@ class ModuleBoundaryTest {
                 "org.sessionsdk.core.internal.ApiCaller",
                 "org.sessionsdk.core.internal.pipeline.HttpPipeline",
                 "org.sessionsdk.core.internal.feed.PollingFeed",
+                "org.sessionsdk.export.internal.JsonDoc",
                 "org.sessionsdk.core.internal.auth.OAuth2ClientCredentials",
                 "org.sessionsdk.core.internal.json.JsonArrayStream",
                 "org.sessionsdk.core.internal.json.JsonObject",

@@ -1,0 +1,274 @@
+package org.sessionsdk.export.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.session.SessionRecord;
+
+/**
+ * The OCSF 1.8.0 mapping. Sessions are Authentication (3002) Logon/Logoff; Plesk action-log and
+ * SAYMON audit-log entries are Entity Management (3004): both are a person creating, changing or
+ * deleting a managed object (a Plesk domain, a SAYMON monitored object), which is what 3004 describes
+ * ("the managed entity that is being acted upon"); nothing in them is a detection. Ekran alerts are
+ * Detection Finding (2004): a monitoring rule fired on a user's activity.
+ *
+ * <p>Only attributes of the class are written (no profiles, so no {@code device} or profile-only
+ * fields); vendor fields without an attribute go to {@code unmapped}.
+ */
+public final class Ocsf {
+    static final int AUTHENTICATION = 3002;
+    static final int ENTITY_MANAGEMENT = 3004;
+    static final int DETECTION_FINDING = 2004;
+
+    private Ocsf() {
+    }
+
+    /**
+     * A Logon (when {@code logon}) or Logoff document for a session.
+     *
+     * @param s          the session
+     * @param logon      Logon, else Logoff
+     * @param observedAt when a feed saw the change, or null for a listed record
+     * @return one line of JSON
+     */
+    public static String session(SessionRecord s, boolean logon, Instant observedAt) {
+        JsonDoc d = new JsonDoc();
+        int activity = logon ? 1 : 2;
+        Instant time = logon ? s.start() : s.end();
+        if (time == null) {
+            time = observedAt != null ? observedAt : Instant.now();
+        }
+        base(d, AUTHENTICATION, 3, "Authentication", "Identity & Access Management", activity,
+                logon ? "Logon" : "Logoff", time, s.vendor());
+        d.put("metadata.uid", s.vendor() + ":session:" + s.id() + ":" + (logon ? "logon" : "logoff"));
+        d.put("metadata.original_event_uid", s.id());
+        d.put("status_id", 1).put("status", "Success");
+        user(d, "user", s.vendor(), s.user(), s.attributes());
+        endpoint(d, "src_endpoint", s.sourceAddress(), null);
+        target(d, s);
+        d.put("service.name", serviceName(s));
+        d.put("session.uid", s.id());
+        if (s.start() != null) {
+            d.put("session.created_time", s.start().toEpochMilli());
+        }
+        Boolean remote = remote(s);
+        if (remote != null) {
+            d.put("is_remote", remote).put("session.is_remote", remote);
+        }
+        if (isRemoteShell(s)) {
+            d.put("logon_type_id", 10).put("logon_type", "Remote Interactive");
+        }
+        if (!logon) {
+            if (s.start() != null) {
+                d.put("start_time", s.start().toEpochMilli());
+            }
+            d.put("end_time", time.toEpochMilli());
+            if (s.start() != null && !time.isBefore(s.start())) {
+                d.put("duration", time.toEpochMilli() - s.start().toEpochMilli());
+            }
+        }
+        if (s.lastActivity() != null) {
+            d.putKey("unmapped", "last_activity", s.lastActivity().toString());
+        }
+        unmapped(d, s.attributes());
+        return d.toJson();
+    }
+
+    /**
+     * An audit entry: Detection Finding for Ekran alerts, Entity Management for the others.
+     *
+     * @param e the entry
+     * @return one line of JSON
+     */
+    public static String audit(AuditEvent e) {
+        return "ekran".equals(e.vendor()) ? finding(e) : entityManagement(e);
+    }
+
+    private static String entityManagement(AuditEvent e) {
+        JsonDoc d = new JsonDoc();
+        int activity = entityActivity(e.action());
+        base(d, ENTITY_MANAGEMENT, 3, "Entity Management", "Identity & Access Management", activity,
+                activity == 99 || activity == 0 ? e.action() : ENTITY_ACTIVITY_NAMES.get(activity), time(e), e.vendor());
+        d.put("metadata.uid", e.vendor() + ":audit:" + e.id());
+        d.put("metadata.original_event_uid", e.id());
+        d.put("status_id", 1).put("status", "Success");
+        // the managed entity: its kind is outside the enum (domain, mailname, object...), so Other + type
+        d.put("entity.uid", e.objectId()).put("entity.name", e.objectId()).put("entity.type", e.objectType());
+        if (!d.has("entity.uid")) {
+            // the entity is required and needs a name or uid: the entry's own id says which change it was
+            d.put("entity.uid", e.vendor() + ":" + e.id());
+        }
+        d.put("entity.type_id", 99);
+        user(d, "actor.user", e.vendor(), e.actor(), e.attributes());
+        endpoint(d, "src_endpoint", e.sourceAddress(), null);
+        d.put("message", message(e));
+        unmapped(d, e.attributes());
+        return d.toJson();
+    }
+
+    private static String finding(AuditEvent e) {
+        JsonDoc d = new JsonDoc();
+        base(d, DETECTION_FINDING, 2, "Detection Finding", "Findings", 1, "Create", time(e), e.vendor());
+        d.put("severity_id", severity(e.attributes().get("riskLevel")));
+        d.put("metadata.uid", e.vendor() + ":alert:" + e.id());
+        d.put("metadata.original_event_uid", e.id());
+        d.put("finding_info.uid", e.id());
+        d.put("finding_info.title", e.action());
+        d.put("finding_info.desc", e.message());
+        if (e.time() != null) {
+            d.put("finding_info.created_time", e.time().toEpochMilli());
+        }
+        d.put("status_id", 1).put("status", "New");
+        d.put("is_alert", true);
+        d.put("message", e.message() != null ? e.message() : e.action());
+        // 2004 has no top-level user or endpoint: who and where go in the evidence
+        JsonDoc evidence = new JsonDoc();
+        if (e.actor() != null && !e.actor().isBlank()) {
+            evidence.put("user.name", e.actor());
+        }
+        if (e.sourceAddress() != null && Net.isIp(e.sourceAddress())) {
+            evidence.put("src_endpoint.ip", e.sourceAddress());
+        }
+        String computer = e.attributes().get("computerName");
+        if (computer != null && !computer.isBlank()) {
+            evidence.put("device.hostname", computer);
+        }
+        if (evidence.has("user") || evidence.has("src_endpoint") || evidence.has("device")) {
+            d.put("evidences", List.of(evidence.tree()));
+        }
+        unmapped(d, e.attributes());
+        return d.toJson();
+    }
+
+    private static void base(JsonDoc d, int classUid, int categoryUid, String className, String categoryName,
+                             int activity, String activityName, Instant time, String vendor) {
+        d.put("class_uid", classUid).put("class_name", className);
+        d.put("category_uid", categoryUid).put("category_name", categoryName);
+        d.put("activity_id", activity).put("activity_name", activityName);
+        d.put("type_uid", (long) classUid * 100 + activity);
+        d.put("severity_id", 1).put("severity", "Informational");
+        d.put("time", time.toEpochMilli());
+        String[] product = Products.of(vendor);
+        d.put("metadata.version", org.sessionsdk.export.SiemFormat.OCSF_VERSION);
+        d.put("metadata.product.name", product[0]).put("metadata.product.vendor_name", product[1]);
+    }
+
+    private static Instant time(AuditEvent e) {
+        return e.time() != null ? e.time() : Instant.now();
+    }
+
+    static final Map<Integer, String> ENTITY_ACTIVITY_NAMES = Map.of(1, "Create", 2, "Read", 3, "Update", 4, "Delete",
+            5, "Move", 8, "Enable", 9, "Disable");
+
+    /** The vendor's action word as a 3004 activity; what fits none is Other (99) with its own name. */
+    static int entityActivity(String action) {
+        if (action == null) {
+            return 0;
+        }
+        return switch (action.toLowerCase(Locale.ROOT)) {
+            case "created", "create", "added", "add", "insert" -> 1;
+            case "read", "viewed", "view" -> 2;
+            case "updated", "update", "changed", "change", "modified", "modify", "edit" -> 3;
+            case "deleted", "delete", "removed", "remove" -> 4;
+            case "moved", "move", "renamed", "rename" -> 5;
+            case "enabled", "enable" -> 8;
+            case "disabled", "disable" -> 9;
+            default -> 99;
+        };
+    }
+
+    /** Ekran's risk level as an OCSF severity; unknown when it says nothing we know. */
+    static int severity(String risk) {
+        if (risk == null) {
+            return 0;
+        }
+        return switch (risk.toLowerCase(Locale.ROOT)) {
+            case "informational", "info" -> 1;
+            case "low" -> 2;
+            case "medium", "normal" -> 3;
+            case "high" -> 4;
+            case "critical" -> 5;
+            default -> 0;
+        };
+    }
+
+    /** A user: Ekran names users by number (uid); SAYMON also sends the user's id beside the login. */
+    static void user(JsonDoc d, String at, String vendor, String user, Map<String, String> attributes) {
+        if ("ekran".equals(vendor) && user != null && user.chars().allMatch(Character::isDigit)) {
+            d.put(at + ".uid", user);
+        } else {
+            d.put(at + ".name", user);
+            if ("saymon".equals(vendor)) {
+                d.put(at + ".uid", attributes.get("userId"));
+            }
+        }
+        if (!d.has(at) && at.equals("user")) {
+            // the user object is required on 3002 and needs a name or uid: an unknown one is said so
+            d.put(at + ".name", "unknown");
+        }
+    }
+
+    static void endpoint(JsonDoc d, String at, String address, String port) {
+        if (address == null || address.isBlank()) {
+            return;
+        }
+        d.put(at + (Net.isIp(address) ? ".ip" : ".hostname"), address);
+        if (port != null) {
+            d.put(at + ".port", Integer.parseInt(port));
+        }
+    }
+
+    /** Where the session was opened: the panel, the PAM's target device, the monitored endpoint. */
+    private static void target(JsonDoc d, SessionRecord s) {
+        if (s.target() == null || s.target().isBlank()) {
+            return;
+        }
+        if ("ekran".equals(s.vendor())) {
+            d.put("dst_endpoint.uid", s.target()); // the monitored endpoint's client GUID
+            return;
+        }
+        String[] hp = Net.hostAndPort(s.target());
+        endpoint(d, "dst_endpoint", hp[0], hp[1]);
+    }
+
+    private static String serviceName(SessionRecord s) {
+        if (s.protocol() != null && !s.protocol().isBlank()) {
+            return s.protocol().toUpperCase(Locale.ROOT);
+        }
+        return Products.of(s.vendor())[0];
+    }
+
+    private static Boolean remote(SessionRecord s) {
+        return switch (s.vendor()) {
+            case "plesk", "senhasegura" -> Boolean.TRUE; // a panel reached over the web; a PAM proxy session
+            default -> null;
+        };
+    }
+
+    static boolean isRemoteShell(SessionRecord s) {
+        String p = s.protocol() == null ? "" : s.protocol().toLowerCase(Locale.ROOT);
+        return p.equals("ssh") || p.equals("rdp") || p.equals("telnet") || p.equals("vnc");
+    }
+
+    static String message(AuditEvent e) {
+        if (e.message() != null && !e.message().isBlank()) {
+            return e.message();
+        }
+        List<String> words = new ArrayList<>();
+        for (String w : new String[] {e.actor(), e.action(), e.objectType(), e.objectId()}) {
+            if (w != null && !w.isBlank()) {
+                words.add(w);
+            }
+        }
+        return String.join(" ", words);
+    }
+
+    private static void unmapped(JsonDoc d, Map<String, String> attributes) {
+        Map<String, String> sorted = new LinkedHashMap<>(new java.util.TreeMap<>(attributes));
+        sorted.forEach((k, v) -> d.putKey("unmapped", k, v));
+    }
+}
