@@ -59,6 +59,11 @@ public final class EkranAlerts {
      * @return the alerts, in the log's order
      */
     public Stream<EkranAlert> stream(EkranAlertQuery query) {
+        return stream(query, c -> { });
+    }
+
+    /** {@link #stream(EkranAlertQuery)}, handing each batch's {@code afterActivityId} to {@code cursor}. */
+    Stream<EkranAlert> stream(EkranAlertQuery query, Consumer<Long> cursor) {
         String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
         String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursor(query.afterActivityId(), query.batchSize(), "Ekran alerts",
@@ -71,7 +76,12 @@ public final class EkranAlerts {
                             .header("Accept", "application/json")
                             .build();
                     CallResponse response = caller.execute(call);
-                    return parser(next).stream(response.body(), response);
+                    return parser(c -> {
+                        next.accept(c);
+                        if (c != null) {
+                            cursor.accept(c);
+                        }
+                    }).stream(response.body(), response);
                 });
     }
 

@@ -8,9 +8,14 @@ import java.util.stream.Stream;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
+import org.sessionsdk.core.internal.feed.PollingFeed;
+import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
@@ -69,6 +74,28 @@ public final class EkranClient implements SessionSource, AuditSource, AutoClosea
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
         return sessions.stream(EkranSessionQuery.of(range)).map(s -> s.toSessionRecord(serverZone));
+    }
+
+    /**
+     * Follows Ekran's sessions by comparing listings (the shared strategy), with what Ekran needs: its
+     * listing selects the sessions overlapping the window and clips their dates to it, so a session
+     * first seen with a start before the previous poll has its true start looked up in windows
+     * further back (at most 6 extra requests a poll, about 43 days); one open for longer is reported
+     * with a null start and {@code startUnknown=true}, never with a clipped one. See the README's
+     * "Following".
+     */
+    @Override
+    public Feed<SessionChange> sessionFeed(FeedOptions options) {
+        return new PollingFeed<>(new SessionDiff(this, options, new EkranStartFinder(sessions)), options);
+    }
+
+    /**
+     * Follows the alerts by Ekran's {@code afterActivityId} cursor, in the log's order; the checkpoint
+     * is the cursor (before the first alert, the feed's start instant).
+     */
+    @Override
+    public Feed<AuditEvent> auditFeed(FeedOptions options) {
+        return new PollingFeed<>(new EkranAuditCursor(alerts, options), options);
     }
 
     /**

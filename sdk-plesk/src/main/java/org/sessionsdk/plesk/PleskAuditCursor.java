@@ -13,18 +13,19 @@ import org.sessionsdk.core.internal.feed.PollingFeed;
 /**
  * Follows the action log by its id cursor: each poll reads the entries after the last id delivered.
  * The checkpoint is one number. Starting now skips the log as it is; starting at an instant seeks
- * its first id ({@link PleskEventLog#firstIdAt}).
+ * its first id ({@link PleskEventLog#firstIdAt}). {@link PleskEventLog#follow} polls the same cursor.
  */
 final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     static final String KIND = "plesk/audit/id";
 
     private final PleskEventLog log;
+    private final PleskEventQuery query;
     private final Instant since;
+    private final boolean fromStart;
     private Long next;
 
     PleskAuditCursor(PleskEventLog log, FeedOptions options) {
-        this.log = log;
-        this.since = options.since();
+        this(log, PleskEventQuery.all(), options.since(), false);
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
             next = cp.requireKind(KIND).number("next");
@@ -34,26 +35,51 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
         }
     }
 
+    /**
+     * A cursor for {@link PleskEventLog#follow}: from the query's first id, else its range's start,
+     * else the start of the log; the query's event filters and range select what is returned.
+     */
+    PleskAuditCursor(PleskEventLog log, PleskEventQuery query) {
+        this(log, query, query.fromId() == null ? query.range().from() : null, true);
+        next = query.fromId();
+    }
+
+    private PleskAuditCursor(PleskEventLog log, PleskEventQuery query, Instant since, boolean fromStart) {
+        this.log = log;
+        this.query = query;
+        this.since = since;
+        this.fromStart = fromStart;
+    }
+
     @Override
     public List<AuditEvent> poll(Instant now) {
-        long from;
+        return events().stream().map(PleskEvent::toAuditEvent).toList();
+    }
+
+    /** One poll: the entries after the cursor, in id order; the cursor moves past them. */
+    List<PleskEvent> events() {
+        Long from;
         if (next != null) {
             from = next;
         } else if (since != null) {
             from = log.firstIdAt(since);
+        } else if (fromStart) {
+            from = null; // the whole log
         } else {
             next = log.lastId() + 1; // start now: what is logged already is history
             return List.of();
         }
-        List<AuditEvent> out = new ArrayList<>();
-        long last = from - 1;
-        try (Stream<PleskEvent> s = log.stream(PleskEventQuery.builder().fromId(from).build())) {
+        List<PleskEvent> out = new ArrayList<>();
+        long last = from == null ? 0 : from - 1;
+        try (Stream<PleskEvent> s = log.stream(from == null ? query : query.withFromId(from))) {
             for (PleskEvent e : (Iterable<PleskEvent>) s::iterator) {
-                out.add(e.toAuditEvent());
+                out.add(e);
                 last = Math.max(last, e.id());
             }
         }
-        next = last + 1;
+        if (from != null || last > 0) {
+            next = last + 1;
+        }
         return out;
     }
 

@@ -170,7 +170,9 @@ public final class PleskEventLog {
 
     /**
      * Entries as they appear: reads from the query's start, then polls every {@code pollInterval} for
-     * ids after the last one seen, until the stream is closed. Blocking; run it on its own thread.
+     * ids after the last one seen, until the stream is closed. Blocking; run it on its own thread. It
+     * polls the same id cursor as {@link PleskClient#auditFeed}; use the feed to resume after a
+     * restart from a saved checkpoint.
      *
      * @param query        where to start and which entries to select
      * @param pollInterval the wait between two polls, positive
@@ -181,9 +183,9 @@ public final class PleskEventLog {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("pollInterval must be positive");
         }
+        PleskAuditCursor cursor = new PleskAuditCursor(this, query);
         Iterator<PleskEvent> it = new Iterator<>() {
             private final Deque<PleskEvent> buffer = new ArrayDeque<>();
-            private PleskEventQuery next = query;
             private boolean first = true;
 
             @Override
@@ -197,10 +199,7 @@ public final class PleskEventLog {
                         }
                     }
                     first = false;
-                    for (PleskEvent e : list(next)) {
-                        buffer.add(e);
-                        next = next.withFromId(e.id() + 1);
-                    }
+                    buffer.addAll(cursor.events());
                 }
                 return true;
             }

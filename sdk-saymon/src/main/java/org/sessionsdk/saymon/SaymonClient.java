@@ -1,18 +1,26 @@
 package org.sessionsdk.saymon;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
+import org.sessionsdk.core.internal.feed.PollingFeed;
+import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
@@ -93,6 +101,48 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
      * before the range and still overlaps it is missing from the result when the server bounds start
      * times; no session outside the range is ever returned.
      */
+    /** The attribute an ENDED change carries when the session was not ended but expired: its end is the expiry. */
+    public static final String END_EXPIRED = "endExpired";
+
+    /**
+     * Follows the session log by comparing listings (the shared strategy, reading
+     * {@link #sessionRecords}). A record still without {@code endTime} whose {@code expiredAt} has
+     * passed (by the feed's clock) has expired for inactivity: it is reported ENDED with the expiry
+     * time as its end and the attribute {@value #END_EXPIRED}{@code =true}. See the README's "Following".
+     */
+    @Override
+    public Feed<SessionChange> sessionFeed(FeedOptions options) {
+        Clock clock = options.clock();
+        SessionSource expiring = new SessionSource() {
+            @Override
+            public String vendor() {
+                return SaymonClient.this.vendor();
+            }
+
+            @Override
+            public Stream<SessionRecord> sessionRecords(TimeRange range) {
+                Instant now = clock.instant();
+                return SaymonClient.this.sessionRecords(range).map(r -> expired(r, now));
+            }
+        };
+        return new PollingFeed<>(new SessionDiff(expiring, options), options);
+    }
+
+    private static SessionRecord expired(SessionRecord r, Instant now) {
+        String at = r.attributes().get("expiredAt");
+        if (r.end() != null || at == null) {
+            return r;
+        }
+        Instant expiry = Instant.parse(at);
+        if (expiry.isAfter(now)) {
+            return r;
+        }
+        Map<String, String> attrs = new LinkedHashMap<>(r.attributes());
+        attrs.put(END_EXPIRED, "true");
+        return new SessionRecord(r.vendor(), r.id(), r.user(), r.sourceAddress(), r.target(), r.protocol(), r.start(),
+                expiry, r.lastActivity(), attrs);
+    }
+
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
         Instant now = runtime.config().clock().instant();

@@ -418,6 +418,9 @@ public final class EkranSimulator extends Simulator {
                     s.logoutDate() == null ? null : s.logoutDate().toInstant(), start, end, now), sink);
         }
         for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), now)) {
+            if ((end != null && l.start().isAfter(end)) || (start != null && l.end() != null && l.end().isBefore(start))) {
+                continue; // outside the window: skip before making its GUID, a long scenario has many such
+            }
             emit(clip(n + 1 + l.ordinal(), userIdOf(l.user()), guid(l.address() == null ? l.user() : l.address()),
                     l.start(), l.end(), start, end, now), sink);
         }

@@ -151,9 +151,12 @@ public final class SaymonSimulator extends Simulator {
     /** The scenario's sessions as of now, as log records. */
     private List<SaymonSession> scenarioRecords() {
         List<SaymonSession> out = new ArrayList<>();
-        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
+        Instant now = clock().instant();
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), now)) {
             String uid = userId(l.user());
-            Instant last = l.end() != null ? l.end() : l.start();
+            // an open scenario session is in use: its expiry stays ahead of now (30 min after the last
+            // activity), so it never expires while open; an ended one expired 30 min after its end
+            Instant last = l.end() != null ? l.end() : (l.start().isAfter(now) ? l.start() : now);
             out.add(new SaymonSession(scenarioId(l), uid, l.user(), l.start(), l.end(), last.plusSeconds(1800)));
         }
         return out;

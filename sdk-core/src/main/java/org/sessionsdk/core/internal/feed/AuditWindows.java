@@ -3,6 +3,7 @@ package org.sessionsdk.core.internal.feed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,7 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
                 }
             });
         }
+        out.sort(Comparator.comparing(AuditEvent::time, Comparator.nullsLast(Comparator.naturalOrder())));
         long keepAfter = now.minus(OVERLAP).minus(OVERLAP).toEpochMilli();
         seen.values().removeIf(t -> t < keepAfter);
         since = now;

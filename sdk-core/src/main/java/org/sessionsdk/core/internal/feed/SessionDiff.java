@@ -30,14 +30,43 @@ import org.sessionsdk.core.session.TimeRange;
  * ended within the overlap, and one instant: bounded by the sessions open at once, never by history.
  * An ENDED change carries the start first seen, so a vendor that clips starts to the asked window
  * (Ekran) never shows a clipped start for a session it reported before.
+ *
+ * <p>A vendor whose listing selects the sessions overlapping the window and clips their start to it
+ * gives a {@link Clipping}: the window then never reaches back (an open session is listed whatever
+ * its start), and a session seen for the first time whose start lies before the previous poll (it
+ * may have begun before the window) is handed to the clipping to find its true start before it is
+ * reported. One poll reads the listing once, plus the clipping's bounded look-back when there is a
+ * session to look up.
  */
 public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     /** How far each poll reaches back before the previous one: late or re-stamped records are still seen. */
     static final Duration OVERLAP = Duration.ofMinutes(15);
     /** The attribute an ENDED change carries when the end was not reported but seen (the session vanished). */
     public static final String END_OBSERVED = "endObserved";
+    /**
+     * The attribute a change carries when the session's true start could not be found (its listed
+     * start was clipped to a window and the look-back did not reach it); its start is then null.
+     */
+    public static final String START_UNKNOWN = "startUnknown";
+
+    /**
+     * How a vendor that clips starts to the asked window finds the true ones.
+     */
+    @FunctionalInterface
+    public interface Clipping {
+        /**
+         * The sessions with their true start, looked up with a bounded number of extra requests.
+         *
+         * @param suspects    sessions seen for the first time whose listed start may be the window's
+         * @param windowStart where the listing's window began
+         * @return the same sessions, in any order, each with its true start, or with a null start and
+         *     an attribute saying why when it could not be found
+         */
+        List<SessionRecord> trueStarts(List<SessionRecord> suspects, Instant windowStart);
+    }
 
     private final SessionSource source;
+    private final Clipping clipping;
     private final String kind;
     private Instant since;
     private final Map<String, Long> openStart = new LinkedHashMap<>();
@@ -52,7 +81,21 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
      * @throws IllegalArgumentException if the checkpoint to resume from is another feed's
      */
     public SessionDiff(SessionSource source, FeedOptions options) {
+        this(source, options, null);
+    }
+
+    /**
+     * The strategy for a source whose listing selects the sessions overlapping the window and clips
+     * their start to it (Ekran).
+     *
+     * @param source   the client
+     * @param options  where to start
+     * @param clipping finds the true start of a session first seen, or null for a source that does not clip
+     * @throws IllegalArgumentException if the checkpoint to resume from is another feed's
+     */
+    public SessionDiff(SessionSource source, FeedOptions options, Clipping clipping) {
         this.source = source;
+        this.clipping = clipping;
         this.kind = source.vendor() + "/sessions/diff";
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
@@ -76,24 +119,31 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         boolean fromNow = since == null;
         Instant horizon = fromNow ? now : since;
         Instant from = horizon.minus(OVERLAP);
-        for (long start : openStart.values()) {
-            if (start != Long.MIN_VALUE && Instant.ofEpochMilli(start).isBefore(from)) {
-                from = Instant.ofEpochMilli(start);
+        if (clipping == null) {
+            // a listing that may select by start time: reach back to the oldest session still open
+            for (long start : openStart.values()) {
+                if (start != Long.MIN_VALUE && Instant.ofEpochMilli(start).isBefore(from)) {
+                    from = Instant.ofEpochMilli(start);
+                }
             }
         }
         Map<String, Long> open = new LinkedHashMap<>(openStart);
         Map<String, String> users = new LinkedHashMap<>(openUser);
         Map<String, Long> ended = new LinkedHashMap<>(recentlyEnded);
         Set<String> seenOpen = new HashSet<>();
-        Map<String, SessionRecord> lastSeen = new HashMap<>();
         List<SessionChange> out = new ArrayList<>();
+        // first seen with a start before the previous poll: perhaps clipped to the window (Clipping)
+        List<SessionRecord> suspects = new ArrayList<>();
         try (Stream<SessionRecord> listed = source.sessionRecords(TimeRange.since(from))) {
             listed.forEach(r -> {
                 String id = r.id();
+                boolean suspect = clipping != null && r.start() != null && r.start().isBefore(horizon);
                 if (r.end() == null) {
                     seenOpen.add(id);
-                    lastSeen.put(id, r);
                     if (!open.containsKey(id) && !ended.containsKey(id)) {
+                        if (suspect) {
+                            suspects.add(r);
+                        }
                         out.add(new SessionChange(ChangeType.STARTED, r, now));
                         open.put(id, r.start() == null ? Long.MIN_VALUE : r.start().toEpochMilli());
                         users.put(id, r.user() == null ? "" : r.user());
@@ -104,11 +154,30 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
                     ended.put(id, r.end().toEpochMilli());
                 } else if (!ended.containsKey(id) && !r.end().isBefore(horizon)) {
                     // came and went since the last poll (or since the asked start)
+                    if (suspect) {
+                        suspects.add(r);
+                    }
                     out.add(new SessionChange(ChangeType.STARTED, r, now));
                     out.add(new SessionChange(ChangeType.ENDED, r, now));
                     ended.put(id, r.end().toEpochMilli());
                 }
             });
+        }
+        if (!suspects.isEmpty()) {
+            Map<String, SessionRecord> found = new HashMap<>();
+            for (SessionRecord r : clipping.trueStarts(suspects, from)) {
+                found.put(r.id(), r);
+            }
+            for (int k = 0; k < out.size(); k++) {
+                SessionChange c = out.get(k);
+                SessionRecord r = found.get(c.session().id());
+                if (r != null) {
+                    out.set(k, new SessionChange(c.type(), r, c.observedAt()));
+                    if (open.containsKey(r.id())) {
+                        open.put(r.id(), r.start() == null ? Long.MIN_VALUE : r.start().toEpochMilli());
+                    }
+                }
+            }
         }
         for (String id : new ArrayList<>(open.keySet())) {
             if (!seenOpen.contains(id)) {
@@ -135,7 +204,14 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         return out;
     }
 
-    private static SessionRecord withStart(SessionRecord r, long start) {
+    private SessionRecord withStart(SessionRecord r, long start) {
+        if (start == Long.MIN_VALUE && clipping != null) {
+            // the start was not found when it was reported: the listed one is clipped, never show it
+            Map<String, String> attrs = new LinkedHashMap<>(r.attributes());
+            attrs.put(START_UNKNOWN, "true");
+            return new SessionRecord(r.vendor(), r.id(), r.user(), r.sourceAddress(), r.target(), r.protocol(),
+                    null, r.end(), r.lastActivity(), attrs);
+        }
         if (start == Long.MIN_VALUE || (r.start() != null && r.start().toEpochMilli() == start)) {
             return r;
         }

@@ -1,0 +1,132 @@
+package org.sessionsdk.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.feed.ChangeType;
+import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.saymon.SaymonClient;
+import org.sessionsdk.saymon.SaymonSession;
+
+/** SAYMON's session feed (history, expiry, a log growing while read) and audit feed, issue 18. */
+class SaymonFeedTest {
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    private static final Scenario SCENARIO = Scenario.parse("""
+            -30m  start  old   carol  192.0.2.5
+            +1m   start  s1    alice  192.0.2.10
+            +3m   audit  alice created object o-1
+            +4m   start  blip  dave   192.0.2.9
+            +5m   end    blip
+            +10m  end    s1
+            +11m  audit  carol deleted object o-2
+            +45m  end    old
+            +50m  audit  alice updated object o-1
+            """);
+
+    private static Instant at(int minutes) {
+        return T0.plusSeconds(60L * minutes);
+    }
+
+    private static FeedOptions.Builder options(SimClock clock) {
+        return FeedOptions.builder().clock(clock).pollInterval(Duration.ofMinutes(1));
+    }
+
+    private static List<Object> changes(FeedBatch<SessionChange> b) {
+        return b.items().stream().map(c -> (Object) tuple(c.type(), c.session().user(), c.session().end())).toList();
+    }
+
+    @Test
+    void reportsHistoryBetweenPollsAndEndsAnExpiredSessionAtItsExpiry() throws Exception {
+        SimClock clock = SimClock.at(T0);
+        try (SaymonSimulator sim = SaymonSimulator.start().withSessions(0).withClock(clock).withScenario(SCENARIO)
+                .withSession(new SaymonSession("65f0000000000000000000aa", null, "idle", at(-120), null, at(5)));
+             SaymonClient saymon = sim.client();
+             Feed<SessionChange> feed = saymon.sessionFeed(options(clock).build())) {
+            assertThat(changes(feed.poll(Duration.ZERO))).containsExactlyInAnyOrder(
+                    tuple(ChangeType.STARTED, "carol", null), tuple(ChangeType.STARTED, "idle", null));
+            clock.set(at(2));
+            assertThat(changes(feed.poll(Duration.ZERO))).containsExactly(tuple(ChangeType.STARTED, "alice", null));
+            clock.set(at(7));
+            FeedBatch<SessionChange> b = feed.poll(Duration.ZERO);
+            // blip came and went; idle's expiry (+5m) passed with no endTime: it ended then, marked
+            assertThat(changes(b)).containsExactlyInAnyOrder(tuple(ChangeType.STARTED, "dave", at(5)),
+                    tuple(ChangeType.ENDED, "dave", at(5)), tuple(ChangeType.ENDED, "idle", at(5)));
+            assertThat(b.items()).filteredOn(c -> c.session().user().equals("idle"))
+                    .allSatisfy(c -> assertThat(c.session().attributes()).containsEntry(SaymonClient.END_EXPIRED, "true"));
+            clock.set(at(8));
+            int before = sim.requestCount();
+            assertThat(feed.poll(Duration.ZERO).items()).as("carol is open 38 min: her expiry stays ahead").isEmpty();
+            int unchanged = sim.requestCount() - before;
+            assertThat(unchanged).as("an unchanged log: one page").isEqualTo(1);
+
+            // resumed from the text after a long pause: s1 and old ended meanwhile, with their times
+            Checkpoint cp = Checkpoint.parse(feed.checkpoint().toString());
+            clock.set(at(60));
+            try (Feed<SessionChange> resumed = saymon.sessionFeed(options(clock).resumeFrom(cp).build())) {
+                assertThat(changes(resumed.poll(Duration.ZERO))).containsExactlyInAnyOrder(
+                        tuple(ChangeType.ENDED, "alice", at(10)), tuple(ChangeType.ENDED, "carol", at(45)));
+            }
+        }
+    }
+
+    @Test
+    void aLogGrowingNewestFirstWhileReadReportsEachSessionOnce() throws Exception {
+        SimClock clock = SimClock.at(T0);
+        try (SaymonSimulator sim = SaymonSimulator.start().withSessions(300).withClock(clock);
+             SaymonClient saymon = sim.client();
+             Feed<SessionChange> feed = saymon.sessionFeed(options(clock).since(T0.minus(Duration.ofDays(2))).build())) {
+            sim.insertAfterEachPage(7);
+            Set<String> started = new HashSet<>();
+            for (int k = 0; k < 5; k++) {
+                for (SessionChange c : feed.poll(Duration.ZERO).items()) {
+                    if (c.type() == ChangeType.STARTED) {
+                        assertThat(started.add(c.session().id())).as("once: %s", c.session().id()).isTrue();
+                    }
+                }
+                clock.advance(Duration.ofMinutes(1));
+            }
+            assertThat(started).isNotEmpty();
+        }
+    }
+
+    @Test
+    void theAuditFeedDeliversEveryUsersEntriesOnceInTimeOrderAndResumes() throws Exception {
+        SimClock clock = SimClock.at(T0);
+        try (SaymonSimulator sim = SaymonSimulator.start().withSessions(0).withAuditEntries(3).withClock(clock)
+                .withScenario(SCENARIO);
+             SaymonClient saymon = sim.client()) {
+            List<String> delivered = new ArrayList<>();
+            Checkpoint saved;
+            try (Feed<AuditEvent> feed = saymon.auditFeed(options(clock).build())) {
+                assertThat(feed.poll(Duration.ZERO).items()).as("start now: the generated entries are history").isEmpty();
+                clock.set(at(12));
+                FeedBatch<AuditEvent> b = feed.poll(Duration.ZERO);
+                b.items().forEach(e -> delivered.add(e.actor() + ":" + e.action()));
+                assertThat(b.items()).extracting(AuditEvent::time).isSorted();
+                saved = b.checkpoint();
+                clock.set(at(13));
+                assertThat(feed.poll(Duration.ZERO).items()).as("the overlap repeats nothing").isEmpty();
+            }
+            assertThat(delivered).containsExactly("alice:created", "carol:deleted");
+            // an entry logged late, inside the overlap, and one more of the scenario
+            sim.addAuditEntry(at(12).plusSeconds(30), "alice", "update", "object", "o-9");
+            clock.set(at(55));
+            try (Feed<AuditEvent> resumed = saymon.auditFeed(options(clock).resumeFrom(Checkpoint.parse(saved.toString())).build())) {
+                assertThat(resumed.poll(Duration.ZERO).items()).extracting(e -> e.actor() + ":" + e.action())
+                        .containsExactly("alice:update", "alice:updated");
+            }
+        }
+    }
+}
