@@ -25,14 +25,28 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     private Long next;
 
     PleskAuditCursor(PleskEventLog log, FeedOptions options) {
-        this(log, PleskEventQuery.all(), options.since(), false);
+        this(log, PleskEventQuery.all(), resumedSince(options), false);
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            next = cp.requireKind(KIND).number("next");
-            if (next == null) {
-                throw new IllegalArgumentException("a damaged checkpoint: no 'next' id");
-            }
+            next = cp.number("next");
         }
+    }
+
+    /**
+     * Where a feed starts that has no cursor yet: a checkpoint saved before the first poll holds the
+     * instant asked for (or nothing: start now), so resuming from it starts the same way.
+     */
+    private static Instant resumedSince(FeedOptions options) {
+        Checkpoint cp = options.resumeFrom();
+        if (cp == null) {
+            return options.since();
+        }
+        cp.requireKind(KIND);
+        if (cp.number("next") == null && cp.number("since") == null && !cp.equals(Checkpoint.of(KIND, Map.of()))) {
+            throw new IllegalArgumentException("a damaged checkpoint: neither a 'next' id nor a 'since' instant");
+        }
+        Long since = cp.number("since");
+        return since == null ? null : Instant.ofEpochMilli(since);
     }
 
     /**
@@ -85,6 +99,9 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
 
     @Override
     public Checkpoint checkpoint() {
-        return Checkpoint.of(KIND, next == null ? Map.of() : Map.of("next", next));
+        if (next != null) {
+            return Checkpoint.of(KIND, Map.of("next", next));
+        }
+        return Checkpoint.of(KIND, since == null ? Map.of() : Map.of("since", since.toEpochMilli()));
     }
 }

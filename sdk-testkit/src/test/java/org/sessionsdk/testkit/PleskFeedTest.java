@@ -92,4 +92,30 @@ class PleskFeedTest {
             }
         }
     }
+
+    @Test
+    void aCheckpointSavedBeforeTheFirstPollResumesTheSameWay() throws Exception {
+        SimClock clock = SimClock.at(T0);
+        try (PleskSimulator sim = PleskSimulator.start().withEvents(3).withClock(clock);
+             PleskClient plesk = sim.client()) {
+            Checkpoint fresh;
+            Checkpoint since;
+            try (Feed<AuditEvent> now = plesk.auditFeed(FeedOptions.builder().clock(clock).build());
+                 Feed<AuditEvent> from = plesk.auditFeed(FeedOptions.builder().clock(clock)
+                         .since(T0.minusSeconds(150)).build())) {
+                fresh = Checkpoint.parse(now.checkpoint().toString());
+                since = Checkpoint.parse(from.checkpoint().toString());
+            }
+            try (Feed<AuditEvent> resumed = plesk.auditFeed(FeedOptions.builder().clock(clock).resumeFrom(fresh).build())) {
+                assertThat(resumed.poll(Duration.ZERO).items()).as("start now: the log is history").isEmpty();
+                sim.addEvents(1);
+                clock.set(at(1));
+                assertThat(resumed.poll(Duration.ZERO).items()).extracting(AuditEvent::id).containsExactly("4");
+            }
+            try (Feed<AuditEvent> resumed = plesk.auditFeed(FeedOptions.builder().clock(clock).resumeFrom(since).build())) {
+                // entries 2 and 3 were logged 2 and 1 minutes before the anchor, then 4
+                assertThat(resumed.poll(Duration.ZERO).items()).extracting(AuditEvent::id).containsExactly("2", "3", "4");
+            }
+        }
+    }
 }
