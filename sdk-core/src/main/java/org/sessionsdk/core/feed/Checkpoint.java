@@ -101,6 +101,40 @@ public final class Checkpoint {
     }
 
     /**
+     * {@return a table of id to whole number, empty when absent}
+     *
+     * @param key the table's name
+     * @throws IllegalArgumentException if the table holds something else (a damaged checkpoint)
+     */
+    public Map<String, Long> numbers(String key) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        table(key).forEach((id, v) -> {
+            if (!(v instanceof Long n)) {
+                throw new IllegalArgumentException("a damaged checkpoint: '" + key + "' holds a value that is not a number");
+            }
+            out.put(id, n);
+        });
+        return out;
+    }
+
+    /**
+     * {@return a table of id to text, empty when absent}
+     *
+     * @param key the table's name
+     * @throws IllegalArgumentException if the table holds something else (a damaged checkpoint)
+     */
+    public Map<String, String> texts(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        table(key).forEach((id, v) -> {
+            if (!(v instanceof String t)) {
+                throw new IllegalArgumentException("a damaged checkpoint: '" + key + "' holds a value that is not text");
+            }
+            out.put(id, t);
+        });
+        return out;
+    }
+
+    /**
      * Checks that the checkpoint was written by the feed about to read it.
      *
      * @param expected the reader's kind

@@ -40,13 +40,8 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
         this.kind = source.vendor() + "/audit/windows";
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            cp.requireKind(kind);
-            Long s = cp.number("since");
-            if (s == null) {
-                throw new IllegalArgumentException("a damaged checkpoint: no 'since'");
-            }
-            since = s == Long.MIN_VALUE ? null : Instant.ofEpochMilli(s);
-            cp.table("seen").forEach((id, t) -> delivered.put(id, (Long) t));
+            since = PollingFeed.resumedSince(cp, kind);
+            delivered.putAll(cp.numbers("seen"));
             polled = since != null;
         } else {
             since = options.since();
@@ -85,7 +80,7 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
     @Override
     public Checkpoint checkpoint() {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("since", since == null ? Long.MIN_VALUE : since.toEpochMilli());
+        state.put("since", since == null ? PollingFeed.NOT_YET : since.toEpochMilli());
         state.put("seen", delivered);
         return Checkpoint.of(kind, state);
     }

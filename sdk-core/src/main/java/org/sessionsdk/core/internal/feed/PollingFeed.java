@@ -37,6 +37,25 @@ public final class PollingFeed<T> implements Feed<T> {
         Checkpoint checkpoint();
     }
 
+    /** What a strategy's {@code since} is before its first poll: none yet (start now). */
+    public static final long NOT_YET = Long.MIN_VALUE;
+
+    /**
+     * The instant a strategy's checkpoint stands at; for the strategies' constructors.
+     *
+     * @param cp   the checkpoint
+     * @param kind the strategy's kind
+     * @return the instant of the last poll, or null if the feed had not polled yet
+     * @throws IllegalArgumentException if the checkpoint is another feed's or has no instant
+     */
+    public static Instant resumedSince(Checkpoint cp, String kind) {
+        Long s = cp.requireKind(kind).number("since");
+        if (s == null) {
+            throw new IllegalArgumentException("a damaged checkpoint: no 'since'");
+        }
+        return s == NOT_YET ? null : Instant.ofEpochMilli(s);
+    }
+
     private final Strategy<T> strategy;
     private final Duration interval;
     private final Clock clock;

@@ -99,15 +99,10 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         this.kind = source.vendor() + "/sessions/diff";
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            cp.requireKind(kind);
-            Long s = cp.number("since");
-            if (s == null) {
-                throw new IllegalArgumentException("a damaged checkpoint: no 'since'");
-            }
-            since = s == Long.MIN_VALUE ? null : Instant.ofEpochMilli(s);
-            cp.table("open").forEach((id, v) -> openStart.put(id, (Long) v));
-            cp.table("user").forEach((id, v) -> openUser.put(id, (String) v));
-            cp.table("ended").forEach((id, v) -> recentlyEnded.put(id, (Long) v));
+            since = PollingFeed.resumedSince(cp, kind);
+            openStart.putAll(cp.numbers("open"));
+            openUser.putAll(cp.texts("user"));
+            recentlyEnded.putAll(cp.numbers("ended"));
         } else {
             // null: start now, at the first poll (only what is open then is reported)
             since = options.since();
@@ -225,7 +220,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         if (since != null) {
             state.put("since", since.toEpochMilli());
         } else {
-            state.put("since", Long.MIN_VALUE);
+            state.put("since", PollingFeed.NOT_YET);
         }
         state.put("open", openStart);
         state.put("user", openUser);
