@@ -233,4 +233,31 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         config.http2(on);
         return self();
     }
+
+    /**
+     * Runs {@code listAsync} calls on this executor instead of the client's own pool; the client never
+     * shuts it down. Each call blocks one of its threads while it waits for the server, and the returned
+     * future completes on that thread (so do dependent stages that are not {@code ...Async}).
+     *
+     * @param executor the executor, or null for the client's own pool
+     * @return this builder
+     */
+    public B asyncExecutor(java.util.concurrent.Executor executor) {
+        config.asyncExecutor(executor);
+        return self();
+    }
+
+    /**
+     * The most threads the client's own async pool starts (default
+     * {@value ClientConfig#DEFAULT_ASYNC_THREADS}); more calls in flight wait in its queue, so 256
+     * concurrent {@code listAsync} calls hold at most this many threads, not 256.
+     *
+     * @param threads 1 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code threads} is less than 1
+     */
+    public B asyncThreads(int threads) {
+        config.asyncThreads(threads);
+        return self();
+    }
 }

@@ -38,7 +38,11 @@ public final class ClientConfig {
     private final Clock clock;
     private final HttpTransport transport;
     private final Set<String> redactedHeaders;
+    /** The default size of a client's own async pool. */
+    public static final int DEFAULT_ASYNC_THREADS = 8;
     private final boolean http2;
+    private final java.util.concurrent.Executor asyncExecutor;
+    private final int asyncThreads;
 
     private ClientConfig(Builder b) {
         this.endpoint = withoutApiPrefix(requireEndpoint(b.endpoint), b.apiPrefixes);
@@ -55,6 +59,8 @@ public final class ClientConfig {
         this.transport = b.transport;
         this.redactedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(b.redactedHeaders));
         this.http2 = b.http2;
+        this.asyncExecutor = b.asyncExecutor;
+        this.asyncThreads = b.asyncThreads;
         if (sslContext != null && trustAllCertificates) {
             throw new IllegalArgumentException("choose either an SSLContext/trust store or insecureTrustAllCertificates(), not both");
         }
@@ -83,6 +89,8 @@ public final class ClientConfig {
         b.transport = transport;
         b.redactedHeaders.addAll(redactedHeaders);
         b.http2 = http2;
+        b.asyncExecutor = asyncExecutor;
+        b.asyncThreads = asyncThreads;
         return b;
     }
 
@@ -156,6 +164,16 @@ public final class ClientConfig {
         return http2;
     }
 
+    /** {@return the executor {@code listAsync} calls run on, or null for the client's own pool} */
+    public java.util.concurrent.Executor asyncExecutor() {
+        return asyncExecutor;
+    }
+
+    /** {@return how many threads the client's own async pool has at most} */
+    public int asyncThreads() {
+        return asyncThreads;
+    }
+
     @Override
     public String toString() {
         return "ClientConfig[endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost()
@@ -225,6 +243,8 @@ public final class ClientConfig {
         private HttpTransport transport;
         private final Set<String> redactedHeaders = new LinkedHashSet<>();
         private boolean http2 = true;
+        private java.util.concurrent.Executor asyncExecutor;
+        private int asyncThreads = DEFAULT_ASYNC_THREADS;
         private List<String> apiPrefixes = List.of();
 
         /**
@@ -399,6 +419,34 @@ public final class ClientConfig {
          */
         public Builder http2(boolean on) {
             this.http2 = on;
+            return this;
+        }
+
+        /**
+         * Runs {@code listAsync} calls on this executor instead of the client's own pool; the client
+         * never shuts it down. Each call blocks one of its threads while it waits for the server, and
+         * the returned future completes on that thread.
+         *
+         * @param executor the executor, or null for the client's own pool
+         * @return this builder
+         */
+        public Builder asyncExecutor(java.util.concurrent.Executor executor) {
+            this.asyncExecutor = executor;
+            return this;
+        }
+
+        /**
+         * The most threads the client's own async pool starts (default {@value #DEFAULT_ASYNC_THREADS});
+         * more calls in flight wait in its queue, so the client never holds a thread per call.
+         *
+         * @param threads 1 or more
+         * @return this builder
+         */
+        public Builder asyncThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("asyncThreads must be at least 1: " + threads);
+            }
+            this.asyncThreads = threads;
             return this;
         }
 

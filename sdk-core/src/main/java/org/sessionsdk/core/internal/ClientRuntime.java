@@ -2,7 +2,6 @@ package org.sessionsdk.core.internal;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -29,7 +28,8 @@ public final class ClientRuntime implements AutoCloseable {
     private final ClientConfig config;
     private final HttpTransport transport;
     private final boolean ownsTransport;
-    private final ExecutorService asyncExecutor;
+    private final java.util.concurrent.Executor asyncExecutor;
+    private final ExecutorService ownPool;
 
     public ClientRuntime(ClientConfig config, String vendor) {
         this.config = config;
@@ -58,7 +58,18 @@ public final class ClientRuntime implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        this.asyncExecutor = Executors.newCachedThreadPool(tf);
+        if (config.asyncExecutor() != null) {
+            this.ownPool = null;
+            this.asyncExecutor = config.asyncExecutor();
+        } else {
+            // bounded: calls beyond the pool's size wait in the queue instead of each holding a thread
+            java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
+                    config.asyncThreads(), config.asyncThreads(), 30, java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(), tf);
+            pool.allowCoreThreadTimeOut(true);
+            this.ownPool = pool;
+            this.asyncExecutor = pool;
+        }
     }
 
     public ClientConfig config() {
@@ -90,14 +101,19 @@ public final class ClientRuntime implements AutoCloseable {
         return new ApiCaller(config, b.build());
     }
 
-    /** Runs a blocking call on this client's async threads. */
+    /**
+     * Runs a blocking call on the client's async executor: its own bounded pool, or the one the user
+     * gave. The future completes on that executor's thread.
+     */
     public <T> CompletableFuture<T> async(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, asyncExecutor);
     }
 
     @Override
     public void close() {
-        asyncExecutor.shutdownNow();
+        if (ownPool != null) {
+            ownPool.shutdownNow();
+        }
         if (ownsTransport) {
             transport.close();
         }
