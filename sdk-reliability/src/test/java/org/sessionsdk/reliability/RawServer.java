@@ -98,6 +98,24 @@ final class RawServer implements AutoCloseable {
         return accepted.get() - closedConnections.get();
     }
 
+    /**
+     * Waits (at most {@code max}) until {@code path} has seen at least {@code n} requests: a client can
+     * give up on an attempt before a loaded server thread has read it.
+     *
+     * @return the requests seen on the path then
+     */
+    synchronized int awaitRequests(String path, int n, java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        while (requests(path) < n) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return requests(path);
+    }
+
     /** Waits (at most {@code max}) until no more than {@code n} connections are open; true if reached. */
     synchronized boolean awaitOpenAtMost(int n, java.time.Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
@@ -137,6 +155,9 @@ final class RawServer implements AutoCloseable {
                     return; // the client closed the connection
                 }
                 perPath.computeIfAbsent(r.path(), p -> new AtomicInteger()).incrementAndGet();
+                synchronized (this) {
+                    notifyAll(); // for awaitRequests
+                }
                 Action a = behaviour.apply(r);
                 if (a instanceof Respond resp) {
                     out.write(resp.bytes());
