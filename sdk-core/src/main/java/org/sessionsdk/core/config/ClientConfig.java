@@ -5,6 +5,7 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.sessionsdk.core.http.HttpTransport;
+import org.sessionsdk.core.observe.CallListener;
 import org.sessionsdk.core.retry.RetryPolicy;
 
 /**
@@ -39,6 +41,7 @@ public final class ClientConfig {
     private final HttpTransport transport;
     private final Set<String> redactedHeaders;
     private final boolean http2;
+    private final List<CallListener> listeners;
 
     private ClientConfig(Builder b) {
         this.endpoint = withoutApiPrefix(requireEndpoint(b.endpoint), b.apiPrefixes);
@@ -55,6 +58,7 @@ public final class ClientConfig {
         this.transport = b.transport;
         this.redactedHeaders = Collections.unmodifiableSet(new LinkedHashSet<>(b.redactedHeaders));
         this.http2 = b.http2;
+        this.listeners = List.copyOf(b.listeners);
         if (sslContext != null && trustAllCertificates) {
             throw new IllegalArgumentException("choose either an SSLContext/trust store or insecureTrustAllCertificates(), not both");
         }
@@ -83,6 +87,7 @@ public final class ClientConfig {
         b.transport = transport;
         b.redactedHeaders.addAll(redactedHeaders);
         b.http2 = http2;
+        b.listeners.addAll(listeners);
         return b;
     }
 
@@ -156,6 +161,11 @@ public final class ClientConfig {
         return http2;
     }
 
+    /** {@return the call listeners, in the order they are called; empty for none} */
+    public List<CallListener> listeners() {
+        return listeners;
+    }
+
     @Override
     public String toString() {
         return "ClientConfig[endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost()
@@ -226,6 +236,7 @@ public final class ClientConfig {
         private final Set<String> redactedHeaders = new LinkedHashSet<>();
         private boolean http2 = true;
         private List<String> apiPrefixes = List.of();
+        private final List<CallListener> listeners = new ArrayList<>();
 
         /**
          * The server's base URI. Required.
@@ -399,6 +410,17 @@ public final class ClientConfig {
          */
         public Builder http2(boolean on) {
             this.http2 = on;
+            return this;
+        }
+
+        /**
+         * Adds a listener that hears every call and attempt of the client; several may be added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(CallListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
