@@ -20,6 +20,7 @@ module org.sessionsdk.core {
     exports org.sessionsdk.core.config;
     exports org.sessionsdk.core.error;
     exports org.sessionsdk.core.http;
+    exports org.sessionsdk.core.observe;
     exports org.sessionsdk.core.paging;
     exports org.sessionsdk.core.retry;
     exports org.sessionsdk.core.session;

@@ -6,6 +6,7 @@
 module example.sessions.app {
     requires org.sessionsdk.testkit;
     requires org.sessionsdk.export;
+    requires org.sessionsdk.opentelemetry;
     // for the test that compiles snippets against the SDK's modules
     requires java.compiler;
 

@@ -97,6 +97,19 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void listenerBenchmarkBodies() {
+        ListenerBenchmark b = new ListenerBenchmark();
+        b.setUp();
+        try {
+            assertThat(b.noListener()).hasSize(10);
+            assertThat(b.noopOpenTelemetry()).hasSize(10).isEqualTo(b.noListener());
+            assertThat(b.emptyListener()).hasSize(10).isEqualTo(b.noListener());
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
     void concurrencyBenchmarkBodies() {
         ConcurrencyBenchmark b = new ConcurrencyBenchmark();
         b.calls = 64;

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesCompileTest {
     private static final List<String> READMES = List.of("README.md", "sdk-core/README.md", "sdk-plesk/README.md",
             "sdk-ekran/README.md", "sdk-saymon/README.md", "sdk-senhasegura/README.md", "sdk-testkit/README.md",
-            "sdk-cli/README.md", "sdk-export/README.md");
+            "sdk-cli/README.md", "sdk-export/README.md", "sdk-opentelemetry/README.md");
 
     private static final String IMPORTS = String.join("\n",
             "import static org.assertj.core.api.Assertions.*;",
@@ -53,7 +53,10 @@ class ReadmeExamplesCompileTest {
             "import java.util.concurrent.CompletableFuture;",
             "import java.util.stream.*;",
             "import org.junit.jupiter.api.Test;",
+            "import io.opentelemetry.api.*;",
             "import org.sessionsdk.core.audit.*;",
+            "import org.sessionsdk.core.observe.*;",
+            "import org.sessionsdk.opentelemetry.*;",
             "import org.sessionsdk.core.config.*;",
             "import org.sessionsdk.core.feed.*;",
             "import org.sessionsdk.export.*;",

@@ -68,7 +68,7 @@ public final class EkranAlerts {
         String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursor(query.afterActivityId(), query.batchSize(), "Ekran alerts",
                 (Long after, int count, Consumer<Long> next) -> {
-                    Call call = Call.get(PATH)
+                    Call call = Call.get(PATH).operation("GET " + PATH)
                             .query("start", start)
                             .query("end", end)
                             .query("alertCount", count)

@@ -118,7 +118,7 @@ public final class EkranSessions {
             Map<String, Object> body = new LinkedHashMap<>(bounds);
             body.put("sessionCount", size);
             body.put("pageIndex", k);
-            Call call = Call.post(PATH)
+            Call call = Call.post(PATH).operation("POST " + PATH)
                     .body(JsonSupport.toJson(body), "application/json")
                     .header("Accept", "application/json")
                     .idempotent(true) // a read, safe to repeat
@@ -163,7 +163,7 @@ public final class EkranSessions {
             "logoutDate", "duration", "productiveTime", "idleTime");
 
     private Stream<EkranSession> fetch(Instant from, Instant to) {
-        Call call = Call.get(PATH)
+        Call call = Call.get(PATH).operation("GET " + PATH)
                 .query("start", from == null ? null : EkranTimes.bound(from, serverZone, false))
                 .query("end", to == null ? null : EkranTimes.bound(to, serverZone, true))
                 .header("Accept", "application/json")

@@ -37,20 +37,22 @@ class ModuleBoundaryTest {
     /** Every published module and the packages it exports to everyone: its whole API. */
     private static final Map<String, Set<String>> API = Map.of(
             "org.sessionsdk.core", Set.of("org.sessionsdk.core.audit", "org.sessionsdk.core.auth", "org.sessionsdk.core.feed", "org.sessionsdk.core.config",
-                    "org.sessionsdk.core.error", "org.sessionsdk.core.http", "org.sessionsdk.core.paging",
+                    "org.sessionsdk.core.error", "org.sessionsdk.core.http", "org.sessionsdk.core.observe", "org.sessionsdk.core.paging",
                     "org.sessionsdk.core.retry", "org.sessionsdk.core.session"),
             "org.sessionsdk.plesk", Set.of("org.sessionsdk.plesk"),
             "org.sessionsdk.ekran", Set.of("org.sessionsdk.ekran"),
             "org.sessionsdk.saymon", Set.of("org.sessionsdk.saymon"),
             "org.sessionsdk.senhasegura", Set.of("org.sessionsdk.senhasegura"),
             "org.sessionsdk.testkit", Set.of("org.sessionsdk.testkit"),
-            "org.sessionsdk.export", Set.of("org.sessionsdk.export"));
+            "org.sessionsdk.export", Set.of("org.sessionsdk.export"),
+            "org.sessionsdk.opentelemetry", Set.of("org.sessionsdk.opentelemetry"));
 
     /** A public class in each package users must not reach: internal code and the JAXB wire classes. */
     static List<String> hiddenClasses() {
         return List.of(
                 "org.sessionsdk.core.internal.JsonSupport",
                 "org.sessionsdk.core.internal.ApiCaller",
+                "org.sessionsdk.core.internal.CallListeners",
                 "org.sessionsdk.core.internal.pipeline.HttpPipeline",
                 "org.sessionsdk.core.internal.feed.PollingFeed",
                 "org.sessionsdk.export.internal.JsonDoc",

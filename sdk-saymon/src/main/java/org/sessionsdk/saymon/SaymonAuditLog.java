@@ -106,7 +106,7 @@ public final class SaymonAuditLog {
     private Stream<SaymonAuditEntry> userLog(String userId, String login, LogPages.Window window) {
         JsonArrayStream<SaymonAuditEntry> parser = JsonArrayStream.of(WHAT, o -> entry(o, userId, login))
                 .keepJson("newBody", "oldBody").build();
-        return LogPages.stream(caller, path(userId), parser, window, SaymonAuditEntry::id,
+        return LogPages.stream(caller, path(userId), "/node/api/users/{id}/audit-log", parser, window, SaymonAuditEntry::id,
                 e -> e.timestamp() == null ? null : e.timestamp().toEpochMilli(), "SAYMON's audit log of user " + userId);
     }
 

@@ -62,7 +62,7 @@ public final class SaymonSessions {
      */
     public Stream<SaymonSession> stream(SaymonSessionQuery query) {
         LogPages.Window window = LogPages.Window.of(query.range(), query.limit(), query.pageSize(), clock);
-        return LogPages.stream(caller, PATH, PARSER, window, SaymonSession::id,
+        return LogPages.stream(caller, PATH, PATH, PARSER, window, SaymonSession::id,
                 s -> s.startTime() == null ? null : s.startTime().toEpochMilli(), "SAYMON's session log");
     }
 

@@ -36,7 +36,7 @@ public final class SaymonUsers {
      * @return the current user
      */
     public SaymonUser current() {
-        CallResponse response = caller.execute(Call.get(CURRENT).header("Accept", "application/json").build());
+        CallResponse response = caller.execute(Call.get(CURRENT).operation("GET " + CURRENT).header("Accept", "application/json").build());
         // The body is one object; read it as the only element of an array so the core parser applies.
         List<SaymonUser> users = PARSER.list(asArray(response.body()), response);
         if (users.size() != 1) {
@@ -53,7 +53,7 @@ public final class SaymonUsers {
      * @return the users in the server's order; close it
      */
     public Stream<SaymonUser> stream() {
-        CallResponse response = caller.execute(Call.get(ALL).header("Accept", "application/json").build());
+        CallResponse response = caller.execute(Call.get(ALL).operation("GET " + ALL).header("Accept", "application/json").build());
         return LIST.stream(response.body(), response);
     }
 

@@ -88,7 +88,7 @@ public final class SenhaseguraSessions {
      */
     public SenhaseguraSession get(String id) {
         String path = sessionsPath + "/" + segment(id, "id");
-        Call call = Call.get(path).header("Accept", "application/json").build();
+        Call call = Call.get(path).operation("GET " + sessionsPath + "/{id}").header("Accept", "application/json").build();
         CallResponse r = caller.execute(call);
         ErrorDetails base = r.details();
         JsonArrayStream<SenhaseguraSession> parser = parser("remote_session", base).missingArrayIsEmpty().build();
@@ -107,7 +107,7 @@ public final class SenhaseguraSessions {
      */
     public void terminate(String sessionId) {
         String path = terminatePath + "/" + segment(sessionId, "sessionId");
-        Call call = Call.delete(path).header("Accept", "application/json").idempotent(false).build();
+        Call call = Call.delete(path).operation("DELETE " + terminatePath + "/{sessionId}").header("Accept", "application/json").idempotent(false).build();
         caller.execute(call, r -> {
             byte[] body = r.body().readNBytes(ApiCaller.ERROR_BODY_LIMIT);
             ErrorDetails d = r.details();
@@ -142,7 +142,7 @@ public final class SenhaseguraSessions {
     }
 
     private Stream<SenhaseguraSession> open() {
-        Call call = Call.get(sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
+        Call call = Call.get(sessionsPath).operation("GET " + sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
         CallResponse r = caller.execute(call);
         Stream<SenhaseguraSession> s = parser("remote_sessions", r.details()).build().stream(r.body(), r);
         // Read up to the first element now, so an error inside a 200 envelope is thrown by this call.

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.sessionsdk.core.http.HttpTransport;
+import org.sessionsdk.core.observe.CallListener;
 import org.sessionsdk.core.retry.RetryPolicy;
 
 /**
@@ -258,6 +259,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      */
     public B asyncThreads(int threads) {
         config.asyncThreads(threads);
+        return self();
+    }
+
+    /**
+     * Adds a listener that hears when each call and each HTTP attempt of the client starts and ends
+     * (vendor, operation, method, host, status, durations, retries, bytes and records read); several
+     * may be added. A listener that throws never breaks a call. {@code sdk-opentelemetry}'s
+     * {@code OpenTelemetryListener} is one.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public B listener(CallListener listener) {
+        config.listener(listener);
         return self();
     }
 }

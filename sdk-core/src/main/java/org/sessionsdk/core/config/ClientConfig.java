@@ -5,6 +5,7 @@ import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.sessionsdk.core.http.HttpTransport;
+import org.sessionsdk.core.observe.CallListener;
 import org.sessionsdk.core.retry.RetryPolicy;
 
 /**
@@ -43,6 +45,7 @@ public final class ClientConfig {
     private final boolean http2;
     private final java.util.concurrent.Executor asyncExecutor;
     private final int asyncThreads;
+    private final List<CallListener> listeners;
 
     private ClientConfig(Builder b) {
         this.endpoint = withoutApiPrefix(requireEndpoint(b.endpoint), b.apiPrefixes);
@@ -61,6 +64,7 @@ public final class ClientConfig {
         this.http2 = b.http2;
         this.asyncExecutor = b.asyncExecutor;
         this.asyncThreads = b.asyncThreads;
+        this.listeners = List.copyOf(b.listeners);
         if (sslContext != null && trustAllCertificates) {
             throw new IllegalArgumentException("choose either an SSLContext/trust store or insecureTrustAllCertificates(), not both");
         }
@@ -91,6 +95,7 @@ public final class ClientConfig {
         b.http2 = http2;
         b.asyncExecutor = asyncExecutor;
         b.asyncThreads = asyncThreads;
+        b.listeners.addAll(listeners);
         return b;
     }
 
@@ -174,6 +179,11 @@ public final class ClientConfig {
         return asyncThreads;
     }
 
+    /** {@return the call listeners, in the order they are called; empty for none} */
+    public List<CallListener> listeners() {
+        return listeners;
+    }
+
     @Override
     public String toString() {
         return "ClientConfig[endpoint=" + endpoint.getScheme() + "://" + endpoint.getHost()
@@ -246,6 +256,7 @@ public final class ClientConfig {
         private java.util.concurrent.Executor asyncExecutor;
         private int asyncThreads = DEFAULT_ASYNC_THREADS;
         private List<String> apiPrefixes = List.of();
+        private final List<CallListener> listeners = new ArrayList<>();
 
         /**
          * The server's base URI. Required.
@@ -447,6 +458,17 @@ public final class ClientConfig {
                 throw new IllegalArgumentException("asyncThreads must be at least 1: " + threads);
             }
             this.asyncThreads = threads;
+            return this;
+        }
+
+        /**
+         * Adds a listener that hears every call and attempt of the client; several may be added.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(CallListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -3,7 +3,10 @@ package org.sessionsdk.core.feed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.sessionsdk.core.observe.CallListener;
 
 /**
  * Where a feed starts and how often it polls.
@@ -24,12 +27,14 @@ public final class FeedOptions {
     private final Instant since;
     private final Duration pollInterval;
     private final Clock clock;
+    private final List<CallListener> listeners;
 
     private FeedOptions(Builder b) {
         this.resumeFrom = b.resumeFrom;
         this.since = b.since;
         this.pollInterval = b.pollInterval;
         this.clock = b.clock;
+        this.listeners = List.copyOf(b.listeners);
     }
 
     /** {@return a builder with the defaults: start now, poll every 10 s, the system clock} */
@@ -62,12 +67,18 @@ public final class FeedOptions {
         return clock;
     }
 
+    /** {@return the listeners told of each poll; empty for none} */
+    public List<CallListener> listeners() {
+        return listeners;
+    }
+
     /** Builds {@link FeedOptions}. */
     public static final class Builder {
         private Checkpoint resumeFrom;
         private Instant since;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private Clock clock = Clock.systemUTC();
+        private final List<CallListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -118,6 +129,18 @@ public final class FeedOptions {
          */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Adds a listener told of each poll ({@link CallListener#feedPolled}: items, duration, checkpoint
+         * size); several may be added. The calls a poll makes are heard by the client's own listeners.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(CallListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -24,14 +24,27 @@ public final class ApiCaller {
 
     private final ClientConfig config;
     private final HttpPipeline pipeline;
+    private final String vendor;
+    private final CallListeners listeners;
 
     /**
      * @param config   the client's settings
      * @param pipeline the policies every call passes
      */
     public ApiCaller(ClientConfig config, HttpPipeline pipeline) {
+        this(config, pipeline, "unknown");
+    }
+
+    /**
+     * @param config   the client's settings, its call listeners among them
+     * @param pipeline the policies every call passes
+     * @param vendor   the vendor the listeners are told, e.g. {@code plesk}
+     */
+    public ApiCaller(ClientConfig config, HttpPipeline pipeline, String vendor) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.vendor = Objects.requireNonNull(vendor, "vendor");
+        this.listeners = CallListeners.of(config.listeners());
     }
 
     /** Reads a successful body; the response is closed afterwards whatever happens. */
@@ -52,10 +65,17 @@ public final class ApiCaller {
     /** Sends the call and hands the 2xx body to {@code handler}, then closes the response. */
     public <T> T execute(Call call, BodyHandler<T> handler) {
         CallResponse response = execute(call);
-        try (response) {
+        try {
             return handler.handle(response);
         } catch (IOException e) {
-            throw TransportErrors.whileReading(call.toString(), e);
+            RuntimeException t = TransportErrors.whileReading(call.toString(), e);
+            response.failed(t);
+            throw t;
+        } catch (RuntimeException e) {
+            response.failed(e); // before the close, which would report a success
+            throw e;
+        } finally {
+            response.close();
         }
     }
 
@@ -66,12 +86,26 @@ public final class ApiCaller {
     public CallResponse execute(Call call) {
         long deadline = config.callTimeout() == null ? Long.MAX_VALUE
                 : System.nanoTime() + config.callTimeout().toNanos();
-        PipelineCall pc = new PipelineCall(call, resolve(call), deadline);
-        SdkHttpResponse r = pipeline.send(pc);
+        URI uri = resolve(call);
+        PipelineCall pc = new PipelineCall(call, uri, deadline);
+        CallObservation observation = null;
+        SdkHttpResponse r;
+        if (listeners.isEmpty()) {
+            r = pipeline.send(pc);
+        } else {
+            observation = listeners.start(vendor, call, uri);
+            pc.observation(observation);
+            try {
+                r = pipeline.send(pc);
+            } catch (RuntimeException | Error e) {
+                observation.failed(e);
+                throw e;
+            }
+        }
         String requestId = r.header("X-Request-Id");
         ErrorDetails details = new ErrorDetails(r.statusCode(), null, null, call.method(), pc.path(),
                 requestId != null ? requestId : r.header("Request-Id"), pc.attempt(), null);
-        return new CallResponse(r, details);
+        return new CallResponse(r, details, observation);
     }
 
     /** The endpoint joined with the call's path and query. */

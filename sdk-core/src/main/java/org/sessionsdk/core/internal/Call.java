@@ -22,6 +22,7 @@ public final class Call {
     private final byte[] body;
     private final boolean idempotent;
     private final Duration requestTimeout;
+    private final String operation;
 
     private Call(Builder b) {
         this.method = b.method;
@@ -31,6 +32,7 @@ public final class Call {
         this.body = b.body;
         this.idempotent = b.idempotent;
         this.requestTimeout = b.requestTimeout;
+        this.operation = b.operation != null ? b.operation : b.method;
     }
 
     public static Builder get(String path) {
@@ -74,6 +76,15 @@ public final class Call {
         return requestTimeout;
     }
 
+    /**
+     * {@return the operation's low-cardinality name for call listeners, e.g. {@code session/get} or
+     * {@code GET /api/session/remotesessions/{id}}: never a path with ids or a query; the method alone
+     * when the vendor named none}
+     */
+    public String operation() {
+        return operation;
+    }
+
     @Override
     public String toString() {
         return method + " " + path;
@@ -88,6 +99,7 @@ public final class Call {
         private byte[] body;
         private boolean idempotent;
         private Duration requestTimeout;
+        private String operation;
 
         private Builder(String method, String path) {
             this.method = method;
@@ -125,6 +137,15 @@ public final class Call {
 
         public Builder requestTimeout(Duration d) {
             this.requestTimeout = d;
+            return this;
+        }
+
+        /**
+         * Names the operation for call listeners and telemetry: a fixed text per operation, the path
+         * template with ids as {@code {id}}, never a path with ids or a query.
+         */
+        public Builder operation(String name) {
+            this.operation = Objects.requireNonNull(name, "operation");
             return this;
         }
 

@@ -17,10 +17,14 @@ import org.sessionsdk.core.http.SdkHttpResponse;
 public final class CallResponse implements Closeable {
     private final SdkHttpResponse response;
     private final ErrorDetails details;
+    private final CallObservation observation;
+    private final InputStream body;
 
-    CallResponse(SdkHttpResponse response, ErrorDetails details) {
+    CallResponse(SdkHttpResponse response, ErrorDetails details, CallObservation observation) {
         this.response = response;
         this.details = details;
+        this.observation = observation;
+        this.body = observation == null ? null : observation.counting(response.body());
     }
 
     /** {@return the HTTP status} */
@@ -43,7 +47,29 @@ public final class CallResponse implements Closeable {
 
     /** {@return the body; read it once, then close this} */
     public InputStream body() {
-        return response.body();
+        return body != null ? body : response.body();
+    }
+
+    /** {@return whether call listeners hear this call} */
+    boolean observed() {
+        return observation != null;
+    }
+
+    /** A record was parsed from the body and handed on. */
+    void recordParsed() {
+        if (observation != null) {
+            observation.recordParsed();
+        }
+    }
+
+    /**
+     * The call failed while its body was read (malformed, cut off, an error inside a 200); reported to
+     * listeners before the close, which then counts as that failure's end.
+     */
+    void failed(Throwable failure) {
+        if (observation != null) {
+            observation.failed(failure);
+        }
     }
 
     /**
@@ -56,6 +82,12 @@ public final class CallResponse implements Closeable {
 
     @Override
     public void close() {
-        response.close();
+        try {
+            response.close();
+        } finally {
+            if (observation != null) {
+                observation.succeeded();
+            }
+        }
     }
 }

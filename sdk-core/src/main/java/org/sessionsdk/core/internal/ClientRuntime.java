@@ -30,9 +30,11 @@ public final class ClientRuntime implements AutoCloseable {
     private final boolean ownsTransport;
     private final java.util.concurrent.Executor asyncExecutor;
     private final ExecutorService ownPool;
+    private final String vendor;
 
     public ClientRuntime(ClientConfig config, String vendor) {
         this.config = config;
+        this.vendor = vendor;
         if (config.transport() != null) {
             this.transport = config.transport();
             this.ownsTransport = false;
@@ -82,7 +84,7 @@ public final class ClientRuntime implements AutoCloseable {
 
     /** A caller that signs with {@code auth} and reads errors with {@code errors}. */
     public ApiCaller caller(RequestAuth auth, ErrorDecoder errors) {
-        return new ApiCaller(config, HttpPipeline.standard(config, transport, auth, errors).build());
+        return new ApiCaller(config, HttpPipeline.standard(config, transport, auth, errors).build(), vendor);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class ClientRuntime implements AutoCloseable {
         for (HttpPipelinePolicy p : policies) {
             b.vendorPolicy(p);
         }
-        return new ApiCaller(config, b.build());
+        return new ApiCaller(config, b.build(), vendor);
     }
 
     /**

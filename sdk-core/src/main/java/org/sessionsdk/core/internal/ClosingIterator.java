@@ -17,12 +17,15 @@ import java.util.stream.StreamSupport;
  */
 public abstract class ClosingIterator<T> implements Iterator<T>, AutoCloseable {
     private final AutoCloseable resource;
+    /** The observed call whose records this counts, or null. */
+    private final CallResponse observed;
     private T next;
     private boolean done;
     private boolean closed;
 
     protected ClosingIterator(AutoCloseable resource) {
         this.resource = resource;
+        this.observed = resource instanceof CallResponse r && r.observed() ? r : null;
     }
 
     /** The next record, or null at the end. */
@@ -45,11 +48,12 @@ public abstract class ClosingIterator<T> implements Iterator<T>, AutoCloseable {
         try {
             next = advance();
         } catch (RuntimeException e) {
-            close();
+            fail(e);
             throw e;
         } catch (Exception e) {
-            close();
-            throw translate(e);
+            RuntimeException t = translate(e);
+            fail(t);
+            throw t;
         }
         if (next == null) {
             close();
@@ -64,7 +68,17 @@ public abstract class ClosingIterator<T> implements Iterator<T>, AutoCloseable {
         }
         T t = next;
         next = null;
+        if (observed != null) {
+            observed.recordParsed();
+        }
         return t;
+    }
+
+    private void fail(RuntimeException e) {
+        if (observed != null) {
+            observed.failed(e);
+        }
+        close();
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class PacketExchange {
     }
 
     private CallResponse send(Packet packet, String operation, boolean idempotent) {
-        Call call = Call.post(AGENT_PATH).body(marshal(packet), "text/xml; charset=UTF-8")
+        Call call = Call.post(AGENT_PATH).operation(operation).body(marshal(packet), "text/xml; charset=UTF-8")
                 .idempotent(idempotent).build();
         return caller.execute(call);
     }

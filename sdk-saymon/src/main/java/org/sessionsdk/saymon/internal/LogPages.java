@@ -51,7 +51,8 @@ public final class LogPages {
      * The log at {@code path} within {@code window}, newest first, each record once.
      *
      * @param caller sends the requests (auth, retries, error decoding)
-     * @param path   the log's path
+     * @param path      the log's path
+     * @param operation names the call for listeners: the path with ids as {@code {id}}
      * @param parser reads one page
      * @param window bounds and paging
      * @param id     a record's unique id
@@ -60,10 +61,10 @@ public final class LogPages {
      * @param <T>    the record
      * @return a lazy stream, one request per page as it is read; close it
      */
-    public static <T> Stream<T> stream(ApiCaller caller, String path, JsonArrayStream<T> parser, Window window,
+    public static <T> Stream<T> stream(ApiCaller caller, String path, String operation, JsonArrayStream<T> parser, Window window,
                                        Function<T, String> id, Function<T, Long> order, String what) {
         return ShiftingPager.stream((skip, size) -> {
-            Call call = Call.get(path)
+            Call call = Call.get(path).operation("GET " + operation)
                     .query("from", window.from())
                     .query("to", window.to())
                     .query("limit", size)

@@ -98,7 +98,7 @@ public final class SessionCookieAuth implements RequestAuth, AutoCloseable {
 
     private Secret logIn() {
         logins.incrementAndGet();
-        Call call = Call.post(PATH).header("Accept", "application/json")
+        Call call = Call.post(PATH).operation("POST " + PATH).header("Accept", "application/json")
                 .body(loginBody(), "application/json").build();
         return caller.execute(call, SessionCookieAuth::sessionId);
     }
@@ -157,7 +157,7 @@ public final class SessionCookieAuth implements RequestAuth, AutoCloseable {
             return;
         }
         try {
-            caller.execute(Call.delete(PATH).header("Cookie", cookie(s)).build(), r -> null);
+            caller.execute(Call.delete(PATH).operation("DELETE " + PATH).header("Cookie", cookie(s)).build(), r -> null);
         } catch (SdkException e) {
             LOG.warn("SAYMON logout failed, the session will expire on its own: {}", e.getMessage());
         }

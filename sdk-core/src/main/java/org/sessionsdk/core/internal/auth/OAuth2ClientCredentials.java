@@ -140,7 +140,7 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     private Token fetch() {
         fetches.incrementAndGet();
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
-        Call.Builder call = Call.post(tokenPath).header("Accept", "application/json");
+        Call.Builder call = Call.post(tokenPath).operation("POST " + tokenPath).header("Accept", "application/json");
         if (basicHeader) {
             call.header("Authorization", BasicAuth.headerValue(clientId, clientSecret));
         } else {

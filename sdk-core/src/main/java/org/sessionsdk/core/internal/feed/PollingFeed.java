@@ -10,6 +10,8 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.CallListeners;
+import org.sessionsdk.core.observe.FeedPolled;
 
 /**
  * A {@link Feed} that polls a strategy every poll interval: the timing and closing every vendor's
@@ -59,6 +61,7 @@ public final class PollingFeed<T> implements Feed<T> {
     private final Strategy<T> strategy;
     private final Duration interval;
     private final Clock clock;
+    private final CallListeners listeners;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Instant lastPoll;
 
@@ -72,6 +75,7 @@ public final class PollingFeed<T> implements Feed<T> {
         this.strategy = strategy;
         this.interval = options.pollInterval();
         this.clock = options.clock();
+        this.listeners = CallListeners.of(options.listeners());
     }
 
     @Override
@@ -92,9 +96,26 @@ public final class PollingFeed<T> implements Feed<T> {
             }
         }
         Instant now = clock.instant();
-        List<T> items = strategy.poll(now);
+        if (listeners.isEmpty()) {
+            List<T> items = strategy.poll(now);
+            lastPoll = now;
+            return new FeedBatch<>(items, strategy.checkpoint());
+        }
+        long start = System.nanoTime();
+        List<T> items;
+        try {
+            items = strategy.poll(now);
+        } catch (RuntimeException | Error e) {
+            Checkpoint unchanged = strategy.checkpoint();
+            listeners.feedPolled(new FeedPolled(unchanged.kind(), 0, Duration.ofNanos(System.nanoTime() - start),
+                    unchanged.toString().length(), e.getClass().getName()));
+            throw e;
+        }
         lastPoll = now;
-        return new FeedBatch<>(items, strategy.checkpoint());
+        Checkpoint after = strategy.checkpoint();
+        listeners.feedPolled(new FeedPolled(after.kind(), items.size(), Duration.ofNanos(System.nanoTime() - start),
+                after.toString().length(), null));
+        return new FeedBatch<>(items, after);
     }
 
     @Override

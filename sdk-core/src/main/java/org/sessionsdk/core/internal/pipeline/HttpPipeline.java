@@ -18,7 +18,7 @@ import org.sessionsdk.core.internal.HttpLog;
  * <li>{@link UserAgentPolicy};</li>
  * <li>the vendor's own policies (e.g. an error envelope inside a 200);</li>
  * <li>{@link ErrorMappingPolicy}: a non-2xx answer becomes the vendor's exception;</li>
- * <li>the place for call listeners (attempt started / ended), next to the wire;</li>
+ * <li>{@link CallListenerPolicy}, when the client has call listeners: attempt started / ended, next to the wire;</li>
  * <li>{@link LoggingPolicy};</li>
  * <li>{@link SendPolicy}: the transport.</li>
  * </ol>
@@ -103,7 +103,9 @@ public final class HttpPipeline {
             p.add(new UserAgentPolicy(config.userAgent()));
             p.addAll(vendor);
             p.add(new ErrorMappingPolicy(errors, config.clock()));
-            // a CallListener policy goes here: it sees every attempt as sent and as answered
+            if (!config.listeners().isEmpty()) {
+                p.add(new CallListenerPolicy()); // sees every attempt as sent and as answered
+            }
             p.add(new LoggingPolicy(log));
             p.add(new SendPolicy(transport));
             return new HttpPipeline(p);

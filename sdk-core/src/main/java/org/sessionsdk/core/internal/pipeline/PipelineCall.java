@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import org.sessionsdk.core.http.SdkHttpRequest;
 import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.CallObservation;
 
 /**
  * One call going through the pipeline: what is asked, the request being built for the current
@@ -20,6 +21,9 @@ public final class PipelineCall {
     private Duration retryAfter;
     private boolean credentialsRefreshed;
     private boolean final_;
+    private CallObservation observation;
+    private String retryReason;
+    private Duration retryDelay;
 
     /**
      * @param call          what the vendor asked for
@@ -136,6 +140,45 @@ public final class PipelineCall {
 
     void retryAfter(Duration d) {
         this.retryAfter = d;
+    }
+
+    /** {@return what the call's listeners hear of it, or null when it has none} */
+    public CallObservation observation() {
+        return observation;
+    }
+
+    /**
+     * Lets the call's listeners hear its attempts.
+     *
+     * @param o the call's observation
+     */
+    public void observation(CallObservation o) {
+        this.observation = o;
+    }
+
+    /** Notes why the attempt that just failed is repeated and after what wait, for the next attempt's listeners. */
+    void retrying(String reason, Duration delay) {
+        this.retryReason = reason;
+        this.retryDelay = delay;
+    }
+
+    /** {@return why the previous attempt is repeated ({@code "503"}, {@code "connect"}), or null on the first} */
+    String retryReason() {
+        return retryReason;
+    }
+
+    /** {@return the wait before this attempt, or null on the first} */
+    Duration retryDelay() {
+        return retryDelay;
+    }
+
+    /** Adds a header to this attempt's request unless it has one of that name already. */
+    void addHeaderIfAbsent(String name, String value) {
+        if (name == null || value == null || finalRequest().header(name) != null) {
+            return;
+        }
+        request().header(name, value);
+        sent = null;
     }
 
     @Override

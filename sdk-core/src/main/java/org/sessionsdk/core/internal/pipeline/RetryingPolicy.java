@@ -1,6 +1,7 @@
 package org.sessionsdk.core.internal.pipeline;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.TransportException;
 import org.sessionsdk.core.http.SdkHttpResponse;
@@ -36,12 +37,12 @@ final class RetryingPolicy implements HttpPipelinePolicy {
             try {
                 return next.proceed();
             } catch (TransportException e) {
-                if (!mayRepeat(call, e) || !pause(call, null)) {
+                if (!mayRepeat(call, e) || !pause(call, null, e.kind().name().toLowerCase(Locale.ROOT))) {
                     throw e;
                 }
             } catch (ApiException e) {
                 if (!call.call().idempotent() || !RetryPolicy.isRetryableStatus(e.statusCode())
-                        || !pause(call, call.retryAfter())) {
+                        || !pause(call, call.retryAfter(), Integer.toString(e.statusCode()))) {
                     throw e;
                 }
             }
@@ -56,7 +57,7 @@ final class RetryingPolicy implements HttpPipelinePolicy {
     }
 
     /** Waits before the next attempt; false when there is none left or the wait would pass the deadline. */
-    private boolean pause(PipelineCall call, Duration retryAfter) {
+    private boolean pause(PipelineCall call, Duration retryAfter, String reason) {
         if (call.failsFinally() || call.attempt() >= policy.maxAttempts()) {
             return false;
         }
@@ -68,6 +69,7 @@ final class RetryingPolicy implements HttpPipelinePolicy {
             return false;
         }
         log.retrying(call.call().method(), call.path(), call.attempt(), delay.toMillis());
+        call.retrying(reason, delay);
         try {
             policy.sleeper().sleep(delay);
             return true;
