@@ -1,0 +1,413 @@
+package org.sessionsdk.kafka;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The configuration of {@link SessionSourceConnector} and its tasks: which servers of one vendor to
+ * follow, with which credentials, which streams to which topics, in which format.
+ *
+ * <p>Credentials are of type {@link Type#PASSWORD}: Connect prints them as {@code [hidden]}, and a value
+ * given through a ConfigProvider ({@code ${file:/etc/secrets.properties:plesk.key}}) stays a reference in
+ * the task configurations the REST API shows, because the tasks get the secret under the same key.
+ * Per-endpoint credentials are {@code sessionsdk.endpoint.<i>.<key>}, with {@code i} the endpoint's
+ * position (from 0) in {@value #ENDPOINTS} and {@code <key>} one of {@code api.key}, {@code username},
+ * {@code password}, {@code client.id}, {@code client.secret}; they win over the shared ones.
+ */
+public final class SessionSourceConfig extends AbstractConfig {
+    /** The vendor: {@code plesk}, {@code ekran}, {@code saymon} or {@code senhasegura}. */
+    public static final String VENDOR = "sessionsdk.vendor";
+    /** The servers' base URIs, comma-separated. */
+    public static final String ENDPOINTS = "sessionsdk.endpoints";
+    /** Plesk secret key or Ekran API key (shared by all endpoints). */
+    public static final String API_KEY = "sessionsdk.api.key";
+    /** Plesk or SAYMON login (shared by all endpoints). */
+    public static final String USERNAME = "sessionsdk.username";
+    /** Plesk or SAYMON password (shared by all endpoints). */
+    public static final String PASSWORD = "sessionsdk.password";
+    /** senhasegura OAuth 2 client id (shared by all endpoints). */
+    public static final String CLIENT_ID = "sessionsdk.client.id";
+    /** senhasegura OAuth 2 client secret (shared by all endpoints). */
+    public static final String CLIENT_SECRET = "sessionsdk.client.secret";
+    /** Prefix of the per-endpoint credentials: {@code sessionsdk.endpoint.<i>.}. */
+    public static final String ENDPOINT_PREFIX = "sessionsdk.endpoint.";
+    /** Which streams: {@code sessions}, {@code audit}, or both. */
+    public static final String STREAMS = "sessionsdk.streams";
+    /** The topic of every stream without its own. */
+    public static final String TOPIC = "topic";
+    /** The topic of the sessions stream (default {@value #TOPIC}). */
+    public static final String SESSIONS_TOPIC = "sessionsdk.sessions.topic";
+    /** The topic of the audit stream (default {@value #TOPIC}). */
+    public static final String AUDIT_TOPIC = "sessionsdk.audit.topic";
+    /** The record value: {@code ocsf}, {@code ecs} (JSON strings) or {@code record} (a Struct). */
+    public static final String FORMAT = "sessionsdk.format";
+    /** Milliseconds between two polls of one server. */
+    public static final String POLL_INTERVAL_MS = "sessionsdk.poll.interval.ms";
+    /** Where a partition without an offset starts: an ISO-8601 instant, or empty for now. */
+    public static final String SINCE = "sessionsdk.since";
+    /** The servers' time zone for vendors that write local times. */
+    public static final String SERVER_ZONE = "sessionsdk.server.zone";
+    /** PEM file of certificates to trust. */
+    public static final String TLS_TRUST_PEM = "sessionsdk.tls.trust.pem";
+    /** Trust store file. */
+    public static final String TLS_TRUSTSTORE_PATH = "sessionsdk.tls.truststore.path";
+    /** Trust store type. */
+    public static final String TLS_TRUSTSTORE_TYPE = "sessionsdk.tls.truststore.type";
+    /** Trust store password. */
+    public static final String TLS_TRUSTSTORE_PASSWORD = "sessionsdk.tls.truststore.password";
+    /** TCP and TLS handshake timeout. */
+    public static final String CONNECT_TIMEOUT_MS = "sessionsdk.connect.timeout.ms";
+    /** Per-attempt timeout until response headers arrive. */
+    public static final String REQUEST_TIMEOUT_MS = "sessionsdk.request.timeout.ms";
+    /** Longest pause while a body streams. */
+    public static final String READ_TIMEOUT_MS = "sessionsdk.read.timeout.ms";
+    /** First wait before polling a failing server again; doubles up to the maximum. */
+    public static final String RETRY_BACKOFF_MS = "sessionsdk.retry.backoff.ms";
+    /** Longest wait before polling a failing server again. */
+    public static final String RETRY_BACKOFF_MAX_MS = "sessionsdk.retry.backoff.max.ms";
+    /** Internal: the endpoint positions a task follows (set by the connector). */
+    public static final String TASK_ENDPOINTS = "sessionsdk.task.endpoints";
+
+    /** The stream names. */
+    public static final List<String> STREAM_NAMES = List.of("sessions", "audit");
+    /** The vendor names. */
+    public static final List<String> VENDOR_NAMES = List.of("plesk", "ekran", "saymon", "senhasegura");
+    /** The per-endpoint credential keys (after {@code sessionsdk.endpoint.<i>.}). */
+    public static final List<String> CREDENTIAL_KEYS = List.of("api.key", "username", "password", "client.id",
+            "client.secret");
+
+    private static final String CREDENTIALS = "Credentials";
+    private static final String SOURCE = "Source";
+    private static final String OUTPUT = "Output";
+    private static final String CONNECTION = "Connection";
+
+    /** The definition, with documentation, defaults and validators. */
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    /**
+     * Parses and validates properties.
+     *
+     * @param props the connector's or a task's properties
+     * @throws ConfigException if a value is missing or invalid
+     */
+    public SessionSourceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props);
+        check();
+    }
+
+    private static ConfigDef configDef() {
+        int s = 0;
+        int c = 0;
+        int o = 0;
+        int n = 0;
+        return new ConfigDef()
+                .define(VENDOR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
+                        ConfigDef.CaseInsensitiveValidString.in(VENDOR_NAMES.toArray(String[]::new)),
+                        Importance.HIGH, "The vendor of every endpoint: plesk, ekran, saymon or senhasegura.",
+                        SOURCE, ++s, Width.SHORT, "Vendor")
+                .define(ENDPOINTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new EndpointList(), Importance.HIGH,
+                        "The servers' base URIs (http or https), comma-separated, e.g. "
+                                + "https://panel1.example.com:8443,https://panel2.example.com:8443. Each endpoint and "
+                                + "stream is one source partition; tasks.max spreads endpoints over tasks.",
+                        SOURCE, ++s, Width.LONG, "Endpoints")
+                .define(STREAMS, Type.LIST, "sessions,audit",
+                        ConfigDef.ValidList.in(STREAM_NAMES.toArray(String[]::new)), Importance.HIGH,
+                        "What to read: sessions (starts and ends), audit (audit entries), or both. senhasegura "
+                                + "has no audit API.", SOURCE, ++s, Width.SHORT, "Streams")
+                .define(POLL_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,
+                        "Milliseconds between two polls of one server and stream.", SOURCE, ++s, Width.SHORT,
+                        "Poll interval")
+                .define(SINCE, Type.STRING, "", new InstantOrEmpty(), Importance.LOW,
+                        "Where a partition without a stored offset starts: an ISO-8601 instant "
+                                + "(2026-01-01T00:00:00Z) to read history from it, or empty to start now (the "
+                                + "sessions open now are reported started). Stored offsets always win.",
+                        SOURCE, ++s, Width.MEDIUM, "Start at")
+                .define(SERVER_ZONE, Type.STRING, "", new ZoneOrEmpty(), Importance.LOW,
+                        "The servers' time zone (e.g. Europe/Berlin) for vendors that write local times "
+                                + "(Plesk, Ekran, senhasegura); empty for the client's default.",
+                        SOURCE, ++s, Width.MEDIUM, "Server time zone")
+                .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
+                        "Plesk secret key or Ekran System API key, for every endpoint without its own "
+                                + "sessionsdk.endpoint.<i>.api.key.", CREDENTIALS, ++c, Width.LONG, "API key")
+                .define(USERNAME, Type.STRING, null, Importance.HIGH,
+                        "Plesk or SAYMON login, for every endpoint without its own sessionsdk.endpoint.<i>.username.",
+                        CREDENTIALS, ++c, Width.MEDIUM, "Login")
+                .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH,
+                        "Plesk or SAYMON password, for every endpoint without its own "
+                                + "sessionsdk.endpoint.<i>.password.", CREDENTIALS, ++c, Width.MEDIUM, "Password")
+                .define(CLIENT_ID, Type.STRING, null, Importance.HIGH,
+                        "senhasegura OAuth 2 client id, for every endpoint without its own "
+                                + "sessionsdk.endpoint.<i>.client.id.", CREDENTIALS, ++c, Width.MEDIUM, "Client id")
+                .define(CLIENT_SECRET, Type.PASSWORD, null, Importance.HIGH,
+                        "senhasegura OAuth 2 client secret, for every endpoint without its own "
+                                + "sessionsdk.endpoint.<i>.client.secret.", CREDENTIALS, ++c, Width.MEDIUM,
+                        "Client secret")
+                .define(TOPIC, Type.STRING, "sessionsdk", new ConfigDef.NonEmptyString(), Importance.HIGH,
+                        "The topic of every stream that has no topic of its own.", OUTPUT, ++o, Width.MEDIUM,
+                        "Topic")
+                .define(SESSIONS_TOPIC, Type.STRING, "", Importance.MEDIUM,
+                        "The topic of the sessions stream; empty for " + TOPIC + ".", OUTPUT, ++o, Width.MEDIUM,
+                        "Sessions topic")
+                .define(AUDIT_TOPIC, Type.STRING, "", Importance.MEDIUM,
+                        "The topic of the audit stream; empty for " + TOPIC + ".", OUTPUT, ++o, Width.MEDIUM,
+                        "Audit topic")
+                .define(FORMAT, Type.STRING, "ocsf", ConfigDef.CaseInsensitiveValidString.in("ocsf", "ecs", "record"),
+                        Importance.HIGH, "The record value: ocsf (an OCSF 1.8.0 JSON document as a string), ecs "
+                                + "(an ECS 9.4.0 JSON document as a string) or record (a Struct with a schema, for "
+                                + "Avro, Protobuf or JSON Schema converters).", OUTPUT, ++o, Width.SHORT, "Format")
+                .define(TLS_TRUST_PEM, Type.STRING, "", Importance.LOW,
+                        "A PEM file of the certificates to trust (a private CA or a self-signed panel); empty "
+                                + "for the JVM's trust store. Host names are still verified.",
+                        CONNECTION, ++n, Width.LONG, "Trusted certificates (PEM)")
+                .define(TLS_TRUSTSTORE_PATH, Type.STRING, "", Importance.LOW,
+                        "A trust store file instead of a PEM file; empty for none.", CONNECTION, ++n, Width.LONG,
+                        "Trust store")
+                .define(TLS_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "The trust store's type.",
+                        CONNECTION, ++n, Width.SHORT, "Trust store type")
+                .define(TLS_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                        "The trust store's password, if any.", CONNECTION, ++n, Width.MEDIUM, "Trust store password")
+                .define(CONNECT_TIMEOUT_MS, Type.LONG, 10_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "TCP and TLS handshake timeout, milliseconds.", CONNECTION, ++n, Width.SHORT,
+                        "Connect timeout")
+                .define(REQUEST_TIMEOUT_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Per attempt, the longest wait for response headers, milliseconds.", CONNECTION, ++n,
+                        Width.SHORT, "Request timeout")
+                .define(READ_TIMEOUT_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "The longest pause while a response body streams, milliseconds.", CONNECTION, ++n,
+                        Width.SHORT, "Read timeout")
+                .define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "After a failed poll (server down, credentials refused), the first wait before that "
+                                + "endpoint is polled again; it doubles on each failure. Other endpoints keep "
+                                + "flowing.", CONNECTION, ++n, Width.SHORT, "Retry backoff")
+                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "The longest wait before a failing endpoint is polled again.", CONNECTION, ++n,
+                        Width.SHORT, "Retry backoff maximum")
+                .defineInternal(TASK_ENDPOINTS, Type.LIST, "", Importance.LOW);
+    }
+
+    private void check() {
+        String vendor = vendor();
+        if ("senhasegura".equals(vendor) && streams().contains("audit")) {
+            throw new ConfigException(STREAMS, getList(STREAMS), "senhasegura has no audit API: use sessions only");
+        }
+        if (streams().isEmpty()) {
+            throw new ConfigException(STREAMS, "", "at least one stream is required");
+        }
+        for (int i = 0; i < endpoints().size(); i++) {
+            credentialsOf(i); // throws if missing
+        }
+    }
+
+    /** {@return the vendor, lower case} */
+    public String vendor() {
+        return getString(VENDOR).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@return the endpoints, in the configured order} */
+    public List<String> endpoints() {
+        return getList(ENDPOINTS);
+    }
+
+    /** {@return the streams, {@code sessions} first} */
+    public List<String> streams() {
+        List<String> out = new ArrayList<>();
+        for (String s : STREAM_NAMES) {
+            if (getList(STREAMS).contains(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The topic of a stream.
+     *
+     * @param stream {@code sessions} or {@code audit}
+     * @return its topic
+     */
+    public String topic(String stream) {
+        String own = getString("sessions".equals(stream) ? SESSIONS_TOPIC : AUDIT_TOPIC);
+        return own == null || own.isBlank() ? getString(TOPIC) : own;
+    }
+
+    /** {@return ocsf, ecs or record} */
+    public String format() {
+        return getString(FORMAT).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@return the start for a partition without an offset, or null for now} */
+    public Instant since() {
+        String s = getString(SINCE);
+        return s.isBlank() ? null : Instant.parse(s.trim());
+    }
+
+    /** {@return the server zone, or null for the client's default} */
+    public ZoneId serverZone() {
+        String z = getString(SERVER_ZONE);
+        return z.isBlank() ? null : ZoneId.of(z.trim());
+    }
+
+    /** {@return the endpoint positions a task follows} */
+    public List<Integer> taskEndpoints() {
+        return getList(TASK_ENDPOINTS).stream().map(Integer::valueOf).toList();
+    }
+
+    /**
+     * The credentials of one endpoint: its own {@code sessionsdk.endpoint.<i>.*} over the shared ones.
+     *
+     * @param index the endpoint's position in {@value #ENDPOINTS}
+     * @return the credentials, secrets as {@link Password} (whose {@code toString} is {@code [hidden]})
+     * @throws ConfigException if the vendor's credentials are incomplete
+     */
+    public EndpointCredentials credentialsOf(int index) {
+        Map<String, Object> own = originalsWithPrefix(ENDPOINT_PREFIX + index + ".");
+        String apiKey = secret(own, "api.key", API_KEY);
+        String user = plain(own, "username", USERNAME);
+        String password = secret(own, "password", PASSWORD);
+        String clientId = plain(own, "client.id", CLIENT_ID);
+        String clientSecret = secret(own, "client.secret", CLIENT_SECRET);
+        String where = "endpoint " + index + " (" + endpoints().get(index) + ")";
+        switch (vendor()) {
+            case "plesk" -> {
+                if (apiKey == null && (user == null || password == null)) {
+                    throw new ConfigException(where + ": plesk needs " + API_KEY + " (a secret key) or "
+                            + USERNAME + " and " + PASSWORD);
+                }
+            }
+            case "ekran" -> {
+                if (apiKey == null) {
+                    throw new ConfigException(where + ": ekran needs " + API_KEY);
+                }
+            }
+            case "saymon" -> {
+                if (user == null || password == null) {
+                    throw new ConfigException(where + ": saymon needs " + USERNAME + " and " + PASSWORD);
+                }
+            }
+            default -> {
+                if (clientId == null || clientSecret == null) {
+                    throw new ConfigException(where + ": senhasegura needs " + CLIENT_ID + " and " + CLIENT_SECRET);
+                }
+            }
+        }
+        return new EndpointCredentials(apiKey == null ? null : new Password(apiKey), user,
+                password == null ? null : new Password(password), clientId,
+                clientSecret == null ? null : new Password(clientSecret));
+    }
+
+    private String plain(Map<String, Object> own, String key, String shared) {
+        Object v = own.get(key);
+        String s = v != null ? v.toString() : getString(shared);
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private String secret(Map<String, Object> own, String key, String shared) {
+        Object v = own.get(key);
+        String s;
+        if (v instanceof Password p) {
+            s = p.value();
+        } else if (v != null) {
+            s = v.toString();
+        } else {
+            Password p = getPassword(shared);
+            s = p == null ? null : p.value();
+        }
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /**
+     * One endpoint's credentials; the secrets are {@link Password}s, never printed.
+     *
+     * @param apiKey       Plesk secret key or Ekran API key, or null
+     * @param username     Plesk or SAYMON login, or null
+     * @param password     Plesk or SAYMON password, or null
+     * @param clientId     senhasegura client id, or null
+     * @param clientSecret senhasegura client secret, or null
+     */
+    public record EndpointCredentials(Password apiKey, String username, Password password, String clientId,
+                                      Password clientSecret) {
+    }
+
+    private static final class EndpointList implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> list = (List<String>) value;
+            if (list == null || list.isEmpty()) {
+                throw new ConfigException(name, value, "at least one endpoint is required");
+            }
+            if (list.stream().distinct().count() != list.size()) {
+                throw new ConfigException(name, value, "an endpoint is listed twice");
+            }
+            for (String e : list) {
+                try {
+                    URI u = URI.create(e.trim());
+                    if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                        throw new ConfigException(name, e, "not an http or https URI with a host");
+                    }
+                    if (u.getUserInfo() != null) {
+                        throw new ConfigException(name, "(hidden)", "credentials do not belong in the URI");
+                    }
+                } catch (IllegalArgumentException ex) {
+                    throw new ConfigException(name, e, "not a URI: " + ex.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a non-empty list of http or https URIs";
+        }
+    }
+
+    private static final class InstantOrEmpty implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = (String) value;
+            if (s != null && !s.isBlank()) {
+                try {
+                    Instant.parse(s.trim());
+                } catch (DateTimeParseException e) {
+                    throw new ConfigException(name, value, "not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or an ISO-8601 instant";
+        }
+    }
+
+    private static final class ZoneOrEmpty implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String s = (String) value;
+            if (s != null && !s.isBlank()) {
+                try {
+                    ZoneId.of(s.trim());
+                } catch (RuntimeException e) {
+                    throw new ConfigException(name, value, "not a time zone id such as Europe/Berlin");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or a time zone id";
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package org.sessionsdk.kafka;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
+import org.sessionsdk.core.config.SdkVersion;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.PermissionDeniedException;
+import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.kafka.internal.Clients;
+import org.sessionsdk.kafka.internal.Records;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the endpoints {@link SessionSourceConnector} gave this task: one feed per endpoint and stream
+ * (a source partition {@code {vendor, endpoint, stream}}), polled round-robin, each feed's checkpoint
+ * its source offset.
+ *
+ * <p>A batch's checkpoint stands after all its items, so only the batch's last record carries it; the
+ * records before carry the previous checkpoint. A crash in the middle of a batch replays the batch
+ * (at-least-once); with exactly-once support the offsets are committed with the records.
+ *
+ * <p>An endpoint that fails (down, credentials refused) is logged and polled again after a backoff
+ * that doubles up to {@value SessionSourceConfig#RETRY_BACKOFF_MAX_MS}; the others keep flowing.
+ */
+public class SessionSourceTask extends SourceTask {
+    /** Source partition key: the vendor. */
+    public static final String PARTITION_VENDOR = "vendor";
+    /** Source partition key: the endpoint, as configured. */
+    public static final String PARTITION_ENDPOINT = "endpoint";
+    /** Source partition key: {@code sessions} or {@code audit}. */
+    public static final String PARTITION_STREAM = "stream";
+    /** Source offset key: the feed's {@link Checkpoint#toString()}. */
+    public static final String OFFSET_CHECKPOINT = "checkpoint";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionSourceTask.class);
+    /** The longest one {@link #poll()} waits when no feed is due. */
+    private static final long IDLE_WAIT_MS = 200;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<Source> sources = new ArrayList<>();
+    private final List<AutoCloseable> clients = new ArrayList<>();
+    private SessionSourceConfig config;
+    private int next;
+
+    /** For Connect, which makes tasks by reflection. */
+    public SessionSourceTask() {
+    }
+
+    @Override
+    public String version() {
+        return SdkVersion.version();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        config = new SessionSourceConfig(props);
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (int index : config.taskEndpoints()) {
+            for (String stream : config.streams()) {
+                partitions.add(partition(config.vendor(), config.endpoints().get(index).trim(), stream));
+            }
+        }
+        Map<Map<String, Object>, Map<String, Object>> offsets = readOffsets(partitions);
+        for (int index : config.taskEndpoints()) {
+            String endpoint = config.endpoints().get(index).trim();
+            AutoCloseable client = Clients.build(config, index);
+            clients.add(client);
+            for (String stream : config.streams()) {
+                Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
+                Map<String, Object> offset = offsets.get(partition);
+                Checkpoint resume = offset == null || offset.get(OFFSET_CHECKPOINT) == null ? null
+                        : Checkpoint.parse(offset.get(OFFSET_CHECKPOINT).toString());
+                sources.add(new Source(partition, endpoint, stream, client, resume));
+            }
+        }
+        LOG.info("sessionsdk task following {} {} endpoint(s), {} partition(s), {} resumed from stored offsets",
+                config.vendor(), config.taskEndpoints().size(), sources.size(),
+                sources.stream().filter(s -> s.resumedFrom != null).count());
+    }
+
+    private Map<Map<String, Object>, Map<String, Object>> readOffsets(List<Map<String, Object>> partitions) {
+        OffsetStorageReader reader = context == null ? null : context.offsetStorageReader();
+        if (reader == null || partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<Map<String, Object>, Map<String, Object>> found = reader.offsets(partitions);
+        return found == null ? Map.of() : found;
+    }
+
+    /**
+     * The source partition of an endpoint's stream.
+     *
+     * @param vendor   the vendor
+     * @param endpoint the endpoint as configured
+     * @param stream   {@code sessions} or {@code audit}
+     * @return {@code {vendor, endpoint, stream}}
+     */
+    public static Map<String, Object> partition(String vendor, String endpoint, String stream) {
+        return Map.of(PARTITION_VENDOR, vendor, PARTITION_ENDPOINT, endpoint, PARTITION_STREAM, stream);
+    }
+
+    /**
+     * Polls the feeds that are due, round-robin from where the last call stopped, and returns the records
+     * of the first that has any. Waits at most 200 ms when none has.
+     *
+     * @return the records, or null when nothing happened
+     * @throws InterruptedException if interrupted while waiting
+     */
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        long now = System.currentTimeMillis();
+        long wait = IDLE_WAIT_MS;
+        for (int i = 0; i < sources.size() && stopped.getCount() > 0; i++) {
+            Source s = sources.get(next);
+            next = (next + 1) % sources.size();
+            if (s.retryAt > now) {
+                wait = Math.min(wait, s.retryAt - now);
+                continue;
+            }
+            List<SourceRecord> records = s.poll();
+            if (stopped.getCount() == 0) {
+                return null;
+            }
+            if (!records.isEmpty()) {
+                return records;
+            }
+        }
+        stopped.await(Math.max(1, wait), TimeUnit.MILLISECONDS);
+        return null;
+    }
+
+    /**
+     * Signals the poll loop to stop and closes the feeds and clients (a poll in flight then fails fast
+     * and returns); returns promptly.
+     */
+    @Override
+    public void stop() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        stopped.countDown();
+        for (Source s : List.copyOf(sources)) {
+            s.close();
+        }
+        for (AutoCloseable c : List.copyOf(clients)) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.debug("closing a client", e);
+            }
+        }
+    }
+
+    /** One endpoint's stream: a feed, its last checkpoint, its backoff. */
+    private final class Source {
+        private final Map<String, Object> partition;
+        private final String endpoint;
+        private final String stream;
+        private final AutoCloseable client;
+        private final Checkpoint resumedFrom;
+        private volatile Feed<?> feed;
+        private int failures;
+        private long retryAt;
+
+        Source(Map<String, Object> partition, String endpoint, String stream, AutoCloseable client,
+               Checkpoint resumedFrom) {
+            this.partition = partition;
+            this.endpoint = endpoint;
+            this.stream = stream;
+            this.client = client;
+            this.resumedFrom = resumedFrom;
+        }
+
+        private Feed<?> feed() {
+            if (feed == null) {
+                FeedOptions options = FeedOptions.builder()
+                        .resumeFrom(resumedFrom)
+                        .since(config.since())
+                        .pollInterval(Duration.ofMillis(config.getLong(SessionSourceConfig.POLL_INTERVAL_MS)))
+                        .build();
+                feed = "sessions".equals(stream) ? ((SessionSource) client).sessionFeed(options)
+                        : ((AuditSource) client).auditFeed(options);
+            }
+            return feed;
+        }
+
+        List<SourceRecord> poll() throws InterruptedException {
+            FeedBatch<?> batch;
+            Checkpoint before;
+            try {
+                Feed<?> f = feed();
+                before = f.checkpoint();
+                batch = f.poll(Duration.ZERO);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (stopped.getCount() == 0) {
+                    return List.of();
+                }
+                failed(e);
+                return List.of();
+            }
+            if (failures > 0) {
+                LOG.info("sessionsdk {} {} ({}): reading again after {} failed poll(s)", config.vendor(), endpoint,
+                        stream, failures);
+                failures = 0;
+            }
+            List<?> items = batch.items();
+            List<SourceRecord> out = new ArrayList<>(items.size());
+            String topic = config.topic(stream);
+            Schema schema = Records.schema(config.format(), stream);
+            Map<String, Object> previous = offset(before);
+            Map<String, Object> last = offset(batch.checkpoint());
+            for (int i = 0; i < items.size(); i++) {
+                Map<String, Object> offset = i == items.size() - 1 ? last : previous;
+                Object item = items.get(i);
+                String id;
+                long time;
+                Object value;
+                if (item instanceof SessionChange c) {
+                    id = c.session().id();
+                    time = Records.timestamp(c);
+                    value = Records.value(config.format(), endpoint, c);
+                } else {
+                    AuditEvent e = (AuditEvent) item;
+                    id = e.id();
+                    time = Records.timestamp(e);
+                    value = Records.value(config.format(), endpoint, e);
+                }
+                out.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA,
+                        Records.key(config.vendor(), endpoint, id), schema, value, time));
+            }
+            return out;
+        }
+
+        private void failed(RuntimeException e) {
+            failures++;
+            long base = config.getLong(SessionSourceConfig.RETRY_BACKOFF_MS);
+            long max = config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS);
+            long delay = Math.min(max, base << Math.min(20, failures - 1));
+            retryAt = System.currentTimeMillis() + delay;
+            boolean refused = e instanceof AuthenticationException || e instanceof PermissionDeniedException;
+            String what = refused ? "credentials refused" : "cannot read";
+            if (failures == 1 || refused || Long.bitCount(failures) == 1) {
+                LOG.error("sessionsdk {} {} ({}): {} ({} failure(s) in a row, next try in {} ms): {}: {}",
+                        config.vendor(), endpoint, stream, what, failures, delay, e.getClass().getSimpleName(),
+                        e.getMessage());
+            } else {
+                LOG.debug("sessionsdk {} {} ({}): {}", config.vendor(), endpoint, stream, what, e);
+            }
+        }
+
+        void close() {
+            Feed<?> f = feed;
+            if (f != null) {
+                try {
+                    f.close();
+                } catch (RuntimeException e) {
+                    LOG.debug("closing a feed", e);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Object> offset(Checkpoint checkpoint) {
+        return Map.of(OFFSET_CHECKPOINT, checkpoint.toString());
+    }
+
+    /**
+     * The partitions a task with these properties follows, for tests and tools.
+     *
+     * @param props a task's properties
+     * @return its source partitions
+     */
+    public static Collection<Map<String, Object>> partitionsOf(Map<String, String> props) {
+        SessionSourceConfig c = new SessionSourceConfig(props);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int index : c.taskEndpoints()) {
+            for (String stream : c.streams()) {
+                out.add(partition(c.vendor(), c.endpoints().get(index).trim(), stream));
+            }
+        }
+        return out;
+    }
+}
