@@ -79,20 +79,20 @@ final class Connection {
         }
         String secret = SecretLookup.find(secretFile, term, vendor.toString());
         return switch (vendor) {
-            case plesk -> configure(PleskClient.builder().serverZone(zone)
+            case plesk -> configure(term, PleskClient.builder().serverZone(zone)
                     .credentials(user == null ? PleskCredentials.secretKey(secret) : PleskCredentials.password(user, secret)))
                     .build();
-            case ekran -> configure(EkranClient.builder().serverZone(zone).credentials(EkranCredentials.apiKey(secret))).build();
-            case saymon -> configure(SaymonClient.builder().credentials(cookieSession
+            case ekran -> configure(term, EkranClient.builder().serverZone(zone).credentials(EkranCredentials.apiKey(secret))).build();
+            case saymon -> configure(term, SaymonClient.builder().credentials(cookieSession
                     ? SaymonCredentials.session(require(user, "--user"), secret)
                     : SaymonCredentials.basic(require(user, "--user"), secret))).build();
-            case senhasegura -> configure(SenhaseguraClient.builder().serverZone(zone)
+            case senhasegura -> configure(term, SenhaseguraClient.builder().serverZone(zone)
                     .credentials(SenhaseguraCredentials.oauth2(require(user, "--user (the OAuth 2 client id)"), secret))).build();
         };
     }
 
-    private <B extends ClientBuilder<B>> B configure(B b) {
-        b.endpoint(endpoint).requestTimeout(timeout).userAgentSuffix("sessions-cli");
+    private <B extends ClientBuilder<B>> B configure(Terminal term, B b) {
+        b.endpoint(endpoint).requestTimeout(timeout).userAgentSuffix("sessions-cli").clock(term.clock());
         if (insecure) {
             b.insecureTrustAllCertificates();
         }

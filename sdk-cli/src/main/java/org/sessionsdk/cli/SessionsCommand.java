@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "and senhasegura.%n"
                 + "The secret comes from --secret-file, $SESSIONS_SECRET, $SESSIONS_SECRET_FILE,%n"
                 + "a pipe on stdin or a console prompt, never an argument ('sessions help list').",
-        subcommands = {ListCommand.class, AuditCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
+        subcommands = {ListCommand.class, AuditCommand.class, FollowCommand.class, EventsCommand.class, TerminateCommand.class, DemoCommand.class,
                 SimulateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:usage", "3:authentication failed", "4:other API error", "5:network"})
@@ -44,6 +44,8 @@ public final class SessionsCommand implements Callable<Integer> {
         cl.setErr(term.err());
         // --vendor PLESK and --format CSV mean what they say
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // --poll 10s as well as --poll PT10S, for every duration option
+        cl.registerConverter(java.time.Duration.class, new Durations());
         cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             term.err().println(ExitCodes.describe(e));
@@ -66,7 +68,7 @@ public final class SessionsCommand implements Callable<Integer> {
     record Factory(Terminal term) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
-            if (cls == ListCommand.class || cls == AuditCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
+            if (cls == ListCommand.class || cls == AuditCommand.class || cls == FollowCommand.class || cls == EventsCommand.class || cls == TerminateCommand.class
                     || cls == DemoCommand.class || cls == SimulateCommand.class) {
                 return cls.getDeclaredConstructor(Terminal.class).newInstance(term);
             }

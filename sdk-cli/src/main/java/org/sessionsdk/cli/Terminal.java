@@ -3,6 +3,7 @@ package org.sessionsdk.cli;
 import java.io.Console;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -17,9 +18,21 @@ import java.util.function.Function;
  * @param stdin          standard input, and whether it is a terminal
  * @param console        asks for a secret without echo, or null when there is no console to ask on
  * @param errIsTerminal  whether stderr is a terminal (the progress line rewrites itself only there)
+ * @param clock          what time it is, for clients and feeds (a test replays a scenario on its own clock)
  */
 record Terminal(PrintWriter out, PrintWriter err, Function<String, String> env, Stdin stdin, SecretPrompt console,
-                boolean errIsTerminal) {
+                boolean errIsTerminal, Clock clock) {
+
+    /** A terminal on the system clock. */
+    Terminal(PrintWriter out, PrintWriter err, Function<String, String> env, Stdin stdin, SecretPrompt console,
+             boolean errIsTerminal) {
+        this(out, err, env, stdin, console, errIsTerminal, Clock.systemUTC());
+    }
+
+    /** {@return this terminal with another clock} */
+    Terminal withClock(Clock other) {
+        return new Terminal(out, err, env, stdin, console, errIsTerminal, other);
+    }
 
     /** Asks the user for a secret on the console, without echo; null or empty when none was given. */
     @FunctionalInterface

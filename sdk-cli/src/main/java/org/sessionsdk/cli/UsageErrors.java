@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
 final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     /** How a value of each non-enum option type is written, for "is not ..." messages. */
     private static final Map<Class<?>, String> EXPECTED = Map.of(
-            Duration.class, "a duration (ISO-8601, e.g. PT30S or PT2M)",
+            Duration.class, "a duration (e.g. 30s, 2m, 1h30m, or ISO-8601 such as PT30S)",
             Instant.class, "an instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",
             URI.class, "a URI (e.g. https://panel.example.com:8443)",
             ZoneId.class, "a time zone (e.g. Europe/Berlin or UTC)",

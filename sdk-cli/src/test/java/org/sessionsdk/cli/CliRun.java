@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ record CliRun(int exitCode, String out, String err) {
 
     /** A terminal to run in; by default no console, stdin a terminal (so never read), stderr not a terminal. */
     static Setup in(Map<String, String> env) {
-        return new Setup(env, new Terminal.Stdin(true, UNREADABLE, Terminal.Stdin.DEFAULT_WAIT), null, false);
+        return new Setup(env, new Terminal.Stdin(true, UNREADABLE, Terminal.Stdin.DEFAULT_WAIT), null, false, Clock.systemUTC());
     }
 
     /** What a terminal stdin would be if the command broke the rule never to read it directly. */
@@ -33,9 +34,10 @@ record CliRun(int exitCode, String out, String err) {
     };
 
     /** The world one run sees. */
-    record Setup(Map<String, String> env, Terminal.Stdin stdin, Terminal.SecretPrompt console, boolean errIsTerminal) {
+    record Setup(Map<String, String> env, Terminal.Stdin stdin, Terminal.SecretPrompt console, boolean errIsTerminal,
+                 Clock clock) {
         Setup console(Terminal.SecretPrompt prompt) {
-            return new Setup(env, stdin, prompt, errIsTerminal);
+            return new Setup(env, stdin, prompt, errIsTerminal, clock);
         }
 
         /** Stdin is a pipe (or a file) holding {@code text}. */
@@ -45,17 +47,22 @@ record CliRun(int exitCode, String out, String err) {
 
         /** Stdin is a pipe that delivers what {@code in} does, given {@code patience} to do so. */
         Setup pipe(InputStream in, Duration patience) {
-            return new Setup(env, new Terminal.Stdin(false, in, patience), console, errIsTerminal);
+            return new Setup(env, new Terminal.Stdin(false, in, patience), console, errIsTerminal, clock);
         }
 
         Setup errIsTerminal(boolean terminal) {
-            return new Setup(env, stdin, console, terminal);
+            return new Setup(env, stdin, console, terminal, clock);
+        }
+
+        /** The clock the command's clients and feeds run on. */
+        Setup clock(Clock c) {
+            return new Setup(env, stdin, console, errIsTerminal, c);
         }
 
         CliRun run(String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            Terminal term = new Terminal(new PrintWriter(out), new PrintWriter(err), env::get, stdin, console, errIsTerminal);
+            Terminal term = new Terminal(new PrintWriter(out), new PrintWriter(err), env::get, stdin, console, errIsTerminal, clock);
             int code = SessionsCommand.run(term, args);
             return new CliRun(code, out.toString(), err.toString());
         }

@@ -35,7 +35,7 @@ class HelpAndUsageTest {
     @CsvSource(delimiter = '|', value = {
             "--vendor|foo|--vendor: 'foo' is not one of plesk, ekran, saymon, senhasegura",
             "--format|xml|--format: 'xml' is not one of table, jsonl, csv, ocsf, ecs",
-            "--timeout|abc|--timeout: 'abc' is not a duration (ISO-8601, e.g. PT30S or PT2M)",
+            "--timeout|abc|--timeout: 'abc' is not a duration (e.g. 30s, 2m, 1h30m, or ISO-8601 such as PT30S)",
             "--from|yesterday|--from: 'yesterday' is not an instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",
             "--zone|Mars/Olympus|--zone: 'Mars/Olympus' is not a time zone (e.g. Europe/Berlin or UTC)"})
     void aBadValueIsOneLineNamingTheOptionAndWhatItAccepts(String option, String value, String message) {

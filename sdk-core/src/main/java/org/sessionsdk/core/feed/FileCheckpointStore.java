@@ -46,21 +46,49 @@ public final class FileCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Checkpoint> load(String key) throws IOException {
-        try {
-            String text = Files.readString(file(key), StandardCharsets.UTF_8);
-            try {
-                return Optional.of(Checkpoint.parse(text));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file(key) + ": " + e.getMessage(), e);
-            }
-        } catch (NoSuchFileException none) {
-            return Optional.empty();
-        }
+        return read(file(key));
     }
 
     @Override
     public void save(String key, Checkpoint checkpoint) throws IOException {
-        Path target = file(key);
+        write(file(key), checkpoint);
+    }
+
+    /**
+     * Reads one checkpoint file, for a tool that names the file itself (e.g. {@code sessions follow
+     * --checkpoint FILE}).
+     *
+     * @param file the file
+     * @return its checkpoint, or empty if there is no such file
+     * @throws IOException if it cannot be read
+     * @throws IllegalArgumentException if it holds no checkpoint (the message names the file)
+     */
+    public static Optional<Checkpoint> read(Path file) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException none) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Checkpoint.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves one checkpoint file crash-safely, as {@link #save} does: {@code <file>.tmp} in the same
+     * directory, forced to disk, renamed over {@code file} atomically, the directory forced. A crash
+     * at any moment leaves the previous or the new checkpoint. One writer per file.
+     *
+     * @param file       the file; its directory must exist
+     * @param checkpoint the checkpoint
+     * @throws IOException if it cannot be saved; the previous one is then still there
+     */
+    public static void write(Path file, Checkpoint checkpoint) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path directory = target.getParent();
         Path tmp = directory.resolve(target.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
@@ -76,11 +104,11 @@ public final class FileCheckpointStore implements CheckpointStore {
             throw new IOException("the file system of " + directory + " cannot rename atomically: checkpoints there"
                     + " could be torn by a crash", e);
         }
-        forceDirectory();
+        forceDirectory(directory);
     }
 
     /** Makes the rename durable; some platforms cannot open a directory, and there the rename must do. */
-    private void forceDirectory() {
+    private static void forceDirectory(Path directory) {
         try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
             dir.force(true);
         } catch (IOException | UnsupportedOperationException notOnThisPlatform) {

@@ -72,4 +72,20 @@ class CheckpointTest {
                 .hasMessageContaining("panel-1.checkpoint").hasMessageContaining("not a sessionsdk checkpoint");
         assertThatThrownBy(() -> store.file("../escape")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void oneNamedFileIsReadAndWrittenTheSameWay(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("panel7-sessions.state");
+        assertThat(FileCheckpointStore.read(file)).isEmpty();
+        Checkpoint cp = Checkpoint.of("plesk/audit/cursor", Map.of("after", 41L));
+        FileCheckpointStore.write(file, cp);
+        FileCheckpointStore.write(file, cp);
+        assertThat(FileCheckpointStore.read(file)).contains(cp);
+        try (var files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left").containsExactly(file);
+        }
+        Files.writeString(file, "garbage");
+        assertThatThrownBy(() -> FileCheckpointStore.read(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("not a sessionsdk checkpoint");
+    }
 }

@@ -1,0 +1,339 @@
+package org.sessionsdk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.audit.AuditSource;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.PermissionDeniedException;
+import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.FileCheckpointStore;
+import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.session.SessionSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sessions follow}: a vendor's sessions (every start and end) or audit log, followed until
+ * stopped, resumable from a checkpoint file.
+ *
+ * <p>Each poll's lines are written and stdout flushed, and only then is the checkpoint saved (a
+ * temporary file in the same directory, forced to disk, renamed over the old one): killed at any
+ * moment, even with {@code kill -9}, a restart with the same {@code --checkpoint} loses nothing and
+ * repeats at most the lines of the poll whose checkpoint was not saved yet.
+ *
+ * <p>SIGTERM and SIGINT end it cleanly: a shutdown hook closes the feed, lets the poll in hand be
+ * printed and its checkpoint saved, then ends the JVM with {@code Runtime.halt(0)} (as
+ * {@code sessions simulate} does: the signal is the normal end of a follower, not a failure).
+ */
+@Command(name = "follow", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
+        description = {"Follow one vendor's sessions (every start and end) or audit log until stopped.",
+                "One line per change on stdout, flushed before the checkpoint is saved: restarted with the",
+                "same --checkpoint after any crash it loses nothing and repeats at most one poll's lines.",
+                "SIGTERM/SIGINT, --max-events and --max-time stop it with the checkpoint saved (exit 0)."})
+final class FollowCommand implements Callable<Integer> {
+    /** Which stream to follow. */
+    enum What { sessions, audit }
+
+    static final List<Format.Column> SESSION_COLUMNS;
+
+    static {
+        List<Format.Column> c = new ArrayList<>(List.of(Format.Column.of("change", 7), Format.Column.of("observed_at", 20)));
+        c.addAll(ListCommand.COLUMNS);
+        SESSION_COLUMNS = List.copyOf(c);
+    }
+
+    @Mixin
+    Connection connection;
+
+    @Option(names = "--what", description = "sessions (default) or audit (plesk, ekran and saymon)")
+    What what = What.sessions;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "resume from this file if it exists, and save where the feed stands there after each poll")
+    Path checkpoint;
+
+    @Option(names = "--since", description = "without a checkpoint, start at this instant (ISO-8601); default now: the sessions open now are reported STARTED")
+    Instant since;
+
+    @Option(names = "--poll", description = "the wait between two polls (10s, 5m or ISO-8601 such as PT10S; default 10s)")
+    Duration poll = FeedOptions.DEFAULT_POLL_INTERVAL;
+
+    @Option(names = "--format", description = "table, jsonl, ocsf or ecs (default table); jsonl adds the vendor's attributes; ocsf/ecs write one SIEM document per change (OCSF 1.8.0, ECS 9.4.0)")
+    Format format = Format.table;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "stop once N lines are printed (after the poll that holds the N-th, so the checkpoint stands right after what was printed)")
+    Long maxEvents;
+
+    @Option(names = "--max-time", paramLabel = "DURATION", description = "stop after this long (e.g. 1h)")
+    Duration maxTime;
+
+    @Option(names = {"-q", "--quiet"}, description = "no start and stop lines on stderr (failures are still reported)")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "one line on stderr per poll: lines printed, checkpoint saved")
+    boolean verbose;
+
+    private final Terminal term;
+    /** Counted down when the follow loop asked to stop: a signal, --max-time, or a stop reason. */
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private volatile String stopReason;
+    private volatile Feed<?> feed;
+
+    FollowCommand(Terminal term) {
+        this.term = term;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (format == Format.csv) {
+            throw new IllegalArgumentException("--format: follow prints table, jsonl, ocsf or ecs");
+        }
+        if (!positive(poll) || (maxTime != null && !positive(maxTime))) {
+            throw new IllegalArgumentException((positive(poll) ? "--max-time" : "--poll") + " must be longer than zero");
+        }
+        if (maxEvents != null && maxEvents < 1) {
+            throw new IllegalArgumentException("--max-events: '" + maxEvents + "' is not a count (1 or more)");
+        }
+        List<String> attributeColumns = what == What.audit ? AuditCommand.attributeColumns(connection.vendor)
+                : connection.vendor.attributes();
+        Checkpoint resume = readCheckpoint();
+        FeedOptions options = FeedOptions.builder().resumeFrom(resume).since(since).pollInterval(poll)
+                .clock(term.clock()).build();
+        SessionSource client = connection.open(term);
+        try (AutoCloseable c = (AutoCloseable) client) {
+            Feed<?> f;
+            try {
+                f = what == What.audit ? ((AuditSource) client).auditFeed(options) : client.sessionFeed(options);
+            } catch (IllegalArgumentException foreign) {
+                throw new IllegalArgumentException(checkpoint + ": " + foreign.getMessage(), foreign);
+            }
+            try (Feed<?> opened = f) {
+                feed = opened;
+                info("following " + connection.vendor + " " + what + " at " + connection.endpoint + " from "
+                        + (resume != null ? "the checkpoint in " + checkpoint : since != null ? since : "now")
+                        + ", polling every " + poll.toString().substring(2).toLowerCase());
+                return follow(opened, attributeColumns);
+            }
+        }
+    }
+
+    private Checkpoint readCheckpoint() throws IOException {
+        if (checkpoint == null) {
+            return null;
+        }
+        Path dir = checkpoint.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--checkpoint: the directory " + dir + " does not exist or cannot be written");
+        }
+        try {
+            return FileCheckpointStore.read(checkpoint).orElse(null);
+        } catch (IllegalArgumentException damaged) {
+            throw new IllegalArgumentException("--checkpoint " + damaged.getMessage()
+                    + " (not this command's checkpoint file? move it away to start afresh)", damaged);
+        }
+    }
+
+    /** The loop; a signal's shutdown hook waits for it and then ends the JVM with its code. */
+    private int follow(Feed<?> f, List<String> attributeColumns) {
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger code = new AtomicInteger(ExitCodes.OK);
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() == 0) {
+                return; // the command ended first: the exit in progress carries its code
+            }
+            stop("stopped by a signal");
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            term.out().flush();
+            term.err().flush();
+            // a signal is how a follower is meant to end: exit 0, not 143 (SIGTERM) or 130 (SIGINT)
+            Runtime.getRuntime().halt(code.get());
+        }, "sessions-follow-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Thread timer = maxTime == null ? null : startTimer();
+        try {
+            code.set(loop(f, attributeColumns));
+        } catch (Exception e) {
+            code.set(ExitCodes.of(e));
+            term.err().println(ExitCodes.describe(e));
+            term.err().flush();
+        } catch (Error e) {
+            code.set(ExitCodes.API);
+            term.err().println("sessions follow: " + e);
+            e.printStackTrace(term.err());
+            term.err().flush();
+            throw e;
+        } finally {
+            if (timer != null) {
+                timer.interrupt();
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it ends the JVM with our code
+            }
+        }
+        return code.get();
+    }
+
+    private Thread startTimer() {
+        Thread t = new Thread(() -> {
+            try {
+                if (!stopRequested.await(maxTime.toNanos(), TimeUnit.NANOSECONDS)) {
+                    stop("--max-time " + maxTime.toString().substring(2).toLowerCase() + " reached");
+                }
+            } catch (InterruptedException done) {
+                // the loop ended first
+            }
+        }, "sessions-follow-max-time");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void stop(String reason) {
+        if (stopReason == null) {
+            stopReason = reason;
+        }
+        stopRequested.countDown();
+        Feed<?> f = feed;
+        if (f != null) {
+            f.close(); // a waiting poll returns at once; one under way finishes and is printed and saved
+        }
+    }
+
+    private <T> int loop(Feed<T> f, List<String> attributeColumns) throws IOException, InterruptedException {
+        PrintWriter out = term.out();
+        Format.RowWriter rows = null;
+        org.sessionsdk.export.JsonLinesWriter siem = format.siem() == null ? null
+                : new org.sessionsdk.export.JsonLinesWriter(out, format.siem());
+        Checkpoint saved = f.checkpoint();
+        long printed = 0;
+        int failures = 0;
+        while (stopRequested.getCount() > 0) {
+            FeedBatch<T> batch;
+            try {
+                // longer than the interval: each call that returns without a close is one poll
+                batch = f.poll(poll.plusSeconds(1));
+            } catch (IllegalStateException closed) {
+                if (stopRequested.getCount() == 0) {
+                    break;
+                }
+                throw closed;
+            } catch (AuthenticationException | PermissionDeniedException e) {
+                throw e;
+            } catch (SdkException e) {
+                failures++;
+                Duration wait = backoff(failures);
+                term.err().println("sessions follow: poll failed (" + ExitCodes.describe(e).substring("sessions: ".length())
+                        + "); retrying in " + wait.toMillis() / 1000.0 + " s (failure " + failures + ")");
+                term.err().flush();
+                stopRequested.await(wait.toNanos(), TimeUnit.NANOSECONDS);
+                continue;
+            }
+            if (failures > 0) {
+                term.err().println("sessions follow: polling again after " + failures + (failures == 1 ? " failure" : " failures"));
+                failures = 0;
+            }
+            if (!batch.isEmpty() && siem != null) {
+                for (T item : batch.items()) {
+                    if (item instanceof SessionChange c) {
+                        siem.write(c);
+                    } else {
+                        siem.write((AuditEvent) item);
+                    }
+                }
+                siem.flush();
+                printed += batch.items().size();
+                if (out.checkError()) {
+                    throw new IOException("stdout is closed: the last " + batch.items().size() + " lines may be lost, their checkpoint"
+                            + " is not saved");
+                }
+            } else if (!batch.isEmpty()) {
+                if (rows == null) {
+                    rows = format.writer(what == What.audit ? AuditCommand.COLUMNS : SESSION_COLUMNS, attributeColumns, out);
+                }
+                for (T item : batch.items()) {
+                    write(rows, item, attributeColumns);
+                }
+                printed += batch.items().size();
+                // the lines are out before the checkpoint moves past them
+                if (out.checkError()) {
+                    throw new IOException("stdout is closed: the last " + batch.items().size() + " lines may be lost, their checkpoint"
+                            + " is not saved");
+                }
+            }
+            boolean moved = !batch.checkpoint().equals(saved);
+            if (moved && checkpoint != null) {
+                FileCheckpointStore.write(checkpoint, batch.checkpoint());
+                saved = batch.checkpoint();
+            }
+            if (verbose && (stopRequested.getCount() > 0 || !batch.isEmpty())) {
+                term.err().println("sessions follow: polled: " + batch.items().size() + " new, " + printed + " in all, checkpoint "
+                        + (checkpoint == null ? "not kept (no --checkpoint)" : moved ? "saved" : "unchanged"));
+                term.err().flush();
+            }
+            if (maxEvents != null && printed >= maxEvents) {
+                stop("--max-events " + maxEvents + " reached");
+            }
+        }
+        info(stopReason + " after " + printed + (printed == 1 ? " line" : " lines")
+                + (checkpoint == null ? "" : "; checkpoint saved in " + checkpoint));
+        return ExitCodes.OK;
+    }
+
+    private void write(Format.RowWriter rows, Object item, List<String> attributeColumns) {
+        if (item instanceof SessionChange c) {
+            List<String> v = new ArrayList<>(SESSION_COLUMNS.size());
+            v.add(c.type().name());
+            v.add(c.observedAt().toString());
+            v.addAll(ListCommand.row(c.session()));
+            rows.row(v, ListCommand.attributes(c.session(), attributeColumns));
+        } else {
+            AuditEvent e = (AuditEvent) item;
+            rows.row(AuditCommand.row(e), AuditCommand.attributes(e, attributeColumns));
+        }
+    }
+
+    /** The wait after the n-th failure in a row: the poll interval, doubling, at most 5 minutes (or one interval), with jitter. */
+    private Duration backoff(int failures) {
+        Duration cap = poll.compareTo(Duration.ofMinutes(5)) > 0 ? poll : Duration.ofMinutes(5);
+        Duration d = poll.multipliedBy(1L << Math.min(failures - 1, 20));
+        if (d.compareTo(cap) > 0) {
+            d = cap;
+        }
+        return Duration.ofNanos((long) (d.toNanos() * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
+    }
+
+    private void info(String line) {
+        if (!quiet) {
+            term.err().println("sessions follow: " + line);
+            term.err().flush();
+        }
+    }
+}
