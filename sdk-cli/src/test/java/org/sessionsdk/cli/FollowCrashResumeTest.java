@@ -25,7 +25,7 @@ import org.sessionsdk.core.feed.FileCheckpointStore;
  * poll, between printing a batch and saving its checkpoint, or between two polls.
  */
 class FollowCrashResumeTest {
-    private static final int KILLS_PER_VENDOR = Integer.getInteger("sessionsdk.crash.kills", 10);
+    private static final int KILLS_PER_VENDOR = Integer.getInteger("sessionsdk.crash.kills", 50);
     private static final long SEED = Long.getLong("sessionsdk.crash.seed", 18);
 
     @TempDir
