@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the endpoints {@link SessionSourceConnector} gave this task: one feed per endpoint and stream
- * (a source partition {@code {vendor, endpoint, stream}}), polled round-robin, each feed's checkpoint
- * its source offset.
+ * (a source partition {@code {vendor, endpoint, stream}}), each feed's checkpoint its source offset.
+ * The feeds are polled on the task's own few poller threads, so {@link #poll()} returns within 200 ms
+ * whatever an endpoint does, and a hanging endpoint delays only itself.
  *
  * <p>A batch's checkpoint stands after all its items, so only the batch's last record carries it; the
  * records before carry the previous checkpoint. A crash in the middle of a batch replays the batch
@@ -50,11 +51,17 @@ public class SessionSourceTask extends SourceTask {
     public static final String OFFSET_CHECKPOINT = "checkpoint";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionSourceTask.class);
-    /** The longest one {@link #poll()} waits when no feed is due. */
+    /** The longest one {@link #poll()} waits when no feed has records. */
     private static final long IDLE_WAIT_MS = 200;
+    /** The most feed polls a task runs at once; more due feeds wait their turn. */
+    private static final int MAX_POLLERS = 8;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Source> sources = new ArrayList<>();
+    /** Sources whose poll finished, with its records, in the order they finished. */
+    private final java.util.concurrent.BlockingQueue<Source> finished = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Runs the feeds' polls, so one slow endpoint never holds up {@link #poll()} or the others. */
+    private java.util.concurrent.ExecutorService pollers;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private SessionSourceConfig config;
     private int next;
@@ -90,6 +97,13 @@ public class SessionSourceTask extends SourceTask {
                 sources.add(new Source(partition, endpoint, stream, client, resume));
             }
         }
+        int threads = Math.max(1, Math.min(MAX_POLLERS, sources.size()));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        pollers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sessionsdk-connect-poller-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         LOG.info("sessionsdk task following {} {} endpoint(s), {} partition(s), {} resumed from stored offsets",
                 config.vendor(), config.taskEndpoints().size(), sources.size(),
                 sources.stream().filter(s -> s.resumedFrom != null).count());
@@ -117,8 +131,11 @@ public class SessionSourceTask extends SourceTask {
     }
 
     /**
-     * Polls the feeds that are due, round-robin from where the last call stopped, and returns the records
-     * of the first that has any. Waits at most 200 ms when none has.
+     * Starts a poll of every feed that is due and not already being polled (on the task's own poller
+     * threads), then returns the records of the first poll that finished with any. Waits at most 200 ms
+     * for one, so a slow or hanging endpoint never holds up this method or the other endpoints: its
+     * poll goes on in the background and its records come with a later call. A feed has one poll in
+     * flight at most, so its records keep their order.
      *
      * @return the records, or null when nothing happened
      * @throws InterruptedException if interrupted while waiting
@@ -130,19 +147,40 @@ public class SessionSourceTask extends SourceTask {
         for (int i = 0; i < sources.size() && stopped.getCount() > 0; i++) {
             Source s = sources.get(next);
             next = (next + 1) % sources.size();
+            if (s.inFlight) {
+                continue;
+            }
             if (s.retryAt > now) {
                 wait = Math.min(wait, s.retryAt - now);
                 continue;
             }
-            List<SourceRecord> records = s.poll();
-            if (stopped.getCount() == 0) {
+            s.inFlight = true;
+            try {
+                pollers.execute(() -> {
+                    try {
+                        s.result = s.poll();
+                    } catch (InterruptedException e) {
+                        s.result = List.of();
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        finished.add(s);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                s.inFlight = false;
                 return null;
             }
+        }
+        Source done = finished.poll(Math.max(1, wait), TimeUnit.MILLISECONDS);
+        while (done != null && stopped.getCount() > 0) {
+            List<SourceRecord> records = done.result;
+            done.result = List.of();
+            done.inFlight = false;
             if (!records.isEmpty()) {
                 return records;
             }
+            done = finished.poll();
         }
-        stopped.await(Math.max(1, wait), TimeUnit.MILLISECONDS);
         return null;
     }
 
@@ -156,6 +194,9 @@ public class SessionSourceTask extends SourceTask {
             return;
         }
         stopped.countDown();
+        if (pollers != null) {
+            pollers.shutdownNow(); // a poll waiting on the network is interrupted; none is started again
+        }
         for (Source s : List.copyOf(sources)) {
             s.close();
         }
@@ -177,7 +218,11 @@ public class SessionSourceTask extends SourceTask {
         private final Checkpoint resumedFrom;
         private volatile Feed<?> feed;
         private int failures;
-        private long retryAt;
+        private volatile long retryAt;
+        /** Whether a poll of this source runs on a poller now; only the task thread sets it. */
+        private boolean inFlight;
+        /** What the last finished poll made, handed to the task thread through {@code finished}. */
+        private volatile List<SourceRecord> result = List.of();
 
         Source(Map<String, Object> partition, String endpoint, String stream, AutoCloseable client,
                Checkpoint resumedFrom) {

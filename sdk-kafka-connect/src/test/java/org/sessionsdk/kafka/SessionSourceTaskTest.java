@@ -71,6 +71,23 @@ class SessionSourceTaskTest {
         }
     }
 
+    @Test
+    void aHangingEndpointHoldsUpNeitherPollNorTheOthers() throws Exception {
+        try (EkranSimulator sim = EkranSimulator.start().withSessions(0).withAlerts(0)) {
+            EkranSimulator hanging = sim.tenant(1).withScenario(HISTORY);
+            EkranSimulator healthy = sim.tenant(2).withScenario(HISTORY);
+            hanging.faults().stallNext(); // its first answer stops mid-body and holds the connection
+            Map<String, String> p = props(sim, "ocsf");
+            p.put("sessionsdk.endpoints", hanging.endpoint() + "," + healthy.endpoint());
+            p.put("sessionsdk.task.endpoints", "0,1");
+            p.put("sessionsdk.streams", "sessions");
+            p.put("sessionsdk.read.timeout.ms", "600000"); // the stall outlasts the test
+            List<SourceRecord> got = drain(p, new HashMap<>(), 3);
+            assertThat(got).allSatisfy(r -> assertThat(r.key().toString()).startsWith("ekran|" + healthy.endpoint() + "|"));
+            assertThat(hanging.requestCount()).isEqualTo(1);
+        }
+    }
+
     static Map<String, String> props(EkranSimulator sim, String format) {
         Map<String, String> p = new HashMap<>();
         p.put("sessionsdk.vendor", "ekran");
