@@ -139,14 +139,8 @@ public final class Ecs {
     }
 
     private static void user(JsonDoc d, String vendor, String user, Map<String, String> attributes) {
-        if ("ekran".equals(vendor) && user != null && user.chars().allMatch(Character::isDigit)) {
-            d.put("user.id", user);
-        } else {
-            d.put("user.name", user);
-            if ("saymon".equals(vendor)) {
-                d.put("user.id", attributes.get("userId"));
-            }
-        }
+        Identity who = Identity.of(vendor, user, attributes);
+        d.put("user.name", who.name()).put("user.id", who.id());
     }
 
     /** The raw address in {@code .address}, copied to {@code .ip} or {@code .domain}. */

@@ -196,16 +196,10 @@ public final class Ocsf {
         };
     }
 
-    /** A user: Ekran names users by number (uid); SAYMON also sends the user's id beside the login. */
+    /** A user as {@link Identity} reads it: {@code name} and {@code uid}. */
     static void user(JsonDoc d, String at, String vendor, String user, Map<String, String> attributes) {
-        if ("ekran".equals(vendor) && user != null && user.chars().allMatch(Character::isDigit)) {
-            d.put(at + ".uid", user);
-        } else {
-            d.put(at + ".name", user);
-            if ("saymon".equals(vendor)) {
-                d.put(at + ".uid", attributes.get("userId"));
-            }
-        }
+        Identity who = Identity.of(vendor, user, attributes);
+        d.put(at + ".name", who.name()).put(at + ".uid", who.id());
         if (!d.has(at) && at.equals("user")) {
             // the user object is required on 3002 and needs a name or uid: an unknown one is said so
             d.put(at + ".name", "unknown");
