@@ -36,6 +36,8 @@ module org.sessionsdk.core {
             org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.json to
             org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
+    exports org.sessionsdk.core.internal.time to
+            org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.xml to
             org.sessionsdk.plesk, org.sessionsdk.testkit;
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import org.sessionsdk.core.internal.json.JsonObject;
+import org.sessionsdk.core.internal.time.WireTimes;
 
 /**
  * Ekran's time formats: query bounds are offset-less local times in the server's zone
@@ -40,6 +41,10 @@ public final class EkranTimes {
         String s = o.string(field);
         if (s == null) {
             return null;
+        }
+        OffsetDateTime fast = WireTimes.offsetDateTime(s);
+        if (fast != null) {
+            return fast;
         }
         try {
             return OffsetDateTime.parse(s);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import org.sessionsdk.core.error.ResponseFormatException;
+import org.sessionsdk.core.internal.time.WireTimes;
 
 /** Plesk's time forms: offset-less xsd:dateTime for sessions, Unix seconds for events. */
 public final class PleskTimes {
@@ -23,7 +24,7 @@ public final class PleskTimes {
             return null;
         }
         String t = text.trim();
-        LocalDateTime fast = plain(t);
+        LocalDateTime fast = WireTimes.localDateTime(t, 'T');
         if (fast != null) {
             return fast;
         }
@@ -37,45 +38,6 @@ public final class PleskTimes {
         } catch (DateTimeException e) { // unparseable, or out of range once moved to the server zone
             throw new ResponseFormatException("an xsd:dateTime in <" + field + ">", "\"" + t + "\"", "Plesk session");
         }
-    }
-
-    /**
-     * The form Plesk sends, {@code uuuu-MM-ddTHH:mm:ss} with nothing after, read without a formatter
-     * (a formatter's parse costs several times more, and a list of sessions has two dates each); null
-     * for any other form, which the formatter then reads or refuses.
-     */
-    static LocalDateTime plain(String t) {
-        if (t.length() != 19 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
-                || t.charAt(13) != ':' || t.charAt(16) != ':') {
-            return null;
-        }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 2);
-        int day = digits(t, 8, 2);
-        int hour = digits(t, 11, 2);
-        int minute = digits(t, 14, 2);
-        int second = digits(t, 17, 2);
-        if ((year | month | day | hour | minute | second) < 0) {
-            return null;
-        }
-        try {
-            return LocalDateTime.of(year, month, day, hour, minute, second);
-        } catch (DateTimeException outOfRange) {
-            return null; // e.g. 2026-02-30: the formatter reports it
-        }
-    }
-
-    /** The decimal number in {@code t[from, from + n)}, or -1 if a character is not a digit. */
-    private static int digits(String t, int from, int n) {
-        int v = 0;
-        for (int i = from; i < from + n; i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 
     public static Instant unixSeconds(long seconds) {

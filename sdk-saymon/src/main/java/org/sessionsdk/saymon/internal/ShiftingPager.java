@@ -170,7 +170,8 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
             }
             return true;
         }
-        if (previousIds.contains(key)) {
+        // on the first page there is nothing to compare with: do not even hash the id
+        if (!previousIds.isEmpty() && previousIds.contains(key)) {
             repeatSeen = true;
             startRemembering();
             return false;

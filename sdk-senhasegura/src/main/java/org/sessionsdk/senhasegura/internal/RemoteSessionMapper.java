@@ -7,9 +7,8 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sessionsdk.core.internal.json.JsonObject;
+import org.sessionsdk.core.internal.time.WireTimes;
 import org.sessionsdk.senhasegura.SenhaseguraSession;
 
 /** Reads one element of {@code remote_sessions} into a {@link SenhaseguraSession}. */
@@ -22,8 +21,6 @@ public final class RemoteSessionMapper {
             .appendPattern("HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter(Locale.ROOT);
-    /** {@code HH:MM:SS} with any number of hours. */
-    private static final Pattern ELAPSED = Pattern.compile("(\\d+):([0-5]?\\d):([0-5]?\\d)");
 
     private RemoteSessionMapper() {
     }
@@ -74,7 +71,9 @@ public final class RemoteSessionMapper {
         if (s == null || s.isBlank() || s.startsWith("0000-00-00")) {
             return null;
         }
-        return LocalDateTime.parse(s.trim(), WIRE_TIME);
+        String t = s.trim();
+        LocalDateTime fast = WireTimes.localDateTime(t, ' ');
+        return fast != null ? fast : LocalDateTime.parse(t, WIRE_TIME);
     }
 
     /**
@@ -86,13 +85,32 @@ public final class RemoteSessionMapper {
         if (s == null || s.isBlank()) {
             return null;
         }
-        Matcher m = ELAPSED.matcher(s.trim());
-        if (!m.matches()) {
+        // by hand rather than with a regex: this runs for every record of a list
+        String t = s.trim();
+        int a = t.indexOf(':');
+        int b = a < 0 ? -1 : t.indexOf(':', a + 1);
+        if (a < 1 || b < 0 || t.indexOf(':', b + 1) >= 0) {
             throw new IllegalArgumentException("not HH:MM:SS");
         }
-        return Duration.ofHours(Long.parseLong(m.group(1)))
-                .plusMinutes(Integer.parseInt(m.group(2)))
-                .plusSeconds(Integer.parseInt(m.group(3)));
+        for (int i = 0; i < a; i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                throw new IllegalArgumentException("not HH:MM:SS");
+            }
+        }
+        return Duration.ofHours(Long.parseLong(t, 0, a, 10))
+                .plusMinutes(sixtieth(t, a + 1, b))
+                .plusSeconds(sixtieth(t, b + 1, t.length()));
+    }
+
+    /** Minutes or seconds: one digit, or two of which the first is 0 to 5. */
+    private static int sixtieth(String t, int from, int to) {
+        int n = to - from;
+        char first = n >= 1 ? t.charAt(from) : 'x';
+        char last = n >= 1 ? t.charAt(to - 1) : 'x';
+        if (n < 1 || n > 2 || last < '0' || last > '9' || (n == 2 && (first < '0' || first > '5'))) {
+            throw new IllegalArgumentException("not HH:MM:SS");
+        }
+        return n == 1 ? last - '0' : (first - '0') * 10 + (last - '0');
     }
 
     /** "Yes" (also "Sim", "true", "1"); anything else, absent included, is no. */

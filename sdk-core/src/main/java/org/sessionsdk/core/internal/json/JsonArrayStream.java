@@ -39,6 +39,8 @@ public final class JsonArrayStream<T> {
     private final boolean flattenNested;
     private final boolean missingArrayIsEmpty;
     private final Set<String> keepJson;
+    /** Most readers keep no field as JSON: then no field name is hashed to look it up. */
+    private final boolean hasKeepJson;
     private final boolean keepArrays;
     private final String what;
 
@@ -49,6 +51,7 @@ public final class JsonArrayStream<T> {
         this.flattenNested = b.flattenNested;
         this.missingArrayIsEmpty = b.missingArrayIsEmpty;
         this.keepJson = Set.copyOf(b.keepJson);
+        this.hasKeepJson = !keepJson.isEmpty();
         this.keepArrays = b.keepArrays;
         this.what = b.what;
     }
@@ -103,6 +106,8 @@ public final class JsonArrayStream<T> {
         private JsonObject envelope;
         private int state; // 0 before the array, 1 in it, 2 in a nested envelope's array, 3 done
         private int index;
+        /** The one object every element is read into, in turn (see {@link JsonObject#reset}). */
+        private JsonObject element;
 
         Reader(JsonParser p, AutoCloseable resource) {
             super(resource);
@@ -166,8 +171,12 @@ public final class JsonArrayStream<T> {
                             ? t.name() : t.asString(), where(p.currentLocation()));
                 }
                 JsonLocation at = p.currentTokenLocation();
-                JsonObject o = readObject(new JsonObject(listName(), index, at.getLineNr(), at.getColumnNr()),
-                        state == 1 && flattenNested, true);
+                if (element == null) {
+                    element = new JsonObject(listName(), index, at.getLineNr(), at.getColumnNr());
+                } else {
+                    element.reset(index, at.getLineNr(), at.getColumnNr());
+                }
+                JsonObject o = readObject(element, state == 1 && flattenNested, true);
                 if (o == null) {
                     state = 2; // a whole envelope nested as an element: stream its array
                     continue;
@@ -246,7 +255,7 @@ public final class JsonArrayStream<T> {
                     checkEnvelope(o);
                     return null;
                 }
-                if (element && v != null && v != JsonToken.VALUE_NULL && keepJson.contains(name)) {
+                if (element && hasKeepJson && v != null && v != JsonToken.VALUE_NULL && keepJson.contains(name)) {
                     o.put(name, JsonObject.Kind.JSON, copyValue());
                     continue;
                 }

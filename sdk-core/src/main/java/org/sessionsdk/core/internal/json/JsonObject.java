@@ -26,9 +26,9 @@ public final class JsonObject {
 
     // Where the object stood, kept as parts: the text is built only for an error message.
     private final String name;
-    private final int index;
-    private final int line;
-    private final int column;
+    private int index;
+    private int line;
+    private int column;
     private final JsonObject parent;
     // Parallel arrays rather than lists or a map: records have a handful of fields, read once each.
     private String[] names = new String[8];
@@ -36,6 +36,8 @@ public final class JsonObject {
     private Kind[] kinds = new Kind[8];
     private long[] integers = new long[8];
     private int size;
+    /** Where the next lookup starts: mappers read fields mostly in wire order, so most lookups hit at once. */
+    private int cursor;
 
     /** An object known by a description, e.g. "response envelope". */
     JsonObject(String description) {
@@ -45,6 +47,20 @@ public final class JsonObject {
     /** Element {@code index} of the array {@code listName}, starting at line and column. */
     JsonObject(String listName, int index, int line, int column) {
         this(listName, index, line, column, null);
+    }
+
+    /**
+     * Makes this object element {@code index} of its array, starting at line and column, with no fields:
+     * a reader reuses one object for every element, since mappers read it and let it go (none keeps it;
+     * {@link #values()} and {@link #scalars()} are copies), so a list of a million records allocates
+     * its field arrays once.
+     */
+    void reset(int index, int line, int column) {
+        this.index = index;
+        this.line = line;
+        this.column = column;
+        this.size = 0;
+        this.cursor = 0;
     }
 
     /** The object in field {@code field} of {@code parent}. */
@@ -84,9 +100,22 @@ public final class JsonObject {
     }
 
     private int indexOf(String name) {
-        for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
+        int n = size;
+        // field names from the parser and the mappers' literals are both interned: compare references
+        // first, from where the last lookup stopped; only then by content
+        int i = cursor;
+        for (int k = 0; k < n; k++, i++) {
+            if (i == n) {
+                i = 0;
+            }
+            if (names[i] == name) {
+                cursor = i + 1;
                 return i;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            if (names[j].equals(name)) {
+                return j;
             }
         }
         return -1;

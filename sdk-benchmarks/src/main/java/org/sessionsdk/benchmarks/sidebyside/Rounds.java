@@ -1,0 +1,116 @@
+package org.sessionsdk.benchmarks.sidebyside;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Times two ways of doing the same job in alternating rounds in one JVM (A B, then B A, ...), so that
+ * drift on a shared machine (JIT, GC, other processes) hits both sides alike, and reports the median
+ * of each side with the median of the per-round ratios and an order-statistic 95% interval for it.
+ * That ratio, not JMH's per-benchmark means taken minutes apart, is what the targets are read against.
+ */
+public final class Rounds {
+    /** One way of doing the job; returns a count the harness checks, so nothing is optimised away. */
+    @FunctionalInterface
+    public interface Way {
+        long run() throws Exception;
+    }
+
+    /**
+     * The outcome: per-op times in microseconds and the ratio {@code b / a} per round.
+     *
+     * @param name      what was compared
+     * @param aName     side A
+     * @param bName     side B
+     * @param aMedianUs median time of one op of A
+     * @param bMedianUs median time of one op of B
+     * @param ratio     median over rounds of time(B) / time(A)
+     * @param ratioLow  lower end of the ~95% interval of that median
+     * @param ratioHigh upper end
+     * @param rounds    rounds measured
+     * @param opsPerRound ops of each side per round
+     */
+    public record Result(String name, String aName, String bName, double aMedianUs, double bMedianUs, double ratio,
+                         double ratioLow, double ratioHigh, int rounds, int opsPerRound) {
+
+        /** {@return one JSON object, for the report} */
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"name\":\"%s\",\"a\":\"%s\",\"b\":\"%s\",\"aUs\":%.3f,\"bUs\":%.3f,"
+                            + "\"ratio\":%.4f,\"low\":%.4f,\"high\":%.4f,\"rounds\":%d,\"ops\":%d}",
+                    name, aName, bName, aMedianUs, bMedianUs, ratio, ratioLow, ratioHigh, rounds, opsPerRound);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%-28s %s %.1f us | %s %.1f us | %s/%s = %.3f [%.3f, %.3f] (%d rounds x %d)",
+                    name, aName, aMedianUs, bName, bMedianUs, bName, aName, ratio, ratioLow, ratioHigh, rounds,
+                    opsPerRound);
+        }
+    }
+
+    private Rounds() {
+    }
+
+    /**
+     * Warms both sides for {@code warmupSeconds}, then measures {@code rounds} alternating rounds.
+     *
+     * @param expected the count each op must return
+     */
+    public static Result compare(String name, String aName, Way a, String bName, Way b, long expected,
+                                 int opsPerRound, int rounds, double warmupSeconds) throws Exception {
+        long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            time(a, expected, opsPerRound);
+            time(b, expected, opsPerRound);
+        }
+        double[] ta = new double[rounds];
+        double[] tb = new double[rounds];
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            System.gc(); // every round starts from a collected heap; each side pays for its own garbage
+            if (r % 2 == 0) {
+                ta[r] = time(a, expected, opsPerRound);
+                tb[r] = time(b, expected, opsPerRound);
+            } else {
+                tb[r] = time(b, expected, opsPerRound);
+                ta[r] = time(a, expected, opsPerRound);
+            }
+            ratio[r] = tb[r] / ta[r];
+        }
+        double[] sorted = ratio.clone();
+        Arrays.sort(sorted);
+        int[] ci = medianInterval(rounds);
+        return new Result(name, aName, bName, median(ta), median(tb), median(ratio), sorted[ci[0]], sorted[ci[1]],
+                rounds, opsPerRound);
+    }
+
+    /** Microseconds per op over {@code ops} ops. */
+    private static double time(Way w, long expected, int ops) throws Exception {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            long n = w.run();
+            if (n != expected) {
+                throw new IllegalStateException("got " + n + " records, expected " + expected);
+            }
+        }
+        return (System.nanoTime() - t0) / 1e3 / ops;
+    }
+
+    static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /**
+     * Ranks (0-based, into the sorted values) bounding a distribution-free ~95% interval of the median:
+     * the binomial(n, 1/2) ranks n/2 -+ 0.98 sqrt(n), clamped to the sample.
+     */
+    static int[] medianInterval(int n) {
+        double half = 0.98 * Math.sqrt(n);
+        int lo = (int) Math.floor(n / 2.0 - half);
+        int hi = (int) Math.ceil(n / 2.0 + half) - 1;
+        return new int[] {Math.max(0, lo), Math.min(n - 1, hi)};
+    }
+}

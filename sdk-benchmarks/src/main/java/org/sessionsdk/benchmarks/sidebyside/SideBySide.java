@@ -1,0 +1,168 @@
+package org.sessionsdk.benchmarks.sidebyside;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.sessionsdk.benchmarks.ParseBenchmark;
+import org.sessionsdk.benchmarks.parse.HandWritten;
+import org.sessionsdk.benchmarks.parse.Naive;
+import org.sessionsdk.benchmarks.support.BareEkran;
+import org.sessionsdk.benchmarks.support.BarePlesk;
+import org.sessionsdk.benchmarks.support.InMemoryTransport;
+import org.sessionsdk.benchmarks.support.LoopbackServer;
+import org.sessionsdk.benchmarks.support.SdkClient;
+import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.ekran.EkranClient;
+import org.sessionsdk.ekran.EkranCredentials;
+import org.sessionsdk.ekran.EkranSessionQuery;
+import org.sessionsdk.plesk.PleskClient;
+import org.sessionsdk.plesk.PleskCredentials;
+
+/**
+ * The side-by-side ratios of targets 1 and 2 (issue 22), each measured in alternating rounds in one JVM
+ * ({@link Rounds}):
+ * <pre>
+ *   parse   VENDOR [records] [rounds]   SDK stream() vs the hand-written loop and vs naive binding, same bytes
+ *   percall VENDOR [rounds]             SDK list() of 10 records vs a bare HttpClient call (EKRAN, PLESK)
+ *   profile parse|percall VENDOR secs   only the SDK side, in a loop, for a profiler (JFR)
+ * </pre>
+ * Results are printed and, with {@code -Dout=FILE}, appended to FILE as JSON lines.
+ */
+public final class SideBySide {
+    private SideBySide() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Rounds.Result> results = new ArrayList<>();
+        switch (args[0]) {
+            case "parse" -> {
+                Vendor v = Vendor.of(args[1]);
+                int records = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
+                int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
+                results.addAll(parse(v, records, rounds));
+            }
+            case "percall" -> {
+                Vendor v = Vendor.of(args[1]);
+                int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 21;
+                results.add(perCall(v, rounds));
+            }
+            case "profile" -> {
+                profile(args[1], Vendor.of(args[2]), Double.parseDouble(args[3]));
+                return;
+            }
+            default -> throw new IllegalArgumentException("parse | percall | profile, not " + args[0]);
+        }
+        String out = System.getProperty("out");
+        for (Rounds.Result r : results) {
+            System.out.println(r);
+            if (out != null) {
+                Files.writeString(Path.of(out), r.toJson() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            }
+        }
+    }
+
+    /** time(other) / time(SDK): above 1 the SDK is faster. */
+    static List<Rounds.Result> parse(Vendor v, int records, int rounds) throws Exception {
+        byte[] body = v.body(records);
+        try (SdkClient client = SdkClient.create(v, SdkClient.UNUSED_ENDPOINT, new InMemoryTransport(v, () -> body))) {
+            Rounds.Way sdk = () -> ParseBenchmark.sdk(client, records, SideBySide::consume);
+            Rounds.Way hand = () -> HandWritten.parse(v, new ByteArrayInputStream(body), SideBySide::consume);
+            Rounds.Way naive = () -> Naive.parse(v, new ByteArrayInputStream(body), SideBySide::consume);
+            int ops = Math.max(1, 400_000 / records);
+            return List.of(
+                    Rounds.compare("parse " + v.id() + " vs hand-written", "sdk", sdk, "hand", hand, records, ops,
+                            rounds, 8),
+                    Rounds.compare("parse " + v.id() + " vs naive", "sdk", sdk, "naive", naive, records, ops, rounds,
+                            4));
+        }
+    }
+
+    /** time(SDK) / time(bare): above 1 the SDK is slower. */
+    static Rounds.Result perCall(Vendor v, int rounds) throws Exception {
+        int n = 10;
+        byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(n) : v.body(n);
+        try (LoopbackServer server = LoopbackServer.fixed(v, body, 2)) {
+            Calls calls = Calls.of(v, server);
+            try (calls) {
+                return Rounds.compare("per call " + v.id() + " list()", "bare", calls.bare, "sdk", calls.sdk, n, 2_000,
+                        rounds, 10);
+            }
+        }
+    }
+
+    static void profile(String what, Vendor v, double seconds) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long ops = 0;
+        if (what.equals("parse-hand")) {
+            int records = 200_000;
+            byte[] body = v.body(records);
+            while (System.nanoTime() < end) {
+                HandWritten.parse(v, new ByteArrayInputStream(body), SideBySide::consume);
+                ops++;
+            }
+        } else if (what.equals("parse")) {
+            int records = 200_000;
+            byte[] body = v.body(records);
+            try (SdkClient client = SdkClient.create(v, SdkClient.UNUSED_ENDPOINT,
+                    new InMemoryTransport(v, () -> body))) {
+                while (System.nanoTime() < end) {
+                    ParseBenchmark.sdk(client, records, SideBySide::consume);
+                    ops++;
+                }
+            }
+        } else {
+            byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(10) : v.body(10);
+            try (LoopbackServer server = LoopbackServer.fixed(v, body, 2); Calls calls = Calls.of(v, server)) {
+                while (System.nanoTime() < end) {
+                    calls.sdk.run();
+                    ops++;
+                }
+            }
+        }
+        System.out.println(what + " " + v.id() + ": " + ops + " ops in " + seconds + " s");
+    }
+
+    /** Where every record goes: a volatile write, so no side can drop its records, at the same small cost. */
+    private static volatile Object sink;
+
+    private static void consume(Object o) {
+        sink = o;
+    }
+
+    /** The two sides of a per-call comparison on one loopback server. */
+    private record Calls(Rounds.Way sdk, Rounds.Way bare, AutoCloseable client) implements AutoCloseable {
+        static Calls of(Vendor v, LoopbackServer server) {
+            return switch (v) {
+                case EKRAN -> {
+                    EkranClient c = EkranClient.builder().endpoint(server.endpoint())
+                            .credentials(EkranCredentials.apiKey("bench-api-key")).build();
+                    BareEkran bare = new BareEkran(server.endpoint());
+                    yield new Calls(() -> c.sessions().list(EkranSessionQuery.all()).size(), () -> bare.list().size(), c);
+                }
+                case PLESK -> {
+                    PleskClient c = PleskClient.builder().endpoint(server.endpoint())
+                            .credentials(PleskCredentials.secretKey("bench-secret-key")).build();
+                    BarePlesk bare = new BarePlesk(server.endpoint());
+                    yield new Calls(() -> c.sessions().list().size(), () -> bare.list().size(), c);
+                }
+                default -> throw new IllegalArgumentException("per call is measured for EKRAN and PLESK");
+            };
+        }
+
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } catch (Exception e) {
+                throw new UncheckedIOException(new IOException(e));
+            }
+        }
+    }
+}
