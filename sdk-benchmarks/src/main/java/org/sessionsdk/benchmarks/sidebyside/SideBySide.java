@@ -52,6 +52,15 @@ public final class SideBySide {
                 int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 21;
                 results.add(perCall(v, rounds));
             }
+            case "feed" -> {
+                Vendor v = Vendor.of(args[1]);
+                int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
+                results.add(feed(v, rounds));
+            }
+            case "concurrency" -> {
+                int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+                results.add(concurrency(256, rounds));
+            }
             case "profile" -> {
                 profile(args[1], Vendor.of(args[2]), Double.parseDouble(args[3]));
                 return;
@@ -97,6 +106,96 @@ public final class SideBySide {
         }
     }
 
+    /**
+     * Target 4: a session feed's poll of a source that did not change, against one {@code list()} of the
+     * same 10 records: time(poll) / time(list). The feed's clock moves a second per reading, so every
+     * poll is due and asks the server (one request, like the list); nothing changes between polls.
+     */
+    static Rounds.Result feed(Vendor v, int rounds) throws Exception {
+        int n = 10;
+        byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(n) : v.body(n);
+        java.time.Clock ticking = new java.time.Clock() {
+            private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong(
+                    java.time.Instant.now().getEpochSecond());
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.ofEpochSecond(seconds.incrementAndGet());
+            }
+        };
+        try (LoopbackServer server = LoopbackServer.fixed(v, body, 2);
+             SdkClient client = SdkClient.create(v, server.endpoint(), null);
+             org.sessionsdk.core.feed.Feed<org.sessionsdk.core.feed.SessionChange> feed = client.sessionFeed(
+                     org.sessionsdk.core.feed.FeedOptions.builder().pollInterval(java.time.Duration.ofMillis(1))
+                             .clock(ticking).build())) {
+            feed.poll(java.time.Duration.ZERO); // the first poll reports what is open; later ones find no change
+            long requestsBefore = server.requests();
+            feed.poll(java.time.Duration.ZERO);
+            if (server.requests() - requestsBefore != 1) {
+                throw new IllegalStateException("an unchanged poll sent " + (server.requests() - requestsBefore)
+                        + " requests");
+            }
+            Rounds.Way list = () -> client.list().size();
+            Rounds.Way poll = () -> feed.poll(java.time.Duration.ZERO).items().isEmpty() ? n : -1;
+            return Rounds.compare("feed poll " + v.id() + " (unchanged)", "list", list, "poll", poll, n, 2_000, rounds, 8);
+        }
+    }
+
+    /**
+     * Target 3: {@code calls} concurrent Ekran list calls on one client, awaited, SDK {@code listAsync}
+     * against bare {@code sendAsync} + Jackson; time(bare) / time(SDK), above 1 the SDK is faster. Fair
+     * executors: the SDK's own async pool has {@value org.sessionsdk.core.config.ClientConfig#DEFAULT_ASYNC_THREADS}
+     * threads (the default), and the bare JDK client gets a fixed pool of as many threads for its
+     * async work and the parse; the peak of live threads is printed for each side.
+     */
+    static Rounds.Result concurrency(int calls, int rounds) throws Exception {
+        int threads = Integer.getInteger("threads.size", org.sessionsdk.core.config.ClientConfig.DEFAULT_ASYNC_THREADS);
+        java.util.concurrent.ExecutorService bareExecutor = java.util.concurrent.Executors.newFixedThreadPool(threads,
+                r -> {
+                    Thread t = new Thread(r, "bare-http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try (LoopbackServer server = LoopbackServer.fixed(Vendor.EKRAN, Vendor.EKRAN.body(10), 4);
+             EkranClient client = EkranClient.builder().endpoint(server.endpoint()).asyncThreads(threads)
+                     .credentials(EkranCredentials.apiKey("bench-api-key")).build()) {
+            BareEkran bare = new BareEkran(server.endpoint(), bareExecutor);
+            long expected = (long) calls * 10;
+            Rounds.Way sdk = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls,
+                    () -> client.sessions().listAsync(EkranSessionQuery.all()));
+            Rounds.Way bareWay = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls, bare::listAsync);
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            int base = mx.getThreadCount();
+            mx.resetPeakThreadCount();
+            sdk.run();
+            int sdkPeak = mx.getPeakThreadCount() - base;
+            mx.resetPeakThreadCount();
+            bareWay.run();
+            int barePeak = mx.getPeakThreadCount() - base;
+            if (Boolean.getBoolean("threads")) {
+                java.util.Map<String, Long> names = Thread.getAllStackTraces().keySet().stream().collect(
+                        java.util.stream.Collectors.groupingBy(t -> t.getName().replaceAll("\\d+", "#"),
+                                java.util.stream.Collectors.counting()));
+                System.out.println("live threads after both: " + names);
+            }
+            System.out.println("threads started beyond the " + base + " alive before: SDK <= " + sdkPeak + ", bare <= "
+                    + barePeak + " (one batch of " + calls + " calls each)");
+            return Rounds.compare("concurrency 256 x ekran", "sdk", sdk, "bare", bareWay, expected, 20, rounds, 8);
+        } finally {
+            bareExecutor.shutdownNow();
+        }
+    }
+
     static void profile(String what, Vendor v, double seconds) throws Exception {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long ops = 0;
@@ -120,8 +219,9 @@ public final class SideBySide {
         } else {
             byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(10) : v.body(10);
             try (LoopbackServer server = LoopbackServer.fixed(v, body, 2); Calls calls = Calls.of(v, server)) {
+                Rounds.Way way = what.equals("percall-bare") ? calls.bare : calls.sdk;
                 while (System.nanoTime() < end) {
-                    calls.sdk.run();
+                    way.run();
                     ops++;
                 }
             }

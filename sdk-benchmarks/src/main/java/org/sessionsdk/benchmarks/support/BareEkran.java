@@ -24,7 +24,16 @@ public final class BareEkran implements AutoCloseable {
     private final HttpRequest request;
 
     public BareEkran(URI endpoint) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this(endpoint, null);
+    }
+
+    /**
+     * @param executor the JDK client's executor (its async work and the {@code thenApply} parse run
+     *                 there), or null for the JDK's default, which starts a thread per response
+     */
+    public BareEkran(URI endpoint, java.util.concurrent.Executor executor) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        this.http = (executor == null ? b : b.executor(executor)).build();
         this.request = HttpRequest.newBuilder(endpoint.resolve("/ekranapi/sessions"))
                 .timeout(Duration.ofSeconds(30))
                 .header("ApiKey", "bench-api-key")

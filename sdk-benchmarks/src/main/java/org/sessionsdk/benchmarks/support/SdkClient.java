@@ -81,6 +81,26 @@ public final class SdkClient implements AutoCloseable {
         };
     }
 
+    /**
+     * The session list a feed of this vendor reads, as one call: Plesk {@code sessions().list()}, Ekran
+     * {@code sessions().list(all)}, SAYMON {@code sessions().list(default query)}, senhasegura
+     * {@code sessions().list()}.
+     */
+    public java.util.List<?> list() {
+        return switch (vendor) {
+            case PLESK -> ((PleskClient) client).sessions().list();
+            case EKRAN -> ((EkranClient) client).sessions().list(EkranSessionQuery.all());
+            case SAYMON -> ((SaymonClient) client).sessions().list(SaymonSessionQuery.builder().build());
+            case SENHASEGURA -> ((SenhaseguraClient) client).sessions().list();
+        };
+    }
+
+    /** {@return the client's session feed} */
+    public org.sessionsdk.core.feed.Feed<org.sessionsdk.core.feed.SessionChange> sessionFeed(
+            org.sessionsdk.core.feed.FeedOptions options) {
+        return ((org.sessionsdk.core.session.SessionSource) client).sessionFeed(options);
+    }
+
     @Override
     public void close() throws Exception {
         client.close();

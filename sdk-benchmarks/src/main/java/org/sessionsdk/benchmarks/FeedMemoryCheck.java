@@ -1,0 +1,64 @@
+package org.sessionsdk.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.sessionsdk.benchmarks.support.LoopbackServer;
+import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.senhasegura.SenhaseguraClient;
+import org.sessionsdk.senhasegura.SenhaseguraCredentials;
+
+/**
+ * Target 4, memory: a senhasegura session feed polls a list of {@code rows} rows (generated on the fly
+ * by a loopback server, chunked, never held; one in ten still open) twice, in a JVM started with a heap
+ * far smaller than the list's records would take: the first poll reports what is open now, the second
+ * finds nothing changed. A plain {@code main}: {@code FeedMemoryCheck ROWS OUT.json}.
+ */
+public final class FeedMemoryCheck {
+    private FeedMemoryCheck() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rows = Integer.parseInt(args[0]);
+        String json;
+        try (LoopbackServer server = LoopbackServer.generating(Vendor.SENHASEGURA, rows);
+             SenhaseguraClient client = SenhaseguraClient.builder().endpoint(server.endpoint())
+                     .credentials(SenhaseguraCredentials.oauth2("bench-client", "bench-secret")).build();
+             Feed<SessionChange> feed = client.sessionFeed(FeedOptions.builder().pollInterval(Duration.ofMillis(1))
+                     .build())) {
+            long t0 = System.nanoTime();
+            FeedBatch<SessionChange> first = feed.poll(Duration.ofSeconds(1));
+            long t1 = System.nanoTime();
+            FeedBatch<SessionChange> second = feed.poll(Duration.ofSeconds(1));
+            long t2 = System.nanoTime();
+            long expectedOpen = (rows + 9) / 10;
+            if (first.items().size() != expectedOpen || !second.items().isEmpty()) {
+                throw new IllegalStateException("first poll " + first.items().size() + " changes (expected " + expectedOpen
+                        + "), second " + second.items().size() + " (expected 0)");
+            }
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            json = String.format(Locale.ROOT, "{\"rows\":%d,\"open\":%d,\"bytes\":%d,\"firstPollSeconds\":%.3f,"
+                            + "\"unchangedPollSeconds\":%.3f,\"checkpointChars\":%d,\"peakHeapBytes\":%d,\"maxHeapBytes\":%d,"
+                            + "\"ok\":true}", rows, expectedOpen, server.bytesSent(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                    second.checkpoint().toString().length(), peak, Runtime.getRuntime().maxMemory());
+        }
+        System.out.println(json);
+        if (args.length > 1) {
+            Files.writeString(Path.of(args[1]), json + "\n", StandardCharsets.UTF_8);
+        }
+    }
+}
