@@ -1,0 +1,264 @@
+package org.sessionsdk.benchmarks.fleet;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.http.JdkHttpTransport;
+import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.ekran.EkranClient;
+import org.sessionsdk.ekran.EkranCredentials;
+import org.sessionsdk.plesk.PleskClient;
+import org.sessionsdk.plesk.PleskCredentials;
+import org.sessionsdk.saymon.SaymonClient;
+import org.sessionsdk.saymon.SaymonCredentials;
+import org.sessionsdk.senhasegura.SenhaseguraClient;
+import org.sessionsdk.senhasegura.SenhaseguraCredentials;
+import org.sessionsdk.testkit.EkranSimulator;
+import org.sessionsdk.testkit.PleskSimulator;
+import org.sessionsdk.testkit.SaymonSimulator;
+import org.sessionsdk.testkit.SenhaseguraSimulator;
+
+/**
+ * Target 5: one JVM follows a fleet of endpoints (a quarter of each vendor, each a testkit tenant
+ * served by {@link FleetServer} in another process) at a fixed poll interval, the way a user following
+ * hundreds of servers should: one shared {@link JdkHttpTransport} for every client (one connection
+ * pool, one selector thread), one small scheduler pool for every feed (no thread per endpoint), and
+ * {@code poll(Duration.ZERO)} from the scheduler, so a poll never waits. Reports events/s, polls/s,
+ * start lag and poll latency percentiles, live threads, heap and CPU.
+ *
+ * <pre>FleetRun [endpoints=1000] [intervalSeconds=10] [durationSeconds=600] [schedulerThreads=8] [out.json]</pre>
+ */
+public final class FleetRun {
+    /**
+     * What a run measured.
+     *
+     * @param endpoints   endpoints followed
+     * @param seconds     measured wall time
+     * @param polls       polls made
+     * @param failures    polls that failed
+     * @param events      session changes delivered
+     * @param lagP50Ms    start lag (actual start minus the planned start), median
+     * @param lagP99Ms    start lag, 99th percentile
+     * @param lagMaxMs    start lag, worst
+     * @param pollP50Ms   poll latency, median
+     * @param pollP99Ms   poll latency, 99th percentile
+     * @param threadsMax  most live threads in the JVM during the run
+     * @param heapMaxMb   most heap in use at a sample (taken every second)
+     * @param heapLimitMb the JVM's heap limit
+     * @param cpuCores    process CPU time over wall time (1.0 = one core busy)
+     */
+    public record Result(int endpoints, double seconds, long polls, long failures, long events, double lagP50Ms,
+                         double lagP99Ms, double lagMaxMs, double pollP50Ms, double pollP99Ms, int threadsMax,
+                         double heapMaxMb, double heapLimitMb, double cpuCores) {
+
+        /** {@return the result as one JSON object} */
+        public String toJson() {
+            return String.format(Locale.ROOT, "{\"endpoints\":%d,\"seconds\":%.1f,\"polls\":%d,\"failures\":%d,"
+                            + "\"events\":%d,\"eventsPerSecond\":%.2f,\"pollsPerSecond\":%.2f,\"lagP50Ms\":%.2f,"
+                            + "\"lagP99Ms\":%.2f,\"lagMaxMs\":%.2f,\"pollP50Ms\":%.2f,\"pollP99Ms\":%.2f,\"threadsMax\":%d,"
+                            + "\"heapMaxMb\":%.1f,\"heapLimitMb\":%.0f,\"cpuCores\":%.3f}",
+                    endpoints, seconds, polls, failures, events, events / seconds, polls / seconds, lagP50Ms, lagP99Ms,
+                    lagMaxMs, pollP50Ms, pollP99Ms, threadsMax, heapMaxMb, heapLimitMb, cpuCores);
+        }
+    }
+
+    private FleetRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int interval = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int duration = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int perVendor = (endpoints + 3) / 4;
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", System.getProperty("java.class.path"), FleetServer.class.getName(),
+                Integer.toString(perVendor), Integer.toString(duration / 60 + 2))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null) {
+                throw new IllegalStateException("the fleet server ended before it printed its endpoints");
+            }
+            Result r = run(Bases.parse(line), endpoints, Duration.ofSeconds(interval), Duration.ofSeconds(duration), threads);
+            System.out.println(r.toJson());
+            if (args.length > 4) {
+                Files.writeString(Path.of(args[4]), r.toJson() + "\n", StandardCharsets.UTF_8);
+            }
+        } finally {
+            server.getOutputStream().close();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** The four simulators' base endpoints (tenants live under {@code /t/<n>}) and senhasegura's zone. */
+    public record Bases(String plesk, String ekran, String saymon, String senhasegura, ZoneId senhaseguraZone) {
+        static Bases parse(String json) {
+            return new Bases(field(json, "plesk"), field(json, "ekran"), field(json, "saymon"),
+                    field(json, "senhasegura"), ZoneId.of(field(json, "senhaseguraZone")));
+        }
+
+        /** {@return the bases of simulators running in this JVM (for the smoke test)} */
+        public static Bases of(PleskSimulator p, EkranSimulator e, SaymonSimulator s, SenhaseguraSimulator h) {
+            return new Bases(p.endpoint().toString(), e.endpoint().toString(), s.endpoint().toString(),
+                    h.endpoint().toString(), h.zone());
+        }
+
+        private static String field(String json, String name) {
+            Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+            if (!m.find()) {
+                throw new IllegalArgumentException("no " + name + " in " + json);
+            }
+            return m.group(1);
+        }
+    }
+
+    /**
+     * Follows {@code endpoints} endpoints for {@code duration}, each polled every {@code interval}, the
+     * first polls spread evenly over the first interval.
+     */
+    public static Result run(Bases bases, int endpoints, Duration interval, Duration duration, int schedulerThreads)
+            throws Exception {
+        JdkHttpTransport transport = JdkHttpTransport.builder().build();
+        List<AutoCloseable> clients = new ArrayList<>();
+        List<Feed<SessionChange>> feeds = new ArrayList<>();
+        // feeds poll when the scheduler says; their own interval only has to be a little shorter
+        FeedOptions options = FeedOptions.builder().pollInterval(interval.multipliedBy(9).dividedBy(10)).build();
+        for (int i = 0; i < endpoints; i++) {
+            SessionSource client = client(bases, i, transport);
+            clients.add((AutoCloseable) client);
+            feeds.add(client.sessionFeed(options));
+        }
+        Map<Integer, Checkpoint> store = new ConcurrentHashMap<>();
+        long planned = (duration.toNanos() / interval.toNanos()) * endpoints;
+        long[] lags = new long[(int) planned + endpoints];
+        long[] latencies = new long[lags.length];
+        AtomicInteger samples = new AtomicInteger();
+        AtomicLong events = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(schedulerThreads, r -> {
+            Thread t = new Thread(r, "fleet-poller");
+            t.setDaemon(true);
+            return t;
+        });
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.lang.management.MemoryMXBean mem = ManagementFactory.getMemoryMXBean();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long end = start + duration.toNanos();
+        long cpu0 = os.getProcessCpuTime();
+        for (int i = 0; i < endpoints; i++) {
+            Feed<SessionChange> feed = feeds.get(i);
+            int key = i;
+            long first = start + interval.toNanos() * i / endpoints;
+            long[] round = {0};
+            scheduler.scheduleAtFixedRate(() -> {
+                long plannedAt = first + round[0]++ * interval.toNanos();
+                long t0 = System.nanoTime();
+                if (t0 >= end) {
+                    return;
+                }
+                try {
+                    FeedBatch<SessionChange> batch = feed.poll(Duration.ZERO);
+                    events.addAndGet(batch.items().size());
+                    store.put(key, batch.checkpoint());
+                } catch (RuntimeException | InterruptedException e) {
+                    if (failures.incrementAndGet() <= 5) {
+                        System.err.println("poll of endpoint " + key + " failed: " + e);
+                    }
+                }
+                int k = samples.getAndIncrement();
+                if (k < lags.length) {
+                    lags[k] = t0 - plannedAt;
+                    latencies[k] = System.nanoTime() - t0;
+                }
+            }, first - System.nanoTime(), interval.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        int threadsMax = 0;
+        long heapMax = 0;
+        while (System.nanoTime() < end) {
+            threadsMax = Math.max(threadsMax, mx.getThreadCount());
+            heapMax = Math.max(heapMax, mem.getHeapMemoryUsage().getUsed());
+            TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = os.getProcessCpuTime() - cpu0;
+        scheduler.shutdown();
+        scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        for (Feed<SessionChange> f : feeds) {
+            f.close();
+        }
+        for (AutoCloseable c : clients) {
+            c.close();
+        }
+        transport.close();
+        int n = Math.min(samples.get(), lags.length);
+        long[] lag = Arrays.copyOf(lags, n);
+        long[] lat = Arrays.copyOf(latencies, n);
+        Arrays.sort(lag);
+        Arrays.sort(lat);
+        return new Result(endpoints, seconds, n, failures.get(), events.get(), ms(pct(lag, 50)), ms(pct(lag, 99)),
+                ms(n == 0 ? 0 : lag[n - 1]), ms(pct(lat, 50)), ms(pct(lat, 99)), threadsMax, heapMax / 1e6,
+                Runtime.getRuntime().maxMemory() / 1e6, cpu / 1e9 / seconds);
+    }
+
+    /** Endpoint {@code i}: vendors in turn, each vendor's tenants numbered from 1. */
+    private static SessionSource client(Bases b, int i, JdkHttpTransport transport) {
+        int tenant = i / 4 + 1;
+        return switch (i % 4) {
+            case 0 -> PleskClient.builder().endpoint(tenant(b.plesk(), tenant)).transport(transport)
+                    .credentials(PleskCredentials.secretKey(PleskSimulator.SECRET_KEY)).build();
+            case 1 -> EkranClient.builder().endpoint(tenant(b.ekran(), tenant)).transport(transport)
+                    .credentials(EkranCredentials.apiKey(EkranSimulator.API_KEY)).build();
+            case 2 -> SaymonClient.builder().endpoint(tenant(b.saymon(), tenant)).transport(transport)
+                    .credentials(SaymonCredentials.basic(SaymonSimulator.LOGIN, SaymonSimulator.PASSWORD)).build();
+            default -> SenhaseguraClient.builder().endpoint(tenant(b.senhasegura(), tenant)).transport(transport)
+                    .serverZone(b.senhaseguraZone())
+                    .credentials(SenhaseguraCredentials.oauth2(SenhaseguraSimulator.CLIENT_ID,
+                            SenhaseguraSimulator.CLIENT_SECRET)).build();
+        };
+    }
+
+    private static URI tenant(String base, int n) {
+        return URI.create(base + "/t/" + n);
+    }
+
+    private static long pct(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * p / 100.0) - 1)];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
