@@ -28,7 +28,15 @@ public final class FeedMemoryCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        int rows = Integer.parseInt(args[0]);
+        String json = run(Integer.parseInt(args[0]));
+        System.out.println(json);
+        if (args.length > 1) {
+            Files.writeString(Path.of(args[1]), json + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** {@return the result as one JSON object} Polls twice as described above. */
+    public static String run(int rows) throws Exception {
         String json;
         try (LoopbackServer server = LoopbackServer.generating(Vendor.SENHASEGURA, rows);
              SenhaseguraClient client = SenhaseguraClient.builder().endpoint(server.endpoint())
@@ -56,9 +64,6 @@ public final class FeedMemoryCheck {
                             + "\"ok\":true}", rows, expectedOpen, server.bytesSent(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                     second.checkpoint().toString().length(), peak, Runtime.getRuntime().maxMemory());
         }
-        System.out.println(json);
-        if (args.length > 1) {
-            Files.writeString(Path.of(args[1]), json + "\n", StandardCharsets.UTF_8);
-        }
+        return json;
     }
 }

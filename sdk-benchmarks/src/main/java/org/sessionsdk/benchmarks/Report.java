@@ -36,7 +36,7 @@ public final class Report {
         String settings = args.length > 2 ? args[2] : "";
         Report r = new Report();
         r.load(jmh);
-        String table = r.render(dir, settings);
+        String table = r.render(dir, settings) + "\n" + RoundTwoReport.render(dir);
         System.out.println(table);
         Files.writeString(jmh.resolveSibling("table.md"), table, StandardCharsets.UTF_8);
     }

@@ -50,7 +50,7 @@ import org.sessionsdk.testkit.SenhaseguraSimulator;
  * {@code poll(Duration.ZERO)} from the scheduler, so a poll never waits. Reports events/s, polls/s,
  * start lag and poll latency percentiles, live threads, heap and CPU.
  *
- * <pre>FleetRun [endpoints=1000] [intervalSeconds=10] [durationSeconds=600] [schedulerThreads=8] [out.json]</pre>
+ * <pre>FleetRun [endpoints=1000] [intervalSeconds=10] [durationSeconds=600] [schedulerThreads=4] [out.json]</pre>
  */
 public final class FleetRun {
     /**
@@ -70,19 +70,20 @@ public final class FleetRun {
      * @param heapMaxMb   most heap in use at a sample (taken every second)
      * @param heapLimitMb the JVM's heap limit
      * @param cpuCores    process CPU time over wall time (1.0 = one core busy)
+     * @param threadNames the live threads by name (digits folded) when their count was highest
      */
     public record Result(int endpoints, double seconds, long polls, long failures, long events, double lagP50Ms,
                          double lagP99Ms, double lagMaxMs, double pollP50Ms, double pollP99Ms, int threadsMax,
-                         double heapMaxMb, double heapLimitMb, double cpuCores) {
+                         double heapMaxMb, double heapLimitMb, double cpuCores, String threadNames) {
 
         /** {@return the result as one JSON object} */
         public String toJson() {
             return String.format(Locale.ROOT, "{\"endpoints\":%d,\"seconds\":%.1f,\"polls\":%d,\"failures\":%d,"
                             + "\"events\":%d,\"eventsPerSecond\":%.2f,\"pollsPerSecond\":%.2f,\"lagP50Ms\":%.2f,"
                             + "\"lagP99Ms\":%.2f,\"lagMaxMs\":%.2f,\"pollP50Ms\":%.2f,\"pollP99Ms\":%.2f,\"threadsMax\":%d,"
-                            + "\"heapMaxMb\":%.1f,\"heapLimitMb\":%.0f,\"cpuCores\":%.3f}",
+                            + "\"heapMaxMb\":%.1f,\"heapLimitMb\":%.0f,\"cpuCores\":%.3f,\"threadNames\":\"%s\"}",
                     endpoints, seconds, polls, failures, events, events / seconds, polls / seconds, lagP50Ms, lagP99Ms,
-                    lagMaxMs, pollP50Ms, pollP99Ms, threadsMax, heapMaxMb, heapLimitMb, cpuCores);
+                    lagMaxMs, pollP50Ms, pollP99Ms, threadsMax, heapMaxMb, heapLimitMb, cpuCores, threadNames);
         }
     }
 
@@ -93,7 +94,7 @@ public final class FleetRun {
         int endpoints = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int interval = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int duration = args.length > 2 ? Integer.parseInt(args[2]) : 600;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         int perVendor = (endpoints + 3) / 4;
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), FleetServer.class.getName(),
@@ -203,9 +204,16 @@ public final class FleetRun {
             }, first - System.nanoTime(), interval.toNanos(), TimeUnit.NANOSECONDS);
         }
         int threadsMax = 0;
+        String threadNames = "";
         long heapMax = 0;
         while (System.nanoTime() < end) {
-            threadsMax = Math.max(threadsMax, mx.getThreadCount());
+            int live = mx.getThreadCount();
+            if (live > threadsMax) {
+                threadsMax = live;
+                threadNames = new java.util.TreeMap<>(Thread.getAllStackTraces().keySet().stream().collect(
+                        java.util.stream.Collectors.groupingBy(t -> t.getName().replaceAll("\\d+", "#"),
+                                java.util.stream.Collectors.counting()))).toString();
+            }
             heapMax = Math.max(heapMax, mem.getHeapMemoryUsage().getUsed());
             TimeUnit.MILLISECONDS.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
         }
@@ -227,7 +235,7 @@ public final class FleetRun {
         Arrays.sort(lat);
         return new Result(endpoints, seconds, n, failures.get(), events.get(), ms(pct(lag, 50)), ms(pct(lag, 99)),
                 ms(n == 0 ? 0 : lag[n - 1]), ms(pct(lat, 50)), ms(pct(lat, 99)), threadsMax, heapMax / 1e6,
-                Runtime.getRuntime().maxMemory() / 1e6, cpu / 1e9 / seconds);
+                Runtime.getRuntime().maxMemory() / 1e6, cpu / 1e9 / seconds, threadNames);
     }
 
     /** Endpoint {@code i}: vendors in turn, each vendor's tenants numbered from 1. */

@@ -58,6 +58,10 @@ public final class Rounds {
      */
     public static Result compare(String name, String aName, Way a, String bName, Way b, long expected,
                                  int opsPerRound, int rounds, double warmupSeconds) throws Exception {
+        // -Dsidebyside.scale=0.01 shrinks ops and warm-up for the smoke test; the ratios then mean nothing
+        double scale = Double.parseDouble(System.getProperty("sidebyside.scale", "1"));
+        opsPerRound = Math.max(1, (int) (opsPerRound * scale));
+        warmupSeconds *= Math.min(1, scale);
         long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
         while (System.nanoTime() < warmEnd) {
             time(a, expected, opsPerRound);
