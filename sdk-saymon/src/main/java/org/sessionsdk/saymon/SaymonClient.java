@@ -147,9 +147,13 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
         Instant now = runtime.config().clock().instant();
         SaymonSessionQuery.Builder q = SaymonSessionQuery.builder();
-        if (range.from() != null) {
-            q.from(range.from().minus(sessionLookBack));
+        Instant from = range.from();
+        if (from != null && from.isAfter(now)) {
+            // a range from a clock ahead of this client's (a feed's own clock, a checkpoint saved on a
+            // host whose clock ran ahead) starts after "now": look back from now, never a reversed window
+            from = now;
         }
+        q.from(from == null ? null : from.minus(sessionLookBack));
         q.to(range.to() == null || range.to().isBefore(now) ? now : range.to());
         return sessions.stream(q.build())
                 .map(s -> s.toSessionRecord(serverZone()))

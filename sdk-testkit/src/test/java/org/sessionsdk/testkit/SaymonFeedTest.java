@@ -48,6 +48,23 @@ class SaymonFeedTest {
     }
 
     @Test
+    void aFeedWhoseClockIsAheadOfTheClientsStillPolls() throws Exception {
+        // e.g. a checkpoint saved on a host whose clock ran two days ahead, or a feed given its own
+        // clock: its window starts after the client's "now" and beyond the look-back (24 h)
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        SimClock ahead = SimClock.at(now.plus(Duration.ofDays(2)));
+        try (SaymonSimulator sim = SaymonSimulator.start().withSessions(0).withClock(SimClock.at(now))
+                .withSession(new SaymonSession("65f00000000000000000beef", null, "night", now.minusSeconds(3600), null,
+                        null));
+             SaymonClient saymon = sim.client();
+             Feed<SessionChange> feed = saymon.sessionFeed(options(ahead).build())) {
+            assertThat(changes(feed.poll(Duration.ZERO))).containsExactly(tuple(ChangeType.STARTED, "night", null));
+            ahead.advance(Duration.ofMinutes(1));
+            assertThat(feed.poll(Duration.ZERO).items()).isEmpty();
+        }
+    }
+
+    @Test
     void reportsHistoryBetweenPollsAndEndsAnExpiredSessionAtItsExpiry() throws Exception {
         SimClock clock = SimClock.at(T0);
         try (SaymonSimulator sim = SaymonSimulator.start().withSessions(0).withClock(clock).withScenario(SCENARIO)

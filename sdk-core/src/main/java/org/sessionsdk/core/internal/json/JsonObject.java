@@ -235,6 +235,10 @@ public final class JsonObject {
      * @throws ResponseFormatException if the field is absent, null, not an integer or does not fit 32 bits
      */
     public int int32(String name) {
+        int i = indexOf(name);
+        if (i >= 0 && kinds[i] == Kind.INTEGER && integers[i] == (int) integers[i]) {
+            return (int) integers[i]; // the common case, unboxed
+        }
         Integer v = int32OrNull(name);
         if (v == null) {
             throw mismatch(name, "a 32-bit integer", has(name) ? "null" : "no such field");
@@ -273,6 +277,10 @@ public final class JsonObject {
      * @throws ResponseFormatException if the field is absent, null or not an integer
      */
     public long int64(String name) {
+        int i = indexOf(name);
+        if (i >= 0 && kinds[i] == Kind.INTEGER) {
+            return integers[i]; // the common case, unboxed
+        }
         Long v = int64OrNull(name);
         if (v == null) {
             throw mismatch(name, "an integer", has(name) ? "null" : "no such field");
