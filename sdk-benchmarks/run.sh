@@ -3,7 +3,7 @@
 #
 #   bash sdk-benchmarks/run.sh           full run (~45 min on 2 cores): side-by-side ratios, feed memory,
 #                                        the 10-minute fleet run, JMH, 1 GB memory check per vendor
-#   bash sdk-benchmarks/run.sh --smoke   everything once, short and on small data (~5 min)
+#   bash sdk-benchmarks/run.sh --smoke   everything once, short and on small data (~3 min)
 #
 # Environment:
 #   JMH_ARGS       JMH settings (full default: -f 1 -wi 2 -i 3 -w 5s -r 5s)
