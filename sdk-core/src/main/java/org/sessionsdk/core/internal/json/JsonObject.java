@@ -147,9 +147,9 @@ public final class JsonObject {
         return indexOf(name) >= 0;
     }
 
-    /** {@return the field names in wire order} */
+    /** {@return the field names in wire order: a copy, since a reader reuses this object for the next element} */
     public List<String> fieldNames() {
-        return Collections.unmodifiableList(Arrays.asList(names).subList(0, size));
+        return List.of(Arrays.copyOf(names, size));
     }
 
     /**
