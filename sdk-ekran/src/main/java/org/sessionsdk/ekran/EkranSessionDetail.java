@@ -36,9 +36,9 @@ public record EkranSessionDetail(int sessionId, Integer userId, String clientGui
      * @param duration       the duration, or null
      * @param productiveTime the productive time, or null
      * @param idleTime       the idle time, or null
-     * @param otherFields    the other scalar fields; null for none
+     * @param otherFields    the other scalar fields, sorted by name; null for none
      */
     public EkranSessionDetail {
-        otherFields = otherFields == null ? Map.of() : Map.copyOf(otherFields);
+        otherFields = org.sessionsdk.core.internal.Attributes.sortedCopy(otherFields);
     }
 }

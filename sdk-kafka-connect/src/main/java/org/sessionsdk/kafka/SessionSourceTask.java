@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.config.SdkVersion;
@@ -24,6 +23,7 @@ import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.kafka.internal.Clients;
 import org.sessionsdk.kafka.internal.Records;
+import org.sessionsdk.kafka.internal.SourcePartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,16 +84,16 @@ public class SessionSourceTask extends SourceTask {
                 partitions.add(partition(config.vendor(), config.endpoints().get(index).trim(), stream));
             }
         }
-        Map<Map<String, Object>, Map<String, Object>> offsets = readOffsets(partitions);
+        Map<Map<String, Object>, String> stored = SourcePartitions.storedCheckpoints(
+                context == null ? null : context.offsetStorageReader(), partitions, OFFSET_CHECKPOINT);
         for (int index : config.taskEndpoints()) {
             String endpoint = config.endpoints().get(index).trim();
             AutoCloseable client = Clients.build(config, index);
             clients.add(client);
             for (String stream : config.streams()) {
                 Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
-                Map<String, Object> offset = offsets.get(partition);
-                Checkpoint resume = offset == null || offset.get(OFFSET_CHECKPOINT) == null ? null
-                        : Checkpoint.parse(offset.get(OFFSET_CHECKPOINT).toString());
+                String text = stored.get(partition);
+                Checkpoint resume = text == null ? null : Checkpoint.parse(text);
                 sources.add(new Source(partition, endpoint, stream, client, resume));
             }
         }
@@ -109,25 +109,18 @@ public class SessionSourceTask extends SourceTask {
                 sources.stream().filter(s -> s.resumedFrom != null).count());
     }
 
-    private Map<Map<String, Object>, Map<String, Object>> readOffsets(List<Map<String, Object>> partitions) {
-        OffsetStorageReader reader = context == null ? null : context.offsetStorageReader();
-        if (reader == null || partitions.isEmpty()) {
-            return Map.of();
-        }
-        Map<Map<String, Object>, Map<String, Object>> found = reader.offsets(partitions);
-        return found == null ? Map.of() : found;
-    }
-
     /**
      * The source partition of an endpoint's stream.
      *
      * @param vendor   the vendor
      * @param endpoint the endpoint as configured
      * @param stream   {@code sessions} or {@code audit}
-     * @return {@code {vendor, endpoint, stream}}
+     * @return {@code {endpoint, stream, vendor}}, its keys in the one order Connect finds it under in
+     *     every JVM and in {@code GET /connectors/NAME/offsets}
      */
     public static Map<String, Object> partition(String vendor, String endpoint, String stream) {
-        return Map.of(PARTITION_VENDOR, vendor, PARTITION_ENDPOINT, endpoint, PARTITION_STREAM, stream);
+        return SourcePartitions.ordered(Map.of(PARTITION_VENDOR, vendor, PARTITION_ENDPOINT, endpoint,
+                PARTITION_STREAM, stream));
     }
 
     /**
@@ -325,7 +318,7 @@ public class SessionSourceTask extends SourceTask {
     }
 
     private static Map<String, Object> offset(Checkpoint checkpoint) {
-        return Map.of(OFFSET_CHECKPOINT, checkpoint.toString());
+        return SourcePartitions.ordered(Map.of(OFFSET_CHECKPOINT, checkpoint.toString()));
     }
 
     /**

@@ -19,9 +19,9 @@ public record SaymonUser(String id, String login, String name, Map<String, Strin
      * @param id         the user's id, or null
      * @param login      the login, or null
      * @param name       the display name, or null
-     * @param attributes every scalar field of the object as sent; null for none
+     * @param attributes every scalar field of the object as sent, sorted by name; null for none
      */
     public SaymonUser {
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = org.sessionsdk.core.internal.Attributes.sortedCopy(attributes);
     }
 }

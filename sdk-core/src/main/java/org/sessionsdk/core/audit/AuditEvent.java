@@ -36,12 +36,13 @@ public record AuditEvent(String vendor, String id, Instant time, String actor, S
      * @param objectType    the kind of object acted on, or null
      * @param objectId      the object's id, or null
      * @param message       a human-readable description, or null
-     * @param attributes    the vendor's fields that have no column here; null for none
+     * @param attributes    the vendor's fields that have no column here; null for none; kept sorted by
+     *                      name, so every serialized form has one order
      * @throws NullPointerException if {@code vendor} or {@code id} is null
      */
     public AuditEvent {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(id, "id");
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = org.sessionsdk.core.internal.Attributes.sortedCopy(attributes);
     }
 }

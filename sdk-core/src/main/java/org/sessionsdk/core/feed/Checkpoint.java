@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Where a feed stands: opaque, versioned text ({@link #toString()}, {@link #parse(String)}) to store
@@ -38,13 +39,16 @@ public final class Checkpoint {
      * A checkpoint; for feed implementations.
      *
      * @param kind  which feed wrote it, e.g. {@code plesk/sessions/diff}
-     * @param state text, whole numbers and tables of id to text or whole number
+     * @param state text, whole numbers and tables of id to text or whole number; the text lists the
+     *              values by name and a table's rows in the table's own order (pass an ordered map)
      * @return the checkpoint
      * @throws IllegalArgumentException if a value is of another type
      */
     public static Checkpoint of(String kind, Map<String, ?> state) {
         Objects.requireNonNull(kind, "kind");
-        Map<String, Object> copy = new LinkedHashMap<>();
+        // sorted, so the text is the same whatever map the caller built (Map.of's order changes per JVM);
+        // a table keeps the order given, which the feeds build in first-seen order
+        Map<String, Object> copy = new TreeMap<>();
         state.forEach((k, v) -> {
             if (v instanceof Map<?, ?> m) {
                 Map<String, Object> t = new LinkedHashMap<>();

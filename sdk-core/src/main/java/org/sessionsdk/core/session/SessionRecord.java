@@ -35,13 +35,14 @@ public record SessionRecord(String vendor, String id, String user, String source
      * @param start         when the session began, or null if unknown
      * @param end           when it ended; null while open
      * @param lastActivity  last activity seen, or null
-     * @param attributes    the vendor's fields that have no column here; null for none
+     * @param attributes    the vendor's fields that have no column here; null for none; kept sorted by
+     *                      name, so every serialized form has one order
      * @throws NullPointerException if {@code vendor} or {@code id} is null
      */
     public SessionRecord {
         Objects.requireNonNull(vendor, "vendor");
         Objects.requireNonNull(id, "id");
-        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        attributes = org.sessionsdk.core.internal.Attributes.sortedCopy(attributes);
     }
 
     /** {@return whether the session is still open (no end)} */

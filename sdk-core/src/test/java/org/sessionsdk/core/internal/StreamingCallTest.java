@@ -57,6 +57,6 @@ class StreamingCallTest {
                 .withQueryParam("start", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2021-04-01T12:00:00"))
                 .withoutQueryParam("skip")
                 .withHeader("ApiKey", com.github.tomakehurst.wiremock.client.WireMock.equalTo("k&y=1"))
-                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("sessionsdk/\\S+ java/17.*")));
+                .withHeader("User-Agent", com.github.tomakehurst.wiremock.client.WireMock.matching("sessionsdk/\\S+ java/" + Runtime.version().feature() + "\\b.*")));
     }
 }

@@ -131,7 +131,7 @@ public final class Records {
                         .put("end", date(s.end()))
                         .put("last_activity", date(s.lastActivity()))
                         .put("observed_at", date(c.observedAt()))
-                        .put("attributes", Map.copyOf(s.attributes()));
+                        .put("attributes", s.attributes());
             }
         };
     }
@@ -159,7 +159,7 @@ public final class Records {
                     .put("object_type", e.objectType())
                     .put("object_id", e.objectId())
                     .put("message", e.message())
-                    .put("attributes", Map.copyOf(e.attributes()));
+                    .put("attributes", e.attributes());
         };
     }
 
