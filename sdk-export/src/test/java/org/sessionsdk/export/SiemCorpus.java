@@ -36,6 +36,8 @@ final class SiemCorpus {
                     null, Map.of()));
         }
         out.add(new AuditEvent("plesk", "p-bare", T, null, null, null, null, null, null, Map.of()));
+        // a vendor word that is the caption of 99 itself
+        out.add(new AuditEvent("plesk", "p-other", T, "admin", null, "Other", "Other", "x", null, Map.of()));
         for (String action : new String[] {"create", "update", "delete"}) {
             out.add(new AuditEvent("saymon", "s-" + action, T, "operator", null, action, "object", "62725dc8bad9", null,
                     Map.of("userId", "5f5f4201aaaa")));

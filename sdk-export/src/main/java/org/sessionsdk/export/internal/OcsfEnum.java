@@ -40,6 +40,8 @@ record OcsfEnum(String id, String sibling, Map<Integer, String> captions) {
 
     /**
      * Writes 99 Other with the source's own word; without one the value is not known, so 0 Unknown.
+     * A source whose word is "Other" itself gets the id alone: the word repeats what 99 says, and a
+     * sibling equal to 99's caption is what validators flag as a mislabelled Other.
      *
      * @param d      the document
      * @param at     the object path, or "" for a top-level attribute
@@ -51,7 +53,10 @@ record OcsfEnum(String id, String sibling, Map<Integer, String> captions) {
             put(d, at, UNKNOWN);
             return UNKNOWN;
         }
-        d.put(at + id, OTHER).put(at + sibling, source);
+        d.put(at + id, OTHER);
+        if (!source.equals(caption(OTHER))) {
+            d.put(at + sibling, source);
+        }
         return OTHER;
     }
 }
