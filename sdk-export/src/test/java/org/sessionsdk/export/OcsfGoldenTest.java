@@ -35,7 +35,7 @@ class OcsfGoldenTest {
         assertThat(d).isEqualTo(Json.parse("""
                 {"class_uid":3002,"class_name":"Authentication","category_uid":3,
                  "category_name":"Identity & Access Management","activity_id":1,"activity_name":"Logon",
-                 "type_uid":300201,"severity_id":1,"severity":"Informational","time":1772445600000,
+                 "type_uid":300201,"type_name":"Authentication: Logon","severity_id":1,"severity":"Informational","time":1772445600000,
                  "metadata":{"version":"1.8.0","product":{"name":"Plesk","vendor_name":"WebPros"},
                    "uid":"plesk:session:6a17d01f5e1925601faa86ad22ada6ff:logon",
                    "original_event_uid":"6a17d01f5e1925601faa86ad22ada6ff"},
@@ -112,7 +112,7 @@ class OcsfGoldenTest {
         assertThat(d).isEqualTo(Json.parse("""
                 {"class_uid":3004,"class_name":"Entity Management","category_uid":3,
                  "category_name":"Identity & Access Management","activity_id":4,"activity_name":"Delete",
-                 "type_uid":300404,"severity_id":1,"severity":"Informational","time":1772445600000,
+                 "type_uid":300404,"type_name":"Entity Management: Delete","severity_id":1,"severity":"Informational","time":1772445600000,
                  "metadata":{"version":"1.8.0","product":{"name":"Plesk","vendor_name":"WebPros"},
                    "uid":"plesk:audit:177","original_event_uid":"177"},
                  "status_id":1,"status":"Success",
@@ -126,6 +126,8 @@ class OcsfGoldenTest {
         assertThat(Json.at(other, "activity_id")).isEqualTo(99L);
         assertThat(Json.at(other, "type_uid")).isEqualTo(300499L);
         assertThat(Json.at(other, "activity_name")).isEqualTo("status_changed");
+        assertThat(Json.at(other, "type_name")).as("type_uid's caption, not the vendor's word")
+                .isEqualTo("Entity Management: Other");
         assertThat(Json.at(doc(SiemFormat.OCSF.document(new AuditEvent("plesk", "1", START, "a", null, "created",
                 "domain", "d", null, Map.of()))), "type_uid")).isEqualTo(300401L);
         assertThat(Json.at(doc(SiemFormat.OCSF.document(new AuditEvent("plesk", "1", START, "a", null, "updated",
@@ -154,15 +156,23 @@ class OcsfGoldenTest {
         assertThat(Json.at(d, "activity_id")).isEqualTo(1L);
         assertThat(Json.at(d, "type_uid")).isEqualTo(200401L);
         assertThat(Json.at(d, "severity_id")).isEqualTo(4L);
+        assertThat(Json.at(d, "severity")).as("the caption of severity_id 4").isEqualTo("High");
         assertThat(Json.at(d, "status_id")).as("the finding status enum: New").isEqualTo(1L);
+        assertThat(Json.at(d, "status")).isEqualTo("New");
         assertThat(Json.at(d, "is_alert")).isEqualTo(true);
         assertThat(Json.at(d, "finding_info")).isEqualTo(Map.of("uid", "9001", "title", "USB device connected",
                 "desc", "A USB drive was plugged in", "created_time", START.toEpochMilli()));
         assertThat(Json.at(d, "evidences")).isEqualTo(List.of(Map.of("user", Map.of("name", "jdoe"),
-                "device", Map.of("hostname", "ws-17"))));
+                "device", Map.of("hostname", "ws-17", "type_id", 0L, "type", "Unknown"))));
         assertThat(d).doesNotContainKey("user").doesNotContainKey("src_endpoint");
         assertThat(Json.at(d, "unmapped.alertId")).isEqualTo("901");
         AuditEvent unknownRisk = new AuditEvent("ekran", "9002", START, null, null, "x", null, null, null, Map.of());
         assertThat(Json.at(doc(SiemFormat.OCSF.document(unknownRisk)), "severity_id")).isEqualTo(0L);
+        assertThat(Json.at(doc(SiemFormat.OCSF.document(unknownRisk)), "severity")).isEqualTo("Unknown");
+        Map<String, String> captions = Map.of("Informational", "Informational", "Low", "Low", "Medium", "Medium",
+                "High", "High", "Critical", "Critical");
+        captions.forEach((risk, caption) -> assertThat(Json.at(doc(SiemFormat.OCSF.document(new AuditEvent("ekran",
+                "1", START, null, null, "x", null, null, null, Map.of("riskLevel", risk)))), "severity")).as(risk)
+                .isEqualTo(caption));
     }
 }

@@ -42,11 +42,10 @@ public final class Ocsf {
         if (time == null) {
             time = observedAt != null ? observedAt : Instant.now();
         }
-        base(d, AUTHENTICATION, 3, "Authentication", "Identity & Access Management", activity,
-                logon ? "Logon" : "Logoff", time, s.vendor());
+        base(d, AUTHENTICATION, 3, OcsfEnums.AUTHENTICATION_ACTIVITY, activity, null, 1, time, s.vendor());
         d.put("metadata.uid", s.vendor() + ":session:" + s.id() + ":" + (logon ? "logon" : "logoff"));
         d.put("metadata.original_event_uid", s.id());
-        d.put("status_id", 1).put("status", "Success");
+        OcsfEnums.STATUS.put(d, "", 1);
         user(d, "user", s.vendor(), s.user(), s.attributes());
         endpoint(d, "src_endpoint", s.sourceAddress(), null);
         target(d, s);
@@ -60,7 +59,7 @@ public final class Ocsf {
             d.put("is_remote", remote).put("session.is_remote", remote);
         }
         if (isRemoteShell(s)) {
-            d.put("logon_type_id", 10).put("logon_type", "Remote Interactive");
+            OcsfEnums.LOGON_TYPE.put(d, "", 10);
         }
         if (!logon) {
             if (s.start() != null) {
@@ -90,19 +89,19 @@ public final class Ocsf {
 
     private static String entityManagement(AuditEvent e) {
         JsonDoc d = new JsonDoc();
-        int activity = entityActivity(e.action());
-        base(d, ENTITY_MANAGEMENT, 3, "Entity Management", "Identity & Access Management", activity,
-                activity == 99 || activity == 0 ? e.action() : ENTITY_ACTIVITY_NAMES.get(activity), time(e), e.vendor());
+        base(d, ENTITY_MANAGEMENT, 3, OcsfEnums.ENTITY_ACTIVITY, entityActivity(e.action()), e.action(), 1, time(e),
+                e.vendor());
         d.put("metadata.uid", e.vendor() + ":audit:" + e.id());
         d.put("metadata.original_event_uid", e.id());
-        d.put("status_id", 1).put("status", "Success");
-        // the managed entity: its kind is outside the enum (domain, mailname, object...), so Other + type
-        d.put("entity.uid", e.objectId()).put("entity.name", e.objectId()).put("entity.type", e.objectType());
+        OcsfEnums.STATUS.put(d, "", 1);
+        d.put("entity.uid", e.objectId()).put("entity.name", e.objectId());
         if (!d.has("entity.uid")) {
             // the entity is required and needs a name or uid: the entry's own id says which change it was
             d.put("entity.uid", e.vendor() + ":" + e.id());
         }
-        d.put("entity.type_id", 99);
+        // the managed entity's kind is outside the enum (domain, mailname, object...): Other with the
+        // vendor's word, or Unknown when the entry names no kind
+        OcsfEnums.ENTITY_TYPE.other(d, "entity.", e.objectType());
         user(d, "actor.user", e.vendor(), e.actor(), e.attributes());
         endpoint(d, "src_endpoint", e.sourceAddress(), null);
         d.put("message", message(e));
@@ -112,8 +111,8 @@ public final class Ocsf {
 
     private static String finding(AuditEvent e) {
         JsonDoc d = new JsonDoc();
-        base(d, DETECTION_FINDING, 2, "Detection Finding", "Findings", 1, "Create", time(e), e.vendor());
-        d.put("severity_id", severity(e.attributes().get("riskLevel")));
+        base(d, DETECTION_FINDING, 2, OcsfEnums.FINDING_ACTIVITY, 1, null, severity(e.attributes().get("riskLevel")),
+                time(e), e.vendor());
         d.put("metadata.uid", e.vendor() + ":alert:" + e.id());
         d.put("metadata.original_event_uid", e.id());
         d.put("finding_info.uid", e.id());
@@ -122,7 +121,7 @@ public final class Ocsf {
         if (e.time() != null) {
             d.put("finding_info.created_time", e.time().toEpochMilli());
         }
-        d.put("status_id", 1).put("status", "New");
+        OcsfEnums.FINDING_STATUS.put(d, "", 1);
         d.put("is_alert", true);
         d.put("message", e.message() != null ? e.message() : e.action());
         // 2004 has no top-level user or endpoint: who and where go in the evidence
@@ -136,6 +135,10 @@ public final class Ocsf {
         String computer = e.attributes().get("computerName");
         if (computer != null && !computer.isBlank()) {
             evidence.put("device.hostname", computer);
+            // type_id is required on device. An Ekran alert names the computer its client runs on, and
+            // that client is installed on servers (RDP / jump hosts) and workstations alike; nothing in
+            // the alert says which, so Unknown rather than a guess a SIEM would filter on
+            OcsfEnums.DEVICE_TYPE.put(evidence, "device.", OcsfEnum.UNKNOWN);
         }
         if (evidence.has("user") || evidence.has("src_endpoint") || evidence.has("device")) {
             d.put("evidences", List.of(evidence.tree()));
@@ -144,13 +147,24 @@ public final class Ocsf {
         return d.toJson();
     }
 
-    private static void base(JsonDoc d, int classUid, int categoryUid, String className, String categoryName,
-                             int activity, String activityName, Instant time, String vendor) {
-        d.put("class_uid", classUid).put("class_name", className);
-        d.put("category_uid", categoryUid).put("category_name", categoryName);
-        d.put("activity_id", activity).put("activity_name", activityName);
-        d.put("type_uid", (long) classUid * 100 + activity);
-        d.put("severity_id", 1).put("severity", "Informational");
+    /**
+     * The attributes every class has. Each enum's sibling comes from its table: {@code activity_name} is
+     * the activity's caption, or for 99 Other the source's word ({@code otherActivity}); {@code type_name}
+     * is the caption the schema gives {@code type_uid}, "class: activity" (so "...: Other" for 99).
+     */
+    private static void base(JsonDoc d, int classUid, int categoryUid, OcsfEnum activities, int activity,
+                             String otherActivity, int severity, Instant time, String vendor) {
+        OcsfEnums.CLASS.put(d, "", classUid);
+        OcsfEnums.CATEGORY.put(d, "", categoryUid);
+        int written = activity;
+        if (activity == OcsfEnum.OTHER) {
+            written = activities.other(d, "", otherActivity);
+        } else {
+            activities.put(d, "", activity);
+        }
+        d.put("type_uid", (long) classUid * 100 + written);
+        d.put("type_name", OcsfEnums.CLASS.caption(classUid) + ": " + activities.caption(written));
+        OcsfEnums.SEVERITY.put(d, "", severity);
         d.put("time", time.toEpochMilli());
         String[] product = Products.of(vendor);
         d.put("metadata.version", org.sessionsdk.export.SiemFormat.OCSF_VERSION);
@@ -160,9 +174,6 @@ public final class Ocsf {
     private static Instant time(AuditEvent e) {
         return e.time() != null ? e.time() : Instant.now();
     }
-
-    static final Map<Integer, String> ENTITY_ACTIVITY_NAMES = Map.of(1, "Create", 2, "Read", 3, "Update", 4, "Delete",
-            5, "Move", 8, "Enable", 9, "Disable");
 
     /** The vendor's action word as a 3004 activity; what fits none is Other (99) with its own name. */
     static int entityActivity(String action) {
