@@ -61,7 +61,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         this.auth = credentials.auth(runtime, SaymonErrors.decoder(null));
         this.sessions = new SaymonSessions(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
-        this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));
+        this.users = new SaymonUsers(runtime, runtime.caller(auth, SaymonErrors.decoder(null)));
         this.auditLog = new SaymonAuditLog(runtime, runtime.caller(auth, SaymonErrors.decoder(null)), users);
     }
 
