@@ -55,7 +55,7 @@ final class Connection {
     enum Vendor {
         plesk("type"),
         ekran("userId", "clientGuid"),
-        saymon("userId", "expiredAt"),
+        saymon("userId", "expiredAt", SaymonClient.END_EXPIRED),
         senhasegura("session_id", "credential", "proxy", "time", "prevent_purge", "request", "ITSM");
 
         private final List<String> attributes;

@@ -2,17 +2,23 @@ package org.sessionsdk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
+import org.sessionsdk.saymon.SaymonClient;
+import org.sessionsdk.saymon.SaymonSession;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.SaymonSimulator;
@@ -24,12 +30,16 @@ class VendorsListTest {
     private static EkranSimulator ekran;
     private static SaymonSimulator saymon;
     private static SenhaseguraSimulator pam;
+    /** A SAYMON session never logged out whose inactivity expiry passed an hour ago. */
+    private static final Instant EXPIRY = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(1));
+    private static final String EXPIRED_ID = "65f00000000000000000e0e0";
 
     @BeforeAll
     static void start() {
         plesk = PleskSimulator.start().withSessions(3);
         ekran = EkranSimulator.start().withSessions(3);
-        saymon = SaymonSimulator.start().withSessions(3);
+        saymon = SaymonSimulator.start().withSessions(3).withSession(new SaymonSession(EXPIRED_ID, null, "idle",
+                EXPIRY.minus(Duration.ofHours(1)), null, EXPIRY));
         pam = SenhaseguraSimulator.start().withSessions(3);
     }
 
@@ -127,6 +137,18 @@ class VendorsListTest {
             assertThat(cells).hasSameSizeAs(header);
             rec.attributes().forEach((k, v) -> assertThat(cells.get(header.indexOf(k))).as(k).isEqualTo(v));
         }
+    }
+
+    @Test
+    void aSaymonSessionPastItsExpiryIsListedEndedThereWithItsMark() {
+        CliRun r = list(Connection.Vendor.saymon, SaymonSimulator.PASSWORD, "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String[] lines = r.out().split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        List<String> row = Stream.of(lines).filter(l -> l.contains(EXPIRED_ID)).map(l -> List.of(l.split(",", -1)))
+                .findFirst().orElseThrow();
+        assertThat(row.get(header.indexOf("end"))).isEqualTo(EXPIRY.toString());
+        assertThat(row.get(header.indexOf(SaymonClient.END_EXPIRED))).isEqualTo("true");
     }
 
     @ParameterizedTest

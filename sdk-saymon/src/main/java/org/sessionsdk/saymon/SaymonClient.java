@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sessionsdk.core.audit.AuditEvent;
@@ -61,7 +59,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         this.auth = credentials.auth(runtime, SaymonErrors.decoder(null));
         this.sessions = new SaymonSessions(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
-        this.users = new SaymonUsers(runtime.caller(auth, SaymonErrors.decoder(null)));
+        this.users = new SaymonUsers(runtime, runtime.caller(auth, SaymonErrors.decoder(null)));
         this.auditLog = new SaymonAuditLog(runtime, runtime.caller(auth, SaymonErrors.decoder(null)), users);
     }
 
@@ -90,25 +88,15 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         return "saymon";
     }
 
-    /**
-     * Sessions overlapping {@code range}, in the vendor-neutral form; close the stream.
-     *
-     * <p>SAYMON does not document which time its {@code from}/{@code to} bound, so the server is asked
-     * for a superset that is right either way and the overlap is decided here: {@code from} is moved
-     * back by {@link Builder#sessionLookBack(Duration) sessionLookBack} (default 24 hours), and
-     * {@code to} is at least now, so that a session still open, or ended after the range, is asked for
-     * whether the server bounds start or end times. A session that started more than the look-back
-     * before the range and still overlaps it is missing from the result when the server bounds start
-     * times; no session outside the range is ever returned.
-     */
-    /** The attribute an ENDED change carries when the session was not ended but expired: its end is the expiry. */
+    /** The attribute a record carries when the session was not ended but expired: its end is the expiry. */
     public static final String END_EXPIRED = "endExpired";
 
     /**
      * Follows the session log by comparing listings (the shared strategy, reading
      * {@link #sessionRecords}). A record still without {@code endTime} whose {@code expiredAt} has
-     * passed (by the feed's clock) has expired for inactivity: it is reported ENDED with the expiry
-     * time as its end and the attribute {@value #END_EXPIRED}{@code =true}. See the README's "Following".
+     * passed (judged by the feed's clock, which stamps its changes) has expired for inactivity: it is
+     * reported ENDED with the expiry time as its end and the attribute {@value #END_EXPIRED}{@code =true},
+     * as {@link #sessionRecords} shows it. See the README's "Following".
      */
     @Override
     public Feed<SessionChange> sessionFeed(FeedOptions options) {
@@ -121,30 +109,35 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
 
             @Override
             public Stream<SessionRecord> sessionRecords(TimeRange range) {
-                Instant now = clock.instant();
-                return SaymonClient.this.sessionRecords(range).map(r -> expired(r, now));
+                return SaymonClient.this.sessionRecords(range, clock.instant());
             }
         };
         return new PollingFeed<>(new SessionDiff(expiring, options), options);
     }
 
-    private static SessionRecord expired(SessionRecord r, Instant now) {
-        String at = r.attributes().get("expiredAt");
-        if (r.end() != null || at == null) {
-            return r;
-        }
-        Instant expiry = Instant.parse(at);
-        if (expiry.isAfter(now)) {
-            return r;
-        }
-        Map<String, String> attrs = new LinkedHashMap<>(r.attributes());
-        attrs.put(END_EXPIRED, "true");
-        return new SessionRecord(r.vendor(), r.id(), r.user(), r.sourceAddress(), r.target(), r.protocol(), r.start(),
-                expiry, r.lastActivity(), attrs);
-    }
-
+    /**
+     * Sessions overlapping {@code range}, in the vendor-neutral form; close the stream. A session
+     * without {@code endTime} whose {@code expiredAt} has passed by the client's {@code Clock} ended at
+     * its expiry ({@link SaymonSession#toSessionRecord(ZoneId, Instant)}): its end is
+     * {@code expiredAt} and it carries {@value #END_EXPIRED}{@code =true}, as the feed reports it.
+     *
+     * <p>SAYMON does not document which time its {@code from}/{@code to} bound, so the server is asked
+     * for a superset that is right either way and the overlap is decided here: {@code from} is moved
+     * back by {@link Builder#sessionLookBack(Duration) sessionLookBack} (default 24 hours), and
+     * {@code to} is at least now, so that a session still open, or ended after the range, is asked for
+     * whether the server bounds start or end times. A session that started more than the look-back
+     * before the range and still overlaps it is missing from the result when the server bounds start
+     * times; no session outside the range is ever returned.
+     */
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
+        return sessionRecords(range, runtime.config().clock().instant());
+    }
+
+    /** {@link #sessionRecords(TimeRange)} with expiry judged at {@code expiryNow}; the window is the client's. */
+    private Stream<SessionRecord> sessionRecords(TimeRange range, Instant expiryNow) {
+        // the window asked of the server follows the client's clock, its best idea of the server's now,
+        // whatever clock judges expiry: a feed's clock running ahead must not push the window past the log
         Instant now = runtime.config().clock().instant();
         SaymonSessionQuery.Builder q = SaymonSessionQuery.builder();
         Instant from = range.from();
@@ -155,8 +148,9 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         }
         q.from(from == null ? null : from.minus(sessionLookBack));
         q.to(range.to() == null || range.to().isBefore(now) ? now : range.to());
+        // the expiry rule comes before the overlap: an expired session is in a range only up to its expiry
         return sessions.stream(q.build())
-                .map(s -> s.toSessionRecord(serverZone()))
+                .map(s -> s.toSessionRecord(serverZone(), expiryNow))
                 .filter(r -> range.overlaps(r.start(), r.end()));
     }
 

@@ -27,13 +27,41 @@ public record SaymonSession(String id, String userId, String login, Instant star
     }
 
     /**
-     * This record in the vendor-neutral form: user is the login (the user id when there is none).
+     * Whether the session expired for inactivity by {@code now}: it has no {@code endTime} and its
+     * {@code expiredAt} is at or before {@code now}. SAYMON moves {@code expiredAt} forward while a
+     * session is used, so a passed one means the session is over even though no end was logged.
+     *
+     * @param now the instant to judge by
+     * @return true if the session is over by expiry
+     */
+    public boolean expired(Instant now) {
+        return endTime == null && expiredAt != null && !expiredAt.isAfter(now);
+    }
+
+    /**
+     * This record in the vendor-neutral form, as sent: user is the login (the user id when there is
+     * none), end is {@code endTime}. {@link SaymonClient#sessionRecords} and its feed use
+     * {@link #toSessionRecord(ZoneId, Instant)}, which also ends an expired session.
      *
      * @param serverZone the server's zone, {@link SaymonClient#serverZone()}; not needed here (SAYMON
      *                   sends epoch milliseconds), taken so every vendor's record converts the same way
      * @return the vendor-neutral record
      */
     public SessionRecord toSessionRecord(ZoneId serverZone) {
+        return toSessionRecord(serverZone, null);
+    }
+
+    /**
+     * This record in the vendor-neutral form as of {@code now}: like {@link #toSessionRecord(ZoneId)},
+     * except that a session {@linkplain #expired(Instant) expired} by then ends at its
+     * {@code expiredAt} and carries the attribute {@value SaymonClient#END_EXPIRED}{@code =true}. The
+     * one rule behind both {@link SaymonClient#sessionRecords} and {@link SaymonClient#sessionFeed}.
+     *
+     * @param serverZone the server's zone, {@link SaymonClient#serverZone()}
+     * @param now        the instant to judge expiry by, or null to take the record as sent
+     * @return the vendor-neutral record
+     */
+    public SessionRecord toSessionRecord(ZoneId serverZone, Instant now) {
         Objects.requireNonNull(serverZone, "serverZone");
         Map<String, String> attributes = new LinkedHashMap<>();
         if (userId != null) {
@@ -42,7 +70,12 @@ public record SaymonSession(String id, String userId, String login, Instant star
         if (expiredAt != null) {
             attributes.put("expiredAt", expiredAt.toString());
         }
+        Instant end = endTime;
+        if (now != null && expired(now)) {
+            end = expiredAt;
+            attributes.put(SaymonClient.END_EXPIRED, "true");
+        }
         return new SessionRecord("saymon", id, login != null ? login : userId, null, null, null, startTime,
-                endTime, null, attributes);
+                end, null, attributes);
     }
 }

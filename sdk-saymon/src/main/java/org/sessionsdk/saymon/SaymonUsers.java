@@ -6,11 +6,13 @@ import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
+import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
 
@@ -23,9 +25,11 @@ public final class SaymonUsers {
             SaymonUsers::user).build();
     private static final JsonArrayStream<SaymonUser> LIST = JsonArrayStream.of("SAYMON users", SaymonUsers::user).build();
 
+    private final ClientRuntime runtime;
     private final ApiCaller caller;
 
-    SaymonUsers(ApiCaller caller) {
+    SaymonUsers(ClientRuntime runtime, ApiCaller caller) {
+        this.runtime = runtime;
         this.caller = caller;
     }
 
@@ -66,6 +70,15 @@ public final class SaymonUsers {
         try (Stream<SaymonUser> s = stream()) {
             return s.toList();
         }
+    }
+
+    /**
+     * {@link #list} on the client's own threads.
+     *
+     * @return completes with the users, or with the call's exception
+     */
+    public CompletableFuture<List<SaymonUser>> listAsync() {
+        return runtime.async(this::list);
     }
 
     private static SaymonUser user(JsonObject o) {

@@ -8,7 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -19,10 +28,12 @@ import org.sessionsdk.ekran.EkranClient;
 import org.sessionsdk.ekran.EkranCredentials;
 import org.sessionsdk.ekran.EkranSession;
 import org.sessionsdk.ekran.EkranSessionQuery;
+import org.sessionsdk.ekran.EkranSessions;
 import org.sessionsdk.plesk.PleskClient;
 import org.sessionsdk.plesk.PleskCredentials;
 import org.sessionsdk.plesk.PleskEvent;
 import org.sessionsdk.plesk.PleskEventQuery;
+import org.sessionsdk.plesk.PleskObjectEvents;
 import org.sessionsdk.plesk.PleskSecretKey;
 import org.sessionsdk.plesk.PleskSecretKeyRequest;
 import org.sessionsdk.plesk.PleskSession;
@@ -30,9 +41,11 @@ import org.sessionsdk.saymon.SaymonClient;
 import org.sessionsdk.saymon.SaymonCredentials;
 import org.sessionsdk.saymon.SaymonSession;
 import org.sessionsdk.saymon.SaymonSessionQuery;
+import org.sessionsdk.saymon.SaymonUsers;
 import org.sessionsdk.senhasegura.SenhaseguraClient;
 import org.sessionsdk.senhasegura.SenhaseguraCredentials;
 import org.sessionsdk.senhasegura.SenhaseguraSession;
+import org.sessionsdk.senhasegura.SenhaseguraSessions;
 
 /** The four vendor clients have one shape: a user who learned one guesses the others right. */
 @SessionSimulators(sessions = 5)
@@ -59,7 +72,94 @@ class ApiShapeTest {
                 ekran.sessions().listAsync(EkranSessionQuery.all())::get);
         sameInEveryForm(saymon.sessions().list(SaymonSessionQuery.all()), () -> saymon.sessions().stream(SaymonSessionQuery.all()),
                 saymon.sessions().listAsync(SaymonSessionQuery.all())::get);
+        sameInEveryForm(saymon.users().list(), saymon.users()::stream, saymon.users().listAsync()::get);
         sameInEveryForm(pam.sessions().list(), pam.sessions()::stream, pam.sessions().listAsync()::get);
+    }
+
+    /**
+     * Every resource reachable from a client (a public no-arg method returning one of its package's
+     * classes, followed down: {@code plesk.eventLog().objectEvents()}) that lists has all three forms,
+     * with the same parameters and element type: a resource added later cannot miss one.
+     */
+    @Test
+    void everyResourceOfEveryClientThatListsHasListStreamAndListAsync() {
+        Set<Class<?>> resources = new LinkedHashSet<>();
+        for (Class<?> client : List.of(PleskClient.class, EkranClient.class, SaymonClient.class, SenhaseguraClient.class)) {
+            collectResources(client, resources);
+        }
+        assertThat(resources).as("the walk reaches nested resources and every vendor's")
+                .contains(PleskObjectEvents.class, EkranSessions.class, SaymonUsers.class, SenhaseguraSessions.class);
+        List<String> missing = new ArrayList<>();
+        for (Class<?> resource : resources) {
+            missing.addAll(missingForms(resource));
+        }
+        assertThat(missing).as("list(...) without its stream(...)/listAsync(...) twin, or the reverse").isEmpty();
+    }
+
+    /** Adds the resources reachable from {@code owner}: its package's plain classes, returned by public no-arg methods. */
+    private static void collectResources(Class<?> owner, Set<Class<?>> into) {
+        for (Method m : owner.getMethods()) {
+            Class<?> type = m.getReturnType();
+            if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && isResource(type, owner)
+                    && into.add(type)) {
+                collectResources(type, into);
+            }
+        }
+    }
+
+    private static boolean isResource(Class<?> type, Class<?> owner) {
+        return type.getPackage() != null && type.getPackage().equals(owner.getPackage()) && !type.isRecord()
+                && !type.isEnum() && !type.isInterface() && !type.isPrimitive() && type.getEnclosingClass() == null;
+    }
+
+    /** The forms {@code resource} lacks, one line each; empty when every listing has all three. */
+    private static List<String> missingForms(Class<?> resource) {
+        Map<String, Type> forms = Map.of("list", List.class, "stream", Stream.class, "listAsync", CompletableFuture.class);
+        Set<List<Class<?>>> signatures = new LinkedHashSet<>();
+        for (Method m : resource.getMethods()) {
+            if (forms.containsKey(m.getName())) {
+                signatures.add(List.of(m.getParameterTypes()));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (List<Class<?>> types : signatures) {
+            String params = "(" + String.join(", ", types.stream().map(Class::getSimpleName).toList()) + ")";
+            Set<Type> elements = new LinkedHashSet<>();
+            for (String name : forms.keySet()) {
+                Method m = publicMethod(resource, name, types);
+                if (m == null) {
+                    out.add(resource.getSimpleName() + "." + name + params + " is missing");
+                    continue;
+                }
+                Type element = element(m.getGenericReturnType(), (Class<?>) forms.get(name));
+                if (element == null) {
+                    out.add(resource.getSimpleName() + "." + name + params + " returns " + m.getGenericReturnType());
+                } else {
+                    elements.add(element);
+                }
+            }
+            if (elements.size() > 1) {
+                out.add(resource.getSimpleName() + params + " lists different elements: " + elements);
+            }
+        }
+        return out;
+    }
+
+    private static Method publicMethod(Class<?> type, String name, List<Class<?>> params) {
+        try {
+            return type.getMethod(name, params.toArray(Class<?>[]::new));
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    /** T of {@code List<T>}, {@code Stream<T>} or {@code CompletableFuture<List<T>>}; null for any other type. */
+    private static Type element(Type returned, Class<?> container) {
+        if (!(returned instanceof ParameterizedType p) || p.getRawType() != container) {
+            return null;
+        }
+        Type arg = p.getActualTypeArguments()[0];
+        return container == CompletableFuture.class ? element(arg, List.class) : arg;
     }
 
     interface Async<T> {

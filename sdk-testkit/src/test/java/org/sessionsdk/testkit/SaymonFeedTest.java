@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.feed.ChangeType;
@@ -19,6 +23,9 @@ import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.saymon.SaymonClient;
 import org.sessionsdk.saymon.SaymonSession;
+import org.sessionsdk.saymon.SaymonSessionQuery;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.session.TimeRange;
 
 /** SAYMON's session feed (history, expiry, a log growing while read) and audit feed, issue 18. */
 class SaymonFeedTest {
@@ -95,6 +102,48 @@ class SaymonFeedTest {
                 assertThat(changes(resumed.poll(Duration.ZERO))).containsExactlyInAnyOrder(
                         tuple(ChangeType.ENDED, "alice", at(10)), tuple(ChangeType.ENDED, "carol", at(45)));
             }
+        }
+    }
+
+    @Test
+    void anExpiredSessionIsEndedAtItsExpiryInTheListingAndInTheFeedAlike() throws Exception {
+        // the dashboard (sessionRecords, `sessions list`) and the SIEM (sessionFeed) read one server
+        SimClock clock = SimClock.at(T0);
+        SaymonSession idle = new SaymonSession("65f0000000000000000000a1", null, "idle", at(-120), null, at(-5));
+        SaymonSession now = new SaymonSession("65f0000000000000000000a2", null, "now", at(-60), null, T0);
+        SaymonSession busy = new SaymonSession("65f0000000000000000000a3", null, "busy", at(-30), null, at(20));
+        try (SaymonSimulator sim = SaymonSimulator.start().withSessions(0).withClock(clock)
+                .withSession(idle).withSession(now).withSession(busy);
+             SaymonClient saymon = sim.clientBuilder().clock(clock).build();
+             Feed<SessionChange> feed = saymon.sessionFeed(options(clock).since(at(-180)).build())) {
+            assertThat(saymon.sessions().list(SaymonSessionQuery.all())).as("the vendor record stays as sent")
+                    .extracting(SaymonSession::endTime).containsOnlyNulls();
+            Map<String, SessionRecord> listed = listed(saymon, TimeRange.since(at(-180)));
+            assertThat(listed.get("idle").end()).isEqualTo(at(-5));
+            assertThat(listed.get("now").end()).as("an expiry at now has passed").isEqualTo(T0);
+            assertThat(listed.get("busy").end()).as("an expiry ahead: still open").isNull();
+            assertThat(listed.get("idle").attributes()).containsEntry(SaymonClient.END_EXPIRED, "true");
+            assertThat(listed.get("busy").attributes()).doesNotContainKey(SaymonClient.END_EXPIRED);
+            assertThat(listed(saymon, TimeRange.since(at(-3)))).as("ended before the range: outside it")
+                    .containsOnlyKeys("now", "busy");
+
+            Map<String, SessionRecord> fed = new HashMap<>();
+            for (SessionChange c : feed.poll(Duration.ZERO).items()) {
+                fed.put(c.session().user(), c.session());
+            }
+            assertThat(fed).as("the feed's last word on each session is the listing's").isEqualTo(listed);
+
+            clock.set(at(21));
+            Map<String, SessionRecord> later = listed(saymon, TimeRange.since(at(-180)));
+            assertThat(later.get("busy").end()).isEqualTo(at(20));
+            assertThat(changes(feed.poll(Duration.ZERO))).containsExactly(tuple(ChangeType.ENDED, "busy", at(20)));
+            assertThat(later.get("busy").attributes()).containsEntry(SaymonClient.END_EXPIRED, "true");
+        }
+    }
+
+    private static Map<String, SessionRecord> listed(SaymonClient saymon, TimeRange range) {
+        try (Stream<SessionRecord> s = saymon.sessionRecords(range)) {
+            return s.collect(Collectors.toMap(SessionRecord::user, r -> r));
         }
     }
 
