@@ -3,6 +3,8 @@ package org.sessionsdk.testkit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -408,8 +410,9 @@ public final class SenhaseguraSimulator extends Simulator {
             return;
         }
         String[] basic = SimWire.basic(ex.header("Authorization"));
-        String id = basic != null ? basic[0] : form.get("client_id");
-        String secret = basic != null ? basic[1] : form.get("client_secret");
+        // RFC 6749 2.3.1: a client's id and secret in a Basic header are form-urlencoded
+        String id = basic != null ? URLDecoder.decode(basic[0], StandardCharsets.UTF_8) : form.get("client_id");
+        String secret = basic != null ? URLDecoder.decode(basic[1], StandardCharsets.UTF_8) : form.get("client_secret");
         if (!CLIENT_ID.equals(id) || !CLIENT_SECRET.equals(secret)) {
             ex.respond(401, contentType(), oauthError("invalid_client", "Client authentication failed"));
             return;

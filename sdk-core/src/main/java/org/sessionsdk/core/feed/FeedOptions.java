@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.sessionsdk.core.observe.CallListener;
 
 /**
- * Where a feed starts and how often it polls.
+ * Where a feed starts, how often it polls and how long one poll may take.
  *
  * <pre>{@code
  * FeedOptions.builder().resumeFrom(saved).pollInterval(Duration.ofSeconds(30)).build()
@@ -22,10 +22,16 @@ import org.sessionsdk.core.observe.CallListener;
 public final class FeedOptions {
     /** The default wait between two polls. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
+    /**
+     * The default bound on one whole poll: every call it makes, their retries and the reading of
+     * their bodies. Generous for a large first poll, short of forever.
+     */
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMinutes(5);
 
     private final Checkpoint resumeFrom;
     private final Instant since;
     private final Duration pollInterval;
+    private final Duration pollTimeout;
     private final Clock clock;
     private final List<CallListener> listeners;
 
@@ -33,11 +39,12 @@ public final class FeedOptions {
         this.resumeFrom = b.resumeFrom;
         this.since = b.since;
         this.pollInterval = b.pollInterval;
+        this.pollTimeout = b.pollTimeout;
         this.clock = b.clock;
         this.listeners = List.copyOf(b.listeners);
     }
 
-    /** {@return a builder with the defaults: start now, poll every 10 s, the system clock} */
+    /** {@return a builder with the defaults: start now, poll every 10 s, at most 5 minutes a poll, the system clock} */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,6 +69,11 @@ public final class FeedOptions {
         return pollInterval;
     }
 
+    /** {@return the most one poll may take, reading included; past it the poll fails and the feed stays where it was} */
+    public Duration pollTimeout() {
+        return pollTimeout;
+    }
+
     /** {@return the clock polls are timed and changes stamped by} */
     public Clock clock() {
         return clock;
@@ -77,6 +89,7 @@ public final class FeedOptions {
         private Checkpoint resumeFrom;
         private Instant since;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private final List<CallListener> listeners = new ArrayList<>();
 
@@ -117,6 +130,24 @@ public final class FeedOptions {
                 throw new IllegalArgumentException("pollInterval must be positive: " + interval);
             }
             this.pollInterval = interval;
+            return this;
+        }
+
+        /**
+         * The most one poll may take (default 5 minutes): every call it makes, with retries and the
+         * reading of the bodies. A server that answers too slowly, even one byte at a time, then fails
+         * the poll with a {@link org.sessionsdk.core.error.TransportException} of kind
+         * {@code CALL_TIMEOUT}, and the feed's checkpoint stays where it was, so the next poll asks
+         * again. The client's own {@code callTimeout}, when shorter, still bounds each call.
+         *
+         * @param timeout positive
+         * @return this builder
+         */
+        public Builder pollTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("pollTimeout must be positive: " + timeout);
+            }
+            this.pollTimeout = timeout;
             return this;
         }
 

@@ -24,6 +24,8 @@ import org.sessionsdk.core.error.TransportException;
  */
 final class BodyInputStream extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
     private static final List<ByteBuffer> END = List.of();
+    /** Wakes a reader blocked in {@code take} when another thread closes the stream (a deadline). */
+    private static final Object CLOSED = new Object();
 
     private final long readTimeoutNanos;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -111,6 +113,10 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
                 finished = true;
                 return false;
             }
+            if (next == CLOSED) {
+                finished = true;
+                throw new IOException("body stream closed");
+            }
             if (next instanceof Throwable t) {
                 finished = true;
                 throw t instanceof IOException io ? io : new IOException(t.getMessage(), t);
@@ -153,5 +159,6 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
             s.cancel();
         }
         queue.clear();
+        queue.add(CLOSED);
     }
 }

@@ -31,12 +31,13 @@ public final class JdkHttpTransport implements HttpTransport {
     private volatile HttpClient client;
     private final ExecutorService executor;
     private final Duration readTimeout;
-    /** Null behind a proxy: the probe would reach the wrong peer. */
     private final TlsPreflight tlsPreflight;
 
     private JdkHttpTransport(Builder b) {
         this.readTimeout = b.readTimeout;
-        this.tlsPreflight = b.proxy == null ? new TlsPreflight(b.connectTimeout) : null;
+        // the JDK client falls back to the JVM-wide selector when given none, as read when it is
+        // built: the probe asks the same one, so it never connects directly where the request won't
+        this.tlsPreflight = new TlsPreflight(b.connectTimeout, b.proxy != null ? b.proxy : ProxySelector.getDefault());
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "sessionsdk-http");
             t.setDaemon(true);
@@ -82,9 +83,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (c == null) {
             throw new IOException("the HTTP transport is closed");
         }
-        if (tlsPreflight != null) {
-            tlsPreflight.check(request.uri());
-        }
+        tlsPreflight.check(request.uri());
         HttpResponse<java.io.InputStream> response;
         try {
             response = c.send(rb.build(), info -> new BodyInputStream(readTimeout));
@@ -164,7 +163,8 @@ public final class JdkHttpTransport implements HttpTransport {
         /**
          * The proxy to connect through.
          *
-         * @param proxy the selector, or null to connect directly
+         * @param proxy the selector, or null for the JVM-wide one ({@link ProxySelector#getDefault()}, direct
+         *              unless e.g. {@code -Dhttps.proxyHost} is set)
          * @return this builder
          */
         public Builder proxy(ProxySelector proxy) {

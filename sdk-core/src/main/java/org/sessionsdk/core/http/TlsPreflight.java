@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
@@ -28,7 +31,9 @@ import org.sessionsdk.core.config.TrustMaterial;
  * naming TLS. Anything inconclusive lets the request go ahead as before.
  *
  * <p>The probe sends nothing of the request (no path, headers or credentials), verifies no
- * certificate (the real request does that) and is skipped behind a proxy.
+ * certificate (the real request does that) and is skipped whenever the proxy selector the JDK
+ * client uses (the client's own, else the JVM-wide one that {@code -Dhttps.proxyHost} configures)
+ * names a proxy for the URI: the request then never reaches the host directly, and the probe would.
  */
 final class TlsPreflight {
     /** The longest a probe waits for an answer; a TLS server answers a ClientHello in milliseconds. */
@@ -38,9 +43,12 @@ final class TlsPreflight {
     /** One probe per host and port at a time: concurrent first calls wait for it instead of probing too. */
     private final ConcurrentHashMap<String, Object> probing = new ConcurrentHashMap<>();
     private final int waitMillis;
+    /** The selector the JDK client asks; null when there is none (all connections direct). */
+    private final ProxySelector proxies;
 
-    TlsPreflight(Duration connectTimeout) {
+    TlsPreflight(Duration connectTimeout, ProxySelector proxies) {
         this.waitMillis = (int) Math.max(1, Math.min(connectTimeout.toMillis(), MAX_ANSWER_WAIT.toMillis()));
+        this.proxies = proxies;
     }
 
     /** Returns when {@code uri} is not https, is known to speak TLS, or the probe cannot tell. */
@@ -50,7 +58,7 @@ final class TlsPreflight {
         }
         int port = uri.getPort() < 0 ? 443 : uri.getPort();
         String key = uri.getHost() + ":" + port;
-        if (speaksTls.contains(key)) {
+        if (speaksTls.contains(key) || throughProxy(uri)) {
             return;
         }
         InetSocketAddress address = new InetSocketAddress(uri.getHost(), port);
@@ -65,6 +73,19 @@ final class TlsPreflight {
                 throw new SSLHandshakeException(key + " answers plain HTTP, not TLS");
             }
             speaksTls.add(key);
+        }
+    }
+
+    /** Whether the request to {@code uri} goes through a proxy; a selector that fails counts as one. */
+    private boolean throughProxy(URI uri) {
+        if (proxies == null) {
+            return false;
+        }
+        try {
+            List<Proxy> chosen = proxies.select(uri);
+            return chosen != null && chosen.stream().anyMatch(p -> p.type() != Proxy.Type.DIRECT);
+        } catch (RuntimeException e) {
+            return true; // the request itself reports the selector's failure
         }
     }
 

@@ -1,6 +1,7 @@
 package org.sessionsdk.core.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -86,8 +87,15 @@ public final class ApiCaller {
     public CallResponse execute(Call call) {
         long deadline = config.callTimeout() == null ? Long.MAX_VALUE
                 : System.nanoTime() + config.callTimeout().toNanos();
+        String deadlineName = "the call timeout of " + config.callTimeout();
+        // a scope (a feed's poll) bounds the body too; the client's call timeout never did
+        CallDeadline scope = CallDeadline.current();
+        if (scope != null && scope.nanos() - deadline < 0) {
+            deadline = scope.nanos();
+            deadlineName = scope.name();
+        }
         URI uri = resolve(call);
-        PipelineCall pc = new PipelineCall(call, uri, deadline);
+        PipelineCall pc = new PipelineCall(call, uri, deadline, deadlineName);
         CallObservation observation = null;
         SdkHttpResponse r;
         if (listeners.isEmpty()) {
@@ -105,7 +113,11 @@ public final class ApiCaller {
         String requestId = r.header("X-Request-Id");
         ErrorDetails details = new ErrorDetails(r.statusCode(), null, null, call.method(), pc.path(),
                 requestId != null ? requestId : r.header("Request-Id"), pc.attempt(), null);
-        return new CallResponse(r, details, observation);
+        InputStream body = r.body();
+        if (scope != null) {
+            body = new DeadlineBody(body, scope.nanos(), scope.name() + " ran out while the body was read");
+        }
+        return new CallResponse(r, body, details, observation);
     }
 
     /** The endpoint joined with the call's path and query. */

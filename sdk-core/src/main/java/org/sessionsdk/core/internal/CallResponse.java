@@ -20,11 +20,11 @@ public final class CallResponse implements Closeable {
     private final CallObservation observation;
     private final InputStream body;
 
-    CallResponse(SdkHttpResponse response, ErrorDetails details, CallObservation observation) {
+    CallResponse(SdkHttpResponse response, InputStream body, ErrorDetails details, CallObservation observation) {
         this.response = response;
         this.details = details;
         this.observation = observation;
-        this.body = observation == null ? null : observation.counting(response.body());
+        this.body = observation == null ? body : observation.counting(body);
     }
 
     /** {@return the HTTP status} */
@@ -47,7 +47,7 @@ public final class CallResponse implements Closeable {
 
     /** {@return the body; read it once, then close this} */
     public InputStream body() {
-        return body != null ? body : response.body();
+        return body;
     }
 
     /** {@return whether call listeners hear this call} */
@@ -83,11 +83,22 @@ public final class CallResponse implements Closeable {
     @Override
     public void close() {
         try {
+            if (body != response.body()) {
+                closeQuietly(body); // ends a deadline's timer; the response's own close follows
+            }
             response.close();
         } finally {
             if (observation != null) {
                 observation.succeeded();
             }
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (java.io.IOException ignored) {
+            // best effort, as the response's own close
         }
     }
 }

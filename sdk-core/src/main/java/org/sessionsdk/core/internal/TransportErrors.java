@@ -48,6 +48,9 @@ public final class TransportErrors {
 
     /** A failure while reading a response body. */
     public static TransportException whileReading(String what, IOException e) {
+        if (e instanceof DeadlineBody.Exceeded) {
+            return new TransportException(Kind.CALL_TIMEOUT, what + ": " + e.getMessage(), e);
+        }
         Kind kind = e instanceof TransportTimeoutException t ? t.kind()
                 : e instanceof HttpTimeoutException ? Kind.READ_TIMEOUT
                 : e instanceof InterruptedIOException ? Kind.INTERRUPTED : Kind.IO;

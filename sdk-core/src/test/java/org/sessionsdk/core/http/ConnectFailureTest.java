@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -18,6 +19,9 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -168,5 +172,63 @@ class ConnectFailureTest {
                 s.close();
             }
         }
+    }
+
+    @Test
+    void aJvmWideProxySelectorMeansNoDirectProbeOfTheTarget() throws Exception {
+        // the target answers plain HTTP: a direct probe would fail the call naming TLS, and count here
+        AtomicInteger targetConnections = new AtomicInteger();
+        int target = rawServer(socket -> {
+            targetConnections.incrementAndGet();
+            socket.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        });
+        CompletableFuture<String> proxyRequestLine = new CompletableFuture<>();
+        int proxy = rawServer(socket -> {
+            proxyRequestLine.complete(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.US_ASCII)).readLine());
+            socket.getOutputStream().write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+        });
+        ProxySelector before = ProxySelector.getDefault();
+        // what -Dhttps.proxyHost gives: no proxy in the SDK's config, one for the whole JVM
+        ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy)));
+        try {
+            TransportException e = failure(URI.create("https://127.0.0.1:" + target), ClientConfig.builder());
+
+            assertThat(e.getMessage()).doesNotContain("plain HTTP");
+            assertThat(proxyRequestLine.get(30, TimeUnit.SECONDS)).startsWith("CONNECT 127.0.0.1:" + target + " ");
+            assertThat(targetConnections).hasValue(0);
+        } finally {
+            ProxySelector.setDefault(before);
+        }
+    }
+
+    /** A loopback server handing each accepted socket to {@code answer}, then closing it; stopped after the test. */
+    private int rawServer(SocketAnswer answer) throws Exception {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        open.add(server);
+        Thread acceptor = new Thread(() -> {
+            try {
+                while (true) {
+                    try (Socket s = server.accept()) {
+                        answer.answer(s);
+                    } catch (java.io.IOException oneConnection) {
+                        if (server.isClosed()) {
+                            return;
+                        }
+                    }
+                }
+            } catch (Exception closed) {
+                // the test is over
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server.getLocalPort();
+    }
+
+    @FunctionalInterface
+    private interface SocketAnswer {
+        void answer(Socket s) throws java.io.IOException;
     }
 }

@@ -142,7 +142,9 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         Call.Builder call = Call.post(tokenPath).operation("POST " + tokenPath).header("Accept", "application/json");
         if (basicHeader) {
-            call.header("Authorization", BasicAuth.headerValue(clientId, clientSecret));
+            // RFC 6749 2.3.1: id and secret are form-urlencoded before Basic joins them, so a ':',
+            // '%', '+' or '&' in either reaches a server that decodes them as the RFC says intact
+            call.header("Authorization", BasicAuth.headerValue(enc(clientId), Secret.of(enc(clientSecret.reveal()))));
         } else {
             form.append("&client_id=").append(enc(clientId))
                     .append("&client_secret=").append(enc(clientSecret.reveal()));
@@ -289,7 +291,8 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         }
 
         /**
-         * Send id and secret in a Basic header instead of the form body (older servers).
+         * Send id and secret in a Basic header instead of the form body (older servers). Each is
+         * form-urlencoded first, as RFC 6749 section 2.3.1 says.
          *
          * @param on true for the Basic header
          * @return this builder

@@ -10,13 +10,15 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.CallDeadline;
 import org.sessionsdk.core.internal.CallListeners;
 import org.sessionsdk.core.observe.FeedPolled;
 
 /**
  * A {@link Feed} that polls a strategy every poll interval: the timing and closing every vendor's
  * feed shares. The strategy reads the server and changes its state only when the whole poll worked,
- * so a failed poll leaves the checkpoint as it was.
+ * so a failed poll leaves the checkpoint as it was. A poll is bounded as a whole by the options'
+ * poll timeout: every call it makes, bodies included.
  *
  * @param <T> the item type
  */
@@ -60,6 +62,7 @@ public final class PollingFeed<T> implements Feed<T> {
 
     private final Strategy<T> strategy;
     private final Duration interval;
+    private final Duration pollTimeout;
     private final Clock clock;
     private final CallListeners listeners;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -74,6 +77,7 @@ public final class PollingFeed<T> implements Feed<T> {
     public PollingFeed(Strategy<T> strategy, FeedOptions options) {
         this.strategy = strategy;
         this.interval = options.pollInterval();
+        this.pollTimeout = options.pollTimeout();
         this.clock = options.clock();
         this.listeners = CallListeners.of(options.listeners());
     }
@@ -96,6 +100,13 @@ public final class PollingFeed<T> implements Feed<T> {
             }
         }
         Instant now = clock.instant();
+        try (CallDeadline.Scope bounded = CallDeadline.enter(pollTimeout, "the poll timeout of " + pollTimeout)) {
+            return pollNow(now);
+        }
+    }
+
+    /** One poll of the strategy; its state, so the checkpoint, moves only when the whole poll worked. */
+    private FeedBatch<T> pollNow(Instant now) {
         if (listeners.isEmpty()) {
             List<T> items = strategy.poll(now);
             lastPoll = now;

@@ -7,7 +7,9 @@ import org.sessionsdk.core.http.SdkHttpResponse;
 
 /**
  * Sets how long this attempt may wait for response headers: the call's own timeout or the client's
- * request timeout, cut to what is left of the whole call's timeout; fails at once when that is spent.
+ * request timeout, cut to what is left of the whole call's deadline (the client's call timeout or a
+ * feed's poll timeout); fails at once when that is spent, and an attempt that times out because of
+ * the cut is reported as the deadline running out.
  */
 final class AttemptTimeoutPolicy implements HttpPipelinePolicy {
     private final ClientConfig config;
@@ -19,15 +21,32 @@ final class AttemptTimeoutPolicy implements HttpPipelinePolicy {
     @Override
     public SdkHttpResponse process(PipelineCall call, Next next) {
         Duration t = call.call().requestTimeout() != null ? call.call().requestTimeout() : config.requestTimeout();
+        boolean cut = false;
         if (call.deadlineNanos() != Long.MAX_VALUE) {
             long left = call.deadlineNanos() - System.nanoTime();
             if (left <= 0) {
-                throw new TransportException(TransportException.Kind.CALL_TIMEOUT,
-                        call + ": the call timeout of " + config.callTimeout() + " ran out", null);
+                throw ranOut(call, null);
             }
+            cut = left < t.toNanos();
             t = Duration.ofNanos(Math.min(t.toNanos(), left));
         }
         call.attemptTimeout(t);
-        return next.proceed();
+        if (!cut) {
+            return next.proceed();
+        }
+        try {
+            return next.proceed();
+        } catch (TransportException e) {
+            // the attempt's wait was the rest of the call's: its end is the deadline's, say so
+            if (e.kind() == TransportException.Kind.RESPONSE_TIMEOUT) {
+                throw ranOut(call, e);
+            }
+            throw e;
+        }
+    }
+
+    private static TransportException ranOut(PipelineCall call, Throwable cause) {
+        return new TransportException(TransportException.Kind.CALL_TIMEOUT,
+                call + ": " + call.deadlineName() + " ran out", cause);
     }
 }

@@ -14,6 +14,7 @@ public final class PipelineCall {
     private final Call call;
     private final URI uri;
     private final long deadlineNanos;
+    private final String deadlineName;
     private int attempt;
     private SdkHttpRequest.Builder request;
     private SdkHttpRequest sent;
@@ -31,9 +32,25 @@ public final class PipelineCall {
      * @param deadlineNanos {@link System#nanoTime()} by which the whole call must end, or {@link Long#MAX_VALUE}
      */
     public PipelineCall(Call call, URI uri, long deadlineNanos) {
+        this(call, uri, deadlineNanos, "the call timeout");
+    }
+
+    /**
+     * @param call          what the vendor asked for
+     * @param uri           the endpoint joined with the call's path and query
+     * @param deadlineNanos {@link System#nanoTime()} by which the whole call must end, or {@link Long#MAX_VALUE}
+     * @param deadlineName  names the deadline in messages, e.g. {@code "the poll timeout of PT5M"}
+     */
+    public PipelineCall(Call call, URI uri, long deadlineNanos, String deadlineName) {
         this.call = call;
         this.uri = uri;
         this.deadlineNanos = deadlineNanos;
+        this.deadlineName = deadlineName;
+    }
+
+    /** {@return what the deadline is, for messages: the client's call timeout or a feed's poll timeout} */
+    public String deadlineName() {
+        return deadlineName;
     }
 
     /** {@return what the vendor asked for} */

@@ -104,9 +104,42 @@ class OAuth2ClientCredentialsTest {
         ApiCaller c = runtime.caller(auth, ErrorDecoder.byStatus());
 
         assertThat(data(c)).isEqualTo("one");
+        // RFC 6749 2.3.1: id and secret are form-urlencoded before they are joined by ':'
         wm.verify(postRequestedFor(urlPathEqualTo("/iso/oauth2/token"))
-                .withHeader("Authorization", equalTo(BasicAuth.headerValue("client-1", Secret.of("s3cr&t"))))
+                .withHeader("Authorization", equalTo(BasicAuth.headerValue("client-1", Secret.of("s3cr%26t"))))
                 .withRequestBody(equalTo("grant_type=client_credentials")));
+    }
+
+    @Test
+    void theBasicHeaderFormEncodesIdAndSecretSoAServerDecodingPerTheRfcGetsThemBack() {
+        String id = "app:1 é";
+        String secret = "p%a+s:s&w rd=";
+        // the exact value RFC 6749 2.3.1 and Appendix B give: form-urlencode each, join by ':', Base64
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                "app%3A1+%C3%A9:p%25a%2Bs%3As%26w+rd%3D".getBytes(StandardCharsets.UTF_8));
+        wm.stubFor(post(urlPathEqualTo("/iso/oauth2/token")).atPriority(1)
+                .withHeader("Authorization", equalTo(expected))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"expires_in\":3600,\"access_token\":\"tok-1\"}")));
+        wm.stubFor(post(urlPathEqualTo("/iso/oauth2/token")).atPriority(2)
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
+        runtime = new ClientRuntime(ClientConfig.builder().endpoint(Loopback.endpoint(wm)).clock(clock).build(), "t");
+        ApiCaller tokenCaller = runtime.caller(RequestAuth.none(),
+                OAuth2ClientCredentials.tokenErrors(OAuth2ClientCredentials::rfcError));
+        OAuth2ClientCredentials auth = OAuth2ClientCredentials.builder().tokenCaller(tokenCaller)
+                .tokenPath("/iso/oauth2/token").clientId(id).clientSecret(Secret.of(secret)).basicHeader(true).build();
+
+        assertThat(data(runtime.caller(auth, ErrorDecoder.byStatus()))).isEqualTo("one");
+
+        String sent = wm.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/iso/oauth2/token"))
+                .findFirst().orElseThrow().getRequest().getHeader("Authorization");
+        assertThat(sent).isEqualTo(expected);
+        // what a server decoding as the RFC says reads back
+        String pair = new String(java.util.Base64.getDecoder().decode(sent.substring("Basic ".length())),
+                StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        assertThat(java.net.URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8)).isEqualTo(id);
+        assertThat(java.net.URLDecoder.decode(pair.substring(colon + 1), StandardCharsets.UTF_8)).isEqualTo(secret);
     }
 
     @Test

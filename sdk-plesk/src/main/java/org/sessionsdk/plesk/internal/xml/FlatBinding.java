@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.internal.xml.TextLimitReader;
 
 /**
  * Reads a flat element (only text children) straight into its JAXB-generated class, or a single text
@@ -35,8 +36,11 @@ import org.sessionsdk.core.error.SdkException;
  * class JAXB's.
  */
 final class FlatBinding {
-    /** A leaf longer than this is refused: no field of a session or event record comes near it. */
-    static final int MAX_LEAF = 1024 * 1024;
+    /**
+     * A leaf longer than this is refused, by the reader {@link Utf8XmlReader} opens, as the chunks
+     * come: no field of a session or event record comes near it.
+     */
+    static final int MAX_LEAF = TextLimitReader.MAX_TEXT;
 
     private static final ClassValue<FlatBinding> CACHE = new ClassValue<>() {
         @Override
@@ -121,7 +125,7 @@ final class FlatBinding {
         return ns == null || ns.isEmpty();
     }
 
-    /** The text of a leaf; nested elements inside it are skipped, as JAXB skips them. */
+    /** The text of a leaf, from chunks the reader has bounded; nested elements inside it are skipped, as JAXB skips them. */
     private static String text(XMLStreamReader r, String name, Function<XMLStreamReader, String> where)
             throws XMLStreamException {
         String first = null;
@@ -138,11 +142,6 @@ final class FlatBinding {
                             more = new StringBuilder(first);
                         }
                         more.append(chunk);
-                    }
-                    int length = more != null ? more.length() : first.length();
-                    if (length > MAX_LEAF) {
-                        throw new ResponseFormatException("at most " + MAX_LEAF + " characters in <" + name + ">",
-                                length + " characters", where.apply(r));
                     }
                 }
                 case XMLStreamConstants.START_ELEMENT -> {

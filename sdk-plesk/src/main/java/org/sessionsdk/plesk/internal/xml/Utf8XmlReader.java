@@ -18,7 +18,7 @@ import org.sessionsdk.core.internal.xml.SecureXml;
  * SDK must not write to its users' console, so the bytes are decoded here by a strict decoder, whose
  * failure reaches the caller as an exception only. The encoding named in the XML declaration is not
  * consulted: the vendors speak UTF-8, which is what the SDK always assumed. A UTF-8 byte-order mark
- * is skipped.
+ * is skipped. Text comes in chunks, a run of them bounded by {@code SecureXml.reader}'s limit.
  */
 public final class Utf8XmlReader {
     private Utf8XmlReader() {
@@ -29,7 +29,7 @@ public final class Utf8XmlReader {
         InputStreamReader chars = new InputStreamReader(skipByteOrderMark(body), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return SecureXml.inputFactory().createXMLStreamReader(chars);
+        return SecureXml.reader(chars);
     }
 
     private static InputStream skipByteOrderMark(InputStream in) throws XMLStreamException {

@@ -148,6 +148,21 @@ class XmlElementStreamTest {
     }
 
     @Test
+    void textSplitByCdataEntitiesAndCommentsReadsWholeEverywhere() throws Exception {
+        // the parser does not coalesce: each of these is several text events the SDK joins itself
+        String split = "a<![CDATA[<b>&amp;]]>&amp;&lt;&#233;<!-- c -->z" + "y".repeat(40_000) + "<![CDATA[q]]>&gt;";
+        String whole = "a<b>&amp;&<\u00e9z" + "y".repeat(40_000) + "q>";
+        String xml = "<packet><status>" + split + "</status><event><id>1</id><class>" + split + "</class></event>"
+                + "<rich kind=\"k\"><text>" + split + "</text></rich></packet>";
+
+        assertThat(events().list(body(xml), null)).containsExactly(new Event(1, whole));
+        assertThat(statuses).containsExactly("packet=" + whole);
+        JAXBContext rich = JAXBContext.newInstance(HugeTextNodeTest.Rich.class);
+        assertThat(XmlElementStream.of(rich, "rich", HugeTextNodeTest.Rich.class, r -> r.text, "t").build()
+                .list(body(xml), null)).containsExactly(whole);
+    }
+
+    @Test
     void refusesOversizedStatusText() {
         String xml = "<packet><status>" + "x".repeat(XmlElementStream.MAX_TEXT + 1) + "</status></packet>";
         assertThatThrownBy(() -> events().list(body(xml), null)).isInstanceOf(ResponseFormatException.class)
