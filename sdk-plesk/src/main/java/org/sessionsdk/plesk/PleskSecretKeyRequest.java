@@ -37,6 +37,10 @@ public final class PleskSecretKeyRequest {
 
     /** Builds a {@link PleskSecretKeyRequest}. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private String ipAddress;
         private String description;
         private String login;

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>A client type {@code XxxClient} is served by {@code org.sessionsdk.testkit.XxxSimulator}.
  */
 public final class SimulatorExtension implements ParameterResolver, AfterEachCallback {
+    /** For JUnit, which makes extensions by reflection ({@code @ExtendWith}, {@link SessionSimulators}). */
+    public SimulatorExtension() {
+    }
+
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SimulatorExtension.class);
 
     @Override

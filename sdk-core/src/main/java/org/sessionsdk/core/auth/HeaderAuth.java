@@ -56,6 +56,10 @@ public final class HeaderAuth implements RequestAuth {
 
     /** Collects the headers of a {@link HeaderAuth}. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private final Map<String, Object> headers = new LinkedHashMap<>();
 
         /**

@@ -239,6 +239,10 @@ public final class ClientConfig {
 
     /** Builds a {@link ClientConfig}. Only the endpoint is required. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private URI endpoint;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);

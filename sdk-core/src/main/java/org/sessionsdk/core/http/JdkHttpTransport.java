@@ -132,6 +132,10 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Settings of the JDK transport; the client builder fills these from its config. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(60);
         private ProxySelector proxy;

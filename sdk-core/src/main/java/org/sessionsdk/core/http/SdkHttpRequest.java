@@ -79,6 +79,10 @@ public final class SdkHttpRequest {
 
     /** Builds a {@link SdkHttpRequest}. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private String method = "GET";
         private URI uri;
         private final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -123,6 +123,10 @@ public final class RetryPolicy {
 
     /** Builds a {@link RetryPolicy}. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private int maxAttempts = 3;
         private Duration baseDelay = Duration.ofMillis(200);
         private Duration maxDelay = Duration.ofSeconds(10);

@@ -15,6 +15,10 @@ import java.util.Map;
  * a document holds no {@code ""} and no {@code null}.
  */
 public final class JsonDoc {
+    /** An empty document. */
+    public JsonDoc() {
+    }
+
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Map<String, Object> root = new LinkedHashMap<>();

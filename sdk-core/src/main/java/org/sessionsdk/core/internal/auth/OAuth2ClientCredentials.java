@@ -237,6 +237,10 @@ public final class OAuth2ClientCredentials implements RequestAuth {
 
     /** Builds an {@link OAuth2ClientCredentials}. */
     public static final class Builder {
+        /** Made by the enclosing type's {@code builder()}. */
+        private Builder() {
+        }
+
         private ApiCaller tokenCaller;
         private String tokenPath;
         private String clientId;
