@@ -2,6 +2,7 @@ package org.sessionsdk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,8 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
-import org.sessionsdk.core.feed.FileCheckpointStore;
+import org.sessionsdk.core.feed.CheckpointFile;
+import org.sessionsdk.core.feed.CheckpointInUseException;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.session.SessionSource;
 import picocli.CommandLine.Command;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Option;
  * <p>Each poll's lines are written and stdout flushed, and only then is the checkpoint saved (a
  * temporary file in the same directory, forced to disk, renamed over the old one): killed at any
  * moment, even with {@code kill -9}, a restart with the same {@code --checkpoint} loses nothing and
- * repeats at most the lines of the poll whose checkpoint was not saved yet.
+ * repeats at most the lines of the poll whose checkpoint was not saved yet. The file is held
+ * (a {@link CheckpointFile}: locked, owner-only, never through a symbolic link) from the start to the
+ * end, so a second follower on it fails at start.
  *
  * <p>SIGTERM and SIGINT end it cleanly: a shutdown hook closes the feed, lets the poll in hand be
  * printed and its checkpoint saved, then ends the JVM with {@code Runtime.halt(0)} (as
@@ -66,7 +70,8 @@ final class FollowCommand implements Callable<Integer> {
     What what = What.sessions;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "resume from this file if it exists, and save where the feed stands there after each poll")
+            description = "resume from this file if it exists, and save where the feed stands there after each poll;"
+                    + " owner-only, held by one follower at a time (a second one on it fails at start)")
     Path checkpoint;
 
     @Option(names = "--since", description = "without a checkpoint, start at this instant (ISO-8601); default now: the sessions open now are reported STARTED")
@@ -95,6 +100,8 @@ final class FollowCommand implements Callable<Integer> {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile String stopReason;
     private volatile Feed<?> feed;
+    /** The --checkpoint file, held from the start to the end; null without --checkpoint. */
+    private CheckpointFile checkpointFile;
 
     FollowCommand(Terminal term) {
         this.term = term;
@@ -113,6 +120,13 @@ final class FollowCommand implements Callable<Integer> {
         }
         List<String> attributeColumns = what == What.audit ? AuditCommand.attributeColumns(connection.vendor)
                 : connection.vendor.attributes();
+        try (CheckpointFile held = openCheckpoint()) {
+            checkpointFile = held;
+            return connectAndFollow(attributeColumns);
+        }
+    }
+
+    private int connectAndFollow(List<String> attributeColumns) throws Exception {
         Checkpoint resume = readCheckpoint();
         FeedOptions options = FeedOptions.builder().resumeFrom(resume).since(since).pollInterval(poll)
                 .clock(term.clock()).build();
@@ -134,7 +148,8 @@ final class FollowCommand implements Callable<Integer> {
         }
     }
 
-    private Checkpoint readCheckpoint() throws IOException {
+    /** Takes the --checkpoint file for this follower; before connecting, so a second one fails at once. */
+    private CheckpointFile openCheckpoint() throws IOException {
         if (checkpoint == null) {
             return null;
         }
@@ -143,7 +158,21 @@ final class FollowCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--checkpoint: the directory " + dir + " does not exist or cannot be written");
         }
         try {
-            return FileCheckpointStore.read(checkpoint).orElse(null);
+            return CheckpointFile.open(checkpoint);
+        } catch (CheckpointInUseException | FileSystemException e) {
+            // another follower on the file, a symbolic link at its name, a lock file not ours: the command line's to fix
+            String why = e instanceof FileSystemException fs && fs.getReason() == null
+                    ? fs.getMessage() + ": " + e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException("--checkpoint " + why, e);
+        }
+    }
+
+    private Checkpoint readCheckpoint() throws IOException {
+        if (checkpointFile == null) {
+            return null;
+        }
+        try {
+            return checkpointFile.read().orElse(null);
         } catch (IllegalArgumentException damaged) {
             throw new IllegalArgumentException("--checkpoint " + damaged.getMessage()
                     + " (not this command's checkpoint file? move it away to start afresh)", damaged);
@@ -286,7 +315,7 @@ final class FollowCommand implements Callable<Integer> {
             }
             boolean moved = !batch.checkpoint().equals(saved);
             if (moved && checkpoint != null) {
-                FileCheckpointStore.write(checkpoint, batch.checkpoint());
+                checkpointFile.write(batch.checkpoint());
                 saved = batch.checkpoint();
             }
             if (verbose && (stopRequested.getCount() > 0 || !batch.isEmpty())) {

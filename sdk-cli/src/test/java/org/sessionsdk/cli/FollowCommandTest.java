@@ -103,9 +103,41 @@ class FollowCommandTest {
             assertThat(f.err()).contains(foreign.toString()).contains("belongs to a plesk/audit/cursor feed");
             assertThat(Files.readString(foreign)).as("left as it was").startsWith("sdkcp1.");
 
+            Path link = Files.createSymbolicLink(dir.resolve("link"), foreign);
+            CliRun linked = follow(script, link);
+            assertThat(linked.exitCode()).isEqualTo(2);
+            assertThat(linked.err()).contains("--checkpoint " + link + ": is a symbolic link");
+
             CliRun nowhere = follow(script, dir.resolve("no/such/dir/cp"));
             assertThat(nowhere.exitCode()).isEqualTo(2);
             assertThat(nowhere.err()).contains("does not exist");
+        }
+    }
+
+    @Test
+    void aSecondFollowerOnTheSameCheckpointFailsAtStart() throws Exception {
+        try (FollowScript script = new FollowScript(Vendor.ekran, What.sessions, 1, dir)) {
+            Path cp = dir.resolve("cp");
+            FollowDrive.Follower first = FollowDrive.child(script, script.args(cp));
+            CliRun second;
+            try {
+                // it holds the file from before it says it is following until it ends
+                FollowDrive.Line l = first.next();
+                while (l != null && l.text() != null && !l.text().contains("sessions follow: following ")) {
+                    l = first.next();
+                }
+                assertThat(l).as("the first follower started").isNotNull().extracting(FollowDrive.Line::text).isNotNull();
+                // (--max-time only bounds a follower that would wrongly start)
+                second = follow(script, cp, "--max-time", "3s");
+            } finally {
+                first.terminate();
+            }
+            assertThat(second.exitCode()).as(second.err()).isEqualTo(2);
+            assertThat(second.err()).contains("--checkpoint " + cp).contains("in use by another writer");
+            assertThat(second.out()).isEmpty();
+            assertThat(first.exitCode()).as("the first went on undisturbed").isZero();
+            CliRun third = follow(script, cp, "--max-time", "300ms");
+            assertThat(third.exitCode()).as("free once the first ended: %s", third.err()).isZero();
         }
     }
 

@@ -10,12 +10,13 @@ import java.util.Objects;
  * checkpoint was not saved yet. Stops on {@link #close()} or interrupt, with the last checkpoint saved.
  *
  * <pre>{@code
- * CheckpointStore store = new FileCheckpointStore(Path.of("state"));
- * Checkpoint saved = store.load("panel7-sessions").orElse(null);
- * try (Feed<SessionChange> feed = plesk.sessionFeed(FeedOptions.builder().resumeFrom(saved).build());
- *      FeedRunner<SessionChange> runner = new FeedRunner<>(feed, store, "panel7-sessions",
- *              batch -> batch.items().forEach(System.out::println))) {
- *     runner.run();   // until runner.close() from another thread, or an interrupt
+ * try (FileCheckpointStore store = new FileCheckpointStore(Path.of("state"))) {
+ *     Checkpoint saved = store.load("panel7-sessions").orElse(null);
+ *     try (Feed<SessionChange> feed = plesk.sessionFeed(FeedOptions.builder().resumeFrom(saved).build());
+ *          FeedRunner<SessionChange> runner = new FeedRunner<>(feed, store, "panel7-sessions",
+ *                  batch -> batch.items().forEach(System.out::println))) {
+ *         runner.run();   // until runner.close() from another thread, or an interrupt
+ *     }
  * }
  * }</pre>
  *

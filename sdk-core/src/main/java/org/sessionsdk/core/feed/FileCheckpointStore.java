@@ -1,25 +1,29 @@
 package org.sessionsdk.core.feed;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checkpoints in files of one directory, one per key ({@code <key>.checkpoint}), crash-safe: a save
- * writes a temporary file, forces it to disk, renames it over the old one atomically and forces the
- * directory, so a crash at any moment leaves the previous or the new checkpoint, never a torn one.
+ * Checkpoints in files of one directory, one per key ({@code <key>.checkpoint}), each a
+ * {@link CheckpointFile}: crash-safe (a save writes an owner-only temporary file, forces it to disk,
+ * renames it over the old one atomically and forces the directory, so a crash at any moment leaves
+ * the previous or the new checkpoint, never a torn one), private (mode 0600) and never through a
+ * symbolic link.
+ *
+ * <p>One writer per key: the first {@link #load} or {@link #save} of a key takes its file's lock
+ * ({@code <key>.checkpoint.lock}) and the store keeps it until {@link #close()}. A key that another
+ * store holds, in this JVM or another process, fails with a {@link CheckpointInUseException}; other
+ * keys of the same directory stay free for others. Thread-safe.
  */
-public final class FileCheckpointStore implements CheckpointStore {
+public final class FileCheckpointStore implements CheckpointStore, AutoCloseable {
     private final Path directory;
+    private final Map<String, CheckpointFile> held = new HashMap<>();
+    private boolean closed;
 
     /**
      * A store in {@code directory}, created if missing.
@@ -44,75 +48,88 @@ public final class FileCheckpointStore implements CheckpointStore {
         return directory.resolve(key + ".checkpoint");
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws CheckpointInUseException if another store holds the key
+     * @throws IllegalStateException if the store is closed
+     */
     @Override
     public Optional<Checkpoint> load(String key) throws IOException {
-        return read(file(key));
-    }
-
-    @Override
-    public void save(String key, Checkpoint checkpoint) throws IOException {
-        write(file(key), checkpoint);
+        return claim(key).read();
     }
 
     /**
-     * Reads one checkpoint file, for a tool that names the file itself (e.g. {@code sessions follow
-     * --checkpoint FILE}).
+     * {@inheritDoc}
+     *
+     * @throws CheckpointInUseException if another store holds the key
+     * @throws IllegalStateException if the store is closed
+     */
+    @Override
+    public void save(String key, Checkpoint checkpoint) throws IOException {
+        claim(key).write(checkpoint);
+    }
+
+    /** Releases the keys' locks; the store cannot be used after. */
+    @Override
+    public synchronized void close() throws IOException {
+        closed = true;
+        IOException first = null;
+        for (CheckpointFile f : held.values()) {
+            try {
+                f.close();
+            } catch (IOException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        held.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Reads one checkpoint file, without taking its lock (to look at what a writer saved); never
+     * through a symbolic link.
      *
      * @param file the file
      * @return its checkpoint, or empty if there is no such file
-     * @throws IOException if it cannot be read
+     * @throws IOException if it cannot be read, or is a symbolic link
      * @throws IllegalArgumentException if it holds no checkpoint (the message names the file)
      */
     public static Optional<Checkpoint> read(Path file) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException none) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Checkpoint.parse(text));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
+        return CheckpointFile.read(file);
     }
 
     /**
-     * Saves one checkpoint file crash-safely, as {@link #save} does: {@code <file>.tmp} in the same
-     * directory, forced to disk, renamed over {@code file} atomically, the directory forced. A crash
-     * at any moment leaves the previous or the new checkpoint. One writer per file.
+     * Saves one checkpoint file once, as {@link CheckpointFile#write} does, holding its lock for the
+     * save only. A writer that saves again and again opens a {@link CheckpointFile} and keeps it.
      *
      * @param file       the file; its directory must exist
      * @param checkpoint the checkpoint
+     * @throws CheckpointInUseException if a writer holds the file
      * @throws IOException if it cannot be saved; the previous one is then still there
      */
     public static void write(Path file, Checkpoint checkpoint) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path directory = target.getParent();
-        Path tmp = directory.resolve(target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer bytes = ByteBuffer.wrap((checkpoint + "\n").getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                ch.write(bytes);
-            }
-            ch.force(true);
+        try (CheckpointFile f = CheckpointFile.open(file)) {
+            f.write(checkpoint);
         }
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system of " + directory + " cannot rename atomically: checkpoints there"
-                    + " could be torn by a crash", e);
-        }
-        forceDirectory(directory);
     }
 
-    /** Makes the rename durable; some platforms cannot open a directory, and there the rename must do. */
-    private static void forceDirectory(Path directory) {
-        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException | UnsupportedOperationException notOnThisPlatform) {
-            // e.g. Windows: directories cannot be opened as channels
+    private synchronized CheckpointFile claim(String key) throws IOException {
+        Path file = file(key);
+        if (closed) {
+            throw new IllegalStateException("the checkpoint store in " + directory + " is closed");
         }
+        CheckpointFile f = held.get(key);
+        if (f == null) {
+            f = CheckpointFile.open(file);
+            held.put(key, f);
+        }
+        return f;
     }
 }

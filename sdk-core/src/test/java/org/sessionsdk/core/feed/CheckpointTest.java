@@ -62,15 +62,23 @@ class CheckpointTest {
         store.save("panel-1", next);
         assertThat(store.load("panel-1")).hasValue(next);
         try (var files = Files.list(dir.resolve("state"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("panel-1.checkpoint");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("panel-1.checkpoint", "panel-1.checkpoint.lock");
         }
         // a crash after the temporary file was written but before the rename leaves the old one readable
-        Files.writeString(dir.resolve("state/panel-1.checkpoint.tmp"), "sdkcp1.tor", StandardCharsets.UTF_8);
+        Path torn = Files.writeString(dir.resolve("state/panel-1.checkpoint.0123456789abcdef.tmp"), "sdkcp1.tor",
+                StandardCharsets.UTF_8);
         assertThat(store.load("panel-1")).hasValue(next);
-        Files.writeString(store.file("panel-1"), "garbage", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> store.load("panel-1")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("panel-1.checkpoint").hasMessageContaining("not a sessionsdk checkpoint");
-        assertThatThrownBy(() -> store.file("../escape")).isInstanceOf(IllegalArgumentException.class);
+        store.close();
+        assertThatThrownBy(() -> store.load("panel-1")).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        try (FileCheckpointStore reopened = new FileCheckpointStore(dir.resolve("state"))) {
+            assertThat(reopened.load("panel-1")).hasValue(next);
+            assertThat(torn).as("the next writer removes what a killed one left").doesNotExist();
+            Files.writeString(reopened.file("panel-1"), "garbage", StandardCharsets.UTF_8);
+            assertThatThrownBy(() -> reopened.load("panel-1")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("panel-1.checkpoint").hasMessageContaining("not a sessionsdk checkpoint");
+            assertThatThrownBy(() -> reopened.file("../escape")).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
@@ -82,7 +90,7 @@ class CheckpointTest {
         FileCheckpointStore.write(file, cp);
         assertThat(FileCheckpointStore.read(file)).contains(cp);
         try (var files = Files.list(dir)) {
-            assertThat(files).as("no temporary file left").containsExactly(file);
+            assertThat(files).as("no temporary file left").containsExactlyInAnyOrder(file, dir.resolve("panel7-sessions.state.lock"));
         }
         Files.writeString(file, "garbage");
         assertThatThrownBy(() -> FileCheckpointStore.read(file)).isInstanceOf(IllegalArgumentException.class)
