@@ -43,8 +43,10 @@ import picocli.CommandLine.Option;
  * end, so a second follower on it fails at start.
  *
  * <p>SIGTERM and SIGINT end it cleanly: a shutdown hook closes the feed, lets the poll in hand be
- * printed and its checkpoint saved, then ends the JVM with {@code Runtime.halt(0)} (as
- * {@code sessions simulate} does: the signal is the normal end of a follower, not a failure).
+ * printed and its checkpoint saved (waiting at most {@code --shutdown-timeout}, after which that poll is
+ * dropped and the checkpoint stands after the last poll handled), then ends the JVM with
+ * {@code Runtime.halt(0)} (as {@code sessions simulate} does: the signal is the normal end of a
+ * follower, not a failure).
  */
 @Command(name = "follow", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
         description = {"Follow one vendor's sessions (every start and end) or audit log until stopped.",
@@ -89,6 +91,14 @@ final class FollowCommand implements Callable<Integer> {
     @Option(names = "--max-time", paramLabel = "DURATION", description = "stop after this long (e.g. 1h)")
     Duration maxTime;
 
+    @Option(names = "--shutdown-timeout", paramLabel = "DURATION",
+            description = "on SIGTERM/SIGINT, wait at most this long for the poll in hand to be printed and saved (default 30s);"
+                    + " past it, exit 0 at once: the checkpoint then stands after the last poll handled, so nothing is lost")
+    Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+    /** How long a signal waits for the poll in hand by default: well inside the 90 s most service managers give. */
+    static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
     @Option(names = {"-q", "--quiet"}, description = "no start and stop lines on stderr (failures are still reported)")
     boolean quiet;
 
@@ -114,6 +124,9 @@ final class FollowCommand implements Callable<Integer> {
         }
         if (!positive(poll) || (maxTime != null && !positive(maxTime))) {
             throw new IllegalArgumentException((positive(poll) ? "--max-time" : "--poll") + " must be longer than zero");
+        }
+        if (!positive(shutdownTimeout)) {
+            throw new IllegalArgumentException("--shutdown-timeout must be longer than zero");
         }
         if (maxEvents != null && maxEvents < 1) {
             throw new IllegalArgumentException("--max-events: '" + maxEvents + "' is not a count (1 or more)");
@@ -188,10 +201,17 @@ final class FollowCommand implements Callable<Integer> {
                 return; // the command ended first: the exit in progress carries its code
             }
             stop("stopped by a signal");
+            boolean ended = false;
             try {
-                finished.await();
+                // a poll can hang on a server that trickles its answer: the signal's wait is bounded
+                ended = finished.await(shutdownTimeout.toNanos(), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (!ended) {
+                term.err().println("sessions follow: stopped by a signal; the poll in hand did not end within --shutdown-timeout "
+                        + shutdownTimeout.toString().substring(2).toLowerCase() + ", so it is dropped"
+                        + (checkpoint == null ? "" : "; the checkpoint in " + checkpoint + " stands after the last poll handled"));
             }
             term.out().flush();
             term.err().flush();

@@ -142,6 +142,33 @@ class FollowCommandTest {
     }
 
     @Test
+    void aSignalDuringAPollThatHangsEndsTheFollowerWithinTheShutdownTimeout() throws Exception {
+        try (FollowScript script = new FollowScript(Vendor.ekran, What.sessions, 1, dir)) {
+            Path cp = dir.resolve("cp");
+            script.sim.faults().stallNext(); // the first answer stops mid-body and holds the connection
+            List<String> args = new java.util.ArrayList<>(script.args(cp));
+            // the stall outlasts the request timeout and the poll timeout of this test
+            args.addAll(List.of("--timeout", "PT10M", "--shutdown-timeout", "1s"));
+            FollowDrive.Follower f = FollowDrive.child(script, args);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (script.sim.requestCount() < 1 && System.nanoTime() < deadline) {
+                Thread.onSpinWait(); // until the follower's poll is held by the server
+            }
+            assertThat(script.sim.requestCount()).as("the follower's poll reached the server").isPositive();
+            f.terminate(); // SIGTERM
+            assertThat(f.exitCode()).as("a signal is the normal end of a follower").isZero();
+            StringBuilder err = new StringBuilder();
+            // every line, up to the mark the readers leave once both pipes closed
+            for (FollowDrive.Line l = f.next(); l != null && l.text() != null; l = f.next()) {
+                if (!l.out()) {
+                    err.append(l.text()).append('\n');
+                }
+            }
+            assertThat(err).contains("did not end within --shutdown-timeout 1s");
+        }
+    }
+
+    @Test
     void senhaseguraHasNoAuditFeed() {
         CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", "s"), "follow", "--vendor", "senhasegura", "--endpoint",
                 "http://127.0.0.1:9", "--user", "id", "--what", "audit");
