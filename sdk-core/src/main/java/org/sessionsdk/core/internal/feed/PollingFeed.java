@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.CallDeadline;
 import org.sessionsdk.core.internal.CallListeners;
@@ -39,6 +40,11 @@ public final class PollingFeed<T> implements Feed<T> {
 
         /** {@return the checkpoint after the last successful poll} */
         Checkpoint checkpoint();
+
+        /** {@return what the last successful poll found it cannot deliver; none by default} */
+        default List<FeedGap> gaps() {
+            return List.of();
+        }
     }
 
     /** What a strategy's {@code since} is before its first poll: none yet (start now). */
@@ -110,7 +116,7 @@ public final class PollingFeed<T> implements Feed<T> {
         if (listeners.isEmpty()) {
             List<T> items = strategy.poll(now);
             lastPoll = now;
-            return new FeedBatch<>(items, strategy.checkpoint());
+            return new FeedBatch<>(items, strategy.checkpoint(), strategy.gaps());
         }
         long start = System.nanoTime();
         List<T> items;
@@ -126,7 +132,7 @@ public final class PollingFeed<T> implements Feed<T> {
         Checkpoint after = strategy.checkpoint();
         listeners.feedPolled(new FeedPolled(after.kind(), items.size(), Duration.ofNanos(System.nanoTime() - start),
                 after.toString().length(), null));
-        return new FeedBatch<>(items, after);
+        return new FeedBatch<>(items, after, strategy.gaps());
     }
 
     @Override
