@@ -22,12 +22,15 @@ import org.sessionsdk.core.observe.CallListener;
 public final class FeedOptions {
     /** The default wait between two polls. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
+    /** The default {@link #overlap()}: how far each poll reaches back before the previous one. */
+    public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(15);
 
     private final Checkpoint resumeFrom;
     private final Instant since;
     private final Duration pollInterval;
     private final Clock clock;
     private final List<CallListener> listeners;
+    private final Duration overlap;
 
     private FeedOptions(Builder b) {
         this.resumeFrom = b.resumeFrom;
@@ -35,6 +38,7 @@ public final class FeedOptions {
         this.pollInterval = b.pollInterval;
         this.clock = b.clock;
         this.listeners = List.copyOf(b.listeners);
+        this.overlap = b.overlap;
     }
 
     /** {@return a builder with the defaults: start now, poll every 10 s, the system clock} */
@@ -72,6 +76,14 @@ public final class FeedOptions {
         return listeners;
     }
 
+    /**
+     * {@return how far each poll reaches back before the previous one (default 15 min)}: a row the
+     * server lists late, or stamps by a clock behind ours, is still reported if it ended within it.
+     */
+    public Duration overlap() {
+        return overlap;
+    }
+
     /** Builds {@link FeedOptions}. */
     public static final class Builder {
         private Checkpoint resumeFrom;
@@ -79,6 +91,7 @@ public final class FeedOptions {
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private Clock clock = Clock.systemUTC();
         private final List<CallListener> listeners = new ArrayList<>();
+        private Duration overlap = DEFAULT_OVERLAP;
 
         private Builder() {
         }
@@ -141,6 +154,24 @@ public final class FeedOptions {
          */
         public Builder listener(CallListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * How far each poll reaches back before the previous one (default 15 min): a session or audit
+         * entry the server lists only after the poll that should have seen it (a late upload, a
+         * server clock behind ours, whole-second times) is reported if it ended (was logged) within
+         * this much before the previous poll; what was reported already is remembered for as long
+         * and never reported twice. Longer costs a wider listing and a larger checkpoint.
+         *
+         * @param overlap not negative
+         * @return this builder
+         */
+        public Builder overlap(Duration overlap) {
+            if (overlap == null || overlap.isNegative()) {
+                throw new IllegalArgumentException("overlap must not be negative: " + overlap);
+            }
+            this.overlap = overlap;
             return this;
         }
 
