@@ -41,12 +41,20 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
         this.overlap = options.overlap();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            since = PollingFeed.resumedSince(cp, kind);
-            delivered.putAll(cp.numbers("seen"));
-            polled = since != null;
+            seek(cp, null);
         } else {
             since = options.since();
         }
+    }
+
+    @Override
+    public void seek(Checkpoint cp, Instant firstPoll) {
+        Instant at = PollingFeed.resumedSince(cp, kind);
+        Map<String, Long> seen = cp.numbers("seen");
+        polled = at != null;
+        since = at != null ? at : firstPoll;
+        delivered.clear();
+        delivered.putAll(seen);
     }
 
     @Override

@@ -37,6 +37,18 @@ public final class PollingFeed<T> implements Feed<T> {
 
         /** {@return the checkpoint after the last successful poll} */
         Checkpoint checkpoint();
+
+        /**
+         * Puts the state where a checkpoint of this strategy stands, as a new strategy resumed from it
+         * would be; a checkpoint without a position yet (saved before a poll, to start now) starts at
+         * {@code firstPoll}.
+         *
+         * @param cp        the checkpoint
+         * @param firstPoll the instant of the feed's first poll, or null if it has not polled
+         * @throws IllegalArgumentException if the checkpoint is another feed's or damaged; the state is
+         *     then unchanged
+         */
+        void seek(Checkpoint cp, Instant firstPoll);
     }
 
     /** What a strategy's {@code since} is before its first poll: none yet (start now). */
@@ -64,6 +76,7 @@ public final class PollingFeed<T> implements Feed<T> {
     private final CallListeners listeners;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Instant lastPoll;
+    private Instant firstPoll;
 
     /**
      * A feed over a strategy.
@@ -98,7 +111,7 @@ public final class PollingFeed<T> implements Feed<T> {
         Instant now = clock.instant();
         if (listeners.isEmpty()) {
             List<T> items = strategy.poll(now);
-            lastPoll = now;
+            polledAt(now);
             return new FeedBatch<>(items, strategy.checkpoint());
         }
         long start = System.nanoTime();
@@ -111,16 +124,41 @@ public final class PollingFeed<T> implements Feed<T> {
                     unchanged.toString().length(), e.getClass().getName()));
             throw e;
         }
-        lastPoll = now;
+        polledAt(now);
         Checkpoint after = strategy.checkpoint();
         listeners.feedPolled(new FeedPolled(after.kind(), items.size(), Duration.ofNanos(System.nanoTime() - start),
                 after.toString().length(), null));
         return new FeedBatch<>(items, after);
     }
 
+    private void polledAt(Instant now) {
+        lastPoll = now;
+        if (firstPoll == null) {
+            firstPoll = now;
+        }
+    }
+
     @Override
     public Checkpoint checkpoint() {
         return strategy.checkpoint();
+    }
+
+    @Override
+    public void seek(Checkpoint checkpoint) {
+        if (closed.getCount() == 0) {
+            throw new IllegalStateException("the feed is closed");
+        }
+        strategy.seek(checkpoint, firstPoll);
+        lastPoll = null; // due at once: what was lost is read again now, not a poll interval later
+    }
+
+    @Override
+    public Duration untilDue() {
+        if (lastPoll == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), lastPoll.plus(interval));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override

@@ -111,16 +111,28 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         this.overlap = options.overlap();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            since = PollingFeed.resumedSince(cp, kind);
-            // a checkpoint saved before the first poll holds the asked start, marked so
-            polled = since != null && cp.number(UNPOLLED) == null;
-            openStart.putAll(cp.numbers("open"));
-            openUser.putAll(cp.texts("user"));
-            recentlyEnded.putAll(cp.numbers("ended"));
+            seek(cp, null);
         } else {
             // null: start now, at the first poll (only what is open then is reported)
             since = options.since();
         }
+    }
+
+    @Override
+    public void seek(Checkpoint cp, Instant firstPoll) {
+        Instant at = PollingFeed.resumedSince(cp, kind);
+        Map<String, Long> open = cp.numbers("open");
+        Map<String, String> users = cp.texts("user");
+        Map<String, Long> ended = cp.numbers("ended");
+        // a checkpoint saved before the first poll holds the asked start, marked so, or none (now)
+        polled = at != null && cp.number(UNPOLLED) == null;
+        since = at != null ? at : firstPoll;
+        openStart.clear();
+        openStart.putAll(open);
+        openUser.clear();
+        openUser.putAll(users);
+        recentlyEnded.clear();
+        recentlyEnded.putAll(ended);
     }
 
     @Override
