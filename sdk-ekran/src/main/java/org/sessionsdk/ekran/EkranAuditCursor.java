@@ -29,13 +29,19 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
         this.alerts = alerts;
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            cp.requireKind(KIND);
-            after = cp.number("after");
-            Long f = cp.number("from");
-            from = f == null ? null : Instant.ofEpochMilli(f); // neither: saved before the first poll, start now
+            seek(cp, null);
         } else {
             from = options.since();
         }
+    }
+
+    @Override
+    public void seek(Checkpoint cp, Instant firstPoll) {
+        cp.requireKind(KIND);
+        Long f = cp.number("from");
+        after = cp.number("after");
+        // neither: saved before the first poll, start now (or where this feed's first poll was)
+        from = f != null ? Instant.ofEpochMilli(f) : firstPoll;
     }
 
     @Override

@@ -20,27 +20,30 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
 
     private final PleskEventLog log;
     private final PleskEventQuery query;
-    private final Instant since;
+    private Instant since;
     private final boolean fromStart;
     private Long next;
 
     PleskAuditCursor(PleskEventLog log, FeedOptions options) {
-        this(log, PleskEventQuery.all(), resumedSince(options), false);
+        this(log, PleskEventQuery.all(), options.since(), false);
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            next = cp.number("next");
+            seek(cp, null);
         }
+    }
+
+    @Override
+    public void seek(Checkpoint cp, Instant firstPoll) {
+        Instant at = sinceOf(cp);
+        next = cp.number("next");
+        since = at != null ? at : firstPoll;
     }
 
     /**
      * Where a feed starts that has no cursor yet: a checkpoint saved before the first poll holds the
      * instant asked for (or nothing: start now), so resuming from it starts the same way.
      */
-    private static Instant resumedSince(FeedOptions options) {
-        Checkpoint cp = options.resumeFrom();
-        if (cp == null) {
-            return options.since();
-        }
+    private static Instant sinceOf(Checkpoint cp) {
         cp.requireKind(KIND);
         if (cp.number("next") == null && cp.number("since") == null && !cp.equals(Checkpoint.of(KIND, Map.of()))) {
             throw new IllegalArgumentException("a damaged checkpoint: neither a 'next' id nor a 'since' instant");

@@ -31,6 +31,24 @@ public interface Feed<T> extends AutoCloseable {
     /** {@return the checkpoint after the last batch returned (or where the feed started)} */
     Checkpoint checkpoint();
 
+    /**
+     * Goes back (or forward) to a checkpoint of this feed, e.g. the last one saved after a handler
+     * failed: the next poll, due at once, returns what happened since it, so a batch that was
+     * returned but not handled comes again. A checkpoint taken before any poll of a feed that started
+     * now stands at this feed's first poll.
+     *
+     * @param checkpoint a checkpoint of the same kind of feed
+     * @throws IllegalArgumentException if it is another feed's or damaged; the feed is then unchanged
+     * @throws IllegalStateException if the feed is closed
+     */
+    void seek(Checkpoint checkpoint);
+
+    /**
+     * {@return how long until the next poll is due; zero when it is due now} For schedulers that call
+     * {@code poll(Duration.ZERO)} when it is time.
+     */
+    Duration untilDue();
+
     /** Stops the feed: a waiting {@link #poll} returns at once; later polls fail. Idempotent. */
     @Override
     void close();

@@ -27,6 +27,8 @@ public final class FeedOptions {
      * their bodies. Generous for a large first poll, short of forever.
      */
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMinutes(5);
+    /** The default {@link #overlap()}: how far each poll reaches back before the previous one. */
+    public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(15);
 
     private final Checkpoint resumeFrom;
     private final Instant since;
@@ -34,6 +36,7 @@ public final class FeedOptions {
     private final Duration pollTimeout;
     private final Clock clock;
     private final List<CallListener> listeners;
+    private final Duration overlap;
 
     private FeedOptions(Builder b) {
         this.resumeFrom = b.resumeFrom;
@@ -42,6 +45,7 @@ public final class FeedOptions {
         this.pollTimeout = b.pollTimeout;
         this.clock = b.clock;
         this.listeners = List.copyOf(b.listeners);
+        this.overlap = b.overlap;
     }
 
     /** {@return a builder with the defaults: start now, poll every 10 s, at most 5 minutes a poll, the system clock} */
@@ -84,6 +88,14 @@ public final class FeedOptions {
         return listeners;
     }
 
+    /**
+     * {@return how far each poll reaches back before the previous one (default 15 min)}: a row the
+     * server lists late, or stamps by a clock behind ours, is still reported if it ended within it.
+     */
+    public Duration overlap() {
+        return overlap;
+    }
+
     /** Builds {@link FeedOptions}. */
     public static final class Builder {
         private Checkpoint resumeFrom;
@@ -92,6 +104,7 @@ public final class FeedOptions {
         private Duration pollTimeout = DEFAULT_POLL_TIMEOUT;
         private Clock clock = Clock.systemUTC();
         private final List<CallListener> listeners = new ArrayList<>();
+        private Duration overlap = DEFAULT_OVERLAP;
 
         private Builder() {
         }
@@ -172,6 +185,24 @@ public final class FeedOptions {
          */
         public Builder listener(CallListener listener) {
             this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * How far each poll reaches back before the previous one (default 15 min): a session or audit
+         * entry the server lists only after the poll that should have seen it (a late upload, a
+         * server clock behind ours, whole-second times) is reported if it ended (was logged) within
+         * this much before the previous poll; what was reported already is remembered for as long
+         * and never reported twice. Longer costs a wider listing and a larger checkpoint.
+         *
+         * @param overlap not negative
+         * @return this builder
+         */
+        public Builder overlap(Duration overlap) {
+            if (overlap == null || overlap.isNegative()) {
+                throw new IllegalArgumentException("overlap must not be negative: " + overlap);
+            }
+            this.overlap = overlap;
             return this;
         }
 

@@ -1,5 +1,7 @@
 package org.sessionsdk.core.session;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedOptions;
@@ -21,6 +23,15 @@ public interface SessionSource {
      * @return the sessions in the vendor-neutral form; close it
      */
     Stream<SessionRecord> sessionRecords(TimeRange range);
+
+    /**
+     * {@return the zone the server writes its offset-less times in; UTC (the default) for a source
+     * whose times carry their offset}. Feeds widen their window near this zone's daylight-saving
+     * transitions, where a local time can be read an hour early.
+     */
+    default ZoneId serverZone() {
+        return ZoneOffset.UTC;
+    }
 
     /**
      * Follows this source's sessions: every start and end, at least once, resumable from a checkpoint.

@@ -411,6 +411,11 @@ class CallListenerTest {
             public Checkpoint checkpoint() {
                 return cp;
             }
+
+            @Override
+            public void seek(Checkpoint to, Instant firstPoll) {
+                cp = to;
+            }
         };
         org.sessionsdk.core.testing.MutableClock clock = new org.sessionsdk.core.testing.MutableClock(
                 Instant.parse("2026-01-01T00:00:00Z"));

@@ -15,15 +15,15 @@ import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
- * Follows an audit log by time windows that overlap the previous poll, dropping entries already
- * delivered: the shared audit-feed strategy. The state holds one instant and the ids delivered within
- * the overlap, so it is bounded by the entries of a few minutes, never by history.
+ * Follows an audit log by time windows that overlap the previous poll ({@link FeedOptions#overlap()}),
+ * dropping entries already delivered: the shared audit-feed strategy. The state holds one instant and
+ * the ids delivered within the overlap, so it is bounded by the entries of a few minutes, never by
+ * history.
  */
 public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
-    static final Duration OVERLAP = Duration.ofMinutes(15);
-
     private final AuditSource source;
     private final String kind;
+    private final Duration overlap;
     private Instant since;
     private final Map<String, Long> delivered = new LinkedHashMap<>();
     private boolean polled;
@@ -38,24 +38,33 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
     public AuditWindows(AuditSource source, FeedOptions options) {
         this.source = source;
         this.kind = source.vendor() + "/audit/windows";
+        this.overlap = options.overlap();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            since = PollingFeed.resumedSince(cp, kind);
-            delivered.putAll(cp.numbers("seen"));
-            polled = since != null;
+            seek(cp, null);
         } else {
             since = options.since();
         }
     }
 
     @Override
+    public void seek(Checkpoint cp, Instant firstPoll) {
+        Instant at = PollingFeed.resumedSince(cp, kind);
+        Map<String, Long> seen = cp.numbers("seen");
+        polled = at != null;
+        since = at != null ? at : firstPoll;
+        delivered.clear();
+        delivered.putAll(seen);
+    }
+
+    @Override
     public List<AuditEvent> poll(Instant now) {
         Instant horizon = since == null ? now : since;
         // the first poll reports from the asked start (or now); later ones also what arrived late
-        Instant emitFrom = polled ? horizon.minus(OVERLAP) : horizon;
+        Instant emitFrom = polled ? horizon.minus(overlap) : horizon;
         Map<String, Long> seen = new LinkedHashMap<>(delivered);
         List<AuditEvent> out = new ArrayList<>();
-        try (Stream<AuditEvent> events = source.auditEvents(TimeRange.since(horizon.minus(OVERLAP)))) {
+        try (Stream<AuditEvent> events = source.auditEvents(TimeRange.since(horizon.minus(overlap)))) {
             events.forEach(e -> {
                 long t = e.time() == null ? now.toEpochMilli() : e.time().toEpochMilli();
                 if (seen.containsKey(e.id())) {
@@ -68,7 +77,7 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
             });
         }
         out.sort(Comparator.comparing(AuditEvent::time, Comparator.nullsLast(Comparator.naturalOrder())));
-        long keepAfter = now.minus(OVERLAP).minus(OVERLAP).toEpochMilli();
+        long keepAfter = now.minus(overlap).minus(overlap).toEpochMilli();
         seen.values().removeIf(t -> t < keepAfter);
         since = now;
         polled = true;

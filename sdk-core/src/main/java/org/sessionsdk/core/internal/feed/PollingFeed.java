@@ -45,6 +45,18 @@ public final class PollingFeed<T> implements Feed<T> {
         default List<FeedGap> gaps() {
             return List.of();
         }
+
+        /**
+         * Puts the state where a checkpoint of this strategy stands, as a new strategy resumed from it
+         * would be; a checkpoint without a position yet (saved before a poll, to start now) starts at
+         * {@code firstPoll}.
+         *
+         * @param cp        the checkpoint
+         * @param firstPoll the instant of the feed's first poll, or null if it has not polled
+         * @throws IllegalArgumentException if the checkpoint is another feed's or damaged; the state is
+         *     then unchanged
+         */
+        void seek(Checkpoint cp, Instant firstPoll);
     }
 
     /** What a strategy's {@code since} is before its first poll: none yet (start now). */
@@ -73,6 +85,7 @@ public final class PollingFeed<T> implements Feed<T> {
     private final CallListeners listeners;
     private final CountDownLatch closed = new CountDownLatch(1);
     private Instant lastPoll;
+    private Instant firstPoll;
 
     /**
      * A feed over a strategy.
@@ -115,7 +128,7 @@ public final class PollingFeed<T> implements Feed<T> {
     private FeedBatch<T> pollNow(Instant now) {
         if (listeners.isEmpty()) {
             List<T> items = strategy.poll(now);
-            lastPoll = now;
+            polledAt(now);
             return new FeedBatch<>(items, strategy.checkpoint(), strategy.gaps());
         }
         long start = System.nanoTime();
@@ -128,16 +141,41 @@ public final class PollingFeed<T> implements Feed<T> {
                     unchanged.toString().length(), e.getClass().getName()));
             throw e;
         }
-        lastPoll = now;
+        polledAt(now);
         Checkpoint after = strategy.checkpoint();
         listeners.feedPolled(new FeedPolled(after.kind(), items.size(), Duration.ofNanos(System.nanoTime() - start),
                 after.toString().length(), null));
         return new FeedBatch<>(items, after, strategy.gaps());
     }
 
+    private void polledAt(Instant now) {
+        lastPoll = now;
+        if (firstPoll == null) {
+            firstPoll = now;
+        }
+    }
+
     @Override
     public Checkpoint checkpoint() {
         return strategy.checkpoint();
+    }
+
+    @Override
+    public void seek(Checkpoint checkpoint) {
+        if (closed.getCount() == 0) {
+            throw new IllegalStateException("the feed is closed");
+        }
+        strategy.seek(checkpoint, firstPoll);
+        lastPoll = null; // due at once: what was lost is read again now, not a poll interval later
+    }
+
+    @Override
+    public Duration untilDue() {
+        if (lastPoll == null) {
+            return Duration.ZERO;
+        }
+        Duration left = Duration.between(clock.instant(), lastPoll.plus(interval));
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     @Override

@@ -26,6 +26,14 @@ import org.sessionsdk.core.session.TimeRange;
  * one that was open but is no longer listed at all (Plesk lists open sessions only) is ENDED at the
  * moment it was seen gone, with the attribute {@code endObserved=true}.
  *
+ * <p>Late rows: a session that ended before the previous poll but is listed only now (a late upload,
+ * a server clock behind ours, whole-second times) is still reported when it ended within the
+ * {@linkplain FeedOptions#overlap() overlap} before the previous poll; in a server zone's
+ * daylight-saving weeks the window also reaches one transition further back, since a local time of
+ * the repeated hour reads an hour early ({@link ZoneSlack}). Each session ended within that window
+ * is remembered by id, so none is reported twice; the first poll remembers, without reporting, those
+ * that ended before the feed's start.
+ *
  * <p>The state, and so the checkpoint, holds the open sessions (id, start, user), the sessions that
  * ended within the overlap, and one instant: bounded by the sessions open at once, never by history.
  * An ENDED change carries the start first seen, so a vendor that clips starts to the asked window
@@ -39,8 +47,6 @@ import org.sessionsdk.core.session.TimeRange;
  * session to look up.
  */
 public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
-    /** How far each poll reaches back before the previous one: late or re-stamped records are still seen. */
-    static final Duration OVERLAP = Duration.ofMinutes(15);
     /** The attribute an ENDED change carries when the end was not reported but seen (the session vanished). */
     public static final String END_OBSERVED = "endObserved";
     /**
@@ -48,6 +54,8 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
      * start was clipped to a window and the look-back did not reach it); its start is then null.
      */
     public static final String START_UNKNOWN = "startUnknown";
+    /** The checkpoint's mark of a {@code since} that is the asked start, not a poll's instant. */
+    private static final String UNPOLLED = "unpolled";
 
     /**
      * How a vendor that clips starts to the asked window finds the true ones.
@@ -68,7 +76,10 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     private final SessionSource source;
     private final Clipping clipping;
     private final String kind;
+    private final Duration overlap;
     private Instant since;
+    /** Whether {@link #since} is a poll's instant (later polls look back before it) or the asked start. */
+    private boolean polled;
     private final Map<String, Long> openStart = new LinkedHashMap<>();
     private final Map<String, String> openUser = new LinkedHashMap<>();
     private final Map<String, Long> recentlyEnded = new LinkedHashMap<>();
@@ -97,12 +108,10 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         this.source = source;
         this.clipping = clipping;
         this.kind = source.vendor() + "/sessions/diff";
+        this.overlap = options.overlap();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
-            since = PollingFeed.resumedSince(cp, kind);
-            openStart.putAll(cp.numbers("open"));
-            openUser.putAll(cp.texts("user"));
-            recentlyEnded.putAll(cp.numbers("ended"));
+            seek(cp, null);
         } else {
             // null: start now, at the first poll (only what is open then is reported)
             since = options.since();
@@ -110,10 +119,30 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     }
 
     @Override
+    public void seek(Checkpoint cp, Instant firstPoll) {
+        Instant at = PollingFeed.resumedSince(cp, kind);
+        Map<String, Long> open = cp.numbers("open");
+        Map<String, String> users = cp.texts("user");
+        Map<String, Long> ended = cp.numbers("ended");
+        // a checkpoint saved before the first poll holds the asked start, marked so, or none (now)
+        polled = at != null && cp.number(UNPOLLED) == null;
+        since = at != null ? at : firstPoll;
+        openStart.clear();
+        openStart.putAll(open);
+        openUser.clear();
+        openUser.putAll(users);
+        recentlyEnded.clear();
+        recentlyEnded.putAll(ended);
+    }
+
+    @Override
     public List<SessionChange> poll(Instant now) {
-        boolean fromNow = since == null;
-        Instant horizon = fromNow ? now : since;
-        Instant from = horizon.minus(OVERLAP);
+        Instant horizon = since == null ? now : since;
+        // a session ended before the cut is history; later polls look back past the previous one for
+        // late rows, and past a DST transition of the server's zone, where local times read early
+        Duration slack = ZoneSlack.around(source.serverZone(), horizon.minus(overlap), now);
+        Instant from = horizon.minus(overlap).minus(slack);
+        Instant cut = polled ? from : horizon;
         if (clipping == null) {
             // a listing that may select by start time: reach back to the oldest session still open
             for (long start : openStart.values()) {
@@ -147,8 +176,12 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
                     out.add(new SessionChange(ChangeType.ENDED, withStart(r, open.remove(id)), now));
                     users.remove(id);
                     ended.put(id, r.end().toEpochMilli());
-                } else if (!ended.containsKey(id) && !r.end().isBefore(horizon)) {
-                    // came and went since the last poll (or since the asked start)
+                } else if (!ended.containsKey(id) && r.end().isBefore(cut)) {
+                    // ended before the feed's start: not reported, but remembered so a later poll,
+                    // whose window reaches further back, does not report it either
+                    ended.put(id, r.end().toEpochMilli());
+                } else if (!ended.containsKey(id)) {
+                    // came and went since the last poll (or since the asked start), or was listed late
                     if (suspect) {
                         suspects.add(r);
                     }
@@ -185,11 +218,13 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
                 ended.put(id, now.toEpochMilli());
             }
         }
-        Instant next = now;
-        long keepAfter = next.minus(OVERLAP).minus(OVERLAP).toEpochMilli();
+        // remembered for longer than the next poll's window reaches back (overlap and DST slack): an
+        // id forgotten earlier could be reported again
+        long keepAfter = now.minus(overlap).minus(slack).minus(overlap).toEpochMilli();
         ended.values().removeIf(end -> end < keepAfter);
         // the poll worked: only now does the state move
-        since = next;
+        since = now;
+        polled = true;
         openStart.clear();
         openStart.putAll(open);
         openUser.clear();
@@ -225,6 +260,9 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         state.put("open", openStart);
         state.put("user", openUser);
         state.put("ended", recentlyEnded);
+        if (since != null && !polled) {
+            state.put(UNPOLLED, 1L);
+        }
         return Checkpoint.of(kind, state);
     }
 }

@@ -97,7 +97,7 @@ class SessionDiffTest {
         assertThat(changes(second)).containsExactly(tuple(ChangeType.STARTED, "new", t1.plusSeconds(10), null));
         assertThat(lookedUp).as("a session that started after the last poll is not looked up").hasSize(1);
         assertThat(src.asked.get(1).from()).as("the window does not reach back to the oldest open session")
-                .isEqualTo(T0.minus(SessionDiff.OVERLAP));
+                .isEqualTo(T0.minus(FeedOptions.DEFAULT_OVERLAP));
 
         // resumed from the checkpoint's text, the ends carry the starts first found, never the clipped ones
         Checkpoint cp = Checkpoint.parse(diff.checkpoint().toString());
