@@ -3,6 +3,9 @@ package org.sessionsdk.core.feed;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
+import org.sessionsdk.core.error.AuthenticationException;
+import org.sessionsdk.core.error.PermissionDeniedException;
 import org.sessionsdk.core.retry.RetryPolicy;
 
 /**
@@ -48,6 +51,42 @@ public final class FeedRunner<T> implements AutoCloseable {
         void handle(FeedBatch<T> batch) throws Exception;
     }
 
+    /**
+     * What a runner tells about its turns, for a command line's progress lines, a connector's metrics
+     * or a health check. Every method has a no-op default; they run on the runner's thread.
+     *
+     * @param <T> the item type
+     */
+    public interface Listener<T> {
+        /**
+         * A poll worked and its batch (possibly empty) was handled.
+         *
+         * @param batch the batch
+         * @param saved whether its checkpoint was saved (false when it did not move, or with no store)
+         */
+        default void polled(FeedBatch<T> batch, boolean saved) {
+        }
+
+        /**
+         * A poll, handler or save failed; the feed is back at the last saved checkpoint.
+         *
+         * @param error    what failed
+         * @param inARow   failures in a row, this one included
+         * @param retryIn  the wait before the next try, or null when the failure is thrown (the retry
+         *                 policy gave up, or no retry can fix it)
+         */
+        default void failed(Throwable error, int inARow, Duration retryIn) {
+        }
+
+        /**
+         * A turn worked after failures.
+         *
+         * @param failures how many failed in a row before it
+         */
+        default void recovered(int failures) {
+        }
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(1);
 
     private final Feed<T> feed;
@@ -55,6 +94,8 @@ public final class FeedRunner<T> implements AutoCloseable {
     private final String key;
     private final Handler<T> handler;
     private final RetryPolicy retry;
+    private final Listener<T> listener;
+    private final Predicate<Throwable> fatal;
     /** Where the feed stood when handed over: where a failure goes back to while nothing is saved. */
     private final Checkpoint start;
     private volatile boolean stopped;
@@ -71,7 +112,7 @@ public final class FeedRunner<T> implements AutoCloseable {
      * @param handler what to do with each batch
      */
     public FeedRunner(Feed<T> feed, CheckpointStore store, String key, Handler<T> handler) {
-        this(feed, store, key, handler, RetryPolicy.defaults());
+        this(builder(feed, handler).store(store, key));
     }
 
     /**
@@ -85,12 +126,110 @@ public final class FeedRunner<T> implements AutoCloseable {
      *                ({@link RetryPolicy#delayBefore}) and how it waits ({@link RetryPolicy#sleeper()})
      */
     public FeedRunner(Feed<T> feed, CheckpointStore store, String key, Handler<T> handler, RetryPolicy retry) {
-        this.feed = Objects.requireNonNull(feed, "feed");
-        this.store = Objects.requireNonNull(store, "store");
-        this.key = Objects.requireNonNull(key, "key");
-        this.handler = Objects.requireNonNull(handler, "handler");
-        this.retry = Objects.requireNonNull(retry, "retry");
+        this(builder(feed, handler).store(store, key).retry(retry));
+    }
+
+    private FeedRunner(Builder<T> b) {
+        this.feed = b.feed;
+        this.store = b.store;
+        this.key = b.key;
+        this.handler = b.handler;
+        this.retry = b.retry;
+        this.listener = b.listener;
+        this.fatal = b.fatal;
         this.start = feed.checkpoint();
+    }
+
+    /**
+     * A builder for a runner of this feed and handler.
+     *
+     * @param feed    the feed, already positioned (resumed from the saved checkpoint if any)
+     * @param handler what to do with each non-empty batch (items or gaps)
+     * @param <T>     the item type
+     * @return the builder; without a store the checkpoint is kept in memory only
+     */
+    public static <T> Builder<T> builder(Feed<T> feed, Handler<T> handler) {
+        return new Builder<>(Objects.requireNonNull(feed, "feed"), Objects.requireNonNull(handler, "handler"));
+    }
+
+    /** {@return whether no retry can fix this failure: credentials refused, permission denied, a bad checkpoint} */
+    static boolean unfixable(Throwable e) {
+        return e instanceof AuthenticationException || e instanceof PermissionDeniedException
+                || e instanceof IllegalArgumentException;
+    }
+
+    /**
+     * Builds a {@link FeedRunner}.
+     *
+     * @param <T> the item type
+     */
+    public static final class Builder<T> {
+        private final Feed<T> feed;
+        private final Handler<T> handler;
+        private CheckpointStore store;
+        private String key;
+        private RetryPolicy retry = RetryPolicy.defaults();
+        private Listener<T> listener = new Listener<>() { };
+        private Predicate<Throwable> fatal = FeedRunner::unfixable;
+
+        private Builder(Feed<T> feed, Handler<T> handler) {
+            this.feed = feed;
+            this.handler = handler;
+        }
+
+        /**
+         * Saves each handled batch's checkpoint in a store (default: none, the position lives in memory).
+         *
+         * @param store where checkpoints are saved
+         * @param key   the feed's key in the store
+         * @return this builder
+         */
+        public Builder<T> store(CheckpointStore store, String key) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.key = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        /**
+         * The tries in a row before a failure is thrown and the backoff between them (default
+         * {@link RetryPolicy#defaults()}); a follower that must never give up passes a large
+         * {@code maxAttempts}.
+         *
+         * @param retry the policy
+         * @return this builder
+         */
+        public Builder<T> retry(RetryPolicy retry) {
+            this.retry = Objects.requireNonNull(retry, "retry");
+            return this;
+        }
+
+        /**
+         * Told about each turn (default: nothing).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder<T> listener(Listener<T> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Which failures are thrown at once, without retries (default: credentials refused,
+         * permission denied, and {@link IllegalArgumentException} such as another feed's checkpoint).
+         *
+         * @param fatal true for a failure no retry can fix
+         * @return this builder
+         */
+        public Builder<T> fatalWhen(Predicate<Throwable> fatal) {
+            this.fatal = Objects.requireNonNull(fatal, "fatal");
+            return this;
+        }
+
+        /** {@return the runner} */
+        public FeedRunner<T> build() {
+            return new FeedRunner<>(this);
+        }
     }
 
     /**
@@ -138,25 +277,35 @@ public final class FeedRunner<T> implements AutoCloseable {
 
     /** One poll, handle and save: null when it worked (or the runner was closed meanwhile), else the backoff. */
     private Duration step(Duration wait) throws Exception {
+        FeedBatch<T> batch;
+        boolean moved;
         try {
-            FeedBatch<T> batch = feed.poll(wait);
+            batch = feed.poll(wait);
             if (!batch.isEmpty()) {
                 handler.handle(batch);
             }
-            saveIfMoved(batch.checkpoint());
+            moved = saveIfMoved(batch.checkpoint());
         } catch (Exception | Error e) {
             if (stopped && e instanceof IllegalStateException) {
                 return null; // closed meanwhile
             }
             rewind(e);
-            if (e instanceof Error || e instanceof InterruptedException || ++failures >= retry.maxAttempts()) {
+            int inARow = ++failures;
+            if (e instanceof Error || e instanceof InterruptedException || fatal.test(e) || inARow >= retry.maxAttempts()) {
                 failures = 0;
+                listener.failed(e, inARow, null);
                 throw e;
             }
-            Duration backoff = retry.delayBefore(failures, null);
-            return backoff == null ? Duration.ZERO : backoff;
+            Duration backoff = retry.delayBefore(inARow, null);
+            backoff = backoff == null ? Duration.ZERO : backoff;
+            listener.failed(e, inARow, backoff);
+            return backoff;
         }
-        failures = 0;
+        if (failures > 0) {
+            listener.recovered(failures);
+            failures = 0;
+        }
+        listener.polled(batch, moved);
         return null;
     }
 
@@ -169,11 +318,16 @@ public final class FeedRunner<T> implements AutoCloseable {
         }
     }
 
-    private void saveIfMoved(Checkpoint cp) throws IOException {
-        if (!cp.equals(saved)) {
-            store.save(key, cp);
-            saved = cp;
+    /** Saves a checkpoint that moved; with no store it is only remembered. */
+    private boolean saveIfMoved(Checkpoint cp) throws IOException {
+        if (cp.equals(saved) || (saved == null && cp.equals(start))) {
+            return false;
         }
+        if (store != null) {
+            store.save(key, cp);
+        }
+        saved = cp;
+        return store != null;
     }
 
     /**

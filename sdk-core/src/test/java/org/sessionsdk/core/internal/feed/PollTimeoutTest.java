@@ -102,6 +102,11 @@ class PollTimeoutTest {
         public Checkpoint checkpoint() {
             return cp;
         }
+
+        @Override
+        public void seek(Checkpoint to, Instant firstPoll) {
+            cp = to;
+        }
     }
 
     private TransportException pollOnce(URI endpoint) {
