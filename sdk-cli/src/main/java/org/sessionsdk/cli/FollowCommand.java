@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sessionsdk.core.audit.AuditEvent;
@@ -22,7 +21,11 @@ import org.sessionsdk.core.error.SdkException;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.FeedRunner;
+import org.sessionsdk.core.feed.CheckpointStore;
+import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.feed.CheckpointFile;
 import org.sessionsdk.core.feed.CheckpointInUseException;
 import org.sessionsdk.core.feed.SessionChange;
@@ -110,6 +113,9 @@ final class FollowCommand implements Callable<Integer> {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile String stopReason;
     private volatile Feed<?> feed;
+    private volatile FeedRunner<?> runner;
+    /** The longest wait between two tries of a failing poll (or one poll interval, if longer). */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
     /** The --checkpoint file, held from the start to the end; null without --checkpoint. */
     private CheckpointFile checkpointFile;
 
@@ -266,46 +272,31 @@ final class FollowCommand implements Callable<Integer> {
             stopReason = reason;
         }
         stopRequested.countDown();
+        FeedRunner<?> r = runner;
         Feed<?> f = feed;
-        if (f != null) {
-            f.close(); // a waiting poll returns at once; one under way finishes and is printed and saved
+        if (r != null) {
+            r.close(); // a waiting poll returns at once; one under way finishes and is printed and saved
+        } else if (f != null) {
+            f.close();
         }
     }
 
-    private <T> int loop(Feed<T> f, List<String> attributeColumns) throws IOException, InterruptedException {
+    /**
+     * Follows on core's one loop ({@link FeedRunner}): each batch is printed and flushed, and only then
+     * is its checkpoint saved; a failed poll backs off and is tried again (forever: a follower outlives
+     * outages), a handler that cannot print ends the command, the feed back at the last saved checkpoint.
+     */
+    private <T> int loop(Feed<T> f, List<String> attributeColumns) throws Exception {
         PrintWriter out = term.out();
-        Format.RowWriter rows = null;
         org.sessionsdk.export.JsonLinesWriter siem = format.siem() == null ? null
                 : new org.sessionsdk.export.JsonLinesWriter(out, format.siem());
-        Checkpoint saved = f.checkpoint();
-        long printed = 0;
-        int failures = 0;
-        while (stopRequested.getCount() > 0) {
-            FeedBatch<T> batch;
-            try {
-                // longer than the interval: each call that returns without a close is one poll
-                batch = f.poll(poll.plusSeconds(1));
-            } catch (IllegalStateException closed) {
-                if (stopRequested.getCount() == 0) {
-                    break;
-                }
-                throw closed;
-            } catch (AuthenticationException | PermissionDeniedException e) {
-                throw e;
-            } catch (SdkException e) {
-                failures++;
-                Duration wait = backoff(failures);
-                term.err().println("sessions follow: poll failed (" + ExitCodes.describe(e).substring("sessions: ".length())
-                        + "); retrying in " + wait.toMillis() / 1000.0 + " s (failure " + failures + ")");
-                term.err().flush();
-                stopRequested.await(wait.toNanos(), TimeUnit.NANOSECONDS);
-                continue;
+        long[] printed = {0};
+        Format.RowWriter[] rows = {null};
+        FeedRunner.Handler<T> handler = batch -> {
+            for (FeedGap gap : batch.gaps()) {
+                gapLine(gap);
             }
-            if (failures > 0) {
-                term.err().println("sessions follow: polling again after " + failures + (failures == 1 ? " failure" : " failures"));
-                failures = 0;
-            }
-            if (!batch.isEmpty() && siem != null) {
+            if (siem != null && !batch.items().isEmpty()) {
                 for (T item : batch.items()) {
                     if (item instanceof SessionChange c) {
                         siem.write(c);
@@ -314,42 +305,101 @@ final class FollowCommand implements Callable<Integer> {
                     }
                 }
                 siem.flush();
-                printed += batch.items().size();
-                if (out.checkError()) {
-                    throw new IOException("stdout is closed: the last " + batch.items().size() + " lines may be lost, their checkpoint"
-                            + " is not saved");
-                }
-            } else if (!batch.isEmpty()) {
-                if (rows == null) {
-                    rows = format.writer(what == What.audit ? AuditCommand.COLUMNS : SESSION_COLUMNS, attributeColumns, out);
+            } else if (!batch.items().isEmpty()) {
+                if (rows[0] == null) {
+                    rows[0] = format.writer(what == What.audit ? AuditCommand.COLUMNS : SESSION_COLUMNS, attributeColumns, out);
                 }
                 for (T item : batch.items()) {
-                    write(rows, item, attributeColumns);
-                }
-                printed += batch.items().size();
-                // the lines are out before the checkpoint moves past them
-                if (out.checkError()) {
-                    throw new IOException("stdout is closed: the last " + batch.items().size() + " lines may be lost, their checkpoint"
-                            + " is not saved");
+                    write(rows[0], item, attributeColumns);
                 }
             }
-            boolean moved = !batch.checkpoint().equals(saved);
-            if (moved && checkpoint != null) {
-                checkpointFile.write(batch.checkpoint());
-                saved = batch.checkpoint();
+            out.flush();
+            // the lines are out before the checkpoint moves past them
+            if (out.checkError()) {
+                throw new StdoutClosed(batch.items().size());
             }
-            if (verbose && (stopRequested.getCount() > 0 || !batch.isEmpty())) {
-                term.err().println("sessions follow: polled: " + batch.items().size() + " new, " + printed + " in all, checkpoint "
-                        + (checkpoint == null ? "not kept (no --checkpoint)" : moved ? "saved" : "unchanged"));
-                term.err().flush();
-            }
-            if (maxEvents != null && printed >= maxEvents) {
+            printed[0] += batch.items().size();
+            if (maxEvents != null && printed[0] >= maxEvents) {
                 stop("--max-events " + maxEvents + " reached");
             }
+        };
+        FeedRunner.Builder<T> b = FeedRunner.builder(f, handler)
+                .retry(RetryPolicy.builder().maxAttempts(Integer.MAX_VALUE).baseDelay(poll)
+                        .maxDelay(poll.compareTo(MAX_BACKOFF) > 0 ? poll : MAX_BACKOFF).build())
+                // only the server's and the network's failures are worth another try
+                .fatalWhen(e -> !(e instanceof SdkException) || e instanceof AuthenticationException
+                        || e instanceof PermissionDeniedException)
+                .listener(new FeedRunner.Listener<>() {
+                    @Override
+                    public void polled(FeedBatch<T> batch, boolean saved) {
+                        if (verbose && (stopRequested.getCount() > 0 || !batch.isEmpty())) {
+                            term.err().println("sessions follow: polled: " + batch.items().size() + " new, " + printed[0]
+                                    + " in all, checkpoint " + (checkpoint == null ? "not kept (no --checkpoint)"
+                                    : saved ? "saved" : "unchanged"));
+                            term.err().flush();
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable e, int inARow, Duration retryIn) {
+                        if (retryIn != null) {
+                            term.err().println("sessions follow: poll failed (" + ExitCodes.describe(e).substring("sessions: ".length())
+                                    + "); retrying in " + retryIn.toMillis() / 1000.0 + " s (failure " + inARow + ")");
+                            term.err().flush();
+                        }
+                    }
+
+                    @Override
+                    public void recovered(int failures) {
+                        term.err().println("sessions follow: polling again after " + failures
+                                + (failures == 1 ? " failure" : " failures"));
+                        term.err().flush();
+                    }
+                });
+        if (checkpointFile != null) {
+            CheckpointFile file = checkpointFile;
+            b.store(new CheckpointStore() {
+                @Override
+                public java.util.Optional<Checkpoint> load(String key) throws IOException {
+                    return file.read();
+                }
+
+                @Override
+                public void save(String key, Checkpoint cp) throws IOException {
+                    file.write(cp);
+                }
+            }, checkpoint.toString());
         }
-        info(stopReason + " after " + printed + (printed == 1 ? " line" : " lines")
+        try (FeedRunner<T> r = b.build()) {
+            runner = r;
+            if (stopRequested.getCount() > 0) {
+                r.run();
+            }
+        }
+        info(stopReason + " after " + printed[0] + (printed[0] == 1 ? " line" : " lines")
                 + (checkpoint == null ? "" : "; checkpoint saved in " + checkpoint));
         return ExitCodes.OK;
+    }
+
+    /** A loss the feed reported: a typed JSON line among the JSON lines, else a line on stderr. */
+    private void gapLine(FeedGap gap) {
+        if (format == Format.table) {
+            term.err().println("sessions follow: GAP " + gap.kind() + (gap.scope() == null ? "" : " (" + gap.scope() + ")")
+                    + (gap.from() == null ? "" : " from " + gap.from()) + (gap.to() == null ? "" : " to " + gap.to())
+                    + (gap.lastId() == null ? "" : " after id " + gap.lastId()) + ": " + gap.detail());
+            term.err().flush();
+            return;
+        }
+        term.out().println(GapJson.line(gap, connection.vendor.toString(), connection.endpoint.toString()));
+    }
+
+    /** The handler's failure when stdout is gone: no retry can print, so the command ends. */
+    private static final class StdoutClosed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StdoutClosed(int lines) {
+            super("stdout is closed: the last " + lines + " lines may be lost, their checkpoint is not saved");
+        }
     }
 
     private void write(Format.RowWriter rows, Object item, List<String> attributeColumns) {
@@ -363,16 +413,6 @@ final class FollowCommand implements Callable<Integer> {
             AuditEvent e = (AuditEvent) item;
             rows.row(AuditCommand.row(e), AuditCommand.attributes(e, attributeColumns));
         }
-    }
-
-    /** The wait after the n-th failure in a row: the poll interval, doubling, at most 5 minutes (or one interval), with jitter. */
-    private Duration backoff(int failures) {
-        Duration cap = poll.compareTo(Duration.ofMinutes(5)) > 0 ? poll : Duration.ofMinutes(5);
-        Duration d = poll.multipliedBy(1L << Math.min(failures - 1, 20));
-        if (d.compareTo(cap) > 0) {
-            d = cap;
-        }
-        return Duration.ofNanos((long) (d.toNanos() * ThreadLocalRandom.current().nextDouble(0.8, 1.2)));
     }
 
     private static boolean positive(Duration d) {

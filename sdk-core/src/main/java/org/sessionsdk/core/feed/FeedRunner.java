@@ -99,6 +99,9 @@ public final class FeedRunner<T> implements AutoCloseable {
     /** Where the feed stood when handed over: where a failure goes back to while nothing is saved. */
     private final Checkpoint start;
     private volatile boolean stopped;
+    /** Whether {@link #run()} is waiting a backoff now, and on which thread it runs. */
+    private volatile boolean sleeping;
+    private volatile Thread runner;
     private Checkpoint saved;
     private int failures;
 
@@ -240,16 +243,36 @@ public final class FeedRunner<T> implements AutoCloseable {
      *     back at the saved checkpoint); an interrupt ends the loop quietly
      */
     public void run() throws Exception {
-        while (!stopped && !Thread.currentThread().isInterrupted()) {
-            try {
-                Duration backoff = step(WAIT);
-                if (backoff != null) {
-                    retry.sleeper().sleep(backoff);
+        runner = Thread.currentThread();
+        try {
+            while (!stopped && !Thread.currentThread().isInterrupted()) {
+                try {
+                    Duration backoff = step(WAIT);
+                    if (backoff != null) {
+                        backOff(backoff);
+                    }
+                } catch (InterruptedException e) {
+                    if (!stopped) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        } finally {
+            runner = null;
+        }
+    }
+
+    /** Waits a backoff; {@link #close()} cuts it short (a follower told to stop must not sit out minutes). */
+    private void backOff(Duration backoff) throws InterruptedException {
+        sleeping = true;
+        try {
+            // set before the check, as close() sets stopped before it looks at sleeping: one of them sees the other
+            if (!stopped) {
+                retry.sleeper().sleep(backoff);
+            }
+        } finally {
+            sleeping = false;
         }
     }
 
@@ -338,5 +361,9 @@ public final class FeedRunner<T> implements AutoCloseable {
     public void close() {
         stopped = true;
         feed.close();
+        Thread t = runner;
+        if (sleeping && t != null && t != Thread.currentThread()) {
+            t.interrupt(); // only a backoff is cut short: a poll under way finishes and is handled and saved
+        }
     }
 }
