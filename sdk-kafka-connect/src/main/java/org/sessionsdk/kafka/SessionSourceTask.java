@@ -18,7 +18,10 @@ import org.sessionsdk.core.error.PermissionDeniedException;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
+import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.FeedRunner;
+import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.kafka.internal.Clients;
@@ -30,7 +33,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the endpoints {@link SessionSourceConnector} gave this task: one feed per endpoint and stream
  * (a source partition {@code {vendor, endpoint, stream}}), each feed's checkpoint its source offset.
- * The feeds are polled on the task's own few poller threads, so {@link #poll()} returns within 200 ms
+ * The feeds are polled on the task's own few poller threads, each on core's one follow loop
+ * ({@link FeedRunner}), so {@link #poll()} returns within a second
  * whatever an endpoint does, and a hanging endpoint delays only itself.
  *
  * <p>A batch's checkpoint stands after all its items, so only the batch's last record carries it; the
@@ -51,8 +55,8 @@ public class SessionSourceTask extends SourceTask {
     public static final String OFFSET_CHECKPOINT = "checkpoint";
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionSourceTask.class);
-    /** The longest one {@link #poll()} waits when no feed has records. */
-    private static final long IDLE_WAIT_MS = 200;
+    /** The longest one {@link #poll()} waits when no feed is due and none has records. */
+    static final long MAX_IDLE_WAIT_MS = 1_000;
     /** The most feed polls a task runs at once; more due feeds wait their turn. */
     private static final int MAX_POLLERS = 8;
 
@@ -60,6 +64,8 @@ public class SessionSourceTask extends SourceTask {
     private final List<Source> sources = new ArrayList<>();
     /** Sources whose poll finished, with its records, in the order they finished. */
     private final java.util.concurrent.BlockingQueue<Source> finished = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Put in {@code finished} by {@link #stop()}, to wake a waiting {@link #poll()}. */
+    private final Source wakeUp = new Source(Map.of(), "", "", null, null);
     /** Runs the feeds' polls, so one slow endpoint never holds up {@link #poll()} or the others. */
     private java.util.concurrent.ExecutorService pollers;
     private final List<AutoCloseable> clients = new ArrayList<>();
@@ -124,37 +130,36 @@ public class SessionSourceTask extends SourceTask {
     }
 
     /**
-     * Starts a poll of every feed that is due and not already being polled (on the task's own poller
-     * threads), then returns the records of the first poll that finished with any. Waits at most 200 ms
-     * for one, so a slow or hanging endpoint never holds up this method or the other endpoints: its
-     * poll goes on in the background and its records come with a later call. A feed has one poll in
-     * flight at most, so its records keep their order.
+     * Starts a turn of every feed that is due and not already being polled (on the task's own poller
+     * threads), then returns the records of the first poll that finished with any. When nothing is due
+     * it blocks until the earliest feed is due or a poll in flight finishes (at most
+     * {@value #MAX_IDLE_WAIT_MS} ms, so a task with idle endpoints costs nothing between polls), and a
+     * slow or hanging endpoint never holds up this method or the other endpoints: its poll goes on in
+     * the background and its records come with a later call. A feed has one poll in flight at most, so
+     * its records keep their order.
      *
      * @return the records, or null when nothing happened
      * @throws InterruptedException if interrupted while waiting
      */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        long now = System.currentTimeMillis();
-        long wait = IDLE_WAIT_MS;
+        long now = System.nanoTime();
+        long wait = TimeUnit.MILLISECONDS.toNanos(MAX_IDLE_WAIT_MS);
         for (int i = 0; i < sources.size() && stopped.getCount() > 0; i++) {
             Source s = sources.get(next);
             next = (next + 1) % sources.size();
             if (s.inFlight) {
                 continue;
             }
-            if (s.retryAt > now) {
-                wait = Math.min(wait, s.retryAt - now);
+            if (s.dueAt - now > 0) {
+                wait = Math.min(wait, s.dueAt - now);
                 continue;
             }
             s.inFlight = true;
             try {
                 pollers.execute(() -> {
                     try {
-                        s.result = s.poll();
-                    } catch (InterruptedException e) {
-                        s.result = List.of();
-                        Thread.currentThread().interrupt();
+                        s.turn();
                     } finally {
                         finished.add(s);
                     }
@@ -164,13 +169,15 @@ public class SessionSourceTask extends SourceTask {
                 return null;
             }
         }
-        Source done = finished.poll(Math.max(1, wait), TimeUnit.MILLISECONDS);
+        Source done = finished.poll(Math.max(1, wait), TimeUnit.NANOSECONDS);
         while (done != null && stopped.getCount() > 0) {
-            List<SourceRecord> records = done.result;
-            done.result = List.of();
-            done.inFlight = false;
-            if (!records.isEmpty()) {
-                return records;
+            if (done != wakeUp) {
+                List<SourceRecord> records = done.result;
+                done.result = List.of();
+                done.inFlight = false;
+                if (!records.isEmpty()) {
+                    return records;
+                }
             }
             done = finished.poll();
         }
@@ -179,7 +186,7 @@ public class SessionSourceTask extends SourceTask {
 
     /**
      * Signals the poll loop to stop and closes the feeds and clients (a poll in flight then fails fast
-     * and returns); returns promptly.
+     * and returns, a waiting {@link #poll()} at once); returns promptly.
      */
     @Override
     public void stop() {
@@ -187,6 +194,7 @@ public class SessionSourceTask extends SourceTask {
             return;
         }
         stopped.countDown();
+        finished.add(wakeUp);
         if (pollers != null) {
             pollers.shutdownNow(); // a poll waiting on the network is interrupted; none is started again
         }
@@ -202,19 +210,28 @@ public class SessionSourceTask extends SourceTask {
         }
     }
 
-    /** One endpoint's stream: a feed, its last checkpoint, its backoff. */
+    /**
+     * One endpoint's stream: a feed on core's one follow loop ({@link FeedRunner}), whose handler turns
+     * a batch into records for Connect (which stores their offsets: the runner keeps no store), and
+     * whose retry policy is the connector's backoff.
+     */
     private final class Source {
         private final Map<String, Object> partition;
         private final String endpoint;
         private final String stream;
         private final AutoCloseable client;
         private final Checkpoint resumedFrom;
+        private volatile FeedRunner<?> runner;
         private volatile Feed<?> feed;
-        private int failures;
-        private volatile long retryAt;
+        /** The checkpoint that stands before the next batch: what a batch's records but the last carry. */
+        private Checkpoint before;
+        /** Gaps the feed reported since the task started. */
+        private long gaps;
+        /** {@link System#nanoTime()} from which the next turn is due; only the task thread reads it. */
+        private volatile long dueAt = System.nanoTime();
         /** Whether a poll of this source runs on a poller now; only the task thread sets it. */
         private boolean inFlight;
-        /** What the last finished poll made, handed to the task thread through {@code finished}. */
+        /** What the last finished turn made, handed to the task thread through {@code finished}. */
         private volatile List<SourceRecord> result = List.of();
 
         Source(Map<String, Object> partition, String endpoint, String stream, AutoCloseable client,
@@ -226,41 +243,70 @@ public class SessionSourceTask extends SourceTask {
             this.resumedFrom = resumedFrom;
         }
 
-        private Feed<?> feed() {
-            if (feed == null) {
+        private FeedRunner<?> runner() {
+            if (runner == null) {
                 FeedOptions options = FeedOptions.builder()
                         .resumeFrom(resumedFrom)
                         .since(config.since())
                         .pollInterval(Duration.ofMillis(config.getLong(SessionSourceConfig.POLL_INTERVAL_MS)))
                         .build();
-                feed = "sessions".equals(stream) ? ((SessionSource) client).sessionFeed(options)
-                        : ((AuditSource) client).auditFeed(options);
+                if ("sessions".equals(stream)) {
+                    runner = runnerOf(((SessionSource) client).sessionFeed(options));
+                } else {
+                    runner = runnerOf(((AuditSource) client).auditFeed(options));
+                }
             }
-            return feed;
+            return runner;
         }
 
-        List<SourceRecord> poll() throws InterruptedException {
-            FeedBatch<?> batch;
-            Checkpoint before;
+        private <T> FeedRunner<T> runnerOf(Feed<T> f) {
+            feed = f;
+            before = f.checkpoint();
+            return FeedRunner.builder(f, this::handle)
+                    .retry(RetryPolicy.builder().maxAttempts(Integer.MAX_VALUE)
+                            .baseDelay(Duration.ofMillis(config.getLong(SessionSourceConfig.RETRY_BACKOFF_MS)))
+                            .maxDelay(Duration.ofMillis(config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS))).build())
+                    // a connector outlives outages and refused credentials alike: an operator fixes them
+                    .fatalWhen(e -> !(e instanceof RuntimeException) || stopped.getCount() == 0)
+                    .listener(new FeedRunner.Listener<>() {
+                        @Override
+                        public void failed(Throwable e, int inARow, Duration retryIn) {
+                            Source.this.failed(e, inARow, retryIn);
+                        }
+
+                        @Override
+                        public void recovered(int failures) {
+                            LOG.info("sessionsdk {} {} ({}): reading again after {} failed poll(s)", config.vendor(),
+                                    endpoint, stream, failures);
+                        }
+                    })
+                    .build();
+        }
+
+        /** One turn on a poller thread: poll if due, hand the records over, learn when the next is due. */
+        void turn() {
+            Duration next;
             try {
-                Feed<?> f = feed();
-                before = f.checkpoint();
-                batch = f.poll(Duration.ZERO);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                if (stopped.getCount() == 0) {
-                    return List.of();
+                next = runner().pollIfDue();
+            } catch (Exception e) {
+                if (stopped.getCount() > 0) {
+                    LOG.error("sessionsdk {} {} ({}): cannot follow: {}", config.vendor(), endpoint, stream, e.toString());
                 }
-                failed(e);
-                return List.of();
+                next = Duration.ofMillis(config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS));
             }
-            if (failures > 0) {
-                LOG.info("sessionsdk {} {} ({}): reading again after {} failed poll(s)", config.vendor(), endpoint,
-                        stream, failures);
-                failures = 0;
+            dueAt = System.nanoTime() + next.toNanos();
+        }
+
+        private <T> void handle(FeedBatch<T> batch) {
+            for (FeedGap gap : batch.gaps()) {
+                gaps++;
+                LOG.warn("sessionsdk {} {} ({}): the feed reports a gap, {} ({} in all since the task started): {}{}{}{}",
+                        config.vendor(), endpoint, stream, gap.kind(), gaps,
+                        gap.scope() == null ? "" : gap.scope() + ", ",
+                        gap.from() == null ? "" : "from " + gap.from() + " to " + gap.to() + ", ",
+                        gap.lastId() == null ? "" : "after id " + gap.lastId() + ", ", gap.detail());
             }
-            List<?> items = batch.items();
+            List<T> items = batch.items();
             List<SourceRecord> out = new ArrayList<>(items.size());
             String topic = config.topic(stream);
             Schema schema = Records.schema(config.format(), stream);
@@ -285,17 +331,17 @@ public class SessionSourceTask extends SourceTask {
                 out.add(new SourceRecord(partition, offset, topic, null, Schema.STRING_SCHEMA,
                         Records.key(config.vendor(), endpoint, id), schema, value, time));
             }
-            return out;
+            before = batch.checkpoint();
+            result = out;
         }
 
-        private void failed(RuntimeException e) {
-            failures++;
-            long base = config.getLong(SessionSourceConfig.RETRY_BACKOFF_MS);
-            long max = config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS);
-            long delay = Math.min(max, base << Math.min(20, failures - 1));
-            retryAt = System.currentTimeMillis() + delay;
+        private void failed(Throwable e, int failures, Duration retryIn) {
+            if (stopped.getCount() == 0) {
+                return;
+            }
             boolean refused = e instanceof AuthenticationException || e instanceof PermissionDeniedException;
             String what = refused ? "credentials refused" : "cannot read";
+            long delay = retryIn == null ? 0 : retryIn.toMillis();
             if (failures == 1 || refused || Long.bitCount(failures) == 1) {
                 LOG.error("sessionsdk {} {} ({}): {} ({} failure(s) in a row, next try in {} ms): {}: {}",
                         config.vendor(), endpoint, stream, what, failures, delay, e.getClass().getSimpleName(),
@@ -306,10 +352,10 @@ public class SessionSourceTask extends SourceTask {
         }
 
         void close() {
-            Feed<?> f = feed;
-            if (f != null) {
+            FeedRunner<?> r = runner;
+            if (r != null) {
                 try {
-                    f.close();
+                    r.close();
                 } catch (RuntimeException e) {
                     LOG.debug("closing a feed", e);
                 }
