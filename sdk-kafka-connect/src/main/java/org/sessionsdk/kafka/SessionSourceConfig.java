@@ -42,8 +42,10 @@ public final class SessionSourceConfig extends AbstractConfig {
     public static final String CLIENT_ID = "sessionsdk.client.id";
     /** senhasegura OAuth 2 client secret (shared by all endpoints). */
     public static final String CLIENT_SECRET = "sessionsdk.client.secret";
-    /** Prefix of the per-endpoint credentials: {@code sessionsdk.endpoint.<i>.}. */
+    /** Prefix of the per-endpoint credentials: {@code sessionsdk.endpoint.<name>.<key>}. */
     public static final String ENDPOINT_PREFIX = "sessionsdk.endpoint.";
+    /** The keys an endpoint can have of its own, over the shared ones. */
+    public static final List<String> ENDPOINT_KEYS = List.of("api.key", "username", "password", "client.id", "client.secret");
     /** Which streams: {@code sessions}, {@code audit}, or both. */
     public static final String STREAMS = "sessionsdk.streams";
     /** The topic of every stream without its own. */
@@ -206,8 +208,18 @@ public final class SessionSourceConfig extends AbstractConfig {
         if (streams().isEmpty()) {
             throw new ConfigException(STREAMS, "", "at least one stream is required");
         }
-        for (int i = 0; i < endpoints().size(); i++) {
+        List<NamedEndpoint> named = namedEndpoints();
+        for (int i = 0; i < named.size(); i++) {
             credentialsOf(i); // throws if missing
+        }
+        for (String key : originals().keySet()) {
+            if (key.startsWith(ENDPOINT_PREFIX) && named.stream().noneMatch(e -> key.startsWith(e.settingsPrefix())
+                    && ENDPOINT_KEYS.contains(key.substring(e.settingsPrefix().length())))) {
+                throw new SettingException(key, "unknown per-endpoint setting: per-endpoint settings are "
+                        + ENDPOINT_PREFIX + "<name>.<key>, <name> from " + ENDPOINTS + " (name=URL, or the URL itself), "
+                        + "<key> one of " + ENDPOINT_KEYS + "; settings by position (" + ENDPOINT_PREFIX
+                        + "0...) are gone, since inserting an endpoint moved every other's secrets");
+            }
         }
     }
 
@@ -216,9 +228,14 @@ public final class SessionSourceConfig extends AbstractConfig {
         return getString(VENDOR).toLowerCase(Locale.ROOT);
     }
 
-    /** {@return the endpoints, in the configured order} */
+    /** {@return the endpoints' URLs, in the configured order} */
     public List<String> endpoints() {
-        return getList(ENDPOINTS);
+        return namedEndpoints().stream().map(NamedEndpoint::url).toList();
+    }
+
+    /** {@return the endpoints with their names, in the configured order} */
+    public List<NamedEndpoint> namedEndpoints() {
+        return NamedEndpoint.parse(ENDPOINTS, getList(ENDPOINTS));
     }
 
     /** {@return the streams, {@code sessions} first} */
@@ -273,33 +290,40 @@ public final class SessionSourceConfig extends AbstractConfig {
      * @throws ConfigException if the vendor's credentials are incomplete
      */
     public EndpointCredentials credentialsOf(int index) {
-        Map<String, Object> own = originalsWithPrefix(ENDPOINT_PREFIX + index + ".");
+        NamedEndpoint endpoint = namedEndpoints().get(index);
+        Map<String, Object> own = originalsWithPrefix(endpoint.settingsPrefix());
         String apiKey = secret(own, "api.key", API_KEY);
         String user = plain(own, "username", USERNAME);
         String password = secret(own, "password", PASSWORD);
         String clientId = plain(own, "client.id", CLIENT_ID);
         String clientSecret = secret(own, "client.secret", CLIENT_SECRET);
-        String where = "endpoint " + index + " (" + endpoints().get(index) + ")";
+        String where = "endpoint " + endpoint.name() + (endpoint.name().equals(endpoint.url()) ? "" : " (" + endpoint.url() + ")");
         switch (vendor()) {
             case "plesk" -> {
                 if (apiKey == null && (user == null || password == null)) {
-                    throw new ConfigException(where + ": plesk needs " + API_KEY + " (a secret key) or "
-                            + USERNAME + " and " + PASSWORD);
+                    throw new SettingException(endpoint.settingsPrefix() + "api.key", where + ": plesk needs " + API_KEY
+                            + " (a secret key) or " + USERNAME + " and " + PASSWORD + ", shared or as "
+                            + endpoint.settingsPrefix() + "<key>");
                 }
             }
             case "ekran" -> {
                 if (apiKey == null) {
-                    throw new ConfigException(where + ": ekran needs " + API_KEY);
+                    throw new SettingException(endpoint.settingsPrefix() + "api.key", where + ": ekran needs " + API_KEY
+                            + " or " + endpoint.settingsPrefix() + "api.key");
                 }
             }
             case "saymon" -> {
                 if (user == null || password == null) {
-                    throw new ConfigException(where + ": saymon needs " + USERNAME + " and " + PASSWORD);
+                    throw new SettingException(endpoint.settingsPrefix() + (user == null ? "username" : "password"),
+                            where + ": saymon needs " + USERNAME + " and " + PASSWORD + ", shared or as "
+                            + endpoint.settingsPrefix() + "<key>");
                 }
             }
             default -> {
                 if (clientId == null || clientSecret == null) {
-                    throw new ConfigException(where + ": senhasegura needs " + CLIENT_ID + " and " + CLIENT_SECRET);
+                    throw new SettingException(endpoint.settingsPrefix() + (clientId == null ? "client.id" : "client.secret"),
+                            where + ": senhasegura needs " + CLIENT_ID + " and " + CLIENT_SECRET + ", shared or as "
+                            + endpoint.settingsPrefix() + "<key>");
                 }
             }
         }
@@ -341,35 +365,32 @@ public final class SessionSourceConfig extends AbstractConfig {
                                       Password clientSecret) {
     }
 
+    /** A setting that spans values is wrong; names the key it concerns, for {@code Connector.validate}. */
+    static final class SettingException extends ConfigException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+
+        SettingException(String key, String message) {
+            super(message);
+            this.key = key;
+        }
+
+        String key() {
+            return key;
+        }
+    }
+
     private static final class EndpointList implements ConfigDef.Validator {
         @Override
         public void ensureValid(String name, Object value) {
             @SuppressWarnings("unchecked")
             List<String> list = (List<String>) value;
-            if (list == null || list.isEmpty()) {
-                throw new ConfigException(name, value, "at least one endpoint is required");
-            }
-            if (list.stream().distinct().count() != list.size()) {
-                throw new ConfigException(name, value, "an endpoint is listed twice");
-            }
-            for (String e : list) {
-                try {
-                    URI u = URI.create(e.trim());
-                    if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
-                        throw new ConfigException(name, e, "not an http or https URI with a host");
-                    }
-                    if (u.getUserInfo() != null) {
-                        throw new ConfigException(name, "(hidden)", "credentials do not belong in the URI");
-                    }
-                } catch (IllegalArgumentException ex) {
-                    throw new ConfigException(name, e, "not a URI: " + ex.getMessage());
-                }
-            }
+            NamedEndpoint.parse(name, list);
         }
 
         @Override
         public String toString() {
-            return "a non-empty list of http or https URIs";
+            return "a non-empty list of http or https URIs, each optionally named: name=URI";
         }
     }
 

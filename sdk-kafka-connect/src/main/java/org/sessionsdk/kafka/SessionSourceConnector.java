@@ -102,18 +102,24 @@ public class SessionSourceConnector extends SourceConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
         boolean fieldErrors = result.configValues().stream().anyMatch(v -> !v.errorMessages().isEmpty());
-        if (!fieldErrors) {
-            try {
-                new SessionSourceConfig(connectorConfigs);
-            } catch (ConfigException e) {
-                String target = e.getMessage() != null && e.getMessage().contains("audit API")
-                        ? SessionSourceConfig.STREAMS : SessionSourceConfig.ENDPOINTS;
-                for (ConfigValue v : result.configValues()) {
-                    if (v.name().equals(target)) {
-                        v.addErrorMessage(e.getMessage());
-                    }
-                }
+        if (fieldErrors) {
+            return result;
+        }
+        try {
+            new SessionSourceConfig(connectorConfigs);
+        } catch (ConfigException e) {
+            String target = e instanceof SessionSourceConfig.SettingException s ? s.key()
+                    : e.getMessage() != null && e.getMessage().contains("audit API") ? SessionSourceConfig.STREAMS
+                    : SessionSourceConfig.ENDPOINTS;
+            List<ConfigValue> values = new ArrayList<>(result.configValues());
+            ConfigValue at = values.stream().filter(v -> v.name().equals(target)).findFirst().orElse(null);
+            if (at == null) {
+                // a per-endpoint key is no ConfigDef entry: it gets a value of its own in the answer
+                at = new ConfigValue(target);
+                values.add(at);
             }
+            at.addErrorMessage(e.getMessage());
+            return new Config(values);
         }
         return result;
     }

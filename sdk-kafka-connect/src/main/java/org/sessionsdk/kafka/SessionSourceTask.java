@@ -49,6 +49,8 @@ public class SessionSourceTask extends SourceTask {
     public static final String PARTITION_VENDOR = "vendor";
     /** Source partition key: the endpoint, as configured. */
     public static final String PARTITION_ENDPOINT = "endpoint";
+    /** Source partition key: the endpoint's name ({@code name=url} in the endpoints, else its URL). */
+    public static final String PARTITION_NAME = "name";
     /** Source partition key: {@code sessions} or {@code audit}. */
     public static final String PARTITION_STREAM = "stream";
     /** Source offset key: the feed's {@link Checkpoint#toString()}. */
@@ -85,22 +87,23 @@ public class SessionSourceTask extends SourceTask {
     public void start(Map<String, String> props) {
         config = new SessionSourceConfig(props);
         List<Map<String, Object>> partitions = new ArrayList<>();
+        List<NamedEndpoint> named = config.namedEndpoints();
         for (int index : config.taskEndpoints()) {
             for (String stream : config.streams()) {
-                partitions.add(partition(config.vendor(), config.endpoints().get(index).trim(), stream));
+                partitions.add(partition(config.vendor(), named.get(index), stream));
             }
         }
         Map<Map<String, Object>, String> stored = SourcePartitions.storedCheckpoints(
-                context == null ? null : context.offsetStorageReader(), partitions, OFFSET_CHECKPOINT);
+                context == null ? null : context.offsetStorageReader(), partitions, OFFSET_CHECKPOINT, PARTITION_NAME);
         for (int index : config.taskEndpoints()) {
-            String endpoint = config.endpoints().get(index).trim();
+            NamedEndpoint endpoint = named.get(index);
             AutoCloseable client = Clients.build(config, index);
             clients.add(client);
             for (String stream : config.streams()) {
                 Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
                 String text = stored.get(partition);
                 Checkpoint resume = text == null ? null : Checkpoint.parse(text);
-                sources.add(new Source(partition, endpoint, stream, client, resume));
+                sources.add(new Source(partition, endpoint.url(), stream, client, resume));
             }
         }
         int threads = Math.max(1, Math.min(MAX_POLLERS, sources.size()));
@@ -121,12 +124,24 @@ public class SessionSourceTask extends SourceTask {
      * @param vendor   the vendor
      * @param endpoint the endpoint as configured
      * @param stream   {@code sessions} or {@code audit}
-     * @return {@code {endpoint, stream, vendor}}, its keys in the one order Connect finds it under in
-     *     every JVM and in {@code GET /connectors/NAME/offsets}
+     * @return {@code {endpoint, stream, vendor, name}} with the endpoint named by its URL, its keys in the
+     *     one order Connect finds it under in every JVM and in {@code GET /connectors/NAME/offsets}
      */
     public static Map<String, Object> partition(String vendor, String endpoint, String stream) {
-        return SourcePartitions.ordered(Map.of(PARTITION_VENDOR, vendor, PARTITION_ENDPOINT, endpoint,
-                PARTITION_STREAM, stream));
+        return partition(vendor, new NamedEndpoint(endpoint, endpoint), stream);
+    }
+
+    /**
+     * The source partition of a named endpoint's stream.
+     *
+     * @param vendor   the vendor
+     * @param endpoint the endpoint and its name
+     * @param stream   {@code sessions} or {@code audit}
+     * @return {@code {endpoint, stream, vendor, name}}, its keys in the one order Connect finds it under
+     */
+    public static Map<String, Object> partition(String vendor, NamedEndpoint endpoint, String stream) {
+        return SourcePartitions.ordered(Map.of(PARTITION_VENDOR, vendor, PARTITION_ENDPOINT, endpoint.url(),
+                PARTITION_STREAM, stream, PARTITION_NAME, endpoint.name()));
     }
 
     /**
@@ -378,7 +393,7 @@ public class SessionSourceTask extends SourceTask {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int index : c.taskEndpoints()) {
             for (String stream : c.streams()) {
-                out.add(partition(c.vendor(), c.endpoints().get(index).trim(), stream));
+                out.add(partition(c.vendor(), c.namedEndpoints().get(index), stream));
             }
         }
         return out;

@@ -88,11 +88,14 @@ class PartitionKeyOrderTest {
 
     @Test
     void offsetsAnOlderReleaseStoredInAnotherKeyOrderAreFoundTheCurrentOrderFirst(@TempDir Path dir) throws Exception {
-        Map<String, Object> partition = SessionSourceTask.partition("ekran", ENDPOINT, "audit");
-        List<Map<String, Object>> forms = SourcePartitions.forms(partition);
-        assertThat(forms).hasSize(6).allMatch(partition::equals);
-        assertThat(forms.stream().map(f -> List.copyOf(f.keySet()))).doesNotHaveDuplicates();
+        Map<String, Object> partition = SessionSourceTask.partition("ekran", new NamedEndpoint("panel-7", ENDPOINT), "audit");
+        List<Map<String, Object>> forms = SourcePartitions.forms(partition, SessionSourceTask.PARTITION_NAME);
+        // the current form, then the six key orders of the shape without a name that older releases wrote
+        assertThat(forms).hasSize(7);
         assertThat(forms.get(0)).isSameAs(partition);
+        assertThat(forms.subList(1, 7)).allSatisfy(f -> assertThat(f).doesNotContainKey("name").hasSize(3));
+        assertThat(forms.stream().map(f -> List.copyOf(f.keySet()))).doesNotHaveDuplicates();
+        assertThat(SourcePartitions.forms(SessionSourceTask.partition("ekran", ENDPOINT, "audit"))).hasSize(24);
         try (ConnectOffsetFile offsets = new ConnectOffsetFile(dir.resolve("o.dat"), "c")) {
             offsets.put(forms.get(3), offset(200));
             offsets.put(forms.get(5), offset(100));
@@ -105,7 +108,7 @@ class PartitionKeyOrderTest {
     @Test
     void partitionKeysAreInTheOrderConnectReadsThemBack() {
         assertThat(List.copyOf(SessionSourceTask.partition("ekran", ENDPOINT, "audit").keySet()))
-                .containsExactly("endpoint", "stream", "vendor");
+                .containsExactly("endpoint", "stream", "vendor", "name");
         Map<String, Object> legacy = new LinkedHashMap<>();
         legacy.put("vendor", "ekran");
         legacy.put("stream", "audit");
@@ -115,8 +118,8 @@ class PartitionKeyOrderTest {
     }
 
     private static long found(OffsetStorageReader reader, Map<String, Object> partition) {
-        String text = SourcePartitions.storedCheckpoints(reader, List.of(partition), SessionSourceTask.OFFSET_CHECKPOINT)
-                .get(partition);
+        String text = SourcePartitions.storedCheckpoints(reader, List.of(partition), SessionSourceTask.OFFSET_CHECKPOINT,
+                SessionSourceTask.PARTITION_NAME).get(partition);
         return Checkpoint.parse(text).number("since");
     }
 

@@ -36,7 +36,7 @@ class SessionSourceConfigTest {
     void perStreamTopicsAndPerEndpointCredentials() {
         Map<String, String> p = ekran(2);
         p.put("sessionsdk.audit.topic", "audit");
-        p.put("sessionsdk.endpoint.1.api.key", "other-key");
+        p.put("sessionsdk.endpoint.http://127.0.0.1:1/t/2.api.key", "other-key"); // a plain URL is its own name
         SessionSourceConfig c = new SessionSourceConfig(p);
         assertThat(c.topic("audit")).isEqualTo("audit");
         assertThat(c.topic("sessions")).isEqualTo("sessionsdk");
@@ -75,12 +75,59 @@ class SessionSourceConfigTest {
         Map<String, String> p = ekran(1);
         p.remove("sessionsdk.api.key");
         List<ConfigValue> values = new SessionSourceConnector().validate(p).configValues();
-        assertThat(values).filteredOn(v -> v.name().equals("sessionsdk.endpoints"))
-                .singleElement().satisfies(v -> assertThat(v.errorMessages()).anyMatch(m -> m.contains("api.key")));
+        assertThat(values).filteredOn(v -> v.name().equals("sessionsdk.endpoint.http://127.0.0.1:1/t/1.api.key"))
+                .singleElement().satisfies(v -> assertThat(v.errorMessages()).anyMatch(m -> m.contains("ekran needs sessionsdk.api.key")));
         Map<String, String> ok = ekran(1);
         List<ConfigValue> fine = new SessionSourceConnector().validate(ok).configValues();
         assertThat(fine).allMatch(v -> v.errorMessages().isEmpty());
         assertThat(fine.toString()).doesNotContain("s3cret-Key");
+    }
+
+    @Test
+    void namedEndpointsKeepTheirOwnSettingsWhateverTheirPlaceInTheList() {
+        Map<String, String> p = new HashMap<>(Map.of("sessionsdk.vendor", "ekran",
+                "sessionsdk.endpoints", "berlin=https://ekran-b.example,paris=https://ekran-p.example",
+                "sessionsdk.api.key", "shared-key",
+                "sessionsdk.endpoint.paris.api.key", "paris-key"));
+        SessionSourceConfig before = new SessionSourceConfig(p);
+        assertThat(before.namedEndpoints()).containsExactly(new NamedEndpoint("berlin", "https://ekran-b.example"),
+                new NamedEndpoint("paris", "https://ekran-p.example"));
+        assertThat(before.credentialsOf(1).apiKey().value()).isEqualTo("paris-key");
+        // an operator inserts a panel at the head: paris keeps its key, its partition stays the same
+        p.put("sessionsdk.endpoints", "athens=https://ekran-a.example,berlin=https://ekran-b.example,paris=https://ekran-p.example");
+        SessionSourceConfig after = new SessionSourceConfig(p);
+        assertThat(after.credentialsOf(0).apiKey().value()).isEqualTo("shared-key");
+        assertThat(after.credentialsOf(1).apiKey().value()).isEqualTo("shared-key");
+        assertThat(after.credentialsOf(2).apiKey().value()).isEqualTo("paris-key");
+        assertThat(SessionSourceTask.partition("ekran", after.namedEndpoints().get(2), "audit"))
+                .isEqualTo(SessionSourceTask.partition("ekran", before.namedEndpoints().get(1), "audit"))
+                .containsEntry("name", "paris");
+    }
+
+    @Test
+    void validateNamesTheKeyOfAnUnknownOrPositionalEndpointSettingAndABadEndpoint() {
+        Map<String, String> p = ekran(2);
+        p.put("sessionsdk.endpoint.0.api.key", "old-style");
+        List<ConfigValue> values = new SessionSourceConnector().validate(p).configValues();
+        assertThat(values).filteredOn(v -> v.name().equals("sessionsdk.endpoint.0.api.key")).singleElement()
+                .satisfies(v -> assertThat(v.errorMessages()).anyMatch(m -> m.contains("unknown per-endpoint setting")
+                        && m.contains("by position")));
+        assertThat(values.toString()).doesNotContain("old-style");
+        Map<String, String> typo = new HashMap<>(Map.of("sessionsdk.vendor", "ekran", "sessionsdk.api.key", "k",
+                "sessionsdk.endpoints", "a=https://a.example", "sessionsdk.endpoint.a.apikey", "x"));
+        assertThat(new SessionSourceConnector().validate(typo).configValues())
+                .filteredOn(v -> v.name().equals("sessionsdk.endpoint.a.apikey")).singleElement()
+                .satisfies(v -> assertThat(v.errorMessages()).isNotEmpty());
+        Map<String, String> twice = new HashMap<>(Map.of("sessionsdk.vendor", "ekran", "sessionsdk.api.key", "k",
+                "sessionsdk.endpoints", "a=https://a.example,a=https://b.example"));
+        assertThat(new SessionSourceConnector().validate(twice).configValues())
+                .filteredOn(v -> v.name().equals("sessionsdk.endpoints")).singleElement()
+                .satisfies(v -> assertThat(v.errorMessages()).anyMatch(m -> m.contains("the name a is listed twice")));
+        Map<String, String> bad = new HashMap<>(Map.of("sessionsdk.vendor", "ekran", "sessionsdk.api.key", "k",
+                "sessionsdk.endpoints", "a=ftp://a.example"));
+        assertThat(new SessionSourceConnector().validate(bad).configValues())
+                .filteredOn(v -> v.name().equals("sessionsdk.endpoints")).singleElement()
+                .satisfies(v -> assertThat(v.errorMessages()).anyMatch(m -> m.contains("http or https")));
     }
 
     @Test

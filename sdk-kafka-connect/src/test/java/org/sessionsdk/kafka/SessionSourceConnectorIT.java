@@ -139,7 +139,7 @@ class SessionSourceConnectorIT {
     Map<String, String> connector(boolean withBadEndpoint, boolean exactlyOnce) {
         List<String> endpoints = new ArrayList<>();
         for (int n = 1; n <= TENANTS + (withBadEndpoint ? 1 : 0); n++) {
-            endpoints.add(sim.tenant(n).endpoint().toString());
+            endpoints.add("t" + n + "=" + sim.tenant(n).endpoint());
         }
         Map<String, String> p = new HashMap<>();
         p.put("connector.class", SessionSourceConnector.class.getName());
@@ -148,7 +148,7 @@ class SessionSourceConnectorIT {
         p.put("sessionsdk.endpoints", String.join(",", endpoints));
         p.put("sessionsdk.api.key", "${file:" + secrets + ":ekran.key}");
         if (withBadEndpoint) {
-            p.put("sessionsdk.endpoint." + TENANTS + ".api.key", WRONG_KEY);
+            p.put("sessionsdk.endpoint.t" + (TENANTS + 1) + ".api.key", WRONG_KEY);
         }
         p.put("sessionsdk.sessions.topic", SESSIONS);
         p.put("sessionsdk.audit.topic", AUDIT);

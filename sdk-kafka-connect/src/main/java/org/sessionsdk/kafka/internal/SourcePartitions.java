@@ -39,29 +39,47 @@ public final class SourcePartitions {
      */
     public static Map<String, Object> ordered(Map<String, ?> entries) {
         // the very construction JsonConverter uses on the way back in: default capacity, one put a key
+        // (putAll would size the table to the entries first, and a smaller table iterates otherwise)
         Map<String, Object> asConnectReadsIt = new HashMap<>();
-        asConnectReadsIt.putAll(entries);
+        entries.forEach(asConnectReadsIt::put);
         return Collections.unmodifiableMap(new LinkedHashMap<>(asConnectReadsIt));
     }
 
     /**
-     * Every key order of a partition, the current one first; the others are those an older release
-     * may have written.
+     * Every form a partition may be stored under, the current one first: without new keys, its other
+     * key orders; with new keys, every key order of it without them (what older releases wrote).
      *
      * @param partition a partition from {@link #ordered(Map)}
+     * @param newKeys   keys this release added to the partition; older releases wrote it without them
      * @return its forms, the current first
      */
-    public static List<Map<String, Object>> forms(Map<String, Object> partition) {
+    public static List<Map<String, Object>> forms(Map<String, Object> partition, String... newKeys) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(partition);
-        for (List<String> keys : permutations(new ArrayList<>(partition.keySet()))) {
+        if (newKeys.length == 0) {
+            addOrders(out, partition, partition);
+        } else {
+            // a shape with new keys was only ever written in the current order: the other orders are the
+            // older shape's
+            Map<String, Object> older = new LinkedHashMap<>(partition);
+            for (String k : newKeys) {
+                older.remove(k);
+            }
+            Map<String, Object> olderOrdered = ordered(older);
+            out.add(olderOrdered);
+            addOrders(out, olderOrdered, partition);
+        }
+        return out;
+    }
+
+    private static void addOrders(List<Map<String, Object>> out, Map<String, Object> of, Map<String, Object> current) {
+        for (List<String> keys : permutations(new ArrayList<>(of.keySet()))) {
             Map<String, Object> form = new LinkedHashMap<>();
-            keys.forEach(k -> form.put(k, partition.get(k)));
-            if (!List.copyOf(form.keySet()).equals(List.copyOf(partition.keySet()))) {
+            keys.forEach(k -> form.put(k, of.get(k)));
+            if (!List.copyOf(form.keySet()).equals(List.copyOf(of.keySet()))) {
                 out.add(Collections.unmodifiableMap(form));
             }
         }
-        return out;
     }
 
     /**
@@ -72,11 +90,12 @@ public final class SourcePartitions {
      * @param reader    Connect's offset reader, or null (no offsets)
      * @param partitions the partitions, each from {@link #ordered(Map)}
      * @param offsetKey the offset's key holding the checkpoint text
+     * @param newKeys   partition keys this release added (see {@link #forms})
      * @return the checkpoint text per partition; partitions without one are absent
      */
     public static Map<Map<String, Object>, String> storedCheckpoints(OffsetStorageReader reader,
                                                                      List<Map<String, Object>> partitions,
-                                                                     String offsetKey) {
+                                                                     String offsetKey, String... newKeys) {
         Map<Map<String, Object>, String> out = new HashMap<>();
         if (reader == null || partitions.isEmpty()) {
             return out;
@@ -84,13 +103,13 @@ public final class SourcePartitions {
         List<List<Map<String, Object>>> formsOf = new ArrayList<>();
         int orders = 0;
         for (Map<String, Object> p : partitions) {
-            List<Map<String, Object>> f = forms(p);
+            List<Map<String, Object>> f = forms(p, newKeys);
             formsOf.add(f);
             orders = Math.max(orders, f.size());
         }
-        // one batch per key order: within a batch no two partitions are equal maps (Connect's answer is
-        // keyed by map equality, under which every form of a partition is the same key)
-        List<Map<Map<String, Object>, String>> found = new ArrayList<>();
+        // one batch per form: within a batch no two partitions are equal maps (Connect's answer is keyed
+        // by map equality, under which every key order of a partition is the same key)
+        String[][] texts = new String[partitions.size()][orders];
         for (int order = 0; order < orders; order++) {
             List<Map<String, Object>> batch = new ArrayList<>();
             for (List<Map<String, Object>> f : formsOf) {
@@ -99,33 +118,29 @@ public final class SourcePartitions {
                 }
             }
             Map<Map<String, Object>, Map<String, Object>> offsets = reader.offsets(batch);
-            Map<Map<String, Object>, String> texts = new HashMap<>();
-            if (offsets != null) {
-                offsets.forEach((partition, offset) -> {
-                    Object text = offset == null ? null : offset.get(offsetKey);
-                    if (text != null) {
-                        texts.put(partition, text.toString());
-                    }
-                });
+            for (int k = 0; k < partitions.size() && offsets != null; k++) {
+                List<Map<String, Object>> f = formsOf.get(k);
+                Map<String, Object> offset = order < f.size() ? offsets.get(f.get(order)) : null;
+                Object text = offset == null ? null : offset.get(offsetKey);
+                texts[k][order] = text == null ? null : text.toString();
             }
-            found.add(texts);
         }
-        for (Map<String, Object> p : partitions) {
-            String current = found.get(0).get(p);
-            if (current != null) {
-                out.put(p, current);
+        for (int k = 0; k < partitions.size(); k++) {
+            Map<String, Object> p = partitions.get(k);
+            if (texts[k][0] != null) {
+                out.put(p, texts[k][0]);
                 continue;
             }
             String best = null;
-            for (int order = 1; order < found.size(); order++) {
-                String older = found.get(order).get(p);
+            for (int order = 1; order < orders; order++) {
+                String older = texts[k][order];
                 if (older != null && (best == null || furtherAlong(older, best))) {
                     best = older;
                 }
             }
             if (best != null) {
-                LOG.info("sessionsdk: resuming {} from an offset stored in an older release's key order; the next "
-                        + "commit stores it in the current order", p);
+                LOG.info("sessionsdk: resuming {} from an offset an older release stored under another form of the "
+                        + "partition; the next commit stores it in the current form", p);
                 out.put(p, best);
             }
         }
