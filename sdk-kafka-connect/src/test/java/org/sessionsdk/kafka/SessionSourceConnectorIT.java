@@ -220,6 +220,18 @@ class SessionSourceConnectorIT {
                 assertThat(status.tasks()).allMatch(t -> t.state().equals("RUNNING"));
             }
             assertThat(logText()).doesNotContain(EkranSimulator.API_KEY).doesNotContain(WRONG_KEY);
+            // GET /connectors/NAME/offsets (KIP-875): Connect reads each stored partition back and looks it
+            // up again; with a partition key order of its own that lookup came back "offset": null
+            List<org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset> offsets =
+                    connect.connectorOffsets(name).offsets();
+            assertThat(offsets).as("GET /offsets: a partition per endpoint and stream that delivered")
+                    .hasSizeGreaterThanOrEqualTo(TENANTS * 2);
+            assertThat(offsets).allSatisfy(o -> {
+                assertThat(o.partition()).containsKey(SessionSourceTask.PARTITION_NAME);
+                assertThat(o.offset()).as("offset of %s", o.partition()).isNotNull();
+                org.sessionsdk.core.feed.Checkpoint.parse((String) o.offset().get(SessionSourceTask.OFFSET_CHECKPOINT));
+            });
+            report.add(mode + ": GET /offsets partitions with a checkpoint: " + offsets.size());
             report.add(mode + ": scenario s: " + Duration.between(t0, Instant.now()).toSeconds());
             connect.deleteConnector(name);
         } finally {
