@@ -303,6 +303,18 @@ public final class Scenario {
     }
 
     /**
+     * An offset or length as the file writes it, for tools that take the same form (the clock skew of
+     * {@code sessions simulate}).
+     *
+     * @param text e.g. {@code +90s}, {@code 5m}, {@code +1h30m}, {@code -2d}, {@code 0}
+     * @return the duration
+     * @throws IllegalArgumentException if it is not one
+     */
+    public static Duration parseOffset(String text) {
+        return offset(text);
+    }
+
+    /**
      * An offset as the file writes it.
      *
      * @param text e.g. {@code +90s}, {@code 5m}, {@code +1h30m}, {@code -2d}, {@code 0}
