@@ -69,7 +69,27 @@ final class SimulateCommand implements Callable<Integer> {
             description = "sessions that start and end, and audit entries, at offsets from the start (see the testkit README)")
     Path scenario;
 
+    @Option(names = "--clock-skew", paramLabel = "OFFSET",
+            description = "the servers' clocks run this far ahead of the real one (behind when negative): +10m, -90s")
+    String clockSkew;
+
+    @Option(names = "--clock-drift", paramLabel = "OFFSET",
+            description = "the servers' clocks gain this much every hour (lose when negative): +30s")
+    String clockDrift;
+
+    @Option(names = "--late-rows", paramLabel = "LENGTH",
+            description = "scenario rows (starts, ends, audit entries) are listed this long after they happen: 2m")
+    String lateRows;
+
+    @Option(names = "--server-zone", paramLabel = "ZONE",
+            description = "the servers' zone, for the vendors that write local times (Plesk, senhasegura; Ekran writes its offset): Europe/Berlin")
+    String serverZone;
+
     private Scenario played;
+    private java.time.Duration skew;
+    private java.time.Duration drift;
+    private java.time.Duration late;
+    private java.time.ZoneId zone;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,6 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
             return ExitCodes.NETWORK;
         }
         for (Simulator sim : started) {
+            conditions(sim);
             if (played != null) {
                 play(sim, played);
             }
@@ -123,7 +144,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** {@return why the options cannot be served, or null} */
-    private String problem() {
+    String problem() {
         if (scenario != null) {
             try {
                 played = Scenario.load(scenario);
@@ -132,6 +153,29 @@ final class SimulateCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 return "--scenario " + scenario + ": " + e.getMessage();
             }
+        }
+        try {
+            skew = clockSkew == null ? null : Scenario.parseOffset(clockSkew);
+        } catch (IllegalArgumentException e) {
+            return "--clock-skew: " + e.getMessage();
+        }
+        try {
+            drift = clockDrift == null ? null : Scenario.parseOffset(clockDrift);
+        } catch (IllegalArgumentException e) {
+            return "--clock-drift: " + e.getMessage();
+        }
+        try {
+            late = lateRows == null ? null : Scenario.parseOffset(lateRows);
+        } catch (IllegalArgumentException e) {
+            return "--late-rows: " + e.getMessage();
+        }
+        if (late != null && late.isNegative()) {
+            return "--late-rows: '" + lateRows + "' is negative: rows cannot be listed before they happen";
+        }
+        try {
+            zone = serverZone == null ? null : java.time.ZoneId.of(serverZone);
+        } catch (java.time.DateTimeException e) {
+            return "--server-zone: '" + serverZone + "' is not a zone (examples: UTC, Europe/Berlin)";
         }
         if (vendors.isEmpty() || EnumSet.copyOf(vendors).size() != vendors.size()) {
             return "--vendor: name each vendor once, e.g. plesk,ekran";
@@ -199,6 +243,31 @@ final class SimulateCommand implements Callable<Integer> {
                 yield sessions == null ? sim : sim.withSessions(sessions);
             }
         };
+    }
+
+    /** The options' real-world conditions, before a scenario's steps (which take over from their time). */
+    void conditions(Simulator sim) {
+        if (sim instanceof PleskSimulator p) {
+            if (skew != null) { p.withClockSkew(skew); }
+            if (drift != null) { p.withClockDrift(drift); }
+            if (late != null) { p.withLateRows(late); }
+            if (zone != null) { p.withServerZone(zone); }
+        } else if (sim instanceof EkranSimulator e) {
+            if (skew != null) { e.withClockSkew(skew); }
+            if (drift != null) { e.withClockDrift(drift); }
+            if (late != null) { e.withLateRows(late); }
+            if (zone != null) { e.withServerZone(zone); }
+        } else if (sim instanceof SaymonSimulator y) {
+            if (skew != null) { y.withClockSkew(skew); }
+            if (drift != null) { y.withClockDrift(drift); }
+            if (late != null) { y.withLateRows(late); }
+            if (zone != null) { y.withServerZone(zone); }
+        } else if (sim instanceof SenhaseguraSimulator h) {
+            if (skew != null) { h.withClockSkew(skew); }
+            if (drift != null) { h.withClockDrift(drift); }
+            if (late != null) { h.withLateRows(late); }
+            if (zone != null) { h.withServerZone(zone); }
+        }
     }
 
     private static void play(Simulator sim, Scenario s) {

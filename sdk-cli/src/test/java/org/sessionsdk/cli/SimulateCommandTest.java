@@ -19,7 +19,8 @@ class SimulateCommandTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("Usage: sessions simulate").contains("--vendor").contains("--host")
                 .contains("--port").contains("--ports").contains("--sessions").contains("--events")
-                .contains("--seed").contains("--scenario").contains("SIGTERM");
+                .contains("--seed").contains("--scenario").contains("--clock-skew").contains("--clock-drift")
+                .contains("--late-rows").contains("--server-zone").contains("SIGTERM");
     }
 
     @ParameterizedTest
@@ -45,7 +46,10 @@ class SimulateCommandTest {
             "--vendor plesk,plesk|--vendor: name each vendor once, e.g. plesk,ekran",
             "--sessions -1|--sessions: '-1' is not a count (0 or more)",
             "--events -5|--events: '-5' is not a count (0 or more)",
-            "--scenario no-such-file.txt|--scenario: cannot read no-such-file.txt (NoSuchFileException: no-such-file.txt)"})
+            "--scenario no-such-file.txt|--scenario: cannot read no-such-file.txt (NoSuchFileException: no-such-file.txt)",
+            "--clock-skew soon|--clock-skew: 'soon' is not an offset (examples: +90s, +5m, +1h30m, -2d)",
+            "--late-rows -1m|--late-rows: '-1m' is negative: rows cannot be listed before they happen",
+            "--server-zone Mars/Olympus|--server-zone: 'Mars/Olympus' is not a zone (examples: UTC, Europe/Berlin)"})
     void optionsThatCannotBeServedAreUsageErrors(String args, String message) {
         CliRun r = CliRun.run(Map.of(), ("simulate " + args).split(" "));
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
@@ -81,6 +85,30 @@ class SimulateCommandTest {
         try (SaymonSimulator sim = SaymonSimulator.start()) {
             assertThat(SimulateCommand.jsonLine(sim)).isEqualTo("{\"vendor\":\"saymon\",\"endpoint\":\"" + sim.endpoint()
                     + "\",\"tenants\":\"" + sim.endpoint() + "/t/{n}\",\"credentials\":{\"login\":\"admin\",\"password\":\"testkit-pass:w\\u00F6rd\"}}");
+        }
+    }
+
+    @Test
+    void theRealWorldOptionsReachEverySimulator() {
+        SimulateCommand cmd = new SimulateCommand(null);
+        new picocli.CommandLine(cmd).parseArgs("--clock-skew", "+10m", "--clock-drift", "+1m", "--late-rows", "2m",
+                "--server-zone", "Europe/Berlin");
+        assertThat(cmd.problem()).isNull();
+        java.time.Instant t0 = java.time.Instant.parse("2026-10-25T00:00:00Z");
+        org.sessionsdk.testkit.SimClock clock = org.sessionsdk.testkit.SimClock.at(t0);
+        org.sessionsdk.testkit.Scenario s = org.sessionsdk.testkit.Scenario.parse("+30m start s1 alice -");
+        try (org.sessionsdk.testkit.PleskSimulator plesk = org.sessionsdk.testkit.PleskSimulator.start().withSessions(0)
+                .withClock(clock); SaymonSimulator saymon = SaymonSimulator.start().withClock(clock)) {
+            cmd.conditions(plesk);
+            cmd.conditions(saymon);
+            plesk.withScenario(s);
+            assertThat(plesk.zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+            assertThat(saymon.clock().instant()).isEqualTo(t0.plusSeconds(600));
+            clock.advance(java.time.Duration.ofHours(1)); // the server reads 01:11 (10 min ahead, 1 min gained)
+            assertThat(plesk.clock().instant()).isEqualTo(t0.plusSeconds(3600 + 660));
+            // s1 started at the server's 00:40, listed from 00:42: at 02:40 local (CEST)
+            assertThat(plesk.sessions()).extracting(org.sessionsdk.plesk.PleskSession::loginTime)
+                    .containsExactly(java.time.LocalDateTime.parse("2026-10-25T02:40:00"));
         }
     }
 }

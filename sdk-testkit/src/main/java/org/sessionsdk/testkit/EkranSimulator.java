@@ -119,6 +119,63 @@ public final class EkranSimulator extends Simulator {
     }
 
     /**
+     * Runs the server's clock {@code skew} ahead of the simulator's clock (behind when negative): every
+     * time it writes, and the "now" it filters by, is off by that much from the client's, and so is the
+     * history it generates. {@link #clock()} is the server's.
+     *
+     * @param skew how far ahead the server's clock is
+     * @return this simulator
+     */
+    public EkranSimulator withClockSkew(java.time.Duration skew) {
+        useClockSkew(skew);
+        return this;
+    }
+
+    /**
+     * Lets the server's clock drift: it gains {@code perHour} for every hour the simulator's clock moves
+     * past the {@linkplain #anchor() anchor} (loses when negative), on top of any skew.
+     *
+     * @param perHour how much the server's clock gains an hour, e.g. 30 seconds
+     * @return this simulator
+     */
+    public EkranSimulator withClockDrift(java.time.Duration perHour) {
+        useClockDrift(perHour);
+        return this;
+    }
+
+    /**
+     * Lists a scenario's rows late: a session start, session end or audit entry is listed only once
+     * the server's clock has reached its time plus {@code delay}, with its true time. Until its start
+     * is listed a session is absent; until its end is, it is open. Generated history counts as listed.
+     *
+     * @param delay how late rows are listed; zero for at once
+     * @return this simulator
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public EkranSimulator withLateRows(java.time.Duration delay) {
+        useLateRows(delay);
+        return this;
+    }
+
+    /**
+     * The server's zone: the same as {@link #withZone(ZoneId)}. Ekran's dates carry their offset, so at
+     * daylight saving's fall-back the repeated hour reads with two offsets and nothing is ambiguous;
+     * the zone changes how bounds without an offset are read.
+     *
+     * @param zone the server's zone, e.g. {@code ZoneId.of("Europe/Berlin")}
+     * @return this simulator
+     */
+    public EkranSimulator withServerZone(java.time.ZoneId zone) {
+        useServerZone(zone);
+        return this;
+    }
+
+    @Override
+    protected void useServerZone(java.time.ZoneId zone) {
+        withZone(zone);
+    }
+
+    /**
      * Plays a scenario from the anchor on: its audit steps are raised as alerts (name = action, user =
      * actor, description = object type and id) with the next activity ids once the clock reaches
      * them; its sessions appear once started, open
@@ -131,13 +188,14 @@ public final class EkranSimulator extends Simulator {
      */
     public EkranSimulator withScenario(Scenario scenario) {
         this.scenario = new ScenarioPlayback(scenario);
+        useScenarioConditions(scenario);
         alerts.restartScenario();
         return this;
     }
 
     /** The scenario's audit steps the clock has reached; the alerts endpoint raises them as alerts. */
     List<ScenarioPlayback.Entry> scenarioAudit() {
-        return scenario.audit(anchor(), clock().instant());
+        return scenario.audit(anchor(), publishedBy());
     }
 
     /**
@@ -417,7 +475,7 @@ public final class EkranSimulator extends Simulator {
             emit(clip(s.sessionId(), s.userId(), s.clientGuid(), s.loginDate().toInstant(),
                     s.logoutDate() == null ? null : s.logoutDate().toInstant(), start, end, now), sink);
         }
-        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), now)) {
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), publishedBy())) {
             if ((end != null && l.start().isAfter(end)) || (start != null && l.end() != null && l.end().isBefore(start))) {
                 continue; // outside the window: skip before making its GUID, a long scenario has many such
             }

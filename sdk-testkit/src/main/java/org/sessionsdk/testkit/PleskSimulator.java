@@ -54,6 +54,8 @@ public final class PleskSimulator extends Simulator {
     private static final String HEAD = head(DEFAULT_VERSION);
 
     private volatile long seed = 42;
+    /** The panel's zone: session times are written as local times in it. */
+    private volatile java.time.ZoneId zone = ZoneOffset.UTC;
     private volatile int generatedSessions = 3;
     private final Set<Integer> terminated = ConcurrentHashMap.newKeySet();
     private final Map<String, PleskSession> extraSessions = new ConcurrentHashMap<>();
@@ -80,6 +82,7 @@ public final class PleskSimulator extends Simulator {
         super(parent, number);
         keys.put(SECRET_KEY, new String[] {"127.0.0.1", null, LOGIN});
         this.seed = parent.seed * 1_000_003L + number;
+        this.zone = parent.zone;
         this.generatedSessions = parent.generatedSessions;
         this.generatedEvents = parent.generatedEvents;
     }
@@ -113,6 +116,65 @@ public final class PleskSimulator extends Simulator {
     }
 
     /**
+     * Runs the server's clock {@code skew} ahead of the simulator's clock (behind when negative): every
+     * time it writes, and the "now" it filters by, is off by that much from the client's, and so is the
+     * history it generates. {@link #clock()} is the server's.
+     *
+     * @param skew how far ahead the server's clock is
+     * @return this simulator
+     */
+    public PleskSimulator withClockSkew(java.time.Duration skew) {
+        useClockSkew(skew);
+        return this;
+    }
+
+    /**
+     * Lets the server's clock drift: it gains {@code perHour} for every hour the simulator's clock moves
+     * past the {@linkplain #anchor() anchor} (loses when negative), on top of any skew.
+     *
+     * @param perHour how much the server's clock gains an hour, e.g. 30 seconds
+     * @return this simulator
+     */
+    public PleskSimulator withClockDrift(java.time.Duration perHour) {
+        useClockDrift(perHour);
+        return this;
+    }
+
+    /**
+     * Lists a scenario's rows late: a session start, session end or audit entry is listed only once
+     * the server's clock has reached its time plus {@code delay}, with its true time. Until its start
+     * is listed a session is absent; until its end is, it is open. Generated history counts as listed.
+     *
+     * @param delay how late rows are listed; zero for at once
+     * @return this simulator
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public PleskSimulator withLateRows(java.time.Duration delay) {
+        useLateRows(delay);
+        return this;
+    }
+
+    /**
+     * The panel's zone (default UTC): {@code session/get} writes {@code login-time} and {@code idle} as
+     * local times in it, without an offset, as Plesk does; at the fall-back of daylight saving two
+     * instants an hour apart read the same, and the spring-forward hour is never written. The action
+     * log's times are epoch seconds, which no zone changes. {@link #client()} is given the same
+     * {@code serverZone}.
+     *
+     * @param zone the server's zone, e.g. {@code ZoneId.of("Europe/Berlin")}
+     * @return this simulator
+     */
+    public PleskSimulator withServerZone(java.time.ZoneId zone) {
+        useServerZone(zone);
+        return this;
+    }
+
+    @Override
+    protected void useServerZone(java.time.ZoneId zone) {
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
      * Plays a scenario from the anchor on: {@code session/get} lists its sessions while they are open
      * (Plesk shows no history), {@code session/terminate} ends them, and its audit steps are logged as
      * action-log entries (type = action, class = object type, obj_id = object id, user = actor) with
@@ -123,6 +185,7 @@ public final class PleskSimulator extends Simulator {
      */
     public PleskSimulator withScenario(Scenario scenario) {
         this.scenario = new ScenarioPlayback(scenario);
+        useScenarioConditions(scenario);
         synchronized (appended) {
             scenarioEntriesLogged = 0;
         }
@@ -233,7 +296,7 @@ public final class PleskSimulator extends Simulator {
      * logged with the next ids. The caller holds the lock; the list returned is a copy.
      */
     private List<EventBlock> catchUp() {
-        List<ScenarioPlayback.Entry> due = scenario.audit(anchor(), clock().instant());
+        List<ScenarioPlayback.Entry> due = scenario.audit(anchor(), publishedBy());
         for (int k = scenarioEntriesLogged; k < due.size(); k++) {
             appended.add(new EventBlock(nextId(appended), 1, due.get(k).time(), due.get(k).step()));
         }
@@ -266,9 +329,15 @@ public final class PleskSimulator extends Simulator {
         return clientBuilder().build();
     }
 
-    /** {@return a builder with the endpoint and secret key set, to adjust timeouts, retries and so on} */
+    /** {@return a builder with the endpoint, secret key and zone set, to adjust timeouts, retries and so on} */
     public PleskClient.Builder clientBuilder() {
-        return PleskClient.builder().endpoint(endpoint()).credentials(PleskCredentials.secretKey(SECRET_KEY));
+        return PleskClient.builder().endpoint(endpoint()).credentials(PleskCredentials.secretKey(SECRET_KEY))
+                .serverZone(zone);
+    }
+
+    /** {@return the panel's zone, in which its session times are written (default UTC)} */
+    public java.time.ZoneId zone() {
+        return zone;
     }
 
     /** {@return the open sessions as of the clock: generated, added, and the scenario's open ones} */
@@ -280,9 +349,9 @@ public final class PleskSimulator extends Simulator {
             }
         }
         all.addAll(extraSessions.values());
-        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), publishedBy())) {
             if (l.open()) {
-                LocalDateTime login = LocalDateTime.ofInstant(l.start(), ZoneOffset.UTC);
+                LocalDateTime login = LocalDateTime.ofInstant(l.start(), zone);
                 all.add(new PleskSession(l.label(), LOGIN.equals(l.user()) ? "admin" : "client",
                         l.address() == null ? "127.0.0.1" : l.address(), l.user(), login, login));
             }
@@ -474,7 +543,7 @@ public final class PleskSimulator extends Simulator {
             return error(1019, "Invalid value of user_ip: it must be the IP address in base64", "");
         }
         String id = SimData.hex(seed, 1_000_000 + sessionsCreated.getAndIncrement(), 32);
-        LocalDateTime now = LocalDateTime.ofInstant(clock().instant(), ZoneOffset.UTC).withNano(0);
+        LocalDateTime now = LocalDateTime.ofInstant(clock().instant(), zone).withNano(0);
         extraSessions.put(id, new PleskSession(id, "client", ip, login, now, now));
         return ok("<id>" + id + "</id>");
     }
@@ -607,9 +676,9 @@ public final class PleskSimulator extends Simulator {
     private PleskSession generated(int i) {
         // the newest logs in 7 minutes before the anchor; last activity is never after it
         java.time.Instant at = anchor().minusSeconds(60L * 7 * (generatedSessions - i));
-        LocalDateTime login = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+        LocalDateTime login = LocalDateTime.ofInstant(at, zone);
         LocalDateTime idle = LocalDateTime.ofInstant(java.time.Instant.ofEpochSecond(Math.min(
-                at.getEpochSecond() + 60L * (3 + i % 40), anchor().getEpochSecond())), ZoneOffset.UTC);
+                at.getEpochSecond() + 60L * (3 + i % 40), anchor().getEpochSecond())), zone);
         return new PleskSession(SimData.hex(seed, i, 32), SimData.pick(seed, i, "admin", "client", "reseller"),
                 SimData.ip(seed, i), SimData.pick(seed, i + 1, "admin", "jdoe", "reseller1", "client7") + (i > 3 ? i : ""),
                 login, idle);

@@ -116,6 +116,58 @@ public final class SaymonSimulator extends Simulator {
     }
 
     /**
+     * Runs the server's clock {@code skew} ahead of the simulator's clock (behind when negative): every
+     * time it writes, and the "now" it filters by, is off by that much from the client's, and so is the
+     * history it generates. {@link #clock()} is the server's.
+     *
+     * @param skew how far ahead the server's clock is
+     * @return this simulator
+     */
+    public SaymonSimulator withClockSkew(java.time.Duration skew) {
+        useClockSkew(skew);
+        return this;
+    }
+
+    /**
+     * Lets the server's clock drift: it gains {@code perHour} for every hour the simulator's clock moves
+     * past the {@linkplain #anchor() anchor} (loses when negative), on top of any skew.
+     *
+     * @param perHour how much the server's clock gains an hour, e.g. 30 seconds
+     * @return this simulator
+     */
+    public SaymonSimulator withClockDrift(java.time.Duration perHour) {
+        useClockDrift(perHour);
+        return this;
+    }
+
+    /**
+     * Lists a scenario's rows late: a session start, session end or audit entry is listed only once
+     * the server's clock has reached its time plus {@code delay}, with its true time. Until its start
+     * is listed a session is absent; until its end is, it is open. Generated history counts as listed.
+     *
+     * @param delay how late rows are listed; zero for at once
+     * @return this simulator
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public SaymonSimulator withLateRows(java.time.Duration delay) {
+        useLateRows(delay);
+        return this;
+    }
+
+    /**
+     * The server's zone: accepted so every simulator takes the same options, and changes nothing.
+     * SAYMON writes times as epoch milliseconds, which carry no zone.
+     *
+     * @param zone the server's zone, e.g. {@code ZoneId.of("Europe/Berlin")}
+     * @return this simulator
+     */
+    public SaymonSimulator withServerZone(java.time.ZoneId zone) {
+        useServerZone(zone);
+        return this;
+    }
+
+
+    /**
      * Plays a scenario from the anchor on: its sessions join the log once started (newest first, so a
      * client paging while the clock moves sees the log grow on top), with {@code endTime} null until
      * they end. Their ids are {@link #sessionId(String)}; a scenario user that is not one of the
@@ -126,6 +178,7 @@ public final class SaymonSimulator extends Simulator {
      */
     public SaymonSimulator withScenario(Scenario scenario) {
         this.scenario = new ScenarioPlayback(scenario);
+        useScenarioConditions(scenario);
         return this;
     }
 
@@ -152,7 +205,7 @@ public final class SaymonSimulator extends Simulator {
     private List<SaymonSession> scenarioRecords() {
         List<SaymonSession> out = new ArrayList<>();
         Instant now = clock().instant();
-        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), now)) {
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), publishedBy())) {
             String uid = userId(l.user());
             // an open scenario session is in use: its expiry stays ahead of now (30 min after the last
             // activity), so it never expires while open; an ended one expired 30 min after its end
@@ -290,7 +343,7 @@ public final class SaymonSimulator extends Simulator {
 
     /** {@return records in the log now} */
     public long logSize() {
-        return generated + inserted.get() + extra.size() + scenario.sessions(anchor(), clock().instant()).size();
+        return generated + inserted.get() + extra.size() + scenario.sessions(anchor(), publishedBy()).size();
     }
 
     /** {@return the whole log, newest first, as the API serves it; builds a list, so for modest logs} */
@@ -734,7 +787,7 @@ public final class SaymonSimulator extends Simulator {
 
     /** The scenario's audit steps the clock has reached. */
     List<ScenarioPlayback.Entry> scenarioAudit() {
-        return scenario.audit(anchor(), clock().instant());
+        return scenario.audit(anchor(), publishedBy());
     }
 
     @Override

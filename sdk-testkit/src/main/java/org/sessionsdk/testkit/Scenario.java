@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,6 +41,19 @@ import java.util.regex.Pattern;
  * +45m      terminate  s2
  * </pre>
  *
+ * <p>Besides what happens, a scenario can say how the server misbehaves (the real world's conditions,
+ * see {@link Condition}): its clock runs ahead or behind ({@code skew}, {@code drift}), rows are listed
+ * late ({@code late}), every request fails for a while ({@code fail}), bodies come slowly
+ * ({@code slow}), times are local to a zone with daylight saving ({@code zone}):
+ * <pre>
+ * 0         zone       Europe/Berlin    # the server's zone (at 0 only)
+ * 0         late       2m               # rows are listed 2 minutes after they happen
+ * +5m       skew       +10m             # from +5m the server's clock reads 10 minutes ahead
+ * +1h       drift      +30s             # from +1h it gains 30 s more every hour
+ * +10m      fail       503  2m          # for 2 minutes every request gets a 503
+ * +20m      slow       64  50ms  1m     # for a minute, bodies come 64 bytes every 50 ms
+ * </pre>
+ *
  * <p>Ids are labels: Plesk and SAYMON sessions carry a vendor id made from them, Ekran and senhasegura
  * number them after the generated sessions; each simulator's {@code sessionId(label)} tells which.
  */
@@ -52,7 +67,7 @@ public final class Scenario {
     }
 
     /** One thing that happens at an offset from the anchor. */
-    public sealed interface Step permits Start, End, Audit {
+    public sealed interface Step permits Start, End, Audit, Condition {
         /** {@return when, after the simulator's anchor (negative: before it)} */
         Duration at();
     }
@@ -89,6 +104,79 @@ public final class Scenario {
      */
     public record Audit(Duration at, String actor, String action, String objectType, String objectId)
             implements Step {
+    }
+
+    /**
+     * How the server misbehaves from a point on, rather than what happens on it. Condition steps are
+     * timed by the simulator's own clock (the client's, before any skew) from the anchor; each lasts
+     * until the next step of its kind ({@code fail} and {@code slow} for their length). A condition set
+     * with the simulator's {@code with...} method holds until the first such step.
+     */
+    public sealed interface Condition extends Step permits Skew, Drift, LateRows, Fail, SlowBody, Zone {
+    }
+
+    /**
+     * From {@code at} the server's clock reads {@code skew} ahead of the simulator's clock (behind when
+     * negative), as with {@code withClockSkew}.
+     *
+     * @param at   when, after the anchor
+     * @param skew how far ahead
+     */
+    public record Skew(Duration at, Duration skew) implements Condition {
+    }
+
+    /**
+     * From {@code at} the server's clock gains {@code perHour} every hour of the simulator's clock
+     * (loses when negative), on top of the skew, as with {@code withClockDrift}.
+     *
+     * @param at      when, after the anchor; the drift counts from here
+     * @param perHour how much it gains an hour
+     */
+    public record Drift(Duration at, Duration perHour) implements Condition {
+    }
+
+    /**
+     * From {@code at} a session start, session end or audit entry is listed only once the server's
+     * clock has passed its time plus {@code delay}, as with {@code withLateRows}.
+     *
+     * @param at    when, after the anchor
+     * @param delay how late rows are listed; not negative
+     */
+    public record LateRows(Duration at, Duration delay) implements Condition {
+    }
+
+    /**
+     * From {@code at}, for {@code length}, every request is answered with {@code status} and an empty
+     * body, as with {@code faults().failFor(length, status)}.
+     *
+     * @param at     when, after the anchor
+     * @param status the HTTP status, 100 to 599
+     * @param length how long; positive
+     */
+    public record Fail(Duration at, int status, Duration length) implements Condition {
+    }
+
+    /**
+     * From {@code at}, for {@code length}, every answer's body is written {@code bytesPerChunk} bytes at a
+     * time with {@code pause} between, as with {@code faults().slowBodyNext(bytesPerChunk, pause)}.
+     *
+     * @param at            when, after the anchor
+     * @param bytesPerChunk bytes per piece; positive
+     * @param pause         real time between pieces; not negative
+     * @param length        how long; positive
+     */
+    public record SlowBody(Duration at, int bytesPerChunk, Duration pause, Duration length) implements Condition {
+    }
+
+    /**
+     * The server's zone, as with {@code withServerZone}: vendors that write local times without an
+     * offset (Plesk's session times, senhasegura) write them in it, Ekran writes its offset. Only at 0:
+     * a server does not change zone while it runs.
+     *
+     * @param at   0
+     * @param zone the zone, e.g. {@code Europe/Berlin}
+     */
+    public record Zone(Duration at, ZoneId zone) implements Condition {
     }
 
     /** {@return a builder of a scenario} */
@@ -137,8 +225,32 @@ public final class Scenario {
                         arity(f, 4, 6);
                         b.audit(at, f[2], f[3], f.length > 4 ? value(f[4]) : null, f.length > 5 ? value(f[5]) : null);
                     }
+                    case "skew" -> {
+                        arity(f, 3, 3);
+                        b.skew(at, offset(f[2]));
+                    }
+                    case "drift" -> {
+                        arity(f, 3, 3);
+                        b.drift(at, offset(f[2]));
+                    }
+                    case "late" -> {
+                        arity(f, 3, 3);
+                        b.lateRows(at, offset(f[2]));
+                    }
+                    case "fail" -> {
+                        arity(f, 4, 4);
+                        b.fail(at, number(f[2], "status"), offset(f[3]));
+                    }
+                    case "slow" -> {
+                        arity(f, 5, 5);
+                        b.slowBody(at, number(f[2], "bytes per chunk"), pause(f[3]), offset(f[4]));
+                    }
+                    case "zone" -> {
+                        arity(f, 3, 3);
+                        b.add(new Zone(at, zoneId(f[2])));
+                    }
                     default -> throw new IllegalArgumentException("unknown step '" + f[1]
-                            + "' (expected start, end, terminate or audit)");
+                            + "' (expected start, end, terminate, audit, skew, drift, late, fail, slow or zone)");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("scenario line " + (n + 1) + ": " + e.getMessage(), e);
@@ -166,8 +278,40 @@ public final class Scenario {
         }
     }
 
+    private static int number(String v, String what) {
+        if (!v.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("'" + v + "' is not a " + what);
+        }
+        return Integer.parseInt(v);
+    }
+
+    /** A pause: {@code 50ms}, or an offset such as {@code 2s}. */
+    private static Duration pause(String v) {
+        return v.matches("\\d{1,9}ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))) : offset(v);
+    }
+
+    private static ZoneId zoneId(String v) {
+        try {
+            return ZoneId.of(v);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("'" + v + "' is not a zone (examples: UTC, Europe/Berlin)");
+        }
+    }
+
     private static String value(String v) {
         return v.equals("-") ? null : v;
+    }
+
+    /**
+     * An offset or length as the file writes it, for tools that take the same form (the clock skew of
+     * {@code sessions simulate}).
+     *
+     * @param text e.g. {@code +90s}, {@code 5m}, {@code +1h30m}, {@code -2d}, {@code 0}
+     * @return the duration
+     * @throws IllegalArgumentException if it is not one
+     */
+    public static Duration parseOffset(String text) {
+        return offset(text);
     }
 
     /**
@@ -251,10 +395,82 @@ public final class Scenario {
             return add(new Audit(at, actor, action, objectType, objectId));
         }
 
+        /**
+         * From {@code at} the server's clock reads {@code skew} ahead of the simulator's (behind when negative).
+         *
+         * @param at   when, after the anchor
+         * @param skew how far ahead
+         * @return this builder
+         */
+        public Builder skew(Duration at, Duration skew) {
+            return add(new Skew(at, Objects.requireNonNull(skew, "skew")));
+        }
+
+        /**
+         * From {@code at} the server's clock gains {@code perHour} an hour (loses when negative).
+         *
+         * @param at      when, after the anchor
+         * @param perHour how much it gains an hour
+         * @return this builder
+         */
+        public Builder drift(Duration at, Duration perHour) {
+            return add(new Drift(at, Objects.requireNonNull(perHour, "perHour")));
+        }
+
+        /**
+         * From {@code at} rows are listed {@code delay} after they happen.
+         *
+         * @param at    when, after the anchor
+         * @param delay how late; not negative
+         * @return this builder
+         */
+        public Builder lateRows(Duration at, Duration delay) {
+            return add(new LateRows(at, delay));
+        }
+
+        /**
+         * From {@code at}, for {@code length}, every request gets {@code status}.
+         *
+         * @param at     when, after the anchor
+         * @param status the HTTP status, 100 to 599
+         * @param length how long; positive
+         * @return this builder
+         */
+        public Builder fail(Duration at, int status, Duration length) {
+            return add(new Fail(at, status, length));
+        }
+
+        /**
+         * From {@code at}, for {@code length}, bodies are written {@code bytesPerChunk} bytes at a time,
+         * {@code pause} apart.
+         *
+         * @param at            when, after the anchor
+         * @param bytesPerChunk bytes per piece; positive
+         * @param pause         real time between pieces; not negative
+         * @param length        how long; positive
+         * @return this builder
+         */
+        public Builder slowBody(Duration at, int bytesPerChunk, Duration pause, Duration length) {
+            return add(new SlowBody(at, bytesPerChunk, pause, length));
+        }
+
+        /**
+         * The server's zone.
+         *
+         * @param zone e.g. {@code ZoneId.of("Europe/Berlin")}
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            return add(new Zone(Duration.ZERO, zone));
+        }
+
         private Builder add(Step step) {
             Objects.requireNonNull(step.at(), "at");
             if (step.at().getNano() != 0) {
                 throw new IllegalArgumentException("steps fall on whole seconds, as vendors write times: " + step.at());
+            }
+            if (step instanceof Condition c) {
+                check(c);
             }
             if (step instanceof Start s) {
                 text(s.id(), "id");
@@ -267,6 +483,41 @@ public final class Scenario {
             }
             steps.add(step);
             return this;
+        }
+
+        private static void check(Condition c) {
+            if (c instanceof LateRows l) {
+                notNegative(l.delay(), "late rows' delay");
+            } else if (c instanceof Fail f) {
+                if (f.status() < 100 || f.status() > 599) {
+                    throw new IllegalArgumentException("a status runs from 100 to 599: " + f.status());
+                }
+                positive(f.length(), "fail's length");
+            } else if (c instanceof SlowBody s) {
+                if (s.bytesPerChunk() < 1) {
+                    throw new IllegalArgumentException("a slow body sends at least a byte a chunk: " + s.bytesPerChunk());
+                }
+                notNegative(s.pause(), "slow's pause");
+                positive(s.length(), "slow's length");
+            } else if (c instanceof Zone z) {
+                Objects.requireNonNull(z.zone(), "zone");
+                if (!z.at().isZero()) {
+                    throw new IllegalArgumentException("a server does not change zone while it runs: zone only at 0");
+                }
+            }
+        }
+
+        private static void notNegative(Duration d, String what) {
+            if (Objects.requireNonNull(d, what).isNegative()) {
+                throw new IllegalArgumentException(what + " is negative: " + d);
+            }
+        }
+
+        private static void positive(Duration d, String what) {
+            notNegative(d, what);
+            if (d.isZero()) {
+                throw new IllegalArgumentException(what + " is zero");
+            }
         }
 
         private static void text(String v, String name) {

@@ -129,6 +129,7 @@ public final class SenhaseguraSimulator extends Simulator {
      */
     public SenhaseguraSimulator withScenario(Scenario scenario) {
         this.scenario = new ScenarioPlayback(scenario);
+        useScenarioConditions(scenario);
         return this;
     }
 
@@ -152,7 +153,7 @@ public final class SenhaseguraSimulator extends Simulator {
     private List<SenhaseguraSession> scenarioRows() {
         List<SenhaseguraSession> out = new ArrayList<>();
         long s = seed;
-        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), clock().instant())) {
+        for (ScenarioPlayback.Lived l : scenario.sessions(anchor(), publishedBy())) {
             LocalDateTime start = LocalDateTime.ofInstant(l.start(), zone);
             LocalDateTime end = l.end() == null ? null : LocalDateTime.ofInstant(l.end(), zone);
             out.add(new SenhaseguraSession(String.valueOf(generated + 1 + l.ordinal()), l.user(),
@@ -227,6 +228,63 @@ public final class SenhaseguraSimulator extends Simulator {
     public SenhaseguraSimulator withClock(Clock clock) {
         useClock(clock);
         return this;
+    }
+
+    /**
+     * Runs the server's clock {@code skew} ahead of the simulator's clock (behind when negative): every
+     * time it writes, and the "now" it filters by, is off by that much from the client's, and so is the
+     * history it generates. {@link #clock()} is the server's.
+     *
+     * @param skew how far ahead the server's clock is
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withClockSkew(java.time.Duration skew) {
+        useClockSkew(skew);
+        return this;
+    }
+
+    /**
+     * Lets the server's clock drift: it gains {@code perHour} for every hour the simulator's clock moves
+     * past the {@linkplain #anchor() anchor} (loses when negative), on top of any skew.
+     *
+     * @param perHour how much the server's clock gains an hour, e.g. 30 seconds
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withClockDrift(java.time.Duration perHour) {
+        useClockDrift(perHour);
+        return this;
+    }
+
+    /**
+     * Lists a scenario's rows late: a session start, session end or audit entry is listed only once
+     * the server's clock has reached its time plus {@code delay}, with its true time. Until its start
+     * is listed a session is absent; until its end is, it is open. Generated history counts as listed.
+     *
+     * @param delay how late rows are listed; zero for at once
+     * @return this simulator
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public SenhaseguraSimulator withLateRows(java.time.Duration delay) {
+        useLateRows(delay);
+        return this;
+    }
+
+    /**
+     * The server's zone: the same as {@link #withZone(ZoneId)}. senhasegura writes {@code start} and
+     * {@code end} as local times without an offset, so at the fall-back of daylight saving two sessions
+     * an hour apart read the same, and the spring-forward hour is never written.
+     *
+     * @param zone the server's zone, e.g. {@code ZoneId.of("Europe/Berlin")}
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withServerZone(java.time.ZoneId zone) {
+        useServerZone(zone);
+        return this;
+    }
+
+    @Override
+    protected void useServerZone(java.time.ZoneId zone) {
+        withZone(zone);
     }
 
     /**

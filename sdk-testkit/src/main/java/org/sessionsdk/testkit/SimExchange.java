@@ -18,6 +18,8 @@ public final class SimExchange {
     private final byte[] body;
     private final Map<String, String> query;
     private boolean answered;
+    /** Whether the body goes out slowly, so chunked whatever its length. */
+    private boolean slow;
     private String prefix = "";
 
     SimExchange(HttpExchange exchange) throws IOException {
@@ -108,7 +110,7 @@ public final class SimExchange {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : slow ? 0 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
@@ -143,6 +145,13 @@ public final class SimExchange {
         try (OutputStream out = new java.io.BufferedOutputStream(exchange.getResponseBody(), 16 * 1024)) {
             writer.write(out);
         }
+    }
+
+    /** The body of the answer is written {@code bytesPerChunk} bytes at a time, {@code pause} apart. */
+    void slowBody(int bytesPerChunk, java.time.Duration pause) {
+        slow = true;
+        // a filter over the exchange's own stream, as the JDK's HttpExchange.setStreams asks
+        exchange.setStreams(null, new SlowOutputStream(exchange.getResponseBody(), bytesPerChunk, pause));
     }
 
     /** Serves the request to a tenant: {@link #path()} loses the tenant's {@code /t/<n>} prefix. */

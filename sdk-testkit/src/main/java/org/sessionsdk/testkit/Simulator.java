@@ -43,7 +43,7 @@ public abstract class Simulator implements AutoCloseable {
     private final String vendor;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Faults faults = new Faults();
+    private final Faults faults = new Faults(() -> clock().instant());
     /** How many requests the journal keeps; older ones are dropped, {@link #requestCount()} still counts them. */
     public static final int JOURNAL_SIZE = 10_000;
 
@@ -59,8 +59,28 @@ public abstract class Simulator implements AutoCloseable {
     public static final String TENANT_PREFIX = "/t/";
     /** The highest tenant number served. */
     public static final int MAX_TENANTS = 100_000;
+    /** The clock given (the client's); the server reads it through {@link #conditions}. */
     private volatile Clock clock = Clock.systemUTC();
+    /** The given clock's instant, to the second, when the simulator started or got it. */
     private volatile Instant anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    private final Conditions conditions;
+    private final Clock serverClock = new ServerClock(new Clock() {
+        // reads whichever clock the simulator has now, so the server clock follows withClock
+        @Override
+        public Instant instant() {
+            return clock.instant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return clock.getZone();
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return clock.withZone(zone);
+        }
+    }, t -> conditionsServer(t));
 
     /**
      * Opens the loopback port and starts serving.
@@ -84,6 +104,7 @@ public abstract class Simulator implements AutoCloseable {
         this.vendor = vendor;
         this.parent = null;
         this.tenantNumber = 0;
+        this.conditions = new Conditions();
         InetSocketAddress bind = address != null ? address : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         this.host = address == null ? "127.0.0.1" : uriHost(bind.getHostString());
         AtomicInteger n = new AtomicInteger();
@@ -132,6 +153,7 @@ public abstract class Simulator implements AutoCloseable {
         this.executor = null;
         this.clock = parent.clock;
         this.anchor = parent.anchor;
+        this.conditions = parent.conditions.copy();
     }
 
     /**
@@ -174,11 +196,21 @@ public abstract class Simulator implements AutoCloseable {
         return tenantNumber;
     }
 
-    /** Journal, faults, the vendor's answer, and a 500 when the answer itself fails. */
+    /** Journal, conditions and faults, the vendor's answer, and a 500 when the answer itself fails. */
     private void serve(SimExchange ex) throws IOException {
         record(ex);
         try {
-            Faults.Fault fault = faults.poll();
+            Instant now = clock.instant();
+            Scenario.SlowBody slow = conditions.slow(now, anchor);
+            if (slow != null) {
+                ex.slowBody(slow.bytesPerChunk(), slow.pause());
+            }
+            Scenario.Fail failing = conditions.failing(now, anchor);
+            Faults.Fault fault = failing != null ? new Faults.Status(failing.status(), "", null) : faults.poll();
+            if (fault instanceof Faults.SlowBody s) {
+                ex.slowBody(s.bytesPerChunk(), s.pause());
+                fault = null;
+            }
             if (fault != null) {
                 play(fault, ex);
             } else {
@@ -253,19 +285,95 @@ public abstract class Simulator implements AutoCloseable {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
-    /** {@return the clock the simulator answers by: the system clock unless a test set one} */
+    /**
+     * {@return the server's clock, the one the simulator answers by: the clock it was given (the
+     * system clock unless a test set one) plus any {@linkplain #useClockSkew skew} and
+     * {@linkplain #useClockDrift drift}. It follows later changes of clock, skew and drift}
+     */
     public Clock clock() {
-        return clock;
+        return serverClock;
     }
 
     /**
-     * {@return where generated history ends: the clock's instant, to the second, when the simulator
-     * started or was given its clock. Generated records lie before it (the newest just before), so
-     * {@code TimeRange.last(Duration.ofDays(1))} finds them; what happens later comes from a scenario
-     * or from a test's own calls}
+     * {@return where generated history ends, by the server's clock: the given clock's instant, to the
+     * second, when the simulator started or was given its clock, plus the skew. Generated records lie
+     * before it (the newest just before), so {@code TimeRange.last(Duration.ofDays(1))} finds them; what
+     * happens later comes from a scenario or from a test's own calls}
      */
     public Instant anchor() {
-        return anchor;
+        return conditions.server(anchor, anchor).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private Instant conditionsServer(Instant now) {
+        return conditions.server(now, anchor);
+    }
+
+    /**
+     * Runs the server's clock ahead of the simulator's clock (behind when negative): every time the
+     * server stamps, and the "now" it filters by, is {@code skew} off from the client's. The history it
+     * generates moves with it. Vendor simulators expose it as {@code withClockSkew}.
+     *
+     * @param skew how far ahead the server's clock is
+     */
+    protected void useClockSkew(java.time.Duration skew) {
+        conditions.skew(skew);
+    }
+
+    /**
+     * Lets the server's clock drift: it gains {@code perHour} for every hour the simulator's clock moves
+     * past the anchor (loses when negative), on top of the skew. Vendor simulators expose it as
+     * {@code withClockDrift}.
+     *
+     * @param perHour how much the server's clock gains an hour
+     */
+    protected void useClockDrift(java.time.Duration perHour) {
+        conditions.drift(perHour);
+    }
+
+    /**
+     * Lists rows late: a scenario's session start, session end or audit entry is listed only once the
+     * server's clock has reached its time plus {@code delay}. Until its start is listed a session is
+     * absent; until its end is, it is open. Rows keep their true times. Generated history counts as
+     * listed already. Vendor simulators expose it as {@code withLateRows}.
+     *
+     * @param delay how late; not negative, zero for at once
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    protected void useLateRows(java.time.Duration delay) {
+        conditions.lateRows(delay);
+    }
+
+    /**
+     * Writes times in this zone, where the vendor's wire has local times; the vendor simulators that have
+     * such times override it. Vendor simulators expose it as {@code withServerZone}.
+     *
+     * @param zone the server's zone
+     */
+    protected void useServerZone(java.time.ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Plays a scenario's conditions (skew, drift, late rows, timed failures and slow bodies, zone); the
+     * vendor simulator plays its sessions and audit entries. Called by each {@code withScenario}.
+     *
+     * @param scenario the scenario
+     */
+    protected void useScenarioConditions(Scenario scenario) {
+        conditions.play(scenario);
+        java.time.ZoneId zone = conditions.zone();
+        if (zone != null) {
+            useServerZone(zone);
+        }
+    }
+
+    /**
+     * {@return the server's instant up to which rows are listed: its clock's now, less how late rows
+     * come. Give it to the scenario playback where a vendor lists what has happened}
+     */
+    Instant publishedBy() {
+        Instant now = clock.instant();
+        return conditions.server(now, anchor).minus(conditions.lateRows(now, anchor));
     }
 
     /**
