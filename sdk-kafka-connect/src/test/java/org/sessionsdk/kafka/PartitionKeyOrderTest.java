@@ -18,7 +18,6 @@ import java.util.Properties;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,25 +158,7 @@ class PartitionKeyOrderTest {
     }
 
     static SessionSourceTask started(Map<String, String> p, ConnectOffsetFile offsets) {
-        SessionSourceTask task = new SessionSourceTask();
-        task.initialize(new SourceTaskContext() {
-            @Override
-            public Map<String, String> configs() {
-                return p;
-            }
-
-            @Override
-            public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-                return null;
-            }
-
-            @Override
-            public OffsetStorageReader offsetStorageReader() {
-                return offsets.reader();
-            }
-        });
-        task.start(p);
-        return task;
+        return SessionSourceTaskTest.started(p, offsets.reader());
     }
 
     private static Process child(String... args) throws Exception {

@@ -141,6 +141,29 @@ class SessionSourceTaskTest {
     }
 
     static SessionSourceTask started(Map<String, String> p, Map<Map<String, ?>, Map<String, ?>> stored) {
+        return started(p, new OffsetStorageReader() {
+            @Override
+            public <T> Map<String, Object> offset(Map<String, T> partition) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> o = (Map<String, Object>) stored.get(partition);
+                return o;
+            }
+
+            @Override
+            public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
+                Map<Map<String, T>, Map<String, Object>> out = new HashMap<>();
+                for (Map<String, T> q : partitions) {
+                    if (stored.containsKey(q)) {
+                        out.put(q, offset(q));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** A task started with this offset reader in its context. */
+    static SessionSourceTask started(Map<String, String> p, OffsetStorageReader reader) {
         SessionSourceTask task = new SessionSourceTask();
         task.initialize(new SourceTaskContext() {
             @Override
@@ -155,25 +178,7 @@ class SessionSourceTaskTest {
 
             @Override
             public OffsetStorageReader offsetStorageReader() {
-                return new OffsetStorageReader() {
-                    @Override
-                    public <T> Map<String, Object> offset(Map<String, T> partition) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> o = (Map<String, Object>) stored.get(partition);
-                        return o;
-                    }
-
-                    @Override
-                    public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
-                        Map<Map<String, T>, Map<String, Object>> out = new HashMap<>();
-                        for (Map<String, T> q : partitions) {
-                            if (stored.containsKey(q)) {
-                                out.put(q, offset(q));
-                            }
-                        }
-                        return out;
-                    }
-                };
+                return reader;
             }
         });
         task.start(p);
