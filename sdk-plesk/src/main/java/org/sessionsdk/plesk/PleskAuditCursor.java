@@ -42,7 +42,8 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
             return options.since();
         }
         cp.requireKind(KIND);
-        if (cp.number("next") == null && cp.number("since") == null && !cp.equals(Checkpoint.of(KIND, Map.of()))) {
+        boolean saidNothing = cp.withEndpoint(null).equals(Checkpoint.of(KIND, Map.of()));
+        if (cp.number("next") == null && cp.number("since") == null && !saidNothing) {
             throw new IllegalArgumentException("a damaged checkpoint: neither a 'next' id nor a 'since' instant");
         }
         Long since = cp.number("since");
