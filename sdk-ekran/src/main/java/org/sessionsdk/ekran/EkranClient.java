@@ -86,7 +86,7 @@ public final class EkranClient implements SessionSource, AuditSource, AutoClosea
      */
     @Override
     public Feed<SessionChange> sessionFeed(FeedOptions options) {
-        return new PollingFeed<>(new SessionDiff(this, options, new EkranStartFinder(sessions)), options);
+        return new PollingFeed<>(new SessionDiff(this, options, new EkranStartFinder(sessions)), options, endpoint());
     }
 
     /**
@@ -95,7 +95,7 @@ public final class EkranClient implements SessionSource, AuditSource, AutoClosea
      */
     @Override
     public Feed<AuditEvent> auditFeed(FeedOptions options) {
-        return new PollingFeed<>(new EkranAuditCursor(alerts, options), options);
+        return new PollingFeed<>(new EkranAuditCursor(alerts, options), options, endpoint());
     }
 
     /**

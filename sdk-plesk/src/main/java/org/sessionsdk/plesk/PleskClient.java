@@ -101,7 +101,7 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
      */
     @Override
     public Feed<AuditEvent> auditFeed(FeedOptions options) {
-        return new PollingFeed<>(new PleskAuditCursor(eventLog, options), options);
+        return new PollingFeed<>(new PleskAuditCursor(eventLog, options), options, endpoint());
     }
 
     /** {@return the zone the panel's offset-less times are read in (default UTC)} */

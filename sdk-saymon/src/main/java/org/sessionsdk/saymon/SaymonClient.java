@@ -112,7 +112,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
                 return SaymonClient.this.sessionRecords(range, clock.instant());
             }
         };
-        return new PollingFeed<>(new SessionDiff(expiring, options), options);
+        return new PollingFeed<>(new SessionDiff(expiring, options), options, endpoint());
     }
 
     /**

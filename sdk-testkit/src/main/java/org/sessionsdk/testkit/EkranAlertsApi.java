@@ -62,6 +62,16 @@ final class EkranAlertsApi {
         return append(time, name, user, description);
     }
 
+    /**
+     * The alert log is cleared: what was raised is gone and the next alert gets activity id 1. Scenario
+     * steps the clock has reached count as raised before the reset.
+     */
+    synchronized void reset() {
+        catchUp();
+        generated = 0;
+        added.clear();
+    }
+
     /** The scenario starts again: its steps are raised as alerts from the next id on. */
     synchronized void restartScenario() {
         scenarioRaised = 0;

@@ -318,6 +318,18 @@ public final class EkranSimulator extends Simulator {
         return alerts.add(time, name, user, description);
     }
 
+    /**
+     * Clears the alert log, as a restored database or a server migrated behind the same URL does: every
+     * alert raised so far is gone and the next one ({@link #addAlert}, a scenario step) gets activity
+     * id 1 again. For testing how a client following the {@code afterActivityId} cursor notices.
+     *
+     * @return this simulator
+     */
+    public EkranSimulator resetLog() {
+        alerts.reset();
+        return this;
+    }
+
     /** {@return the zone the server reads its bounds in and writes its dates in} */
     public ZoneId zone() {
         return zone;

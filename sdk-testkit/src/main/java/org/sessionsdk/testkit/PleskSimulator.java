@@ -284,6 +284,23 @@ public final class PleskSimulator extends Simulator {
         }
     }
 
+    /**
+     * Clears the action log, as a restored database or a panel migrated behind the same URL does: every
+     * entry logged so far is gone ({@code get-last-id} answers none) and the next one
+     * ({@link #addEvents}, a scenario step) gets id 1 again. For testing how a client following the
+     * id cursor notices.
+     *
+     * @return this simulator
+     */
+    public PleskSimulator resetLog() {
+        synchronized (appended) {
+            catchUp(); // scenario steps already due were logged before the reset, and go with it
+            generatedEvents = 0;
+            appended.clear();
+        }
+        return this;
+    }
+
     /** {@return the id of the newest log entry, as of the clock} */
     public long lastEventId() {
         synchronized (appended) {

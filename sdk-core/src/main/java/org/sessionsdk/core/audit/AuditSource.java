@@ -1,5 +1,6 @@
 package org.sessionsdk.core.audit;
 
+import java.net.URI;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedOptions;
@@ -15,6 +16,14 @@ public interface AuditSource {
 
     /** {@return {@code plesk}, {@code ekran} or {@code saymon}} */
     String vendor();
+
+    /**
+     * {@return the server this source reads, or null when it has none; a feed's checkpoints name it, so
+     * a checkpoint of one server is not resumed on another}
+     */
+    default URI endpoint() {
+        return null;
+    }
 
     /**
      * Audit entries whose time falls in {@code range}, lazily and in the log's order; close the stream.
@@ -35,6 +44,6 @@ public interface AuditSource {
      * @throws IllegalArgumentException if the checkpoint is another feed's
      */
     default Feed<AuditEvent> auditFeed(FeedOptions options) {
-        return new PollingFeed<>(new AuditWindows(this, options), options);
+        return new PollingFeed<>(new AuditWindows(this, options), options, endpoint());
     }
 }

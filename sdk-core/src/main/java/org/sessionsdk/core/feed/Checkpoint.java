@@ -21,17 +21,23 @@ import java.util.TreeMap;
  * time), bounded by the sessions open at once and a constant, never by history.
  *
  * <p>The text is {@code sdkcp1.} followed by base64url JSON. Feeds read their own kind only: a
- * checkpoint of another vendor, stream or strategy is refused with a clear error.
+ * checkpoint of another vendor, stream or strategy is refused with a clear error. A feed's checkpoint
+ * also names the endpoint it read ({@link #endpoint()}), and a feed of another endpoint refuses it
+ * unless told otherwise ({@link FeedOptions.Builder#acceptCheckpointFromOtherEndpoint}).
  */
 public final class Checkpoint {
     private static final String PREFIX = "sdkcp1.";
     private static final JsonFactory JSON = new JsonFactory();
 
+    private static final String ENDPOINT = "endpoint";
+
     private final String kind;
+    private final String endpoint;
     private final Map<String, Object> state;
 
-    private Checkpoint(String kind, Map<String, Object> state) {
+    private Checkpoint(String kind, String endpoint, Map<String, Object> state) {
         this.kind = kind;
+        this.endpoint = endpoint;
         this.state = state;
     }
 
@@ -42,10 +48,14 @@ public final class Checkpoint {
      * @param state text, whole numbers and tables of id to text or whole number; the text lists the
      *              values by name and a table's rows in the table's own order (pass an ordered map)
      * @return the checkpoint
-     * @throws IllegalArgumentException if a value is of another type
+     * @throws IllegalArgumentException if a value is of another type, or is named {@code kind} or
+     *     {@code endpoint} (the checkpoint's own)
      */
     public static Checkpoint of(String kind, Map<String, ?> state) {
         Objects.requireNonNull(kind, "kind");
+        if (state.containsKey("kind") || state.containsKey(ENDPOINT)) {
+            throw new IllegalArgumentException("'kind' and 'endpoint' are the checkpoint's own, not a feed's values");
+        }
         // sorted, so the text is the same whatever map the caller built (Map.of's order changes per JVM);
         // a table keeps the order given, which the feeds build in first-seen order
         Map<String, Object> copy = new TreeMap<>();
@@ -65,7 +75,26 @@ public final class Checkpoint {
                 throw new IllegalArgumentException("checkpoint values are text, whole numbers or tables: " + k);
             }
         });
-        return new Checkpoint(kind, Collections.unmodifiableMap(copy));
+        return new Checkpoint(kind, null, Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * This checkpoint, naming the endpoint its feed read; for feed implementations.
+     *
+     * @param endpoint the endpoint's stable form (scheme, host, port, path; never credentials), or
+     *                 null for none
+     * @return the checkpoint
+     */
+    public Checkpoint withEndpoint(String endpoint) {
+        return Objects.equals(endpoint, this.endpoint) ? this : new Checkpoint(kind, endpoint, state);
+    }
+
+    /**
+     * {@return the endpoint the feed that wrote it read, e.g. {@code https://panel.example.com:8443};
+     * null for a checkpoint written before checkpoints named one}
+     */
+    public String endpoint() {
+        return endpoint;
     }
 
     /** {@return which feed wrote it, e.g. {@code plesk/sessions/diff}} */
@@ -180,12 +209,15 @@ public final class Checkpoint {
         try (JsonParser p = JSON.createParser(json)) {
             expect(p.nextToken() == JsonToken.START_OBJECT);
             String kind = null;
+            String endpoint = null;
             Map<String, Object> state = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
                 if (name.equals("kind") && v == JsonToken.VALUE_STRING) {
                     kind = p.getText();
+                } else if (name.equals(ENDPOINT) && v == JsonToken.VALUE_STRING) {
+                    endpoint = p.getText();
                 } else if (v == JsonToken.VALUE_STRING) {
                     state.put(name, p.getText());
                 } else if (v == JsonToken.VALUE_NUMBER_INT) {
@@ -204,7 +236,7 @@ public final class Checkpoint {
                 }
             }
             expect(kind != null && p.nextToken() == null);
-            return of(kind, state);
+            return of(kind, state).withEndpoint(endpoint);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("a damaged checkpoint: " + e.getMessage(), e);
         }
@@ -223,6 +255,9 @@ public final class Checkpoint {
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
             g.writeStringField("kind", kind);
+            if (endpoint != null) {
+                g.writeStringField(ENDPOINT, endpoint);
+            }
             for (Map.Entry<String, Object> e : state.entrySet()) {
                 if (e.getValue() instanceof String s) {
                     g.writeStringField(e.getKey(), s);
@@ -249,11 +284,12 @@ public final class Checkpoint {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Checkpoint c && c.kind.equals(kind) && c.state.equals(state);
+        return o instanceof Checkpoint c && c.kind.equals(kind) && Objects.equals(c.endpoint, endpoint)
+                && c.state.equals(state);
     }
 
     @Override
     public int hashCode() {
-        return kind.hashCode() * 31 + state.hashCode();
+        return (kind.hashCode() * 31 + Objects.hashCode(endpoint)) * 31 + state.hashCode();
     }
 }

@@ -29,6 +29,11 @@ public final class FeedOptions {
     public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofMinutes(5);
     /** The default {@link #overlap()}: how far each poll reaches back before the previous one. */
     public static final Duration DEFAULT_OVERLAP = Duration.ofMinutes(15);
+    /**
+     * The default most entries one poll returns: a week's backlog comes in several batches, each saved
+     * before the next is read, instead of one batch that holds it all.
+     */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 10_000;
 
     private final Checkpoint resumeFrom;
     private final Instant since;
@@ -37,6 +42,8 @@ public final class FeedOptions {
     private final Clock clock;
     private final List<CallListener> listeners;
     private final Duration overlap;
+    private final int maxBatchSize;
+    private final boolean acceptCheckpointFromOtherEndpoint;
 
     private FeedOptions(Builder b) {
         this.resumeFrom = b.resumeFrom;
@@ -46,9 +53,14 @@ public final class FeedOptions {
         this.clock = b.clock;
         this.listeners = List.copyOf(b.listeners);
         this.overlap = b.overlap;
+        this.maxBatchSize = b.maxBatchSize;
+        this.acceptCheckpointFromOtherEndpoint = b.acceptCheckpointFromOtherEndpoint;
     }
 
-    /** {@return a builder with the defaults: start now, poll every 10 s, at most 5 minutes a poll, the system clock} */
+    /**
+     * {@return a builder with the defaults: start now, poll every 10 s, at most 5 minutes a poll, at
+     * most 10,000 entries a batch, the system clock, checkpoints of this endpoint only}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -96,6 +108,19 @@ public final class FeedOptions {
         return overlap;
     }
 
+    /**
+     * {@return the most entries one poll returns (default {@value #DEFAULT_MAX_BATCH_SIZE}); honoured by
+     * the id-cursor audit feeds (Plesk, Ekran) for now}
+     */
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    /** {@return whether a checkpoint written by a feed of another endpoint is resumed instead of refused} */
+    public boolean acceptCheckpointFromOtherEndpoint() {
+        return acceptCheckpointFromOtherEndpoint;
+    }
+
     /** Builds {@link FeedOptions}. */
     public static final class Builder {
         private Checkpoint resumeFrom;
@@ -105,6 +130,8 @@ public final class FeedOptions {
         private Clock clock = Clock.systemUTC();
         private final List<CallListener> listeners = new ArrayList<>();
         private Duration overlap = DEFAULT_OVERLAP;
+        private int maxBatchSize = DEFAULT_MAX_BATCH_SIZE;
+        private boolean acceptCheckpointFromOtherEndpoint;
 
         private Builder() {
         }
@@ -203,6 +230,42 @@ public final class FeedOptions {
                 throw new IllegalArgumentException("overlap must not be negative: " + overlap);
             }
             this.overlap = overlap;
+            return this;
+        }
+
+        /**
+         * The most entries one poll returns (default {@value #DEFAULT_MAX_BATCH_SIZE}). A feed with more
+         * waiting stops there, with the checkpoint right after the last entry returned, and its next poll
+         * is due at once instead of after the poll interval; so resuming after a long outage delivers
+         * the backlog in bounded batches, each checkpointed. Honoured by the id-cursor audit feeds
+         * (Plesk's action log, Ekran's alerts); the time-window feeds (session feeds, the shared audit
+         * windows) do not bound their batches yet.
+         *
+         * @param max positive
+         * @return this builder
+         */
+        public Builder maxBatchSize(int max) {
+            if (max <= 0) {
+                throw new IllegalArgumentException("maxBatchSize must be positive: " + max);
+            }
+            this.maxBatchSize = max;
+            return this;
+        }
+
+        /**
+         * Whether to resume a checkpoint that a feed of another endpoint wrote (default false: refused
+         * with an {@link IllegalArgumentException} naming both endpoints). A checkpoint records the
+         * endpoint its feed read (scheme, host, port and path; never credentials), so one server's
+         * position is not silently applied to another. Say true when the server really moved (a new
+         * URL for the same server, a restored copy); the id-cursor feeds then report a
+         * {@link FeedGap.Kind#LOG_RESET} if the log's ids do not reach the checkpoint. A checkpoint
+         * written before endpoints were recorded is accepted either way.
+         *
+         * @param accept true to resume it anyway
+         * @return this builder
+         */
+        public Builder acceptCheckpointFromOtherEndpoint(boolean accept) {
+            this.acceptCheckpointFromOtherEndpoint = accept;
             return this;
         }
 

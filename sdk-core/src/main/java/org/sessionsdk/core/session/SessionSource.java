@@ -2,6 +2,7 @@ package org.sessionsdk.core.session;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.net.URI;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedOptions;
@@ -14,6 +15,14 @@ public interface SessionSource {
 
     /** {@return {@code plesk}, {@code ekran}, {@code saymon} or {@code senhasegura}} */
     String vendor();
+
+    /**
+     * {@return the server this source reads, or null when it has none; a feed's checkpoints name it, so
+     * a checkpoint of one server is not resumed on another}
+     */
+    default URI endpoint() {
+        return null;
+    }
 
     /**
      * Sessions overlapping {@code range}, lazily; close the stream. Filtered on the server where the
@@ -43,6 +52,6 @@ public interface SessionSource {
      * @throws IllegalArgumentException if the checkpoint is another feed's
      */
     default Feed<SessionChange> sessionFeed(FeedOptions options) {
-        return new PollingFeed<>(new SessionDiff(this, options), options);
+        return new PollingFeed<>(new SessionDiff(this, options), options, endpoint());
     }
 }

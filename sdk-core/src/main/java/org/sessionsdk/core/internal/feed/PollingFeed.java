@@ -1,5 +1,6 @@
 package org.sessionsdk.core.internal.feed;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,11 @@ public final class PollingFeed<T> implements Feed<T> {
          *     then unchanged
          */
         void seek(Checkpoint cp, Instant firstPoll);
+
+        /** {@return whether the last poll stopped early (at the batch size) with more waiting: poll again at once} */
+        default boolean more() {
+            return false;
+        }
     }
 
     /** What a strategy's {@code since} is before its first poll: none yet (start now). */
@@ -79,6 +85,7 @@ public final class PollingFeed<T> implements Feed<T> {
     }
 
     private final Strategy<T> strategy;
+    private final String endpoint;
     private final Duration interval;
     private final Duration pollTimeout;
     private final Clock clock;
@@ -88,12 +95,27 @@ public final class PollingFeed<T> implements Feed<T> {
     private Instant firstPoll;
 
     /**
-     * A feed over a strategy.
+     * A feed over a strategy, of a source without an endpoint: its checkpoints name none.
      *
      * @param strategy how to poll
      * @param options  the poll interval and clock
      */
     public PollingFeed(Strategy<T> strategy, FeedOptions options) {
+        this(strategy, options, null);
+    }
+
+    /**
+     * A feed over a strategy reading {@code endpoint}: its checkpoints name the endpoint, and a
+     * checkpoint of another one is refused (see {@link EndpointBinding}).
+     *
+     * @param strategy how to poll
+     * @param options  the poll interval and clock
+     * @param endpoint the server the strategy reads, or null
+     * @throws IllegalArgumentException if the options resume a checkpoint of another endpoint
+     */
+    public PollingFeed(Strategy<T> strategy, FeedOptions options, URI endpoint) {
+        this.endpoint = EndpointBinding.of(endpoint);
+        EndpointBinding.check(options, this.endpoint);
         this.strategy = strategy;
         this.interval = options.pollInterval();
         this.pollTimeout = options.pollTimeout();
@@ -106,15 +128,15 @@ public final class PollingFeed<T> implements Feed<T> {
         if (closed.getCount() == 0) {
             throw new IllegalStateException("the feed is closed");
         }
-        if (lastPoll != null) {
+        if (lastPoll != null && !strategy.more()) { // more waiting: due at once, not after the interval
             Duration left = Duration.between(clock.instant(), lastPoll.plus(interval));
             if (left.compareTo(Duration.ZERO) > 0) {
                 Duration wait = left.compareTo(timeout) < 0 ? left : timeout;
                 if (!wait.isZero() && !wait.isNegative() && closed.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                    return new FeedBatch<>(List.of(), strategy.checkpoint());
+                    return new FeedBatch<>(List.of(), checkpoint());
                 }
                 if (clock.instant().isBefore(lastPoll.plus(interval))) {
-                    return new FeedBatch<>(List.of(), strategy.checkpoint());
+                    return new FeedBatch<>(List.of(), checkpoint());
                 }
             }
         }
@@ -129,20 +151,20 @@ public final class PollingFeed<T> implements Feed<T> {
         if (listeners.isEmpty()) {
             List<T> items = strategy.poll(now);
             polledAt(now);
-            return new FeedBatch<>(items, strategy.checkpoint(), strategy.gaps());
+            return new FeedBatch<>(items, checkpoint(), strategy.gaps());
         }
         long start = System.nanoTime();
         List<T> items;
         try {
             items = strategy.poll(now);
         } catch (RuntimeException | Error e) {
-            Checkpoint unchanged = strategy.checkpoint();
+            Checkpoint unchanged = checkpoint();
             listeners.feedPolled(new FeedPolled(unchanged.kind(), 0, Duration.ofNanos(System.nanoTime() - start),
                     unchanged.toString().length(), e.getClass().getName()));
             throw e;
         }
         polledAt(now);
-        Checkpoint after = strategy.checkpoint();
+        Checkpoint after = checkpoint();
         listeners.feedPolled(new FeedPolled(after.kind(), items.size(), Duration.ofNanos(System.nanoTime() - start),
                 after.toString().length(), null));
         return new FeedBatch<>(items, after, strategy.gaps());
@@ -157,7 +179,7 @@ public final class PollingFeed<T> implements Feed<T> {
 
     @Override
     public Checkpoint checkpoint() {
-        return strategy.checkpoint();
+        return strategy.checkpoint().withEndpoint(endpoint);
     }
 
     @Override
@@ -171,7 +193,7 @@ public final class PollingFeed<T> implements Feed<T> {
 
     @Override
     public Duration untilDue() {
-        if (lastPoll == null) {
+        if (lastPoll == null || strategy.more()) { // more waiting: due at once
             return Duration.ZERO;
         }
         Duration left = Duration.between(clock.instant(), lastPoll.plus(interval));
