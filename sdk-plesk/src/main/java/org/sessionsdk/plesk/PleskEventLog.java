@@ -3,19 +3,14 @@ package org.sessionsdk.plesk;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
-import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.sessionsdk.core.internal.ClientRuntime;
-import org.sessionsdk.core.internal.TransportErrors;
 import org.sessionsdk.core.retry.Sleeper;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
@@ -171,8 +166,10 @@ public final class PleskEventLog {
     /**
      * Entries as they appear: reads from the query's start, then polls every {@code pollInterval} for
      * ids after the last one seen, until the stream is closed. Blocking; run it on its own thread. It
-     * polls the same id cursor as {@link PleskClient#auditFeed}; use the feed to resume after a
-     * restart from a saved checkpoint.
+     * polls the same id cursor as {@link PleskClient#auditFeed}, on the same loop as every feed
+     * ({@link org.sessionsdk.core.feed.FeedRunner}): a failed poll is tried again after a backoff
+     * (3 tries in a row, then the failure is thrown from the stream). Use the feed to resume after a
+     * restart from a saved checkpoint, and to learn of a reset log.
      *
      * @param query        where to start and which entries to select
      * @param pollInterval the wait between two polls, positive
@@ -183,37 +180,9 @@ public final class PleskEventLog {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("pollInterval must be positive");
         }
-        PleskAuditCursor cursor = new PleskAuditCursor(this, query);
-        Iterator<PleskEvent> it = new Iterator<>() {
-            private final Deque<PleskEvent> buffer = new ArrayDeque<>();
-            private boolean first = true;
-
-            @Override
-            public boolean hasNext() {
-                while (buffer.isEmpty()) {
-                    if (!first) {
-                        try {
-                            sleeper.sleep(pollInterval);
-                        } catch (InterruptedException e) {
-                            throw TransportErrors.interrupted("event_log/get_events (follow)", e);
-                        }
-                    }
-                    first = false;
-                    buffer.addAll(cursor.events());
-                }
-                return true;
-            }
-
-            @Override
-            public PleskEvent next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return buffer.poll();
-            }
-        };
+        PleskFollow it = new PleskFollow(new PleskAuditCursor(this, query), pollInterval, sleeper);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL),
-                false);
+                false).onClose(it::close);
     }
 
     /** {@return the object event log ({@code event_log/get}): list, stream, read on the executor, flush} */

@@ -41,6 +41,11 @@ class CheckpointEndpointBindingTest {
         public boolean more() {
             return polls <= early;
         }
+
+        @Override
+        public void seek(Checkpoint cp, Instant firstPoll) {
+            polls = cp.number("polls").intValue();
+        }
     }
 
     @Test
