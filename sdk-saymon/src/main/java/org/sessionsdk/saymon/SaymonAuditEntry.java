@@ -66,6 +66,13 @@ public record SaymonAuditEntry(String id, String userId, String login, Instant t
         return userId + "-" + (timestamp == null ? "null" : Long.toString(timestamp.toEpochMilli())) + "-" + hash;
     }
 
+    /** The user id a {@link #deriveId derived id} begins with: all before its last two dashes. */
+    static String userIdOf(String id) {
+        int hash = id.lastIndexOf('-');
+        int time = hash <= 0 ? -1 : id.lastIndexOf('-', hash - 1);
+        return time < 0 ? id : id.substring(0, time);
+    }
+
     /**
      * This entry in the vendor-neutral form: actor = login (the user id when unknown), action =
      * {@code kind}, object = {@code entityType}/{@code entityId}, time = {@code timestamp}; the

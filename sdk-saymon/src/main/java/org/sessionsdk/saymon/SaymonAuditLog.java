@@ -18,6 +18,7 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
 import org.sessionsdk.core.paging.Paging;
+import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.saymon.internal.LogPages;
 import org.sessionsdk.saymon.internal.SkipOnFailure;
 import org.slf4j.Logger;
@@ -99,6 +100,19 @@ public final class SaymonAuditLog {
         return runtime.async(() -> list(query));
     }
 
+    SaymonUsers users() {
+        return users;
+    }
+
+    /** One user's log within {@code range} for a feed: any failure fails it, {@code to} fixed now. */
+    Stream<SaymonAuditEntry> userStream(String userId, String login, TimeRange range) {
+        return userLog(userId, login, LogPages.Window.of(range, null, SaymonSessionQuery.DEFAULT_PAGE_SIZE, clock));
+    }
+
+    static void warnSkipped(String userId, String login, ApiException e) {
+        LOG.warn("SAYMON audit log of user {} ({}) skipped: {}", userId, login, e.getMessage());
+    }
+
     static String path(String userId) {
         return "/node/api/users/" + segment(userId) + "/audit-log";
     }
@@ -126,7 +140,7 @@ public final class SaymonAuditLog {
     }
 
     /** A failure about one user's log, not about the client, the server as a whole or the wire. */
-    private static boolean aboutOneUser(RuntimeException e) {
+    static boolean aboutOneUser(RuntimeException e) {
         return e instanceof ApiException && !(e instanceof AuthenticationException) && !(e instanceof RateLimitedException);
     }
 
@@ -182,7 +196,7 @@ public final class SaymonAuditLog {
             if (first == null) {
                 first = e;
             }
-            LOG.warn("SAYMON audit log of user {} ({}) skipped: {}", u.id(), u.login(), e.getMessage());
+            warnSkipped(u.id(), u.login(), e);
             onFailure.accept(new SaymonAuditFailure(u.id(), u.login(), e));
         }
     }

@@ -1,11 +1,11 @@
 package org.sessionsdk.saymon;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sessionsdk.core.audit.AuditEvent;
@@ -18,7 +18,6 @@ import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.feed.PollingFeed;
-import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
@@ -45,6 +44,8 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
     static final String SESSION_LOG_PERMISSION = "read-session-log";
     /** The look-back when none is set: a working day's sessions, with room to spare. */
     public static final Duration DEFAULT_SESSION_LOOK_BACK = Duration.ofHours(24);
+    /** The audit feed's backlog bound when none is set: a user's log may fail for a day before entries are given up. */
+    public static final Duration DEFAULT_AUDIT_USER_BACKLOG = Duration.ofHours(24);
 
     private final ClientRuntime runtime;
     private final RequestAuth auth;
@@ -52,10 +53,13 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
     private final SaymonUsers users;
     private final SaymonAuditLog auditLog;
     private final Duration sessionLookBack;
+    private final Duration auditUserBacklog;
 
-    private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack) {
+    private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack,
+                         Duration auditUserBacklog) {
         this.runtime = runtime;
         this.sessionLookBack = sessionLookBack;
+        this.auditUserBacklog = auditUserBacklog;
         this.auth = credentials.auth(runtime, SaymonErrors.decoder(null));
         this.sessions = new SaymonSessions(runtime,
                 runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
@@ -100,19 +104,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
      */
     @Override
     public Feed<SessionChange> sessionFeed(FeedOptions options) {
-        Clock clock = options.clock();
-        SessionSource expiring = new SessionSource() {
-            @Override
-            public String vendor() {
-                return SaymonClient.this.vendor();
-            }
-
-            @Override
-            public Stream<SessionRecord> sessionRecords(TimeRange range) {
-                return SaymonClient.this.sessionRecords(range, clock.instant());
-            }
-        };
-        return new PollingFeed<>(new SessionDiff(expiring, options), options, endpoint());
+        return new PollingFeed<>(new SaymonSessionFeed(this, options), options, endpoint());
     }
 
     /**
@@ -131,11 +123,14 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
      */
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
-        return sessionRecords(range, runtime.config().clock().instant());
+        return sessionRecords(range, runtime.config().clock().instant(), null);
     }
 
-    /** {@link #sessionRecords(TimeRange)} with expiry judged at {@code expiryNow}; the window is the client's. */
-    private Stream<SessionRecord> sessionRecords(TimeRange range, Instant expiryNow) {
+    /**
+     * {@link #sessionRecords(TimeRange)} with expiry judged at {@code expiryNow}; the window is the client's.
+     * A {@code floor} (the feed's bounded reach-back) is the earliest the server is asked for.
+     */
+    Stream<SessionRecord> sessionRecords(TimeRange range, Instant expiryNow, Instant floor) {
         // the window asked of the server follows the client's clock, its best idea of the server's now,
         // whatever clock judges expiry: a feed's clock running ahead must not push the window past the log
         Instant now = runtime.config().clock().instant();
@@ -146,12 +141,46 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
             // host whose clock ran ahead) starts after "now": look back from now, never a reversed window
             from = now;
         }
-        q.from(from == null ? null : from.minus(sessionLookBack));
-        q.to(range.to() == null || range.to().isBefore(now) ? now : range.to());
+        Instant asked = from == null ? null : from.minus(sessionLookBack);
+        if (floor != null) {
+            // a floor from a feed's clock ahead of this client's never cuts into the window a first poll reads
+            Instant f = floor.isAfter(now.minus(sessionLookBack)) ? now.minus(sessionLookBack) : floor;
+            if (asked == null || asked.isBefore(f)) {
+                asked = f;
+            }
+        }
+        q.from(asked);
+        // up to a while past our now: a server clock running ahead stamps what just happened in our future
+        Instant ahead = now.plus(org.sessionsdk.saymon.internal.LogPages.SERVER_CLOCK_AHEAD);
+        q.to(range.to() == null || range.to().isBefore(ahead) ? ahead : range.to());
         // the expiry rule comes before the overlap: an expired session is in a range only up to its expiry
         return sessions.stream(q.build())
                 .map(s -> s.toSessionRecord(serverZone(), expiryNow))
                 .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /**
+     * Follows every user's audit log with a position per user: a user whose log fails (a 500, a 404,
+     * ...) neither blocks the others nor is skipped; it is read again from where its entries are still
+     * owed at each poll until its log answers. A user owed for longer than
+     * {@link Builder#auditUserBacklog(Duration) auditUserBacklog} (default 24 hours) is given up up to
+     * that poll, reported once as a {@link org.sessionsdk.core.feed.FeedGap} of kind
+     * {@code SOURCE_UNREADABLE} in the batch (scope {@code "user <id>"}). See the README's "Following".
+     */
+    @Override
+    public Feed<AuditEvent> auditFeed(FeedOptions options) {
+        return new PollingFeed<>(new SaymonAuditFeed(auditLog, auditUserBacklog, options), options, endpoint());
+    }
+
+    /**
+     * The session {@code id} looked up by its start: SAYMON has no get-by-id, but a window of one
+     * millisecond at the start holds it (and any other session started then) on a server that bounds
+     * its windows by start time. One request, usually one record.
+     */
+    List<SessionRecord> sessionAt(String id, Instant start, Instant expiryNow) {
+        try (Stream<SaymonSession> s = sessions.stream(SaymonSessionQuery.builder().from(start).to(start).pageSize(10).build())) {
+            return s.filter(x -> id.equals(x.id())).map(x -> x.toSessionRecord(serverZone(), expiryNow)).toList();
+        }
     }
 
     /**
@@ -210,6 +239,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
     public static final class Builder extends ClientBuilder<Builder> {
         private SaymonCredentials credentials;
         private Duration sessionLookBack = DEFAULT_SESSION_LOOK_BACK;
+        private Duration auditUserBacklog = DEFAULT_AUDIT_USER_BACKLOG;
 
         private Builder() {
             // every call is under /node/api, so https://saymon/node/api names the same server
@@ -245,6 +275,24 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         }
 
         /**
+         * How long the audit feed keeps re-reading a user whose audit log cannot be read before it
+         * gives up the entries still owed (default 24 hours). Past it, the range owed is reported once
+         * as a {@code SOURCE_UNREADABLE} gap and the user is owed from that poll on. Set it below the
+         * server's own retention of audit entries, or entries the server has dropped are waited for.
+         *
+         * @param backlog positive
+         * @return this builder
+         */
+        public Builder auditUserBacklog(Duration backlog) {
+            Objects.requireNonNull(backlog, "auditUserBacklog");
+            if (backlog.isNegative() || backlog.isZero()) {
+                throw new IllegalArgumentException("auditUserBacklog must be positive: " + backlog);
+            }
+            this.auditUserBacklog = backlog;
+            return this;
+        }
+
+        /**
          * {@return the client; a cookie session logs in on the first call, not here}
          * @throws IllegalStateException if no credentials or no endpoint were given, or the classpath's
          *         Jackson is outside the supported range
@@ -255,7 +303,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
             require(credentials, "credentials are required: SaymonCredentials.basic(...) or .session(...)");
             ClientRuntime runtime = new ClientRuntime(buildConfig(), "saymon");
             try {
-                return new SaymonClient(runtime, credentials, sessionLookBack);
+                return new SaymonClient(runtime, credentials, sessionLookBack, auditUserBacklog);
             } catch (RuntimeException | Error e) {
                 runtime.close();
                 throw e;

@@ -45,6 +45,8 @@ final class SaymonAuditApi {
     private volatile int insertPerPage;
     private final Map<String, List<Entry>> added = new ConcurrentHashMap<>();
     private final Map<String, Integer> failing = new ConcurrentHashMap<>();
+    /** When a user's failure heals by itself (the simulator's clock); absent: until healed by hand. */
+    private final Map<String, Instant> failingUntil = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger inserts = new AtomicInteger();
 
@@ -70,13 +72,24 @@ final class SaymonAuditApi {
         insertPerPage = n;
     }
 
-    void fail(String login, int status) {
+    void fail(String login, int status, Instant until) {
         String id = sim.userId(login);
+        failingUntil.remove(id);
         if (status == 0) {
             failing.remove(id);
         } else {
             failing.put(id, status);
+            if (until != null) {
+                failingUntil.put(id, until);
+            }
         }
+    }
+
+    /** The status {@code userId}'s log fails with now, or null. */
+    private Integer failure(String userId) {
+        Integer status = failing.get(userId);
+        Instant until = failingUntil.get(userId);
+        return status == null || (until != null && !sim.clock().instant().isBefore(until)) ? null : status;
     }
 
     int requests() {
@@ -133,7 +146,7 @@ final class SaymonAuditApi {
                     + SaymonSimulator.AUDIT_PERMISSION + "' is required"));
             return;
         }
-        Integer status = failing.get(userId);
+        Integer status = failure(userId);
         if (status != null) {
             ex.respond(status, sim.contentType(), SaymonSimulator.errorBody(code(status), "audit log of user " + userId
                     + " failed on purpose (" + status + ")"));

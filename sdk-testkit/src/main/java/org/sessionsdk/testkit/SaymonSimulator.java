@@ -747,7 +747,23 @@ public final class SaymonSimulator extends Simulator {
      * @return this simulator
      */
     public SaymonSimulator failAuditLogOf(String login, int status) {
-        audit.fail(login, status);
+        audit.fail(login, status, null);
+        return this;
+    }
+
+    /**
+     * Makes {@code login}'s audit log answer {@code status} with a SAYMON error body until the
+     * simulator's clock reaches {@code until}, then heal by itself: a user failing for a while, as a
+     * feed sees it between polls. {@link #failAuditLogOf(String, int) failAuditLogOf(login, 0)} heals it
+     * sooner.
+     *
+     * @param login  one of the simulator's users
+     * @param status the HTTP status, e.g. 500
+     * @param until  the first instant (by {@link #clock()}) at which the log answers again
+     * @return this simulator
+     */
+    public SaymonSimulator failAuditLogOf(String login, int status, Instant until) {
+        audit.fail(login, status, Objects.requireNonNull(until, "until"));
         return this;
     }
 

@@ -1,6 +1,7 @@
 package org.sessionsdk.saymon.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,8 +24,16 @@ public final class LogPages {
     }
 
     /**
+     * How far past the client's "now" an open window reaches: a server whose clock runs ahead of the
+     * client's stamps what just happened in the client's future, and a window ending at the client's
+     * now would hide it (a feed following such a server would never see it).
+     */
+    public static final Duration SERVER_CLOCK_AHEAD = Duration.ofHours(1);
+
+    /**
      * The bounds and paging of one read, fixed when the stream starts: an open {@code to} becomes the
-     * client's "now", so records logged later fall outside the window and cannot shift its pages.
+     * client's "now" plus {@link #SERVER_CLOCK_AHEAD}, so records logged later fall outside the window
+     * and cannot shift its pages, while a server clock running ahead by less than that hides nothing.
      *
      * @param from     the lower bound in epoch ms, or null for none
      * @param to       the upper bound in epoch ms
@@ -42,7 +51,7 @@ public final class LogPages {
          */
         public static Window of(TimeRange range, Integer limit, int pageSize, Clock clock) {
             Long from = range.from() == null ? null : range.from().toEpochMilli();
-            long to = (range.to() != null ? range.to() : clock.instant()).toEpochMilli();
+            long to = (range.to() != null ? range.to() : clock.instant().plus(SERVER_CLOCK_AHEAD)).toEpochMilli();
             return new Window(from, to, pageSize, limit == null ? Long.MAX_VALUE : limit);
         }
     }

@@ -1,9 +1,12 @@
 package org.sessionsdk.saymon.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -18,10 +21,13 @@ import org.sessionsdk.core.internal.ClosingIterator;
  * <p>Normally a page's records are checked against the ids of the page before, and only when there
  * is a next page: reading a single page hashes nothing. A repeat, or a record newer than the last of
  * the page before (the log is newest first), shows the log growing inside the window: from then on
- * every id is remembered (up to {@value #MAX_REMEMBERED}), and a page that is at least half repeats
- * or newer records doubles the next one (up to 64 times the page size, at most
- * {@value #MAX_GROWN_PAGE}) so that reading gains on the inserts. A log that outgrows that fails the
- * stream with an {@link SdkException} instead of paging forever. Order is only a hint, never a reason
+ * the ids of the last {@value #MAX_REMEMBERED} records read are remembered, and a page that is at
+ * least half repeats or newer records doubles the next one (up to 64 times the page size, at most
+ * {@value #MAX_GROWN_PAGE}) so that reading gains on the inserts. A repeat is always one of the
+ * records read last (k records logged on top push the last k read onto the next page), so forgetting
+ * the oldest ids loses nothing while fewer than {@value #MAX_REMEMBERED} are logged between two
+ * requests, and a log of any length is read to its end. A log whose inserts keep pace with even the
+ * largest page fails the stream with an {@link SdkException} instead of paging forever. Order is only a hint, never a reason
  * to drop a record, and is ignored for good once a page shows the log is not sorted by it.
  *
  * <p>Pages are streamed one at a time, never held as lists.
@@ -31,7 +37,10 @@ import org.sessionsdk.core.internal.ClosingIterator;
 public final class ShiftingPager<T> extends ClosingIterator<T> {
     /** The largest page asked for when growing: a page of this many records is a few MB of JSON. */
     static final int MAX_GROWN_PAGE = 50_000;
-    /** Ids remembered once the log is seen to grow inside the window: a few tens of MB at most. */
+    /**
+     * Ids of the records read last, remembered once the log is seen to grow inside the window: a few
+     * tens of MB at most. More than the largest page, so one request's worth of inserts never exceeds it.
+     */
     static final int MAX_REMEMBERED = 250_000;
     /** How many times the remembered ids a run of repeats may reach before paging gives up. */
     static final int STUCK_FACTOR = 64;
@@ -59,11 +68,13 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
     private int fresh;
     private int shifted;
     private long repeatRun;
+    /** Records read in a row on pages of the largest size that were at least half inserts. */
+    private long insertRun;
     private boolean last;
     /** Ids of the page being read, and of the one before (hashed only when a next page exists). */
     private final List<String> pageIds = new ArrayList<>();
     private Set<String> previousIds = Set.of();
-    /** Every id read, once the log is seen growing inside the window; null until then. */
+    /** The ids read last (at most {@value #MAX_REMEMBERED}), once the log is seen growing inside the window; null until then. */
     private Set<String> remembered;
     private boolean repeatSeen;
     private boolean orderTrusted = true;
@@ -162,13 +173,7 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
     private boolean firstSeen(String key) {
         pageIds.add(key);
         if (remembered != null) {
-            if (!remembered.add(key)) {
-                return false;
-            }
-            if (remembered.size() > MAX_REMEMBERED) {
-                throw outgrown(MAX_REMEMBERED + " records read");
-            }
-            return true;
+            return remembered.add(key);
         }
         // on the first page there is nothing to compare with: do not even hash the id
         if (!previousIds.isEmpty() && previousIds.contains(key)) {
@@ -182,9 +187,16 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
     /** The log grows inside the window: from now on remember every id. */
     private void startRemembering() {
         if (remembered == null) {
-            Set<String> all = new HashSet<>(previousIds);
-            all.addAll(pageIds);
-            remembered = all;
+            // insertion order is reading order: the eldest id is the one a repeat can no longer be
+            Set<String> last = Collections.newSetFromMap(new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > MAX_REMEMBERED;
+                }
+            });
+            last.addAll(previousIds);
+            last.addAll(pageIds);
+            remembered = last;
         }
     }
 
@@ -204,7 +216,14 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
         }
         if (shifted * 2 >= read) {
             // at least half a page was logged inside the window since the last request: a larger page gains on it
+            insertRun = pageSize == maxPage ? insertRun + read : 0;
             pageSize = (int) Math.min((long) pageSize * 2, maxPage);
+        } else {
+            insertRun = 0;
+        }
+        if (insertRun > MAX_REMEMBERED) {
+            // the largest page is still half inserts, for longer than all the ids remembered: not gaining
+            throw outgrown(insertRun + " records read on pages that were half inserts or more");
         }
         // Pages of nothing but repeats are normal for a while (crossing records read while the pages
         // grew); a run far longer than all there is to cross means the inserts keep pace with the pages.

@@ -114,6 +114,16 @@ class ShiftingPagerTest {
     }
 
     @Test
+    void aLogLongerThanTheRememberedIdsIsReadInFullWhileItGrows() {
+        // a feed reaching back a month of a busy log, with an insert while paging: remembering every id
+        // ran into its bound and failed the read, on every poll alike (issue 28)
+        Log log = new Log(ShiftingPager.MAX_REMEMBERED + 50_000L, 1);
+        List<Rec> got = read(log, 500, true);
+        assertThat(got).extracting(Rec::id).filteredOn(id -> id.startsWith("old-")).hasSize(ShiftingPager.MAX_REMEMBERED + 50_000);
+        assertThat(got).extracting(Rec::id).doesNotHaveDuplicates();
+    }
+
+    @Test
     void theCapStopsReading() {
         Log log = new Log(1000, 3);
         try (Stream<Rec> s = ShiftingPager.stream(log::open, Rec::id, Rec::time, 100, 250, "test log")) {
