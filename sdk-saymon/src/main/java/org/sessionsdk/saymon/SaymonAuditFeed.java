@@ -15,6 +15,7 @@ import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.TimeRange;
+import org.sessionsdk.saymon.internal.LogPages;
 
 /**
  * The SAYMON audit feed: overlapping time windows like the shared strategy, but with a position per
@@ -87,7 +88,9 @@ final class SaymonAuditFeed implements PollingFeed.Strategy<AuditEvent> {
             Instant emit = owed == null ? emitFrom : from;
             Map<String, Long> read = new LinkedHashMap<>();
             List<AuditEvent> got = new ArrayList<>();
-            try (Stream<SaymonAuditEntry> entries = log.userStream(id, u.getValue(), TimeRange.since(from))) {
+            // up to a while past now: a server clock running ahead stamps what just happened in our future
+            TimeRange window = TimeRange.between(from, now.plus(LogPages.SERVER_CLOCK_AHEAD));
+            try (Stream<SaymonAuditEntry> entries = log.userStream(id, u.getValue(), window)) {
                 entries.forEach(e -> {
                     AuditEvent a = e.toAuditEvent();
                     long t = a.time() == null ? now.toEpochMilli() : a.time().toEpochMilli();

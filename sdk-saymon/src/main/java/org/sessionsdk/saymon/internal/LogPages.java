@@ -32,8 +32,8 @@ public final class LogPages {
 
     /**
      * The bounds and paging of one read, fixed when the stream starts: an open {@code to} becomes the
-     * client's "now" plus {@link #SERVER_CLOCK_AHEAD}, so records logged later fall outside the window
-     * and cannot shift its pages, while a server clock running ahead by less than that hides nothing.
+     * client's "now", so records logged later fall outside the window and cannot shift its pages. The
+     * feeds ask for an explicit {@code to} of now plus {@link #SERVER_CLOCK_AHEAD}.
      *
      * @param from     the lower bound in epoch ms, or null for none
      * @param to       the upper bound in epoch ms
@@ -51,7 +51,7 @@ public final class LogPages {
          */
         public static Window of(TimeRange range, Integer limit, int pageSize, Clock clock) {
             Long from = range.from() == null ? null : range.from().toEpochMilli();
-            long to = (range.to() != null ? range.to() : clock.instant().plus(SERVER_CLOCK_AHEAD)).toEpochMilli();
+            long to = (range.to() != null ? range.to() : clock.instant()).toEpochMilli();
             return new Window(from, to, pageSize, limit == null ? Long.MAX_VALUE : limit);
         }
     }
