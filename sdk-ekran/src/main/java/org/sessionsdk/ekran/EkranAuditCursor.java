@@ -33,6 +33,8 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
 
     private final EkranAlerts alerts;
     private final int maxBatch;
+    /** How far before its start a feed started "now" looks for alerts stamped by a clock behind ours. */
+    private final java.time.Duration overlap;
     private Long after;
     private Instant from;
     private List<FeedGap> gaps = List.of();
@@ -41,6 +43,7 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     EkranAuditCursor(EkranAlerts alerts, FeedOptions options) {
         this.alerts = alerts;
         this.maxBatch = options.maxBatchSize();
+        this.overlap = options.overlap();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
             seek(cp, null);
@@ -62,7 +65,11 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
 
     @Override
     public List<AuditEvent> poll(Instant now) {
-        Instant since = from == null ? now : from;
+        // started now: what the log holds is history, but a server clock behind ours stamps what happens
+        // from now on before our now; so read from the overlap back, report none of what is there, and go
+        // on by its ids (or, with none there, by date from that earlier bound)
+        boolean startNow = from == null && after == null;
+        Instant since = from == null ? now.minus(overlap) : from;
         List<AuditEvent> out = new ArrayList<>();
         List<FeedGap> found = List.of();
         Long cursor = after;
@@ -76,6 +83,13 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
             }
         } else {
             r = read(after, null, after == null ? since : null, out);
+            while (startNow && r.full() && r.cursor() != null) {
+                out.clear(); // history past a batch: skip to its newest id
+                r = read(r.cursor(), null, null, out);
+            }
+            if (startNow) {
+                out.clear();
+            }
         }
         // state moves only here, once every read of the poll worked
         if (r.cursor() != null) {
