@@ -169,6 +169,22 @@ class FollowCommandTest {
     }
 
     @Test
+    void aLossTheFeedReportsIsATypedJsonLineAmongTheOutput() throws Exception {
+        try (FollowScript script = new FollowScript(Vendor.plesk, What.audit, 1, dir)) {
+            Path cp = dir.resolve("cp");
+            // a checkpoint from before the panel's log was cleared: its cursor is far past the ids there now
+            org.sessionsdk.core.feed.FileCheckpointStore.write(cp,
+                    org.sessionsdk.core.feed.Checkpoint.of("plesk/audit/id", Map.of("next", 100_000L)));
+            CliRun r = follow(script, cp, "--max-time", "2s");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            List<String> gaps = r.out().lines().filter(l -> l.startsWith("{\"sessionsdk_gap\":")).toList();
+            assertThat(gaps).singleElement().satisfies(l -> assertThat(l)
+                    .contains("\"kind\":\"LOG_RESET\"", "\"vendor\":\"plesk\"", "\"last_id\":\"99999\"",
+                            "\"endpoint\":\"" + script.sim.endpoint()));
+        }
+    }
+
+    @Test
     void senhaseguraHasNoAuditFeed() {
         CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", "s"), "follow", "--vendor", "senhasegura", "--endpoint",
                 "http://127.0.0.1:9", "--user", "id", "--what", "audit");

@@ -58,6 +58,8 @@ public final class SessionSourceConfig extends AbstractConfig {
     public static final String FORMAT = "sessionsdk.format";
     /** Milliseconds between two polls of one server. */
     public static final String POLL_INTERVAL_MS = "sessionsdk.poll.interval.ms";
+    /** The most records one poll of one server and stream hands to Connect (one transaction under exactly-once). */
+    public static final String MAX_BATCH_SIZE = "sessionsdk.max.batch.size";
     /** Where a partition without an offset starts: an ISO-8601 instant, or empty for now. */
     public static final String SINCE = "sessionsdk.since";
     /** The servers' time zone for vendors that write local times. */
@@ -132,6 +134,12 @@ public final class SessionSourceConfig extends AbstractConfig {
                 .define(POLL_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,
                         "Milliseconds between two polls of one server and stream.", SOURCE, ++s, Width.SHORT,
                         "Poll interval")
+                .define(MAX_BATCH_SIZE, Type.INT, 1_000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
+                        "The most records one poll of one server and stream returns (under exactly-once, one "
+                                + "transaction): a backlog after an outage comes in batches of this size, each with its "
+                                + "offset, and is polled again at once until it caught up. Honoured by the audit feeds "
+                                + "with an id cursor (Plesk, Ekran); the time-window feeds do not bound their batches yet.",
+                        SOURCE, ++s, Width.SHORT, "Max batch size")
                 .define(SINCE, Type.STRING, "", new InstantOrEmpty(), Importance.LOW,
                         "Where a partition without a stored offset starts: an ISO-8601 instant "
                                 + "(2026-01-01T00:00:00Z) to read history from it, or empty to start now (the "

@@ -264,6 +264,7 @@ public class SessionSourceTask extends SourceTask {
                         .resumeFrom(resumedFrom)
                         .since(config.since())
                         .pollInterval(Duration.ofMillis(config.getLong(SessionSourceConfig.POLL_INTERVAL_MS)))
+                        .maxBatchSize(config.getInt(SessionSourceConfig.MAX_BATCH_SIZE))
                         .build();
                 if ("sessions".equals(stream)) {
                     runner = runnerOf(((SessionSource) client).sessionFeed(options));

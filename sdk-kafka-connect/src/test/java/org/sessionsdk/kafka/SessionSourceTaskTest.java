@@ -88,6 +88,35 @@ class SessionSourceTaskTest {
         }
     }
 
+    @Test
+    void aBacklogComesInBatchesOfAtMostTheMaxBatchSizeEachWithItsOffset() throws Exception {
+        try (EkranSimulator sim = EkranSimulator.start().withSessions(0).withAlerts(1_200)) {
+            Map<String, String> p = props(sim, "record");
+            p.put("sessionsdk.streams", "audit");
+            p.put("sessionsdk.since", "2000-01-01T00:00:00Z");
+            p.put("sessionsdk.max.batch.size", "500");
+            SessionSourceTask task = started(p, new HashMap<>());
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            List<Integer> sizes = new ArrayList<>();
+            try {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (keys.size() < 1_200 && System.nanoTime() < deadline) {
+                    List<SourceRecord> got = task.poll();
+                    if (got != null && !got.isEmpty()) {
+                        sizes.add(got.size());
+                        got.forEach(r -> keys.add(r.key().toString()));
+                        // the batch's last record carries the offset after it: a commit there resumes after it
+                        Checkpoint.parse((String) got.get(got.size() - 1).sourceOffset().get("checkpoint"));
+                    }
+                }
+            } finally {
+                task.stop();
+            }
+            assertThat(keys).hasSize(1_200);
+            assertThat(sizes).allMatch(n -> n <= 500).hasSizeGreaterThanOrEqualTo(3);
+        }
+    }
+
     static Map<String, String> props(EkranSimulator sim, String format) {
         Map<String, String> p = new HashMap<>();
         p.put("sessionsdk.vendor", "ekran");
