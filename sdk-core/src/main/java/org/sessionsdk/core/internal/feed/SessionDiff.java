@@ -127,6 +127,10 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         // a checkpoint saved before the first poll holds the asked start, marked so, or none (now)
         polled = at != null && cp.number(UNPOLLED) == null;
         since = at != null ? at : firstPoll;
+        replaceState(open, users, ended);
+    }
+
+    private void replaceState(Map<String, Long> open, Map<String, String> users, Map<String, Long> ended) {
         openStart.clear();
         openStart.putAll(open);
         openUser.clear();
@@ -225,12 +229,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         // the poll worked: only now does the state move
         since = now;
         polled = true;
-        openStart.clear();
-        openStart.putAll(open);
-        openUser.clear();
-        openUser.putAll(users);
-        recentlyEnded.clear();
-        recentlyEnded.putAll(ended);
+        replaceState(open, users, ended);
         return out;
     }
 
