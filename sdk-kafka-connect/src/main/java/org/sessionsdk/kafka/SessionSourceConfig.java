@@ -137,8 +137,8 @@ public final class SessionSourceConfig extends AbstractConfig {
                 .define(MAX_BATCH_SIZE, Type.INT, 1_000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                         "The most records one poll of one server and stream returns (under exactly-once, one "
                                 + "transaction): a backlog after an outage comes in batches of this size, each with its "
-                                + "offset, and is polled again at once until it caught up. Honoured by the audit feeds "
-                                + "with an id cursor (Plesk, Ekran); the time-window feeds do not bound their batches yet.",
+                                + "offset, and is polled again at once until it caught up. Honoured by every feed but "
+                                + "SAYMON's audit feed.",
                         SOURCE, ++s, Width.SHORT, "Max batch size")
                 .define(SINCE, Type.STRING, "", new InstantOrEmpty(), Importance.LOW,
                         "Where a partition without a stored offset starts: an ISO-8601 instant "

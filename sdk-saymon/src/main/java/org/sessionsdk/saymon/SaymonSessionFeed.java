@@ -134,6 +134,11 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
     }
 
     @Override
+    public boolean more() {
+        return diff.more();
+    }
+
+    @Override
     public void seek(Checkpoint cp, Instant firstPoll) {
         diff.seek(cp, firstPoll);
         gaps = List.of();

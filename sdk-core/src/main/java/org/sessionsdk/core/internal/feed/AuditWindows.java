@@ -24,6 +24,9 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
     private final AuditSource source;
     private final String kind;
     private final Duration overlap;
+    private final int maxBatch;
+    /** Whether the last poll stopped at the batch size with more entries waiting. */
+    private boolean more;
     private Instant since;
     private final Map<String, Long> delivered = new LinkedHashMap<>();
     private boolean polled;
@@ -39,6 +42,7 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
         this.source = source;
         this.kind = source.vendor() + "/audit/windows";
         this.overlap = options.overlap();
+        this.maxBatch = options.maxBatchSize();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
             seek(cp, null);
@@ -55,6 +59,7 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
         since = at != null ? at : firstPoll;
         delivered.clear();
         delivered.putAll(seen);
+        more = false;
     }
 
     @Override
@@ -77,13 +82,31 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
             });
         }
         out.sort(Comparator.comparing(AuditEvent::time, Comparator.nullsLast(Comparator.naturalOrder())));
-        long keepAfter = now.minus(overlap).minus(overlap).toEpochMilli();
+        more = out.size() > maxBatch;
+        if (more) {
+            // a full batch: the rest is not delivered, so not seen; the window stays where it is and the
+            // next poll, due at once, reads it again and finds exactly the rest
+            for (AuditEvent e : out.subList(maxBatch, out.size())) {
+                seen.remove(e.id());
+            }
+        }
+        List<AuditEvent> batch = more ? List.copyOf(out.subList(0, maxBatch)) : out;
+        long keepAfter = (more ? horizon : now).minus(overlap).minus(overlap).toEpochMilli();
         seen.values().removeIf(t -> t < keepAfter);
-        since = now;
-        polled = true;
+        if (!more) {
+            since = now;
+            polled = true;
+        } else if (since == null) {
+            since = horizon; // a feed started now keeps this poll's start for the rest of the batch
+        }
         delivered.clear();
         delivered.putAll(seen);
-        return out;
+        return batch;
+    }
+
+    @Override
+    public boolean more() {
+        return more;
     }
 
     @Override

@@ -77,6 +77,9 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     private final Clipping clipping;
     private final String kind;
     private final Duration overlap;
+    private final int maxBatch;
+    /** Whether the last poll stopped at the batch size with more changes waiting. */
+    private boolean more;
     private Instant since;
     /** Whether {@link #since} is a poll's instant (later polls look back before it) or the asked start. */
     private boolean polled;
@@ -109,6 +112,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         this.clipping = clipping;
         this.kind = source.vendor() + "/sessions/diff";
         this.overlap = options.overlap();
+        this.maxBatch = options.maxBatchSize();
         Checkpoint cp = options.resumeFrom();
         if (cp != null) {
             seek(cp, null);
@@ -127,6 +131,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         // a checkpoint saved before the first poll holds the asked start, marked so, or none (now)
         polled = at != null && cp.number(UNPOLLED) == null;
         since = at != null ? at : firstPoll;
+        more = false;
         replaceState(open, users, ended);
     }
 
@@ -224,13 +229,58 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         }
         // remembered for longer than the next poll's window reaches back (overlap and DST slack): an
         // id forgotten earlier could be reported again
-        long keepAfter = now.minus(overlap).minus(slack).minus(overlap).toEpochMilli();
+        boolean full = out.size() > maxBatch;
+        // a full batch keeps the window where it is, so the next poll reads it again from the same horizon
+        long keepAfter = (full ? horizon : now).minus(overlap).minus(slack).minus(overlap).toEpochMilli();
         ended.values().removeIf(end -> end < keepAfter);
+        if (full) {
+            return firstBatch(out, ended, horizon);
+        }
         // the poll worked: only now does the state move
+        more = false;
         since = now;
         polled = true;
         replaceState(open, users, ended);
         return out;
+    }
+
+    /**
+     * More changes than a batch: returns the first {@code maxBatch} and moves the state by those only,
+     * keeping the window where it was; the next poll, due at once ({@link #more()}), lists the same
+     * window and finds exactly the changes not returned yet (a session whose STARTED came in this batch
+     * is open in the state, one whose ENDED did not come is still open or not yet ended in it).
+     */
+    private List<SessionChange> firstBatch(List<SessionChange> all, Map<String, Long> endedInAll, Instant horizon) {
+        List<SessionChange> batch = List.copyOf(all.subList(0, maxBatch));
+        Map<String, Long> open = new LinkedHashMap<>(openStart);
+        Map<String, String> users = new LinkedHashMap<>(openUser);
+        Map<String, Long> ended = new LinkedHashMap<>(endedInAll);
+        for (SessionChange c : all.subList(maxBatch, all.size())) {
+            if (c.type() == ChangeType.ENDED) {
+                ended.remove(c.session().id()); // not reported yet: it must be found again
+            }
+        }
+        for (SessionChange c : batch) {
+            SessionRecord r = c.session();
+            if (c.type() == ChangeType.STARTED) {
+                open.put(r.id(), r.start() == null ? Long.MIN_VALUE : r.start().toEpochMilli());
+                users.put(r.id(), r.user() == null ? "" : r.user());
+            } else {
+                open.remove(r.id());
+                users.remove(r.id());
+            }
+        }
+        more = true;
+        if (since == null) {
+            since = horizon; // a feed started now keeps this poll's start for the rest of the batch
+        }
+        replaceState(open, users, ended);
+        return batch;
+    }
+
+    @Override
+    public boolean more() {
+        return more;
     }
 
     private SessionRecord withStart(SessionRecord r, long start) {
