@@ -159,7 +159,10 @@ class SaymonFeedLossTest {
         // a month of log, a session a minute, one still open from a month ago
         try (SaymonSimulator sim = SaymonSimulator.start().withSessions(30 * 1440).withClock(clock).withScenario(month);
              SaymonClient saymon = client(sim, b -> b);
-             Feed<SessionChange> feed = saymon.sessionFeed(options(clock).since(T0.minus(Duration.ofDays(31))).build())) {
+             // the month's backlog in one batch: this test counts the requests of one catch-up poll, then of
+             // the bounded polls after it (a batch size would re-read the month once per batch)
+             Feed<SessionChange> feed = saymon.sessionFeed(options(clock).since(T0.minus(Duration.ofDays(31)))
+                     .maxBatchSize(Integer.MAX_VALUE).build())) {
             List<SessionChange> first = feed.poll(Duration.ZERO).items();
             assertThat(first).as("asked from a month back: the old session is open")
                     .anySatisfy(c -> {
