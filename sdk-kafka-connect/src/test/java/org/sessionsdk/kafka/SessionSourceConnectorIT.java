@@ -233,7 +233,16 @@ class SessionSourceConnectorIT {
             });
             report.add(mode + ": GET /offsets partitions with a checkpoint: " + offsets.size());
             report.add(mode + ": scenario s: " + Duration.between(t0, Instant.now()).toSeconds());
-            connect.deleteConnector(name);
+            // after removeWorker() a request forwarded to the leader can meet the removed worker until the
+            // group has rebalanced ("Connection refused"): try again until the group answers
+            org.apache.kafka.test.TestUtils.waitForCondition(() -> {
+                try {
+                    connect.deleteConnector(name);
+                    return true;
+                } catch (org.apache.kafka.connect.runtime.rest.errors.ConnectRestException notYet) {
+                    return false;
+                }
+            }, 60_000, "the connector could not be deleted");
         } finally {
             connect.stop();
         }
