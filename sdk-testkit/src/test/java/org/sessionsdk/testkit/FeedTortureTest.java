@@ -230,5 +230,8 @@ class FeedTortureTest {
                     + f.condition() + " | " + f.expected() + " | " + f.delivered() + " | " + f.lost() + " | "
                     + f.repeats() + " | " + f.gaps() + " |");
         }
+        // each run asserted its own figures (TortureRun.play); the suite as a whole lost nothing either
+        org.assertj.core.api.Assertions.assertThat(TortureRun.FIGURES).as("torture runs")
+                .allSatisfy(f -> org.assertj.core.api.Assertions.assertThat(f.lost()).as(f.line()).isZero());
     }
 }
