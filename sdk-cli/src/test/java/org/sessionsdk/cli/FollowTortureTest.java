@@ -29,8 +29,9 @@ import org.sessionsdk.testkit.SaymonSimulator;
  *
  * <p>Each run costs two child JVMs and 30 to 70 polls, so by default seven runs: one per kind of
  * condition (skew, drift, late rows, DST, log reset, backlog, a failing SAYMON user), spread over the
- * four vendors and both streams (about 50 s on 2 cores); {@code -Dsessionsdk.torture.all=true} runs every
- * condition on every feed it applies to (46 runs, about 6 minutes), as docs/reliability.md reports. A handler failing is not a
+ * four vendors and both streams (about 60 s on 2 cores shared with other builds);
+ * {@code -Dsessionsdk.torture.all=true} runs every condition on every feed it applies to (46 runs, about
+ * 6 minutes), as docs/reliability.md reports. A handler failing is not a
  * condition here (follow's handler fails only when stdout is gone, which ends it); kills at random
  * points are {@link FollowCrashResumeTest}'s.
  */

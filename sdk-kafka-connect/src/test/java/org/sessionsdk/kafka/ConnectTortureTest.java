@@ -26,8 +26,8 @@ import org.sessionsdk.testkit.SaymonSimulator;
  * the task reported, and prints a {@code TORTURE connect ...} line (docs/reliability.md).
  *
  * <p>By default each condition runs on a rotating subset of the feeds it applies to (every vendor and
- * stream appears; about 40 s on 2 cores); {@code -Dsessionsdk.torture.all=true} runs every condition on
- * every feed it applies to, as docs/reliability.md reports.
+ * stream appears; about 35 s on 2 cores shared with other builds); {@code -Dsessionsdk.torture.all=true}
+ * runs every condition on every feed it applies to, as docs/reliability.md reports.
  */
 class ConnectTortureTest {
     private static final boolean ALL = Boolean.getBoolean("sessionsdk.torture.all");
