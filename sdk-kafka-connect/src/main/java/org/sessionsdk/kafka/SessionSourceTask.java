@@ -62,6 +62,10 @@ public class SessionSourceTask extends SourceTask {
     /** The most feed polls a task runs at once; more due feeds wait their turn. */
     private static final int MAX_POLLERS = 8;
 
+    /** The feeds' and clients' clock; null: the system's. */
+    private java.time.Clock clock;
+    /** The time a feed is due by, in nanoseconds: {@link System#nanoTime()}, or the given clock's. */
+    private java.util.function.LongSupplier nanos = System::nanoTime;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Source> sources = new ArrayList<>();
     /** Sources whose poll finished, with its records, in the order they finished. */
@@ -76,6 +80,15 @@ public class SessionSourceTask extends SourceTask {
 
     /** For Connect, which makes tasks by reflection. */
     public SessionSourceTask() {
+    }
+
+    /** A task on this clock (feeds, clients and when a feed is due), for tests that move time. */
+    SessionSourceTask(java.time.Clock clock) {
+        this.clock = clock;
+        this.nanos = () -> {
+            java.time.Instant t = clock.instant();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        };
     }
 
     @Override
@@ -97,7 +110,7 @@ public class SessionSourceTask extends SourceTask {
                 context == null ? null : context.offsetStorageReader(), partitions, OFFSET_CHECKPOINT, PARTITION_NAME);
         for (int index : config.taskEndpoints()) {
             NamedEndpoint endpoint = named.get(index);
-            AutoCloseable client = Clients.build(config, index);
+            AutoCloseable client = Clients.build(config, index, clock);
             clients.add(client);
             for (String stream : config.streams()) {
                 Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
@@ -158,7 +171,7 @@ public class SessionSourceTask extends SourceTask {
      */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         long wait = TimeUnit.MILLISECONDS.toNanos(MAX_IDLE_WAIT_MS);
         for (int i = 0; i < sources.size() && stopped.getCount() > 0; i++) {
             Source s = sources.get(next);
@@ -242,8 +255,8 @@ public class SessionSourceTask extends SourceTask {
         private Checkpoint before;
         /** Gaps the feed reported since the task started. */
         private long gaps;
-        /** {@link System#nanoTime()} from which the next turn is due; only the task thread reads it. */
-        private volatile long dueAt = System.nanoTime();
+        /** The task's nanoseconds (System.nanoTime() or its clock's) when the next turn is due; only the task thread reads it. */
+        private volatile long dueAt = nanos.getAsLong();
         /** Whether a poll of this source runs on a poller now; only the task thread sets it. */
         private boolean inFlight;
         /** What the last finished turn made, handed to the task thread through {@code finished}. */
@@ -265,6 +278,7 @@ public class SessionSourceTask extends SourceTask {
                         .since(config.since())
                         .pollInterval(Duration.ofMillis(config.getLong(SessionSourceConfig.POLL_INTERVAL_MS)))
                         .maxBatchSize(config.getInt(SessionSourceConfig.MAX_BATCH_SIZE))
+                        .clock(clock == null ? java.time.Clock.systemUTC() : clock)
                         .build();
                 if ("sessions".equals(stream)) {
                     runner = runnerOf(((SessionSource) client).sessionFeed(options));
@@ -310,7 +324,7 @@ public class SessionSourceTask extends SourceTask {
                 }
                 next = Duration.ofMillis(config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS));
             }
-            dueAt = System.nanoTime() + next.toNanos();
+            dueAt = nanos.getAsLong() + next.toNanos();
         }
 
         private <T> void handle(FeedBatch<T> batch) {
