@@ -91,6 +91,10 @@ final class FollowCommand implements Callable<Integer> {
     @Option(names = "--max-events", paramLabel = "N", description = "stop once N lines are printed (after the poll that holds the N-th, so the checkpoint stands right after what was printed)")
     Long maxEvents;
 
+    @Option(names = "--max-batch-size", paramLabel = "N",
+            description = "hand over at most N changes or entries a poll (a backlog comes in polls of N, each saved; default 10000)")
+    Integer maxBatchSize;
+
     @Option(names = "--max-time", paramLabel = "DURATION", description = "stop after this long (e.g. 1h)")
     Duration maxTime;
 
@@ -137,6 +141,9 @@ final class FollowCommand implements Callable<Integer> {
         if (maxEvents != null && maxEvents < 1) {
             throw new IllegalArgumentException("--max-events: '" + maxEvents + "' is not a count (1 or more)");
         }
+        if (maxBatchSize != null && maxBatchSize < 1) {
+            throw new IllegalArgumentException("--max-batch-size: '" + maxBatchSize + "' is not a count (1 or more)");
+        }
         List<String> attributeColumns = what == What.audit ? AuditCommand.attributeColumns(connection.vendor)
                 : connection.vendor.attributes();
         try (CheckpointFile held = openCheckpoint()) {
@@ -147,8 +154,9 @@ final class FollowCommand implements Callable<Integer> {
 
     private int connectAndFollow(List<String> attributeColumns) throws Exception {
         Checkpoint resume = readCheckpoint();
-        FeedOptions options = FeedOptions.builder().resumeFrom(resume).since(since).pollInterval(poll)
-                .clock(term.clock()).build();
+        FeedOptions.Builder ob = FeedOptions.builder().resumeFrom(resume).since(since).pollInterval(poll)
+                .clock(term.clock());
+        FeedOptions options = (maxBatchSize == null ? ob : ob.maxBatchSize(maxBatchSize)).build();
         SessionSource client = connection.open(term);
         try (AutoCloseable c = (AutoCloseable) client) {
             Feed<?> f;

@@ -280,4 +280,13 @@ class FollowCommandTest {
         assertThat(new Durations().convert("PT0.05S")).hasMillis(50);
         assertThat(Instant.EPOCH.plus(new Durations().convert("2d"))).isEqualTo(Instant.parse("1970-01-03T00:00:00Z"));
     }
+
+    @Test
+    void aBatchSizeBelowOneIsAUsageError() {
+        CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", "k"), "follow", "--vendor", "plesk", "--endpoint", "http://127.0.0.1:9",
+                "--max-batch-size", "0");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--max-batch-size: '0' is not a count (1 or more)");
+        assertThat(r.out()).isEmpty();
+    }
 }

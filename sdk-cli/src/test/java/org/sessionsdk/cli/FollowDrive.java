@@ -296,12 +296,17 @@ final class FollowDrive {
 
     /** A follower as a child JVM of the test classpath, started to be quick. */
     static Follower child(FollowScript script, List<String> args) throws IOException {
+        return child(script.clockFile, script.env(), args);
+    }
+
+    /** A follower as a child JVM on the instant in {@code clockFile} ({@link FollowChild}), with this environment added. */
+    static Follower child(Path clockFile, Map<String, String> env, List<String> args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:+UseSerialGC",
-                "-Xss512k", "-cp", System.getProperty("java.class.path"), FollowChild.class.getName(), script.clockFile.toString()));
+                "-Xss512k", "-cp", System.getProperty("java.class.path"), FollowChild.class.getName(), clockFile.toString()));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().putAll(script.env());
+        pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
         BlockingQueue<Line> q = new LinkedBlockingQueue<>();

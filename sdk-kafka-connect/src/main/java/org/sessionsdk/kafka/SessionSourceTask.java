@@ -74,6 +74,10 @@ public class SessionSourceTask extends SourceTask {
     /** The most feed polls a task runs at once; more due feeds wait their turn. */
     private static final int MAX_POLLERS = 8;
 
+    /** The feeds' and clients' clock; null: the system's. */
+    private java.time.Clock clock;
+    /** The time a feed is due by, in nanoseconds: {@link System#nanoTime()}, or the given clock's. */
+    private java.util.function.LongSupplier nanos = System::nanoTime;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<Source> sources = new ArrayList<>();
     /** Sources whose poll finished, with its records, in the order they finished. */
@@ -85,23 +89,24 @@ public class SessionSourceTask extends SourceTask {
     private final List<AutoCloseable> clients = new ArrayList<>();
     private SessionSourceConfig config;
     private int next;
-    /** What feeds time their polls by and heartbeats and metrics read. */
-    private final Clock clock;
     private HealthMetrics metrics;
 
     /** For Connect, which makes tasks by reflection. */
     public SessionSourceTask() {
-        this(Clock.systemUTC());
     }
 
-    /**
-     * A task on a clock of the test's: the feeds time their polls by it ({@link FeedOptions#clock()}), and
-     * heartbeats and metrics read it.
-     *
-     * @param clock the clock
-     */
-    SessionSourceTask(Clock clock) {
+    /** A task on this clock (feeds, clients, when a feed is due, heartbeats and metrics), for tests that move time. */
+    SessionSourceTask(java.time.Clock clock) {
         this.clock = clock;
+        this.nanos = () -> {
+            java.time.Instant t = clock.instant();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        };
+    }
+
+    /** {@return the feeds' clock: the given one, else the system's} */
+    private Clock clock() {
+        return clock == null ? Clock.systemUTC() : clock;
     }
 
     @Override
@@ -121,10 +126,10 @@ public class SessionSourceTask extends SourceTask {
         }
         Map<Map<String, Object>, String> stored = SourcePartitions.storedCheckpoints(
                 context == null ? null : context.offsetStorageReader(), partitions, OFFSET_CHECKPOINT, PARTITION_NAME);
-        long startedAt = clock.millis();
+        long startedAt = clock().millis();
         for (int index : config.taskEndpoints()) {
             NamedEndpoint endpoint = named.get(index);
-            AutoCloseable client = Clients.build(config, index);
+            AutoCloseable client = Clients.build(config, index, clock);
             clients.add(client);
             for (String stream : config.streams()) {
                 Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
@@ -187,7 +192,7 @@ public class SessionSourceTask extends SourceTask {
      */
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         long wait = TimeUnit.MILLISECONDS.toNanos(MAX_IDLE_WAIT_MS);
         for (int i = 0; i < sources.size() && stopped.getCount() > 0; i++) {
             Source s = sources.get(next);
@@ -288,8 +293,8 @@ public class SessionSourceTask extends SourceTask {
         private Checkpoint before;
         /** Gaps the feed reported since the task started. */
         private long gaps;
-        /** {@link System#nanoTime()} from which the next turn is due; only the task thread reads it. */
-        private volatile long dueAt = System.nanoTime();
+        /** The task's nanoseconds (System.nanoTime() or its clock's) when the next turn is due; only the task thread reads it. */
+        private volatile long dueAt = nanos.getAsLong();
         /** Whether a poll of this source runs on a poller now; only the task thread sets it. */
         private boolean inFlight;
         /** What the last finished turn made, handed to the task thread through {@code finished}. */
@@ -304,7 +309,7 @@ public class SessionSourceTask extends SourceTask {
             this.stream = stream;
             this.client = client;
             this.resumedFrom = resumedFrom;
-            this.health = new EndpointHealth(named.name(), stream, clock);
+            this.health = new EndpointHealth(named.name(), stream, clock());
             this.heartbeat = new Heartbeat(config == null ? 0 : config.heartbeatIntervalMs(),
                     resumedFrom == null ? null : resumedFrom.toString(), startedAt);
         }
@@ -316,7 +321,7 @@ public class SessionSourceTask extends SourceTask {
                         .since(config.since())
                         .pollInterval(Duration.ofMillis(config.getLong(SessionSourceConfig.POLL_INTERVAL_MS)))
                         .maxBatchSize(config.getInt(SessionSourceConfig.MAX_BATCH_SIZE))
-                        .clock(clock)
+                        .clock(clock())
                         .build();
                 if ("sessions".equals(stream)) {
                     runner = runnerOf(((SessionSource) client).sessionFeed(options));
@@ -340,7 +345,7 @@ public class SessionSourceTask extends SourceTask {
                         @Override
                         public void polled(FeedBatch<T> batch, boolean saved) {
                             turnPolled = batch.checkpoint();
-                            turnPolledAt = clock.millis();
+                            turnPolledAt = clock().millis();
                         }
 
                         @Override
@@ -372,7 +377,7 @@ public class SessionSourceTask extends SourceTask {
                 }
                 next = Duration.ofMillis(config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS));
             }
-            dueAt = System.nanoTime() + next.toNanos();
+            dueAt = nanos.getAsLong() + next.toNanos();
         }
 
         /**
@@ -383,7 +388,7 @@ public class SessionSourceTask extends SourceTask {
         List<SourceRecord> settle() {
             List<SourceRecord> records = result;
             result = List.of();
-            long now = clock.millis();
+            long now = clock().millis();
             if (turnFailures > 0) {
                 health.failed(turnFailures);
             }
