@@ -2,6 +2,9 @@ package org.sessionsdk.core.internal.feed;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +15,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.ChangeType;
 import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.time.LocalTimes;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
@@ -30,7 +35,8 @@ import org.sessionsdk.core.session.TimeRange;
  * a server clock behind ours, whole-second times) is still reported when it ended within the
  * {@linkplain FeedOptions#overlap() overlap} before the previous poll; in a server zone's
  * daylight-saving weeks the window also reaches one transition further back, since a local time of
- * the repeated hour reads an hour early ({@link ZoneSlack}). Each session ended within that window
+ * the repeated hour reads an hour early ({@link ZoneSlack}); each change whose time was read so
+ * comes with an {@link FeedGap.Kind#AMBIGUOUS_LOCAL_TIME} gap. Each session ended within that window
  * is remembered by id, so none is reported twice; the first poll remembers, without reporting, those
  * that ended before the feed's start.
  *
@@ -87,6 +93,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     private final Map<String, Long> openStart = new LinkedHashMap<>();
     private final Map<String, String> openUser = new LinkedHashMap<>();
     private final Map<String, Long> recentlyEnded = new LinkedHashMap<>();
+    private List<FeedGap> gaps = List.of();
 
     /**
      * The strategy for one source.
@@ -134,6 +141,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         polled = at != null && cp.number(UNPOLLED) == null;
         since = at != null ? at : firstPoll;
         more = false;
+        gaps = List.of();
         replaceState(open, users, ended);
     }
 
@@ -236,14 +244,56 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         long keepAfter = (full ? horizon : now).minus(overlap).minus(slack).minus(overlap).toEpochMilli();
         ended.values().removeIf(end -> end < keepAfter);
         if (full) {
-            return firstBatch(out, ended, horizon);
+            List<SessionChange> batch = firstBatch(out, ended, horizon);
+            gaps = ambiguous(batch);
+            return batch;
         }
         // the poll worked: only now does the state move
         more = false;
         since = now;
         polled = true;
         replaceState(open, users, ended);
+        gaps = ambiguous(out);
         return out;
+    }
+
+    /**
+     * One {@link FeedGap.Kind#AMBIGUOUS_LOCAL_TIME} gap per change whose time (the start of a STARTED,
+     * the end of an ENDED) the vendor wrote as a local time of the server zone's repeated autumn hour
+     * ({@link LocalTimes}): the change is delivered with the earlier reading, and the gap says which
+     * session, which time, and which offset was taken, so nothing is dropped and nothing is silent.
+     */
+    private List<FeedGap> ambiguous(List<SessionChange> changes) {
+        List<FeedGap> found = new ArrayList<>();
+        ZoneId zone = source.serverZone();
+        for (SessionChange c : changes) {
+            String fields = c.session().attributes().get(LocalTimes.ATTRIBUTE);
+            if (fields == null) {
+                continue;
+            }
+            String field = c.type() == ChangeType.STARTED ? "start" : "end";
+            Instant t = c.type() == ChangeType.STARTED ? c.session().start() : c.session().end();
+            if (t == null || !List.of(fields.split(",")).contains(field)) {
+                continue;
+            }
+            ZoneOffset chosen = zone.getRules().getOffset(t);
+            LocalDateTime local = LocalDateTime.ofInstant(t, zone);
+            ZoneOffset other = zone.getRules().getValidOffsets(local).stream().filter(o -> !o.equals(chosen))
+                    .findFirst().orElse(chosen);
+            Instant later = local.toInstant(other);
+            found.add(new FeedGap(FeedGap.Kind.AMBIGUOUS_LOCAL_TIME, "session " + c.session().id(),
+                    later.isBefore(t) ? later : t, later.isBefore(t) ? t : later, null,
+                    "the " + field + " of session " + c.session().id() + " was written as " + local + ", a local time"
+                            + " of the hour " + zone + " repeats when its clocks go back: it is read with the offset "
+                            + chosen + " (" + t + "); with " + other + " it would be " + later + ". The session is"
+                            + " delivered with the first reading."));
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public List<FeedGap> gaps() {
+        return gaps;
     }
 
     /**
