@@ -130,6 +130,11 @@ final class ConnectWorkers implements AutoCloseable {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
+    Answer post(int i, String path) {
+        return send(i, HttpRequest.newBuilder(url(i, path)).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     Answer delete(int i, String path) {
         return send(i, HttpRequest.newBuilder(url(i, path)).timeout(Duration.ofSeconds(30)).DELETE());
     }
