@@ -42,6 +42,8 @@ final class EmbeddedPg {
                 // the tests' racing writers and the crash child, with room to spare
                 .setServerConfig("max_connections", "40");
         if (isRoot() && (Boolean.getBoolean("sessionsdk.pg.setpriv") || !unshareWorks())) {
+            // nobody has to reach the binaries and the data directory: through dir (JUnit makes it 0700) too
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
             Path open = Files.createDirectories(dir.resolve("pg"));
             Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
             Path data = Files.createDirectories(open.resolve("data"));
