@@ -7,6 +7,7 @@ module example.sessions.app {
     requires org.sessionsdk.testkit;
     requires org.sessionsdk.export;
     requires org.sessionsdk.opentelemetry;
+    requires org.sessionsdk.checkpoint.jdbc;
     // for the test that compiles snippets against the SDK's modules
     requires java.compiler;
 

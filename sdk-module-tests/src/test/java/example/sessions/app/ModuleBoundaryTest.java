@@ -45,7 +45,8 @@ class ModuleBoundaryTest {
             "org.sessionsdk.senhasegura", Set.of("org.sessionsdk.senhasegura"),
             "org.sessionsdk.testkit", Set.of("org.sessionsdk.testkit"),
             "org.sessionsdk.export", Set.of("org.sessionsdk.export"),
-            "org.sessionsdk.opentelemetry", Set.of("org.sessionsdk.opentelemetry"));
+            "org.sessionsdk.opentelemetry", Set.of("org.sessionsdk.opentelemetry"),
+            "org.sessionsdk.checkpoint.jdbc", Set.of("org.sessionsdk.checkpoint.jdbc"));
 
     /** A public class in each package users must not reach: internal code and the JAXB wire classes. */
     static List<String> hiddenClasses() {

@@ -2,8 +2,10 @@ package org.sessionsdk.plesk;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.sessionsdk.core.internal.time.LocalTimes;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -39,9 +41,13 @@ public record PleskSession(String id, String type, String ipAddress, String logi
 
     SessionRecord toSessionRecord(ZoneId serverZone, String panelHost) {
         Objects.requireNonNull(serverZone, "serverZone");
+        Map<String, String> attrs = new LinkedHashMap<>();
+        if (type != null) {
+            attrs.put("type", type);
+        }
+        LocalTimes.mark(attrs, serverZone, "start", loginTime);
         return new SessionRecord("plesk", id, login, ipAddress, panelHost, "https",
                 loginTime == null ? null : loginTime.atZone(serverZone).toInstant(), null,
-                idle == null ? null : idle.atZone(serverZone).toInstant(),
-                type == null ? Map.of() : Map.of("type", type));
+                idle == null ? null : idle.atZone(serverZone).toInstant(), attrs);
     }
 }

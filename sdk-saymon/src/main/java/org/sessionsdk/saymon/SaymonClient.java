@@ -169,7 +169,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
      */
     @Override
     public Feed<AuditEvent> auditFeed(FeedOptions options) {
-        return new PollingFeed<>(new SaymonAuditFeed(auditLog, auditUserBacklog, options), options, endpoint());
+        return new PollingFeed<>(SaymonAuditFeed.strategy(auditLog, auditUserBacklog, options), options, endpoint());
     }
 
     /**

@@ -93,7 +93,7 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
         }
         Instant floor = Instant.ofEpochMilli(since).minus(client.sessionLookBack()).minus(reachSlack);
         List<Old> old = new ArrayList<>();
-        for (Map.Entry<String, Long> open : state.numbers("open").entrySet()) {
+        for (Map.Entry<String, Long> open : SessionDiff.openSessions(state).entrySet()) {
             long start = open.getValue();
             if (start != Long.MIN_VALUE && start < floor.toEpochMilli()) {
                 old.add(new Old(open.getKey(), Instant.ofEpochMilli(start)));

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.sessionsdk.core.internal.time.LocalTimes;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -52,6 +53,8 @@ public record SenhaseguraSession(String id, String user, String originIp, String
         attrs.put("prevent_purge", preventPurge ? "Yes" : "No");
         putIfSet(attrs, "request", request);
         putIfSet(attrs, "ITSM", itsm);
+        LocalTimes.mark(attrs, serverZone, "start", start);
+        LocalTimes.mark(attrs, serverZone, "end", end);
         return new SessionRecord("senhasegura", id, user, originIp, device, protocol,
                 start == null ? null : start.atZone(serverZone).toInstant(),
                 end == null ? null : end.atZone(serverZone).toInstant(), null, attrs);

@@ -98,6 +98,39 @@ final class Conditions {
         return s != null && within(s.at(), s.length(), now, anchor) ? s : null;
     }
 
+    /** The status the scenario has a user's audit log fail with at {@code now}, or null; {@code isUser} tells its login. */
+    Integer failingAuditLog(java.util.function.Predicate<String> isUser, Instant now, Instant anchor) {
+        Duration elapsed = Duration.between(anchor, now);
+        Integer status = null;
+        for (Scenario.Condition c : steps) {
+            if (c.at().compareTo(elapsed) > 0) {
+                break;
+            }
+            if (c instanceof Scenario.FailAuditLog f && isUser.test(f.user())) {
+                status = within(f.at(), f.length(), now, anchor) ? f.status() : null;
+            }
+        }
+        return status;
+    }
+
+    /**
+     * How many of the scenario's log resets come at or before {@code time}, an instant on the
+     * scenario's own scale (the anchor plus an offset): an entry logged at {@code time} comes after them.
+     */
+    int resetsBy(Instant time, Instant anchor) {
+        Duration elapsed = Duration.between(anchor, time);
+        int n = 0;
+        for (Scenario.Condition c : steps) {
+            if (c.at().compareTo(elapsed) > 0) {
+                break;
+            }
+            if (c instanceof Scenario.ResetLog) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** The zone the scenario gives the server, or null. */
     ZoneId zone() {
         for (Scenario.Condition c : steps) {

@@ -40,6 +40,8 @@ final class EkranAlertsApi {
     private volatile int generated = 10;
     private final List<Alert> added = new CopyOnWriteArrayList<>();
     private int scenarioRaised;
+    /** How many of the scenario's log resets were played. */
+    private int scenarioResets;
 
     EkranAlertsApi(EkranSimulator sim) {
         this.sim = sim;
@@ -74,6 +76,7 @@ final class EkranAlertsApi {
 
     /** The scenario starts again: its steps are raised as alerts from the next id on. */
     synchronized void restartScenario() {
+        scenarioResets = 0;
         scenarioRaised = 0;
     }
 
@@ -81,11 +84,21 @@ final class EkranAlertsApi {
     private synchronized void catchUp() {
         List<ScenarioPlayback.Entry> due = sim.scenarioAudit();
         for (int k = scenarioRaised; k < due.size(); k++) {
+            resetTo(sim.logResetsBefore(due.get(k).time())); // a scenario reset before this alert clears what came before it
             Scenario.Audit a = due.get(k).step();
             String on = a.objectType() == null ? null : a.objectType() + (a.objectId() == null ? "" : " " + a.objectId());
             append(due.get(k).time(), a.action(), a.actor(), on);
         }
         scenarioRaised = Math.max(scenarioRaised, due.size());
+        resetTo(sim.logResetsDue());
+    }
+
+    /** Plays the scenario's log resets up to the {@code n}th: each clears the log, as {@link #reset()}. */
+    private void resetTo(int n) {
+        for (; scenarioResets < n; scenarioResets++) {
+            generated = 0;
+            added.clear();
+        }
     }
 
     private long append(Instant time, String name, String user, String description) {

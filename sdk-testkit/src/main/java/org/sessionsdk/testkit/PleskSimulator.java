@@ -63,6 +63,8 @@ public final class PleskSimulator extends Simulator {
     private volatile long generatedEvents = 25;
     /** Entries logged since: blocks of {@link #addEvents} and the scenario's audit steps, in id order. */
     private final List<EventBlock> appended = new ArrayList<>();
+    /** How many of the scenario's log resets were played. */
+    private int scenarioResets;
     private int scenarioEntriesLogged;
     private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
     private final AtomicInteger flushes = new AtomicInteger();
@@ -315,10 +317,20 @@ public final class PleskSimulator extends Simulator {
     private List<EventBlock> catchUp() {
         List<ScenarioPlayback.Entry> due = scenario.audit(anchor(), publishedBy());
         for (int k = scenarioEntriesLogged; k < due.size(); k++) {
+            resetTo(logResetsBefore(due.get(k).time())); // a scenario reset before this entry clears what came before it
             appended.add(new EventBlock(nextId(appended), 1, due.get(k).time(), due.get(k).step()));
         }
         scenarioEntriesLogged = Math.max(scenarioEntriesLogged, due.size());
+        resetTo(logResetsDue());
         return List.copyOf(appended);
+    }
+
+    /** Plays the scenario's log resets up to the {@code n}th: each clears the log, as {@link #resetLog()}. */
+    private void resetTo(int n) {
+        for (; scenarioResets < n; scenarioResets++) {
+            generatedEvents = 0;
+            appended.clear();
+        }
     }
 
     private long nextId(List<EventBlock> log) {

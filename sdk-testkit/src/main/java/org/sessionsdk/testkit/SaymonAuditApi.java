@@ -89,7 +89,17 @@ final class SaymonAuditApi {
     private Integer failure(String userId) {
         Integer status = failing.get(userId);
         Instant until = failingUntil.get(userId);
-        return status == null || (until != null && !sim.clock().instant().isBefore(until)) ? null : status;
+        if (status == null || (until != null && !sim.clock().instant().isBefore(until))) {
+            // a scenario's failaudit step for this user, if one is in force
+            return sim.scenarioAuditLogFailure(login -> {
+                try {
+                    return sim.userId(login).equals(userId);
+                } catch (IllegalArgumentException e) {
+                    return false; // not a user of this simulator
+                }
+            });
+        }
+        return status;
     }
 
     int requests() {

@@ -52,6 +52,8 @@ import java.util.regex.Pattern;
  * +1h       drift      +30s             # from +1h it gains 30 s more every hour
  * +10m      fail       503  2m          # for 2 minutes every request gets a 503
  * +20m      slow       64  50ms  1m     # for a minute, bodies come 64 bytes every 50 ms
+ * +30m      reset                       # the audit log is cleared: its ids start again at 1
+ * +40m      failaudit  jdoe  500  20m   # for 20 minutes jdoe's audit log (SAYMON) answers 500
  * </pre>
  *
  * <p>Ids are labels: Plesk and SAYMON sessions carry a vendor id made from them, Ekran and senhasegura
@@ -112,7 +114,8 @@ public final class Scenario {
      * until the next step of its kind ({@code fail} and {@code slow} for their length). A condition set
      * with the simulator's {@code with...} method holds until the first such step.
      */
-    public sealed interface Condition extends Step permits Skew, Drift, LateRows, Fail, SlowBody, Zone {
+    public sealed interface Condition extends Step
+            permits Skew, Drift, LateRows, Fail, SlowBody, Zone, ResetLog, FailAuditLog {
     }
 
     /**
@@ -177,6 +180,30 @@ public final class Scenario {
      * @param zone the zone, e.g. {@code Europe/Berlin}
      */
     public record Zone(Duration at, ZoneId zone) implements Condition {
+    }
+
+    /**
+     * At {@code at} the audit log is cleared, as a restored database or a server migrated behind the
+     * same URL does (Plesk's action log, Ekran's alerts; as with {@code resetLog()}): what was logged
+     * before is gone and the next entry gets id 1 again. An audit step at the same offset comes after
+     * the reset. SAYMON and senhasegura have no id-numbered log and ignore it.
+     *
+     * @param at when, after the anchor
+     */
+    public record ResetLog(Duration at) implements Condition {
+    }
+
+    /**
+     * From {@code at}, for {@code length}, one user's audit log (SAYMON has one per user) answers
+     * {@code status} with an error body while the others answer, as with
+     * {@code failAuditLogOf(user, status, until)}. Other vendors ignore it.
+     *
+     * @param at     when, after the anchor
+     * @param user   the user's login
+     * @param status the HTTP status, 400 to 599
+     * @param length how long; positive
+     */
+    public record FailAuditLog(Duration at, String user, int status, Duration length) implements Condition {
     }
 
     /** {@return a builder of a scenario} */
@@ -249,8 +276,16 @@ public final class Scenario {
                         arity(f, 3, 3);
                         b.add(new Zone(at, zoneId(f[2])));
                     }
-                    default -> throw new IllegalArgumentException("unknown step '" + f[1]
-                            + "' (expected start, end, terminate, audit, skew, drift, late, fail, slow or zone)");
+                    case "reset" -> {
+                        arity(f, 2, 2);
+                        b.resetLog(at);
+                    }
+                    case "failaudit" -> {
+                        arity(f, 5, 5);
+                        b.failAuditLogOf(at, f[2], number(f[3], "status"), offset(f[4]));
+                    }
+                    default -> throw new IllegalArgumentException("unknown step '" + f[1] + "' (expected start, end,"
+                            + " terminate, audit, skew, drift, late, fail, slow, zone, reset or failaudit)");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("scenario line " + (n + 1) + ": " + e.getMessage(), e);
@@ -464,6 +499,29 @@ public final class Scenario {
             return add(new Zone(Duration.ZERO, zone));
         }
 
+        /**
+         * At {@code at} the audit log is cleared and its ids start again at 1 (Plesk, Ekran).
+         *
+         * @param at when, after the anchor
+         * @return this builder
+         */
+        public Builder resetLog(Duration at) {
+            return add(new ResetLog(at));
+        }
+
+        /**
+         * From {@code at}, for {@code length}, {@code user}'s audit log answers {@code status} (SAYMON).
+         *
+         * @param at     when, after the anchor
+         * @param user   the user's login
+         * @param status the HTTP status, 400 to 599
+         * @param length how long; positive
+         * @return this builder
+         */
+        public Builder failAuditLogOf(Duration at, String user, int status, Duration length) {
+            return add(new FailAuditLog(at, user, status, length));
+        }
+
         private Builder add(Step step) {
             Objects.requireNonNull(step.at(), "at");
             if (step.at().getNano() != 0) {
@@ -499,6 +557,12 @@ public final class Scenario {
                 }
                 notNegative(s.pause(), "slow's pause");
                 positive(s.length(), "slow's length");
+            } else if (c instanceof FailAuditLog a) {
+                text(a.user(), "user");
+                if (a.status() < 400 || a.status() > 599) {
+                    throw new IllegalArgumentException("a failing audit log answers 400 to 599: " + a.status());
+                }
+                positive(a.length(), "failaudit's length");
             } else if (c instanceof Zone z) {
                 Objects.requireNonNull(z.zone(), "zone");
                 if (!z.at().isZero()) {

@@ -304,6 +304,24 @@ public abstract class Simulator implements AutoCloseable {
         return conditions.server(anchor, anchor).truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * {@return how many of the scenario's log resets an entry logged at {@code time} (the anchor plus
+     * its offset) comes after}
+     */
+    int logResetsBefore(Instant time) {
+        return conditions.resetsBy(time, anchor());
+    }
+
+    /** {@return how many of the scenario's log resets the clock has reached} */
+    int logResetsDue() {
+        return conditions.resetsBy(clock.instant(), anchor);
+    }
+
+    /** {@return the status the scenario has the audit log of the user {@code isUser} accepts fail with now, or null} */
+    Integer scenarioAuditLogFailure(java.util.function.Predicate<String> isUser) {
+        return conditions.failingAuditLog(isUser, clock.instant(), anchor);
+    }
+
     private Instant conditionsServer(Instant now) {
         return conditions.server(now, anchor);
     }

@@ -49,7 +49,7 @@ class ScenarioTest {
     void badLinesAreNamedWithTheirNumber() {
         assertThatThrownBy(() -> Scenario.parse("+1m start s1 alice\n+2m jump s1"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("scenario line 2: unknown step 'jump' (expected start, end, terminate, audit, skew, drift, late, fail, slow or zone)");
+                .hasMessage("scenario line 2: unknown step 'jump' (expected start, end, terminate, audit, skew, drift, late, fail, slow, zone, reset or failaudit)");
         assertThatThrownBy(() -> Scenario.parse("soon start s1 alice"))
                 .hasMessage("scenario line 1: 'soon' is not an offset (examples: +90s, +5m, +1h30m, -2d)");
         assertThatThrownBy(() -> Scenario.parse("+1m start s1"))

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,19 +15,32 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 /**
  * Where a feed stands: opaque, versioned text ({@link #toString()}, {@link #parse(String)}) to store
  * and hand back. Small: it holds what the feed needs to go on (e.g. the sessions open now and a
  * time), bounded by the sessions open at once and a constant, never by history.
  *
- * <p>The text is {@code sdkcp1.} followed by base64url JSON. Feeds read their own kind only: a
+ * <p>The text is {@code sdkcp1.} followed by base64url JSON, or, once that JSON passes a few
+ * kilobytes, {@code sdkcp2.} followed by the base64url of the same JSON deflated: the de-dup state of
+ * a busy feed (thousands of open sessions, an overlap of audit entries) is what makes a checkpoint
+ * large, and it must stay small enough for a Kafka offset and a file written every poll. A small
+ * checkpoint keeps the first form, so a quiet feed's checkpoint is still read by the releases before
+ * the second. Both forms are read. Feeds read their own kind only: a
  * checkpoint of another vendor, stream or strategy is refused with a clear error. A feed's checkpoint
  * also names the endpoint it read ({@link #endpoint()}), and a feed of another endpoint refuses it
  * unless told otherwise ({@link FeedOptions.Builder#acceptCheckpointFromOtherEndpoint}).
  */
 public final class Checkpoint {
     private static final String PREFIX = "sdkcp1.";
+    private static final String DEFLATED = "sdkcp2.";
+    /** JSON longer than this is written deflated ({@code sdkcp2}); shorter stays plain ({@code sdkcp1}). */
+    private static final int DEFLATE_ABOVE = 2048;
+    /** A damaged or hostile deflated body is refused past this size instead of filling the heap. */
+    private static final int MAX_INFLATED = 64 * 1024 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
 
     private static final String ENDPOINT = "endpoint";
@@ -196,15 +210,19 @@ public final class Checkpoint {
         if (!t.startsWith("sdkcp")) {
             throw new IllegalArgumentException("not a sessionsdk checkpoint (it should start with '" + PREFIX + "')");
         }
-        if (!t.startsWith(PREFIX)) {
+        boolean deflated = t.startsWith(DEFLATED);
+        if (!t.startsWith(PREFIX) && !deflated) {
             throw new IllegalArgumentException("a checkpoint of another version (" + t.substring(0, Math.min(t.length(),
-                    t.indexOf('.') < 0 ? 8 : t.indexOf('.'))) + "): this SDK reads " + PREFIX.substring(0, 6));
+                    t.indexOf('.') < 0 ? 8 : t.indexOf('.'))) + "): this SDK reads sdkcp1 and sdkcp2");
         }
         byte[] json;
         try {
             json = Base64.getUrlDecoder().decode(t.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a damaged checkpoint: its body is not base64url", e);
+        }
+        if (deflated) {
+            json = inflate(json);
         }
         try (JsonParser p = JSON.createParser(json)) {
             expect(p.nextToken() == JsonToken.START_OBJECT);
@@ -242,13 +260,57 @@ public final class Checkpoint {
         }
     }
 
+    private static byte[] inflate(byte[] body) {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(body);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 4);
+            byte[] buf = new byte[16384];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalArgumentException("a damaged checkpoint: its deflated body is cut short");
+                }
+                out.write(buf, 0, n);
+                if (out.size() > MAX_INFLATED) {
+                    throw new IllegalArgumentException("a damaged checkpoint: its body inflates past "
+                            + MAX_INFLATED / (1024 * 1024) + " MB");
+                }
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new IllegalArgumentException("a damaged checkpoint: its body is not deflated data", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static byte[] deflate(byte[] json) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
+        try {
+            deflater.setInput(json);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 4 + 64);
+            byte[] buf = new byte[16384];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
     private static void expect(boolean ok) {
         if (!ok) {
             throw new IllegalStateException("unexpected content");
         }
     }
 
-    /** {@return the checkpoint as text, {@code sdkcp1.} and base64url JSON; store it as it is} */
+    /**
+     * {@return the checkpoint as text, {@code sdkcp1.} and base64url JSON, or {@code sdkcp2.} and the
+     * base64url of that JSON deflated once it passes a few kilobytes; store it as it is}
+     */
     @Override
     public String toString() {
         StringWriter w = new StringWriter();
@@ -279,7 +341,11 @@ public final class Checkpoint {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(w.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] json = w.toString().getBytes(StandardCharsets.UTF_8);
+        if (json.length > DEFLATE_ABOVE) {
+            return DEFLATED + Base64.getUrlEncoder().withoutPadding().encodeToString(deflate(json));
+        }
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(json);
     }
 
     @Override

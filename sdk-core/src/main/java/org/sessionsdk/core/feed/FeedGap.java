@@ -24,7 +24,11 @@ public record FeedGap(Kind kind, String scope, Instant from, Instant to, String 
         SOURCE_UNREADABLE,
         /** Something started before the furthest the feed reaches back, so its start (or the session) is not reported. */
         BEYOND_LOOKBACK,
-        /** A server-local time fell in a repeated or skipped hour of the server's zone and could be either of two instants. */
+        /**
+         * A server-local time fell in the hour the server's zone repeats when its clocks go back and could
+         * be either of two instants ({@code from} and {@code to}): the item is still delivered, read with
+         * the earlier offset, and the gap's scope names it (e.g. {@code "session 42"}).
+         */
         AMBIGUOUS_LOCAL_TIME
     }
 

@@ -110,7 +110,7 @@ public final class FeedOptions {
 
     /**
      * {@return the most entries one poll returns (default {@value #DEFAULT_MAX_BATCH_SIZE}); honoured by
-     * every feed but SAYMON's audit feed}
+     * every feed}
      */
     public int maxBatchSize() {
         return maxBatchSize;
@@ -237,10 +237,10 @@ public final class FeedOptions {
          * The most entries one poll returns (default {@value #DEFAULT_MAX_BATCH_SIZE}). A feed with more
          * waiting stops there, with the checkpoint right after the last entry returned, and its next poll
          * is due at once instead of after the poll interval; so resuming after a long outage delivers
-         * the backlog in bounded batches, each checkpointed. Honoured by every feed but SAYMON's audit
-         * feed: the id cursors stop mid-log; the session diffs and the shared audit windows keep their
-         * window where it was and move their state by what they returned only, so the next poll finds
-         * exactly the rest.
+         * the backlog in bounded batches, each checkpointed. Honoured by every feed: the id cursors stop
+         * mid-log; the session diffs and the audit windows (SAYMON's too, a user owed entries staying
+         * owed until all of them went out) keep their window where it was and move their state by what
+         * they returned only, so the next poll finds exactly the rest.
          *
          * @param max positive
          * @return this builder

@@ -2,6 +2,9 @@ package org.sessionsdk.core.internal.feed;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +15,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.ChangeType;
 import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.time.LocalTimes;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
@@ -30,12 +35,14 @@ import org.sessionsdk.core.session.TimeRange;
  * a server clock behind ours, whole-second times) is still reported when it ended within the
  * {@linkplain FeedOptions#overlap() overlap} before the previous poll; in a server zone's
  * daylight-saving weeks the window also reaches one transition further back, since a local time of
- * the repeated hour reads an hour early ({@link ZoneSlack}). Each session ended within that window
+ * the repeated hour reads an hour early ({@link ZoneSlack}); each change whose time was read so
+ * comes with an {@link FeedGap.Kind#AMBIGUOUS_LOCAL_TIME} gap. Each session ended within that window
  * is remembered by id, so none is reported twice; the first poll remembers, without reporting, those
  * that ended before the feed's start.
  *
  * <p>The state, and so the checkpoint, holds the open sessions (id, start, user), the sessions that
- * ended within the overlap, and one instant: bounded by the sessions open at once, never by history.
+ * ended within the overlap, and one instant: bounded by the sessions open at once, never by history,
+ * and packed ({@link DiffState}) to about 20 bytes per session.
  * An ENDED change carries the start first seen, so a vendor that clips starts to the asked window
  * (Ekran) never shows a clipped start for a session it reported before.
  *
@@ -86,6 +93,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     private final Map<String, Long> openStart = new LinkedHashMap<>();
     private final Map<String, String> openUser = new LinkedHashMap<>();
     private final Map<String, Long> recentlyEnded = new LinkedHashMap<>();
+    private List<FeedGap> gaps = List.of();
 
     /**
      * The strategy for one source.
@@ -125,13 +133,15 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     @Override
     public void seek(Checkpoint cp, Instant firstPoll) {
         Instant at = PollingFeed.resumedSince(cp, kind);
-        Map<String, Long> open = cp.numbers("open");
-        Map<String, String> users = cp.texts("user");
-        Map<String, Long> ended = cp.numbers("ended");
+        Map<String, Long> open = new LinkedHashMap<>();
+        Map<String, String> users = new LinkedHashMap<>();
+        Map<String, Long> ended = new LinkedHashMap<>();
+        DiffState.read(cp, open, users, ended);
         // a checkpoint saved before the first poll holds the asked start, marked so, or none (now)
         polled = at != null && cp.number(UNPOLLED) == null;
         since = at != null ? at : firstPoll;
         more = false;
+        gaps = List.of();
         replaceState(open, users, ended);
     }
 
@@ -234,14 +244,56 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         long keepAfter = (full ? horizon : now).minus(overlap).minus(slack).minus(overlap).toEpochMilli();
         ended.values().removeIf(end -> end < keepAfter);
         if (full) {
-            return firstBatch(out, ended, horizon);
+            List<SessionChange> batch = firstBatch(out, ended, horizon);
+            gaps = ambiguous(batch);
+            return batch;
         }
         // the poll worked: only now does the state move
         more = false;
         since = now;
         polled = true;
         replaceState(open, users, ended);
+        gaps = ambiguous(out);
         return out;
+    }
+
+    /**
+     * One {@link FeedGap.Kind#AMBIGUOUS_LOCAL_TIME} gap per change whose time (the start of a STARTED,
+     * the end of an ENDED) the vendor wrote as a local time of the server zone's repeated autumn hour
+     * ({@link LocalTimes}): the change is delivered with the earlier reading, and the gap says which
+     * session, which time, and which offset was taken, so nothing is dropped and nothing is silent.
+     */
+    private List<FeedGap> ambiguous(List<SessionChange> changes) {
+        List<FeedGap> found = new ArrayList<>();
+        ZoneId zone = source.serverZone();
+        for (SessionChange c : changes) {
+            String fields = c.session().attributes().get(LocalTimes.ATTRIBUTE);
+            if (fields == null) {
+                continue;
+            }
+            String field = c.type() == ChangeType.STARTED ? "start" : "end";
+            Instant t = c.type() == ChangeType.STARTED ? c.session().start() : c.session().end();
+            if (t == null || !List.of(fields.split(",")).contains(field)) {
+                continue;
+            }
+            ZoneOffset chosen = zone.getRules().getOffset(t);
+            LocalDateTime local = LocalDateTime.ofInstant(t, zone);
+            ZoneOffset other = zone.getRules().getValidOffsets(local).stream().filter(o -> !o.equals(chosen))
+                    .findFirst().orElse(chosen);
+            Instant later = local.toInstant(other);
+            found.add(new FeedGap(FeedGap.Kind.AMBIGUOUS_LOCAL_TIME, "session " + c.session().id(),
+                    later.isBefore(t) ? later : t, later.isBefore(t) ? t : later, null,
+                    "the " + field + " of session " + c.session().id() + " was written as " + local + ", a local time"
+                            + " of the hour " + zone + " repeats when its clocks go back: it is read with the offset "
+                            + chosen + " (" + t + "); with " + other + " it would be " + later + ". The session is"
+                            + " delivered with the first reading."));
+        }
+        return List.copyOf(found);
+    }
+
+    @Override
+    public List<FeedGap> gaps() {
+        return gaps;
     }
 
     /**
@@ -278,6 +330,33 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         return batch;
     }
 
+    /**
+     * The sessions a checkpoint of this strategy holds open, id to start (epoch ms, {@link Long#MIN_VALUE}
+     * when unknown); for a vendor's feed that plans its listing from where the diff stands.
+     *
+     * @param cp the checkpoint
+     * @return the open sessions, in no particular order
+     * @throws IllegalArgumentException if the checkpoint is damaged
+     */
+    public static Map<String, Long> openSessions(Checkpoint cp) {
+        Map<String, Long> open = new LinkedHashMap<>();
+        DiffState.read(cp, open, new HashMap<>(), new HashMap<>());
+        return open;
+    }
+
+    /**
+     * The sessions a checkpoint of this strategy remembers as ended within the overlap, id to end (epoch ms).
+     *
+     * @param cp the checkpoint
+     * @return the ended sessions, in no particular order
+     * @throws IllegalArgumentException if the checkpoint is damaged
+     */
+    public static Map<String, Long> endedSessions(Checkpoint cp) {
+        Map<String, Long> ended = new LinkedHashMap<>();
+        DiffState.read(cp, new HashMap<>(), new HashMap<>(), ended);
+        return ended;
+    }
+
     @Override
     public boolean more() {
         return more;
@@ -306,9 +385,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         } else {
             state.put("since", PollingFeed.NOT_YET);
         }
-        state.put("open", openStart);
-        state.put("user", openUser);
-        state.put("ended", recentlyEnded);
+        DiffState.write(state, since == null ? 0 : since.toEpochMilli(), openStart, openUser, recentlyEnded);
         if (since != null && !polled) {
             state.put(UNPOLLED, 1L);
         }
