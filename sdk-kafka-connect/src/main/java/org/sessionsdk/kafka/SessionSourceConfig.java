@@ -82,8 +82,14 @@ public final class SessionSourceConfig extends AbstractConfig {
     public static final String RETRY_BACKOFF_MS = "sessionsdk.retry.backoff.ms";
     /** Longest wait before polling a failing server again. */
     public static final String RETRY_BACKOFF_MAX_MS = "sessionsdk.retry.backoff.max.ms";
+    /** The topic of the heartbeat records that store an idle partition's offset. */
+    public static final String HEARTBEAT_TOPIC = "sessionsdk.heartbeat.topic";
+    /** Milliseconds between two heartbeats of a partition whose checkpoint moved without records; 0 for none. */
+    public static final String HEARTBEAT_INTERVAL_MS = "sessionsdk.heartbeat.interval.ms";
     /** Internal: the endpoint positions a task follows (set by the connector). */
     public static final String TASK_ENDPOINTS = "sessionsdk.task.endpoints";
+    /** Internal: the task's number, Connect's task id (set by the connector; names the task's metrics). */
+    public static final String TASK_ID = "sessionsdk.task.id";
 
     /** The stream names. */
     public static final List<String> STREAM_NAMES = List.of("sessions", "audit");
@@ -205,7 +211,22 @@ public final class SessionSourceConfig extends AbstractConfig {
                 .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(1), Importance.LOW,
                         "The longest wait before a failing endpoint is polled again.", CONNECTION, ++n,
                         Width.SHORT, "Retry backoff maximum")
-                .defineInternal(TASK_ENDPOINTS, Type.LIST, "", Importance.LOW);
+                .define(HEARTBEAT_TOPIC, Type.STRING, "sessionsdk-heartbeats", new ConfigDef.NonEmptyString(),
+                        Importance.MEDIUM, "The topic of the heartbeat records: after a poll that found nothing, a "
+                                + "partition whose checkpoint moved gets one record here carrying its offset, so "
+                                + "Connect stores where an idle endpoint stands (at once on its first poll when no "
+                                + "offset is stored, then at most once per heartbeat interval). The topic must exist "
+                                + "or be creatable (topic.creation.*); a compacted topic keeps one record per "
+                                + "endpoint and stream.", OUTPUT, ++o, Width.MEDIUM, "Heartbeat topic")
+                .define(HEARTBEAT_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                        "The least milliseconds between two heartbeats of one partition (none while records "
+                                + "carry its offset, none while its checkpoint stands still). 0 turns heartbeats "
+                                + "off: an endpoint that has delivered nothing since the connector started has no "
+                                + "stored offset, so a restart or rebalance starts it again at "
+                                + SINCE + " (or now) and misses what happened in between.",
+                        OUTPUT, ++o, Width.SHORT, "Heartbeat interval")
+                .defineInternal(TASK_ENDPOINTS, Type.LIST, "", Importance.LOW)
+                .defineInternal(TASK_ID, Type.STRING, "", Importance.LOW);
     }
 
     private void check() {
@@ -283,6 +304,27 @@ public final class SessionSourceConfig extends AbstractConfig {
     public ZoneId serverZone() {
         String z = getString(SERVER_ZONE);
         return z.isBlank() ? null : ZoneId.of(z.trim());
+    }
+
+    /** {@return the heartbeat topic} */
+    public String heartbeatTopic() {
+        return getString(HEARTBEAT_TOPIC);
+    }
+
+    /** {@return the least milliseconds between two heartbeats of a partition; 0 for none} */
+    public long heartbeatIntervalMs() {
+        return getLong(HEARTBEAT_INTERVAL_MS);
+    }
+
+    /** {@return the connector's name as Connect gave it, or empty} */
+    public String connectorName() {
+        Object name = originals().get("name");
+        return name == null ? "" : name.toString();
+    }
+
+    /** {@return the task's number as the connector set it, or empty} */
+    public String taskId() {
+        return getString(TASK_ID);
     }
 
     /** {@return the endpoint positions a task follows} */

@@ -73,9 +73,10 @@ public class SessionSourceConnector extends SourceConnector {
             assigned.get(i % tasks).add(Integer.toString(i));
         }
         List<Map<String, String>> out = new ArrayList<>();
-        for (List<String> mine : assigned) {
+        for (int t = 0; t < tasks; t++) {
             Map<String, String> task = new HashMap<>(props);
-            task.put(SessionSourceConfig.TASK_ENDPOINTS, String.join(",", mine));
+            task.put(SessionSourceConfig.TASK_ENDPOINTS, String.join(",", assigned.get(t)));
+            task.put(SessionSourceConfig.TASK_ID, Integer.toString(t)); // Connect numbers tasks in this order
             out.add(task);
         }
         return out;

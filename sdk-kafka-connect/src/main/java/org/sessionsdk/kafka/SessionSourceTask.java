@@ -1,5 +1,6 @@
 package org.sessionsdk.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,6 +26,9 @@ import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.kafka.internal.Clients;
+import org.sessionsdk.kafka.internal.EndpointHealth;
+import org.sessionsdk.kafka.internal.HealthMetrics;
+import org.sessionsdk.kafka.internal.Heartbeat;
 import org.sessionsdk.kafka.internal.Records;
 import org.sessionsdk.kafka.internal.SourcePartitions;
 import org.slf4j.Logger;
@@ -41,8 +45,16 @@ import org.slf4j.LoggerFactory;
  * records before carry the previous checkpoint. A crash in the middle of a batch replays the batch
  * (at-least-once); with exactly-once support the offsets are committed with the records.
  *
- * <p>An endpoint that fails (down, credentials refused) is logged and polled again after a backoff
- * that doubles up to {@value SessionSourceConfig#RETRY_BACKOFF_MAX_MS}; the others keep flowing.
+ * <p>A partition whose poll brought no records but whose checkpoint moved gets a heartbeat record on
+ * {@value SessionSourceConfig#HEARTBEAT_TOPIC} carrying its offset ({@link Heartbeat}): at once when
+ * Connect has no offset for it yet, else at most once per {@value SessionSourceConfig#HEARTBEAT_INTERVAL_MS};
+ * so a restart or rebalance resumes an idle endpoint where it stood, not at "now".
+ *
+ * <p>An endpoint that fails (down, credentials refused) is logged with its name and polled again after a
+ * backoff that doubles up to {@value SessionSourceConfig#RETRY_BACKOFF_MAX_MS}; the others keep flowing.
+ * Each endpoint's stream has metrics ({@link EndpointHealth}: last successful poll, consecutive
+ * failures, lag, records, gaps, heartbeats), published as Connect plugin metrics or, on an older worker,
+ * as MBeans ({@link HealthMetrics}).
  */
 public class SessionSourceTask extends SourceTask {
     /** Source partition key: the vendor. */
@@ -71,24 +83,30 @@ public class SessionSourceTask extends SourceTask {
     /** Sources whose poll finished, with its records, in the order they finished. */
     private final java.util.concurrent.BlockingQueue<Source> finished = new java.util.concurrent.LinkedBlockingQueue<>();
     /** Put in {@code finished} by {@link #stop()}, to wake a waiting {@link #poll()}. */
-    private final Source wakeUp = new Source(Map.of(), "", "", null, null);
+    private final Source wakeUp = new Source(Map.of(), new NamedEndpoint("", ""), "", null, null, 0);
     /** Runs the feeds' polls, so one slow endpoint never holds up {@link #poll()} or the others. */
     private java.util.concurrent.ExecutorService pollers;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private SessionSourceConfig config;
     private int next;
+    private HealthMetrics metrics;
 
     /** For Connect, which makes tasks by reflection. */
     public SessionSourceTask() {
     }
 
-    /** A task on this clock (feeds, clients and when a feed is due), for tests that move time. */
+    /** A task on this clock (feeds, clients, when a feed is due, heartbeats and metrics), for tests that move time. */
     SessionSourceTask(java.time.Clock clock) {
         this.clock = clock;
         this.nanos = () -> {
             java.time.Instant t = clock.instant();
             return t.getEpochSecond() * 1_000_000_000L + t.getNano();
         };
+    }
+
+    /** {@return the feeds' clock: the given one, else the system's} */
+    private Clock clock() {
+        return clock == null ? Clock.systemUTC() : clock;
     }
 
     @Override
@@ -108,6 +126,7 @@ public class SessionSourceTask extends SourceTask {
         }
         Map<Map<String, Object>, String> stored = SourcePartitions.storedCheckpoints(
                 context == null ? null : context.offsetStorageReader(), partitions, OFFSET_CHECKPOINT, PARTITION_NAME);
+        long startedAt = clock().millis();
         for (int index : config.taskEndpoints()) {
             NamedEndpoint endpoint = named.get(index);
             AutoCloseable client = Clients.build(config, index, clock);
@@ -116,9 +135,11 @@ public class SessionSourceTask extends SourceTask {
                 Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
                 String text = stored.get(partition);
                 Checkpoint resume = text == null ? null : Checkpoint.parse(text);
-                sources.add(new Source(partition, endpoint.url(), stream, client, resume));
+                sources.add(new Source(partition, endpoint, stream, client, resume, startedAt));
             }
         }
+        metrics = HealthMetrics.register(context, config.connectorName(), config.taskId(),
+                sources.stream().map(s -> s.health).toList());
         int threads = Math.max(1, Math.min(MAX_POLLERS, sources.size()));
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         pollers = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -200,8 +221,7 @@ public class SessionSourceTask extends SourceTask {
         Source done = finished.poll(Math.max(1, wait), TimeUnit.NANOSECONDS);
         while (done != null && stopped.getCount() > 0) {
             if (done != wakeUp) {
-                List<SourceRecord> records = done.result;
-                done.result = List.of();
+                List<SourceRecord> records = done.settle();
                 done.inFlight = false;
                 if (!records.isEmpty()) {
                     return records;
@@ -229,6 +249,9 @@ public class SessionSourceTask extends SourceTask {
         for (Source s : List.copyOf(sources)) {
             s.close();
         }
+        if (metrics != null) {
+            metrics.close();
+        }
         for (AutoCloseable c : List.copyOf(clients)) {
             try {
                 c.close();
@@ -241,14 +264,29 @@ public class SessionSourceTask extends SourceTask {
     /**
      * One endpoint's stream: a feed on core's one follow loop ({@link FeedRunner}), whose handler turns
      * a batch into records for Connect (which stores their offsets: the runner keeps no store), and
-     * whose retry policy is the connector's backoff.
+     * whose retry policy is the connector's backoff. A turn runs on a poller and notes what happened
+     * ({@code turn*}); the task's thread then {@linkplain #settle() settles} it: metrics, heartbeat.
      */
     private final class Source {
         private final Map<String, Object> partition;
+        private final NamedEndpoint named;
+        /** The endpoint's URL, as records carry it. */
         private final String endpoint;
+        /** The endpoint as logs name it: its name and URL, or its URL when it has no name. */
+        private final String label;
         private final String stream;
         private final AutoCloseable client;
         private final Checkpoint resumedFrom;
+        private final EndpointHealth health;
+        private final Heartbeat heartbeat;
+        /** The checkpoint after this turn's successful poll, or null when the turn polled none. */
+        private Checkpoint turnPolled;
+        private long turnPolledAt;
+        /** Failures in a row when this turn's poll failed, else 0. */
+        private int turnFailures;
+        private int turnGaps;
+        /** The last failure, for the log line when the endpoint recovers. */
+        private volatile String lastError;
         private volatile FeedRunner<?> runner;
         private volatile Feed<?> feed;
         /** The checkpoint that stands before the next batch: what a batch's records but the last carry. */
@@ -262,13 +300,18 @@ public class SessionSourceTask extends SourceTask {
         /** What the last finished turn made, handed to the task thread through {@code finished}. */
         private volatile List<SourceRecord> result = List.of();
 
-        Source(Map<String, Object> partition, String endpoint, String stream, AutoCloseable client,
-               Checkpoint resumedFrom) {
+        Source(Map<String, Object> partition, NamedEndpoint named, String stream, AutoCloseable client,
+               Checkpoint resumedFrom, long startedAt) {
             this.partition = partition;
-            this.endpoint = endpoint;
+            this.named = named;
+            this.endpoint = named.url();
+            this.label = named.name().equals(named.url()) ? named.url() : named.name() + " " + named.url();
             this.stream = stream;
             this.client = client;
             this.resumedFrom = resumedFrom;
+            this.health = new EndpointHealth(named.name(), stream, clock());
+            this.heartbeat = new Heartbeat(config == null ? 0 : config.heartbeatIntervalMs(),
+                    resumedFrom == null ? null : resumedFrom.toString(), startedAt);
         }
 
         private FeedRunner<?> runner() {
@@ -278,7 +321,7 @@ public class SessionSourceTask extends SourceTask {
                         .since(config.since())
                         .pollInterval(Duration.ofMillis(config.getLong(SessionSourceConfig.POLL_INTERVAL_MS)))
                         .maxBatchSize(config.getInt(SessionSourceConfig.MAX_BATCH_SIZE))
-                        .clock(clock == null ? java.time.Clock.systemUTC() : clock)
+                        .clock(clock())
                         .build();
                 if ("sessions".equals(stream)) {
                     runner = runnerOf(((SessionSource) client).sessionFeed(options));
@@ -300,14 +343,21 @@ public class SessionSourceTask extends SourceTask {
                     .fatalWhen(e -> !(e instanceof RuntimeException) || stopped.getCount() == 0)
                     .listener(new FeedRunner.Listener<>() {
                         @Override
+                        public void polled(FeedBatch<T> batch, boolean saved) {
+                            turnPolled = batch.checkpoint();
+                            turnPolledAt = clock().millis();
+                        }
+
+                        @Override
                         public void failed(Throwable e, int inARow, Duration retryIn) {
+                            turnFailures = inARow;
                             Source.this.failed(e, inARow, retryIn);
                         }
 
                         @Override
                         public void recovered(int failures) {
-                            LOG.info("sessionsdk {} {} ({}): reading again after {} failed poll(s)", config.vendor(),
-                                    endpoint, stream, failures);
+                            LOG.info("sessionsdk {} {} ({}): reading again after {} failed poll(s); the last: {}",
+                                    config.vendor(), label, stream, failures, lastError);
                         }
                     })
                     .build();
@@ -315,23 +365,68 @@ public class SessionSourceTask extends SourceTask {
 
         /** One turn on a poller thread: poll if due, hand the records over, learn when the next is due. */
         void turn() {
+            turnPolled = null;
+            turnFailures = 0;
+            turnGaps = 0;
             Duration next;
             try {
                 next = runner().pollIfDue();
             } catch (Exception e) {
                 if (stopped.getCount() > 0) {
-                    LOG.error("sessionsdk {} {} ({}): cannot follow: {}", config.vendor(), endpoint, stream, e.toString());
+                    LOG.error("sessionsdk {} {} ({}): cannot follow: {}", config.vendor(), label, stream, e.toString());
                 }
                 next = Duration.ofMillis(config.getLong(SessionSourceConfig.RETRY_BACKOFF_MAX_MS));
             }
             dueAt = nanos.getAsLong() + next.toNanos();
         }
 
+        /**
+         * On the task's thread, once this source's turn finished: records what the turn did in the
+         * metrics and says what to hand Connect: the turn's records, or, when it polled without any, a
+         * heartbeat if one is due, or nothing.
+         */
+        List<SourceRecord> settle() {
+            List<SourceRecord> records = result;
+            result = List.of();
+            long now = clock().millis();
+            if (turnFailures > 0) {
+                health.failed(turnFailures);
+            }
+            if (turnPolled != null) {
+                health.polled(turnPolledAt);
+            }
+            health.gaps(turnGaps);
+            if (!records.isEmpty()) {
+                long newest = Long.MIN_VALUE;
+                for (SourceRecord r : records) {
+                    newest = Math.max(newest, r.timestamp());
+                }
+                health.handed(records.size(), newest);
+                heartbeat.handed((String) records.get(records.size() - 1).sourceOffset().get(OFFSET_CHECKPOINT), now);
+                return records;
+            }
+            if (turnPolled == null) {
+                return records;
+            }
+            String checkpoint = turnPolled.toString();
+            if (!heartbeat.due(checkpoint, now)) {
+                return records;
+            }
+            heartbeat.handed(checkpoint, now);
+            health.heartbeat();
+            String format = config.format();
+            return List.of(new SourceRecord(partition, offset(turnPolled), config.heartbeatTopic(), null,
+                    Schema.STRING_SCHEMA, Records.heartbeatKey(config.vendor(), named.name(), stream),
+                    Records.heartbeatSchema(format), Records.heartbeatValue(format, config.vendor(), named.name(),
+                    endpoint, stream, java.time.Instant.ofEpochMilli(now)), now));
+        }
+
         private <T> void handle(FeedBatch<T> batch) {
             for (FeedGap gap : batch.gaps()) {
                 gaps++;
+                turnGaps++;
                 LOG.warn("sessionsdk {} {} ({}): the feed reports a gap, {} ({} in all since the task started): {}{}{}{}",
-                        config.vendor(), endpoint, stream, gap.kind(), gaps,
+                        config.vendor(), label, stream, gap.kind(), gaps,
                         gap.scope() == null ? "" : gap.scope() + ", ",
                         gap.from() == null ? "" : "from " + gap.from() + " to " + gap.to() + ", ",
                         gap.lastId() == null ? "" : "after id " + gap.lastId() + ", ", gap.detail());
@@ -372,12 +467,13 @@ public class SessionSourceTask extends SourceTask {
             boolean refused = e instanceof AuthenticationException || e instanceof PermissionDeniedException;
             String what = refused ? "credentials refused" : "cannot read";
             long delay = retryIn == null ? 0 : retryIn.toMillis();
+            lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (failures == 1 || refused || Long.bitCount(failures) == 1) {
                 LOG.error("sessionsdk {} {} ({}): {} ({} failure(s) in a row, next try in {} ms): {}: {}",
-                        config.vendor(), endpoint, stream, what, failures, delay, e.getClass().getSimpleName(),
+                        config.vendor(), label, stream, what, failures, delay, e.getClass().getSimpleName(),
                         e.getMessage());
             } else {
-                LOG.debug("sessionsdk {} {} ({}): {}", config.vendor(), endpoint, stream, what, e);
+                LOG.debug("sessionsdk {} {} ({}): {}", config.vendor(), label, stream, what, e);
             }
         }
 

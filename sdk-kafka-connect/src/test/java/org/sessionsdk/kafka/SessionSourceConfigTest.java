@@ -140,6 +140,8 @@ class SessionSourceConfigTest {
         List<Integer> sizes = tasks.stream()
                 .map(t -> new SessionSourceConfig(t).taskEndpoints().size()).toList();
         assertThat(sizes).containsExactly(11, 10, 10);
+        // each task knows its number (Connect's task id), which names its metrics
+        assertThat(tasks).extracting(t -> new SessionSourceConfig(t).taskId()).containsExactly("0", "1", "2");
         assertThat(tasks.stream().flatMap(t -> new SessionSourceConfig(t).taskEndpoints().stream()).sorted())
                 .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 31).boxed().toList());
         // the secret travels under the connector's own key, so Connect keeps a ${provider:...} reference there

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,23 +32,29 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sessionsdk.testkit.EkranSimulator;
+import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.Scenario;
 
 /**
  * The connector in an in-process Connect cluster (1 broker, 3 workers) following 30 Ekran tenants over 3
  * tasks: everything scripted arrives across a connector restart and a worker removed mid-stream, at least
- * once without and exactly once with exactly-once source support. Runs inside a loopback-only network
- * namespace (see src/test/netns); skipped, saying why, where there is none.
+ * once without and exactly once with exactly-once source support, and the workers show each endpoint's
+ * metrics over JMX. Then a quiet Plesk panel keeps its position across a stop: what it logged while the
+ * connector was stopped is delivered after the restart (heartbeats stored its offset). Runs inside a
+ * loopback-only network namespace (see src/test/netns); skipped, saying why, where there is none.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionSourceConnectorIT {
     static final int TENANTS = 30;
     static final String SESSIONS = "sessions";
     static final String AUDIT = "audit";
+    static final String QUIET = "quiet";
+    static final String HEARTBEATS = "sessionsdk-heartbeats";
     static final String WRONG_KEY = "wrong-Key/not-this-one";
     static final Path LOG = Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/kafka-it.log"));
 
     EkranSimulator sim;
+    PleskSimulator plesk;
     Path secrets;
     final List<String> report = new ArrayList<>();
     Instant started;
@@ -68,14 +76,19 @@ class SessionSourceConnectorIT {
         for (int n = 1; n <= TENANTS + 1; n++) {
             sim.tenant(n).withSessions(0).withAlerts(0).withScenario(scenario(n));
         }
+        plesk = PleskSimulator.start().withSessions(0).withEvents(0);
         secrets = Files.createTempDirectory("sessionsdk-it").resolve("secrets.properties");
-        Files.writeString(secrets, "ekran.key=" + EkranSimulator.API_KEY.replace("\\", "\\\\") + "\n");
+        Files.writeString(secrets, "ekran.key=" + EkranSimulator.API_KEY.replace("\\", "\\\\") + "\n"
+                + "plesk.key=" + PleskSimulator.SECRET_KEY + "\n");
     }
 
     @AfterAll
     void close() {
         if (sim != null) {
             sim.close();
+        }
+        if (plesk != null) {
+            plesk.close();
         }
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -133,6 +146,8 @@ class SessionSourceConnectorIT {
         c.start();
         c.kafka().createTopic(SESSIONS, 3);
         c.kafka().createTopic(AUDIT, 3);
+        c.kafka().createTopic(QUIET, 1);
+        c.kafka().createTopic(HEARTBEATS, 1);
         return c;
     }
 
@@ -232,6 +247,8 @@ class SessionSourceConnectorIT {
                 org.sessionsdk.core.feed.Checkpoint.parse((String) o.offset().get(SessionSourceTask.OFFSET_CHECKPOINT));
             });
             report.add(mode + ": GET /offsets partitions with a checkpoint: " + offsets.size());
+            endpointMetricsOverJmx(name, exactlyOnce, mode);
+            quietPanelKeepsItsPositionAcrossAStop(connect, exactlyOnce, mode);
             report.add(mode + ": scenario s: " + Duration.between(t0, Instant.now()).toSeconds());
             // after removeWorker() a request forwarded to the leader can meet the removed worker until the
             // group has rebalanced ("Connection refused"): try again until the group answers
@@ -246,6 +263,142 @@ class SessionSourceConnectorIT {
         } finally {
             connect.stop();
         }
+    }
+
+    /**
+     * The workers publish each endpoint's stream's metrics as plugin metrics, which their JMX reporter
+     * shows as {@code kafka.connect:type=plugins,connector=C,task=T,endpoint=E,stream=S}: every endpoint
+     * of the running tasks has them, the healthy ones polled and with no failures, the one with a wrong key
+     * with some. (The counts start with each task, and by now these tasks may have had nothing left to
+     * deliver: the quiet panel's connector checks a count.)
+     */
+    void endpointMetricsOverJmx(String name, boolean exactlyOnce, String mode) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        int endpoints = TENANTS + (exactlyOnce ? 0 : 1);
+        String bad = "t" + (TENANTS + 1);
+        // every endpoint's stream has its first poll behind it: a success, or for the wrong key a failure
+        org.apache.kafka.test.TestUtils.waitForCondition(() -> endpointBeans(server, name).size() == endpoints * 2
+                        && endpointBeans(server, name).stream().allMatch(n -> bad.equals(n.getKeyProperty("endpoint"))
+                        ? attribute(server, n, "consecutive-failures") > 0
+                        : attribute(server, n, "last-successful-poll-timestamp-ms") > 0),
+                30_000, () -> "endpoint metrics of " + name + " over JMX: " + endpointBeans(server, name));
+        long records = 0;
+        for (ObjectName n : endpointBeans(server, name)) {
+            if (bad.equals(n.getKeyProperty("endpoint"))) {
+                assertThat(attribute(server, n, "last-successful-poll-timestamp-ms")).as("%s", n).isEqualTo(-1);
+                continue;
+            }
+            assertThat(attribute(server, n, "consecutive-failures")).as("%s", n).isZero();
+            assertThat(attribute(server, n, "last-successful-poll-timestamp-ms")).as("%s", n).isPositive();
+            records += attribute(server, n, "records-total");
+        }
+        report.add(mode + ": JMX endpoint metric beans " + endpointBeans(server, name).size() + ", records-total "
+                + records + " (since the tasks last started)");
+    }
+
+    static Set<ObjectName> endpointBeans(MBeanServer server, String connector) {
+        try {
+            Set<ObjectName> out = new HashSet<>();
+            for (ObjectName n : server.queryNames(new ObjectName("kafka.connect:type=plugins,connector=" + connector + ",*"), null)) {
+                if (n.getKeyProperty("endpoint") != null) {
+                    out.add(n);
+                }
+            }
+            return out;
+        } catch (javax.management.MalformedObjectNameException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static long attribute(MBeanServer server, ObjectName name, String attribute) {
+        try {
+            return ((Number) server.getAttribute(name, attribute)).longValue();
+        } catch (javax.management.JMException e) {
+            throw new AssertionError(name + " " + attribute, e);
+        }
+    }
+
+    /**
+     * Issue 29's quiet panel: a connector started "now" on a Plesk panel that logs nothing is stopped, the
+     * panel logs 3 entries, the connector resumes and the panel logs 2 more. Without a stored offset the
+     * resumed task would start at its own "now" and deliver 2; the heartbeat of each partition's first
+     * poll stored where it stood, which {@code GET /connectors/NAME/offsets} shows, so all 5 arrive.
+     */
+    void quietPanelKeepsItsPositionAcrossAStop(EmbeddedConnectCluster connect, boolean exactlyOnce, String mode)
+            throws Exception {
+        PleskSimulator panel = plesk.tenant(exactlyOnce ? 2 : 1).withSessions(0).withEvents(0);
+        String name = "quiet-" + (exactlyOnce ? "eos" : "alos");
+        Map<String, String> p = new HashMap<>();
+        p.put("connector.class", SessionSourceConnector.class.getName());
+        p.put("tasks.max", "1");
+        p.put("sessionsdk.vendor", "plesk");
+        p.put("sessionsdk.endpoints", "quiet=" + panel.endpoint());
+        p.put("sessionsdk.api.key", "${file:" + secrets + ":plesk.key}");
+        p.put("topic", QUIET);
+        p.put("sessionsdk.poll.interval.ms", "500");
+        p.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        p.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        if (exactlyOnce) {
+            p.put("exactly.once.support", "required");
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "check-" + name,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), QUIET, HEARTBEATS)) {
+            connect.configureConnector(name, p);
+            connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "quiet connector did not start");
+            org.apache.kafka.test.TestUtils.waitForCondition(() -> quietOffsets(connect, name).size() == 2, 60_000,
+                    () -> "GET /offsets of the quiet panel: " + connect.connectorOffsets(name).offsets());
+            connect.stopConnector(name);
+            connect.assertions().assertConnectorIsStopped(name, "quiet connector did not stop");
+            panel.addEvents(3);
+            connect.resumeConnector(name);
+            connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 1, "quiet connector did not resume");
+            panel.addEvents(2);
+
+            Set<String> events = new HashSet<>();
+            Set<String> heartbeats = new HashSet<>();
+            int received = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (events.size() < 5 && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    String key = new String(r.key(), StandardCharsets.UTF_8);
+                    if (r.topic().equals(HEARTBEATS)) {
+                        heartbeats.add(key);
+                    } else {
+                        events.add(key);
+                        received++;
+                    }
+                }
+            }
+            assertThat(events).as("entries the quiet panel logged, 3 of them while the connector was stopped")
+                    .hasSize(5);
+            if (exactlyOnce) {
+                assertThat(received).as("exactly-once repeats").isEqualTo(5);
+            }
+            assertThat(heartbeats).contains("plesk|quiet|sessions", "plesk|quiet|audit");
+            // the resumed task handed the 5 entries: its metrics, over JMX, count them
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName audit = endpointBeans(server, name).stream().filter(n -> "audit".equals(n.getKeyProperty("stream")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no metrics of " + name + " over JMX"));
+            assertThat(attribute(server, audit, "records-total")).as("%s", audit).isGreaterThanOrEqualTo(5);
+            assertThat(attribute(server, audit, "consecutive-failures")).as("%s", audit).isZero();
+            report.add(mode + ": quiet panel, 3 entries logged while stopped and 2 after: delivered " + events.size()
+                    + " (received " + received + "), heartbeat keys " + heartbeats.size());
+            connect.deleteConnector(name);
+        }
+    }
+
+    /** The quiet connector's partitions with a stored checkpoint, as {@code GET /connectors/NAME/offsets} shows them. */
+    static List<Map<String, ?>> quietOffsets(EmbeddedConnectCluster connect, String name) {
+        List<Map<String, ?>> out = new ArrayList<>();
+        for (org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset o : connect.connectorOffsets(name).offsets()) {
+            if (o.offset() != null && "quiet".equals(o.partition().get(SessionSourceTask.PARTITION_NAME))) {
+                org.sessionsdk.core.feed.Checkpoint.parse((String) o.offset().get(SessionSourceTask.OFFSET_CHECKPOINT));
+                out.add(o.partition());
+            }
+        }
+        return out;
     }
 
     static String body(EmbeddedConnectCluster connect, String path) {

@@ -170,7 +170,12 @@ class SessionSourceTaskTest {
     }
 
     static SessionSourceTask started(Map<String, String> p, Map<Map<String, ?>, Map<String, ?>> stored) {
-        return started(p, new OffsetStorageReader() {
+        return started(p, reader(stored));
+    }
+
+    /** An offset reader over a map of stored offsets. */
+    static OffsetStorageReader reader(Map<Map<String, ?>, Map<String, ?>> stored) {
+        return new OffsetStorageReader() {
             @Override
             public <T> Map<String, Object> offset(Map<String, T> partition) {
                 @SuppressWarnings("unchecked")
@@ -188,12 +193,23 @@ class SessionSourceTaskTest {
                 }
                 return out;
             }
-        });
+        };
     }
 
     /** A task started with this offset reader in its context. */
     static SessionSourceTask started(Map<String, String> p, OffsetStorageReader reader) {
-        SessionSourceTask task = new SessionSourceTask();
+        return started(p, reader, () -> null, java.time.Clock.systemUTC());
+    }
+
+    /**
+     * A task on a clock, started with this offset reader and these plugin metrics in its context.
+     *
+     * @param metrics what {@code pluginMetrics()} answers (or throws, as an older worker's context does)
+     */
+    static SessionSourceTask started(Map<String, String> p, OffsetStorageReader reader,
+                                     Supplier<org.apache.kafka.common.metrics.PluginMetrics> metrics,
+                                     java.time.Clock clock) {
+        SessionSourceTask task = new SessionSourceTask(clock);
         task.initialize(new SourceTaskContext() {
             @Override
             public Map<String, String> configs() {
@@ -202,7 +218,7 @@ class SessionSourceTaskTest {
 
             @Override
             public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-                return null;
+                return metrics.get();
             }
 
             @Override

@@ -53,6 +53,16 @@ public final class Records {
             .field("attributes", ATTRIBUTES)
             .build();
 
+    /** The value schema of a heartbeat in the {@code record} format. */
+    public static final Schema HEARTBEAT_SCHEMA = SchemaBuilder.struct().name("org.sessionsdk.kafka.Heartbeat")
+            .version(1).doc("An endpoint's stream polled without records; the record's source offset is where it stands")
+            .field("vendor", Schema.STRING_SCHEMA)
+            .field("endpoint", Schema.STRING_SCHEMA)
+            .field("url", Schema.STRING_SCHEMA)
+            .field("stream", Schema.STRING_SCHEMA)
+            .field("time", Timestamp.SCHEMA)
+            .build();
+
     private Records() {
     }
 
@@ -66,6 +76,66 @@ public final class Records {
      */
     public static String key(String vendor, String endpoint, String id) {
         return vendor + "|" + endpoint + "|" + id;
+    }
+
+    /**
+     * The key of a heartbeat: vendor, endpoint name and stream, separated by {@code |}; one key per source
+     * partition, so a compacted heartbeat topic keeps the newest of each.
+     *
+     * @param vendor the vendor
+     * @param name   the endpoint's name
+     * @param stream the stream
+     * @return the key
+     */
+    public static String heartbeatKey(String vendor, String name, String stream) {
+        return vendor + "|" + name + "|" + stream;
+    }
+
+    /**
+     * The value schema of a heartbeat: the {@code record} format's struct, else a string, so heartbeats
+     * go through the converter the connector's records need.
+     *
+     * @param format ocsf, ecs or record
+     * @return the schema
+     */
+    public static Schema heartbeatSchema(String format) {
+        return "record".equals(format) ? HEARTBEAT_SCHEMA : Schema.STRING_SCHEMA;
+    }
+
+    /**
+     * The value of a heartbeat: a {@link Struct} in the {@code record} format, else a small JSON document
+     * as a string ({@code {"type":"heartbeat","vendor":...,"endpoint":...,"url":...,"stream":...,"time":...}}).
+     *
+     * @param format the format
+     * @param vendor the vendor
+     * @param name   the endpoint's name
+     * @param url    the endpoint's URL
+     * @param stream the stream
+     * @param time   when it was made
+     * @return the value
+     */
+    public static Object heartbeatValue(String format, String vendor, String name, String url, String stream,
+                                        Instant time) {
+        if ("record".equals(format)) {
+            return new Struct(HEARTBEAT_SCHEMA).put("vendor", vendor).put("endpoint", name).put("url", url)
+                    .put("stream", stream).put("time", Date.from(time));
+        }
+        return "{\"type\":\"heartbeat\",\"vendor\":" + json(vendor) + ",\"endpoint\":" + json(name) + ",\"url\":"
+                + json(url) + ",\"stream\":" + json(stream) + ",\"time\":" + json(time.toString()) + "}";
+    }
+
+    private static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
     }
 
     /**
