@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /** {@code sessions audit}: one vendor's audit log (Plesk action log, Ekran alerts, SAYMON audit log) in the unified form. */
 @Command(name = "audit", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
-        description = "Print audit entries from one vendor in the unified form (plesk, ekran or saymon).")
+        description = "Print audit entries from one vendor (one with an audit log) in the unified form.")
 final class AuditCommand implements Callable<Integer> {
     // ids are never cut; free text (actor, action, message) may be
     static final List<Format.Column> COLUMNS = List.of(Format.Column.of("vendor", 11), Format.Column.of("id", 12),

@@ -70,7 +70,7 @@ final class FollowCommand implements Callable<Integer> {
     @Mixin
     Connection connection;
 
-    @Option(names = "--what", description = "sessions (default) or audit (plesk, ekran and saymon)")
+    @Option(names = "--what", description = "sessions (default) or audit (the vendors with an audit log)")
     What what = What.sessions;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",

@@ -174,7 +174,8 @@ final class SimulateCommand implements Callable<Integer> {
             return "--server-zone: '" + serverZone + "' is not a zone (examples: UTC, Europe/Berlin)";
         }
         if (vendors.isEmpty() || new java.util.HashSet<>(vendors).size() != vendors.size()) {
-            return "--vendor: name each vendor once, e.g. plesk,ekran";
+            return "--vendor: name each vendor once, e.g. " + String.join(",", Simulators.all().stream().limit(2)
+                    .map(SimulatorProvider::vendor).toList());
         }
         for (VendorName v : vendors) {
             if (Simulators.forVendor(v.name()).isEmpty()) {
