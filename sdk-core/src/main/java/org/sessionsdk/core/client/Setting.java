@@ -46,7 +46,18 @@ public record Setting(String key, Type type, boolean required, String requiredWh
         CHOICE
     }
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param key          the key
+     * @param type         how its text is read
+     * @param required     whether it must be given
+     * @param requiredWhen {@code other=value}, or null
+     * @param secret       whether its value is a secret
+     * @param defaultValue the default as text, or null
+     * @param choices      what a {@link Type#CHOICE} accepts
+     * @param description  one sentence
+     */
     public Setting {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
