@@ -84,6 +84,17 @@ public final class PleskProvider extends AbstractVendorProvider {
         return java.util.Optional.of("the session id.");
     }
 
+    /** Also requires a way to sign in: the secret key, or a username and a password. */
+    @Override
+    public Settings check(Map<String, String> values) {
+        Settings settings = super.check(values);
+        if (!settings.has(API_KEY) && !(settings.has(USERNAME) && settings.has(PASSWORD))) {
+            throw new InvalidSettingsException(name(), Map.of(settings.has(USERNAME) ? PASSWORD : API_KEY,
+                    "required: the secret key (" + API_KEY + "), or " + USERNAME + " and " + PASSWORD));
+        }
+        return settings;
+    }
+
     @Override
     public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
         PleskCredentials credentials;
