@@ -33,7 +33,7 @@ class VendorNeutralityTest {
      * and this list can only shrink (issue 30). The benchmarks compare each vendor with a hand-written
      * loop over its own wire format.
      */
-    private static final Set<String> PENDING = Set.of("sdk-benchmarks", "sdk-kafka-connect");
+    private static final Set<String> PENDING = Set.of("sdk-benchmarks");
 
     @Test
     void noMainCodeOutsideAVendorModuleNamesAVendor() throws IOException {
