@@ -15,15 +15,17 @@ module org.sessionsdk.core {
     requires org.slf4j;
 
     exports org.sessionsdk.core.audit;
+    exports org.sessionsdk.core.client;
     exports org.sessionsdk.core.auth;
     exports org.sessionsdk.core.feed;
     exports org.sessionsdk.core.config;
     exports org.sessionsdk.core.error;
     exports org.sessionsdk.core.http;
     exports org.sessionsdk.core.observe;
-    exports org.sessionsdk.core.paging;
     exports org.sessionsdk.core.retry;
     exports org.sessionsdk.core.session;
+
+    uses org.sessionsdk.core.client.VendorProvider;
 
     exports org.sessionsdk.core.internal to
             org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura,
@@ -34,6 +36,8 @@ module org.sessionsdk.core {
             org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.auth to
             org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
+    exports org.sessionsdk.core.internal.paging to
+            org.sessionsdk.ekran, org.sessionsdk.saymon;
     exports org.sessionsdk.core.internal.json to
             org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.time to

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesCompileTest {
     private static final List<String> READMES = List.of("README.md", "sdk-core/README.md", "sdk-plesk/README.md",
             "sdk-ekran/README.md", "sdk-saymon/README.md", "sdk-senhasegura/README.md", "sdk-testkit/README.md",
-            "sdk-cli/README.md", "sdk-export/README.md", "sdk-opentelemetry/README.md");
+            "sdk-cli/README.md", "sdk-export/README.md", "sdk-opentelemetry/README.md", "sdk-checkpoint-jdbc/README.md");
 
     private static final String IMPORTS = String.join("\n",
             "import static org.assertj.core.api.Assertions.*;",
@@ -55,6 +55,8 @@ class ReadmeExamplesCompileTest {
             "import org.junit.jupiter.api.Test;",
             "import io.opentelemetry.api.*;",
             "import org.sessionsdk.core.audit.*;",
+            "import org.sessionsdk.core.client.*;",
+            "import org.sessionsdk.checkpoint.jdbc.*;",
             "import org.sessionsdk.core.observe.*;",
             "import org.sessionsdk.opentelemetry.*;",
             "import org.sessionsdk.core.config.*;",
@@ -73,7 +75,8 @@ class ReadmeExamplesCompileTest {
 
     /** What the examples use without declaring it. */
     static final String STUBS = String.join("\n",
-            "    String key, login, password, clientId, clientSecret, sessionId;",
+            "    String key, login, password, clientId, clientSecret, sessionId, hostName;",
+            "    javax.sql.DataSource dataSource;",
             "    URI uri;",
             "    Instant from, to;",
             "    PleskClient plesk;",
@@ -82,6 +85,7 @@ class ReadmeExamplesCompileTest {
             "    SenhaseguraClient pam;",
             "    org.slf4j.Logger log;",
             "    SessionChange change;",
+            "    FeedBatch<SessionChange> batch;",
             "    SessionRecord record;",
             "    AuditEvent auditEvent;",
             "");

@@ -25,7 +25,7 @@ class SimulateCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--vendor|foo|--vendor: 'foo' is not one of plesk, ekran, saymon, senhasegura",
+            "--vendor|foo|--vendor: 'foo' is not one of ekran, plesk, saymon, senhasegura",
             "--port|http|--port: 'http' is not a whole number",
             "--ports|1,x|--ports: 'x' is not a whole number",
             "--sessions|many|--sessions: 'many' is not a whole number",
@@ -43,7 +43,7 @@ class SimulateCommandTest {
             "--vendor plesk --port 1 --ports 1|--port and --ports cannot be used together",
             "--vendor plesk,ekran --ports 1|--ports: 1 ports for 2 vendors (plesk,ekran)",
             "--vendor plesk --port 70000|--port: '70000' is not a port (0 to 65535)",
-            "--vendor plesk,plesk|--vendor: name each vendor once, e.g. plesk,ekran",
+            "--vendor plesk,plesk|--vendor: name each vendor once, e.g. ekran,plesk",
             "--sessions -1|--sessions: '-1' is not a count (0 or more)",
             "--events -5|--events: '-5' is not a count (0 or more)",
             "--scenario no-such-file.txt|--scenario: cannot read no-such-file.txt (NoSuchFileException: no-such-file.txt)",

@@ -15,37 +15,42 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
+import org.sessionsdk.core.client.CommonSettings;
+import org.sessionsdk.core.client.InvalidSettingsException;
+import org.sessionsdk.core.client.SessionClients;
+import org.sessionsdk.core.client.Setting;
+import org.sessionsdk.core.client.Settings;
+import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.kafka.internal.VendorSettings;
 
 /**
  * The configuration of {@link SessionSourceConnector} and its tasks: which servers of one vendor to
  * follow, with which credentials, which streams to which topics, in which format.
  *
- * <p>Credentials are of type {@link Type#PASSWORD}: Connect prints them as {@code [hidden]}, and a value
- * given through a ConfigProvider ({@code ${file:/etc/secrets.properties:plesk.key}}) stays a reference in
- * the task configurations the REST API shows, because the tasks get the secret under the same key.
- * Per-endpoint credentials are {@code sessionsdk.endpoint.<i>.<key>}, with {@code i} the endpoint's
- * position (from 0) in {@value #ENDPOINTS} and {@code <key>} one of {@code api.key}, {@code username},
- * {@code password}, {@code client.id}, {@code client.secret}; they win over the shared ones.
+ * <p>The vendor's settings come from its provider ({@link VendorProvider#settings()}) by one rule: a
+ * setting {@code <key>} is {@code sessionsdk.<key>} for every endpoint (a duration with {@code .ms}
+ * appended, in milliseconds) and {@code sessionsdk.endpoint.<name>.<key>} for one endpoint, which wins.
+ * Secrets are of type {@link Type#PASSWORD}: Connect prints them as {@code [hidden]}, and a value given
+ * through a ConfigProvider ({@code ${file:/etc/secrets.properties:panel.key}}) stays a reference in the
+ * task configurations the REST API shows, because the tasks get the secret under the same key.
  */
 public final class SessionSourceConfig extends AbstractConfig {
-    /** The vendor: {@code plesk}, {@code ekran}, {@code saymon} or {@code senhasegura}. */
+    /** The vendor: one of {@link #VENDOR_NAMES}, the vendors on the plugin's class path. */
     public static final String VENDOR = "sessionsdk.vendor";
     /** The servers' base URIs, comma-separated. */
     public static final String ENDPOINTS = "sessionsdk.endpoints";
-    /** Plesk secret key or Ekran API key (shared by all endpoints). */
+    /** An API key (shared by all endpoints), for vendors that sign in with one. */
     public static final String API_KEY = "sessionsdk.api.key";
-    /** Plesk or SAYMON login (shared by all endpoints). */
+    /** A login (shared by all endpoints), for vendors that sign in with one. */
     public static final String USERNAME = "sessionsdk.username";
-    /** Plesk or SAYMON password (shared by all endpoints). */
+    /** A password (shared by all endpoints). */
     public static final String PASSWORD = "sessionsdk.password";
-    /** senhasegura OAuth 2 client id (shared by all endpoints). */
+    /** An OAuth 2 client id (shared by all endpoints). */
     public static final String CLIENT_ID = "sessionsdk.client.id";
-    /** senhasegura OAuth 2 client secret (shared by all endpoints). */
+    /** An OAuth 2 client secret (shared by all endpoints). */
     public static final String CLIENT_SECRET = "sessionsdk.client.secret";
     /** Prefix of the per-endpoint credentials: {@code sessionsdk.endpoint.<name>.<key>}. */
     public static final String ENDPOINT_PREFIX = "sessionsdk.endpoint.";
-    /** The keys an endpoint can have of its own, over the shared ones. */
-    public static final List<String> ENDPOINT_KEYS = List.of("api.key", "username", "password", "client.id", "client.secret");
     /** Which streams: {@code sessions}, {@code audit}, or both. */
     public static final String STREAMS = "sessionsdk.streams";
     /** The topic of every stream without its own. */
@@ -94,10 +99,7 @@ public final class SessionSourceConfig extends AbstractConfig {
     /** The stream names. */
     public static final List<String> STREAM_NAMES = List.of("sessions", "audit");
     /** The vendor names. */
-    public static final List<String> VENDOR_NAMES = List.of("plesk", "ekran", "saymon", "senhasegura");
-    /** The per-endpoint credential keys (after {@code sessionsdk.endpoint.<i>.}). */
-    public static final List<String> CREDENTIAL_KEYS = List.of("api.key", "username", "password", "client.id",
-            "client.secret");
+    public static final List<String> VENDOR_NAMES = SessionClients.names();
 
     private static final String CREDENTIALS = "Credentials";
     private static final String SOURCE = "Source";
@@ -123,10 +125,11 @@ public final class SessionSourceConfig extends AbstractConfig {
         int c = 0;
         int o = 0;
         int n = 0;
-        return new ConfigDef()
+        ConfigDef def = new ConfigDef()
                 .define(VENDOR, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
                         ConfigDef.CaseInsensitiveValidString.in(VENDOR_NAMES.toArray(String[]::new)),
-                        Importance.HIGH, "The vendor of every endpoint: plesk, ekran, saymon or senhasegura.",
+                        Importance.HIGH, "The vendor of every endpoint, one of the vendors on the plugin's class "
+                                + "path: " + String.join(", ", VENDOR_NAMES) + ".",
                         SOURCE, ++s, Width.SHORT, "Vendor")
                 .define(ENDPOINTS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new EndpointList(), Importance.HIGH,
                         "The servers' base URIs (http or https), comma-separated, e.g. "
@@ -135,16 +138,15 @@ public final class SessionSourceConfig extends AbstractConfig {
                         SOURCE, ++s, Width.LONG, "Endpoints")
                 .define(STREAMS, Type.LIST, "sessions,audit",
                         ConfigDef.ValidList.in(STREAM_NAMES.toArray(String[]::new)), Importance.HIGH,
-                        "What to read: sessions (starts and ends), audit (audit entries), or both. senhasegura "
-                                + "has no audit API.", SOURCE, ++s, Width.SHORT, "Streams")
+                        "What to read: sessions (starts and ends), audit (audit entries), or both; audit only for "
+                                + "a vendor with an audit log.", SOURCE, ++s, Width.SHORT, "Streams")
                 .define(POLL_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(10), Importance.MEDIUM,
                         "Milliseconds between two polls of one server and stream.", SOURCE, ++s, Width.SHORT,
                         "Poll interval")
                 .define(MAX_BATCH_SIZE, Type.INT, 1_000, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                         "The most records one poll of one server and stream returns (under exactly-once, one "
                                 + "transaction): a backlog after an outage comes in batches of this size, each with its "
-                                + "offset, and is polled again at once until it caught up. Honoured by every feed but "
-                                + "SAYMON's audit feed.",
+                                + "offset, and is polled again at once until it caught up.",
                         SOURCE, ++s, Width.SHORT, "Max batch size")
                 .define(SINCE, Type.STRING, "", new InstantOrEmpty(), Importance.LOW,
                         "Where a partition without a stored offset starts: an ISO-8601 instant "
@@ -152,25 +154,9 @@ public final class SessionSourceConfig extends AbstractConfig {
                                 + "sessions open now are reported started). Stored offsets always win.",
                         SOURCE, ++s, Width.MEDIUM, "Start at")
                 .define(SERVER_ZONE, Type.STRING, "", new ZoneOrEmpty(), Importance.LOW,
-                        "The servers' time zone (e.g. Europe/Berlin) for vendors that write local times "
-                                + "(Plesk, Ekran, senhasegura); empty for the client's default.",
+                        "The servers' time zone (e.g. Europe/Berlin) for vendors that write local times; "
+                                + "empty for the client's default.",
                         SOURCE, ++s, Width.MEDIUM, "Server time zone")
-                .define(API_KEY, Type.PASSWORD, null, Importance.HIGH,
-                        "Plesk secret key or Ekran System API key, for every endpoint without its own "
-                                + "sessionsdk.endpoint.<i>.api.key.", CREDENTIALS, ++c, Width.LONG, "API key")
-                .define(USERNAME, Type.STRING, null, Importance.HIGH,
-                        "Plesk or SAYMON login, for every endpoint without its own sessionsdk.endpoint.<i>.username.",
-                        CREDENTIALS, ++c, Width.MEDIUM, "Login")
-                .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH,
-                        "Plesk or SAYMON password, for every endpoint without its own "
-                                + "sessionsdk.endpoint.<i>.password.", CREDENTIALS, ++c, Width.MEDIUM, "Password")
-                .define(CLIENT_ID, Type.STRING, null, Importance.HIGH,
-                        "senhasegura OAuth 2 client id, for every endpoint without its own "
-                                + "sessionsdk.endpoint.<i>.client.id.", CREDENTIALS, ++c, Width.MEDIUM, "Client id")
-                .define(CLIENT_SECRET, Type.PASSWORD, null, Importance.HIGH,
-                        "senhasegura OAuth 2 client secret, for every endpoint without its own "
-                                + "sessionsdk.endpoint.<i>.client.secret.", CREDENTIALS, ++c, Width.MEDIUM,
-                        "Client secret")
                 .define(TOPIC, Type.STRING, "sessionsdk", new ConfigDef.NonEmptyString(), Importance.HIGH,
                         "The topic of every stream that has no topic of its own.", OUTPUT, ++o, Width.MEDIUM,
                         "Topic")
@@ -227,28 +213,30 @@ public final class SessionSourceConfig extends AbstractConfig {
                         OUTPUT, ++o, Width.SHORT, "Heartbeat interval")
                 .defineInternal(TASK_ENDPOINTS, Type.LIST, "", Importance.LOW)
                 .defineInternal(TASK_ID, Type.STRING, "", Importance.LOW);
+        return VendorSettings.define(def, CREDENTIALS);
     }
 
     private void check() {
-        String vendor = vendor();
-        if ("senhasegura".equals(vendor) && streams().contains("audit")) {
-            throw new ConfigException(STREAMS, getList(STREAMS), "senhasegura has no audit API: use sessions only");
+        VendorProvider provider = provider();
+        if (!provider.hasAudit() && streams().contains("audit")) {
+            throw new ConfigException(STREAMS, getList(STREAMS), provider.name() + " has no audit API: use sessions only");
         }
         if (streams().isEmpty()) {
             throw new ConfigException(STREAMS, "", "at least one stream is required");
         }
         List<NamedEndpoint> named = namedEndpoints();
-        for (int i = 0; i < named.size(); i++) {
-            credentialsOf(i); // throws if missing
-        }
+        List<String> endpointKeys = VendorSettings.endpointKeys(provider);
         for (String key : originals().keySet()) {
             if (key.startsWith(ENDPOINT_PREFIX) && named.stream().noneMatch(e -> key.startsWith(e.settingsPrefix())
-                    && ENDPOINT_KEYS.contains(key.substring(e.settingsPrefix().length())))) {
+                    && endpointKeys.contains(key.substring(e.settingsPrefix().length())))) {
                 throw new SettingException(key, "unknown per-endpoint setting: per-endpoint settings are "
                         + ENDPOINT_PREFIX + "<name>.<key>, <name> from " + ENDPOINTS + " (name=URL, or the URL itself), "
-                        + "<key> one of " + ENDPOINT_KEYS + "; settings by position (" + ENDPOINT_PREFIX
+                        + "<key> one of " + endpointKeys + "; settings by position (" + ENDPOINT_PREFIX
                         + "0...) are gone, since inserting an endpoint moved every other's secrets");
             }
+        }
+        for (int i = 0; i < named.size(); i++) {
+            settingsOf(i); // throws, naming the key, if the vendor refuses them
         }
     }
 
@@ -332,87 +320,65 @@ public final class SessionSourceConfig extends AbstractConfig {
         return getList(TASK_ENDPOINTS).stream().map(Integer::valueOf).toList();
     }
 
+    /** {@return the vendor's provider} */
+    public VendorProvider provider() {
+        return SessionClients.provider(vendor());
+    }
+
     /**
-     * The credentials of one endpoint: its own {@code sessionsdk.endpoint.<i>.*} over the shared ones.
+     * The vendor's settings of one endpoint, checked: its own {@code sessionsdk.endpoint.<name>.<key>}
+     * over the shared {@code sessionsdk.<key>}, with its URL as the endpoint.
      *
      * @param index the endpoint's position in {@value #ENDPOINTS}
-     * @return the credentials, secrets as {@link Password} (whose {@code toString} is {@code [hidden]})
-     * @throws ConfigException if the vendor's credentials are incomplete
+     * @return the settings ({@code toString} redacts the secrets)
+     * @throws ConfigException naming the config key, if the vendor refuses them
      */
-    public EndpointCredentials credentialsOf(int index) {
+    public Settings settingsOf(int index) {
         NamedEndpoint endpoint = namedEndpoints().get(index);
+        VendorProvider provider = provider();
         Map<String, Object> own = originalsWithPrefix(endpoint.settingsPrefix());
-        String apiKey = secret(own, "api.key", API_KEY);
-        String user = plain(own, "username", USERNAME);
-        String password = secret(own, "password", PASSWORD);
-        String clientId = plain(own, "client.id", CLIENT_ID);
-        String clientSecret = secret(own, "client.secret", CLIENT_SECRET);
-        String where = "endpoint " + endpoint.name() + (endpoint.name().equals(endpoint.url()) ? "" : " (" + endpoint.url() + ")");
-        switch (vendor()) {
-            case "plesk" -> {
-                if (apiKey == null && (user == null || password == null)) {
-                    throw new SettingException(endpoint.settingsPrefix() + "api.key", where + ": plesk needs " + API_KEY
-                            + " (a secret key) or " + USERNAME + " and " + PASSWORD + ", shared or as "
-                            + endpoint.settingsPrefix() + "<key>");
-                }
+        Map<String, String> values = new java.util.TreeMap<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
+        for (Setting setting : provider.settings()) {
+            if (setting.key().equals(CommonSettings.ENDPOINT)) {
+                continue;
             }
-            case "ekran" -> {
-                if (apiKey == null) {
-                    throw new SettingException(endpoint.settingsPrefix() + "api.key", where + ": ekran needs " + API_KEY
-                            + " or " + endpoint.settingsPrefix() + "api.key");
-                }
+            String key = VendorSettings.connectorKey(setting);
+            Object v = own.containsKey(key) ? own.get(key) : own.get(setting.key());
+            String text = v != null ? VendorSettings.text(v) : VendorSettings.text(values().get(ConfigPrefix.KEY + key));
+            if (v != null) {
+                given.add(setting.key());
             }
-            case "saymon" -> {
-                if (user == null || password == null) {
-                    throw new SettingException(endpoint.settingsPrefix() + (user == null ? "username" : "password"),
-                            where + ": saymon needs " + USERNAME + " and " + PASSWORD + ", shared or as "
-                            + endpoint.settingsPrefix() + "<key>");
-                }
-            }
-            default -> {
-                if (clientId == null || clientSecret == null) {
-                    throw new SettingException(endpoint.settingsPrefix() + (clientId == null ? "client.id" : "client.secret"),
-                            where + ": senhasegura needs " + CLIENT_ID + " and " + CLIENT_SECRET + ", shared or as "
-                            + endpoint.settingsPrefix() + "<key>");
-                }
+            if (text != null && !text.isEmpty()) {
+                values.put(setting.key(), text);
             }
         }
-        return new EndpointCredentials(apiKey == null ? null : new Password(apiKey), user,
-                password == null ? null : new Password(password), clientId,
-                clientSecret == null ? null : new Password(clientSecret));
-    }
-
-    private String plain(Map<String, Object> own, String key, String shared) {
-        Object v = own.get(key);
-        String s = v != null ? v.toString() : getString(shared);
-        return s == null || s.isEmpty() ? null : s;
-    }
-
-    private String secret(Map<String, Object> own, String key, String shared) {
-        Object v = own.get(key);
-        String s;
-        if (v instanceof Password p) {
-            s = p.value();
-        } else if (v != null) {
-            s = v.toString();
-        } else {
-            Password p = getPassword(shared);
-            s = p == null ? null : p.value();
+        values.put(CommonSettings.ENDPOINT, endpoint.url());
+        try {
+            return provider.check(values);
+        } catch (InvalidSettingsException e) {
+            Map.Entry<String, String> first = e.problems().entrySet().iterator().next();
+            Setting setting = provider.settings().stream().filter(x -> x.key().equals(first.getKey())).findFirst().orElse(null);
+            String key = setting == null ? first.getKey() : VendorSettings.connectorKey(setting);
+            boolean endpointOwn = given.contains(first.getKey()) || first.getValue().startsWith("required")
+                    || CommonSettings.ENDPOINT.equals(first.getKey());
+            String configKey = CommonSettings.ENDPOINT.equals(first.getKey()) ? ENDPOINTS
+                    : (endpointOwn ? endpoint.settingsPrefix() : ConfigPrefix.KEY) + key;
+            String where = "endpoint " + endpoint.name() + (endpoint.name().equals(endpoint.url()) ? "" : " (" + endpoint.url() + ")");
+            String problem = first.getValue().startsWith("required")
+                    ? provider.name() + " needs " + ConfigPrefix.KEY + key + ", shared or as " + endpoint.settingsPrefix()
+                            + key + " (" + first.getValue() + ")"
+                    : provider.name() + " " + ConfigPrefix.KEY + key + ": " + first.getValue();
+            throw new SettingException(configKey, where + ": " + problem);
         }
-        return s == null || s.isEmpty() ? null : s;
     }
 
-    /**
-     * One endpoint's credentials; the secrets are {@link Password}s, never printed.
-     *
-     * @param apiKey       Plesk secret key or Ekran API key, or null
-     * @param username     Plesk or SAYMON login, or null
-     * @param password     Plesk or SAYMON password, or null
-     * @param clientId     senhasegura client id, or null
-     * @param clientSecret senhasegura client secret, or null
-     */
-    public record EndpointCredentials(Password apiKey, String username, Password password, String clientId,
-                                      Password clientSecret) {
+    /** The prefix of every connector key. */
+    static final class ConfigPrefix {
+        static final String KEY = "sessionsdk.";
+
+        private ConfigPrefix() {
+        }
     }
 
     /** A setting that spans values is wrong; names the key it concerns, for {@code Connector.validate}. */

@@ -12,7 +12,6 @@ import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.sessionsdk.core.audit.AuditEvent;
-import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.config.SdkVersion;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.PermissionDeniedException;
@@ -24,7 +23,7 @@ import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.FeedRunner;
 import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.kafka.internal.Clients;
 import org.sessionsdk.kafka.internal.EndpointHealth;
 import org.sessionsdk.kafka.internal.HealthMetrics;
@@ -129,7 +128,7 @@ public class SessionSourceTask extends SourceTask {
         long startedAt = clock().millis();
         for (int index : config.taskEndpoints()) {
             NamedEndpoint endpoint = named.get(index);
-            AutoCloseable client = Clients.build(config, index, clock);
+            SessionClient client = Clients.build(config, index, clock);
             clients.add(client);
             for (String stream : config.streams()) {
                 Map<String, Object> partition = partition(config.vendor(), endpoint, stream);
@@ -275,7 +274,7 @@ public class SessionSourceTask extends SourceTask {
         /** The endpoint as logs name it: its name and URL, or its URL when it has no name. */
         private final String label;
         private final String stream;
-        private final AutoCloseable client;
+        private final SessionClient client;
         private final Checkpoint resumedFrom;
         private final EndpointHealth health;
         private final Heartbeat heartbeat;
@@ -300,7 +299,7 @@ public class SessionSourceTask extends SourceTask {
         /** What the last finished turn made, handed to the task thread through {@code finished}. */
         private volatile List<SourceRecord> result = List.of();
 
-        Source(Map<String, Object> partition, NamedEndpoint named, String stream, AutoCloseable client,
+        Source(Map<String, Object> partition, NamedEndpoint named, String stream, SessionClient client,
                Checkpoint resumedFrom, long startedAt) {
             this.partition = partition;
             this.named = named;
@@ -324,9 +323,9 @@ public class SessionSourceTask extends SourceTask {
                         .clock(clock())
                         .build();
                 if ("sessions".equals(stream)) {
-                    runner = runnerOf(((SessionSource) client).sessionFeed(options));
+                    runner = runnerOf(client.sessionFeed(options));
                 } else {
-                    runner = runnerOf(((AuditSource) client).auditFeed(options));
+                    runner = runnerOf(client.auditFeed(options));
                 }
             }
             return runner;

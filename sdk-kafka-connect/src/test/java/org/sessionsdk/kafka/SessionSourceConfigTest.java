@@ -40,9 +40,9 @@ class SessionSourceConfigTest {
         SessionSourceConfig c = new SessionSourceConfig(p);
         assertThat(c.topic("audit")).isEqualTo("audit");
         assertThat(c.topic("sessions")).isEqualTo("sessionsdk");
-        assertThat(c.credentialsOf(0).apiKey().value()).isEqualTo("s3cret-Key");
-        assertThat(c.credentialsOf(1).apiKey().value()).isEqualTo("other-key");
-        assertThat(c.credentialsOf(1).toString()).doesNotContain("other-key").contains("[hidden]");
+        assertThat(c.settingsOf(0).require("api.key")).isEqualTo("s3cret-Key");
+        assertThat(c.settingsOf(1).require("api.key")).isEqualTo("other-key");
+        assertThat(c.settingsOf(1).toString()).doesNotContain("other-key").contains("[redacted]");
     }
 
     @Test
@@ -92,13 +92,13 @@ class SessionSourceConfigTest {
         SessionSourceConfig before = new SessionSourceConfig(p);
         assertThat(before.namedEndpoints()).containsExactly(new NamedEndpoint("berlin", "https://ekran-b.example"),
                 new NamedEndpoint("paris", "https://ekran-p.example"));
-        assertThat(before.credentialsOf(1).apiKey().value()).isEqualTo("paris-key");
+        assertThat(before.settingsOf(1).require("api.key")).isEqualTo("paris-key");
         // an operator inserts a panel at the head: paris keeps its key, its partition stays the same
         p.put("sessionsdk.endpoints", "athens=https://ekran-a.example,berlin=https://ekran-b.example,paris=https://ekran-p.example");
         SessionSourceConfig after = new SessionSourceConfig(p);
-        assertThat(after.credentialsOf(0).apiKey().value()).isEqualTo("shared-key");
-        assertThat(after.credentialsOf(1).apiKey().value()).isEqualTo("shared-key");
-        assertThat(after.credentialsOf(2).apiKey().value()).isEqualTo("paris-key");
+        assertThat(after.settingsOf(0).require("api.key")).isEqualTo("shared-key");
+        assertThat(after.settingsOf(1).require("api.key")).isEqualTo("shared-key");
+        assertThat(after.settingsOf(2).require("api.key")).isEqualTo("paris-key");
         assertThat(SessionSourceTask.partition("ekran", after.namedEndpoints().get(2), "audit"))
                 .isEqualTo(SessionSourceTask.partition("ekran", before.namedEndpoints().get(1), "audit"))
                 .containsEntry("name", "paris");

@@ -15,6 +15,8 @@ import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.AbstractSessionClient;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
 import org.sessionsdk.plesk.internal.PleskErrors;
@@ -32,7 +34,7 @@ import org.sessionsdk.plesk.internal.PleskErrors;
  * }
  * }</pre>
  */
-public final class PleskClient implements AutoCloseable, SessionSource, AuditSource {
+public final class PleskClient extends AbstractSessionClient implements AuditSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final PleskSessions sessions;
@@ -40,6 +42,7 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
     private final PleskSecretKeys secretKeys;
 
     private PleskClient(Builder b, ClientRuntime runtime) {
+        super("plesk", runtime.config().endpoint(), b.serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = b.serverZone;
         PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(runtime, PleskErrors::decode), PleskErrors::decode),
@@ -67,11 +70,6 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
     /** {@return secret keys for key-based access} */
     public PleskSecretKeys secretKeys() {
         return secretKeys;
-    }
-
-    @Override
-    public String vendor() {
-        return "plesk";
     }
 
     /**
@@ -104,25 +102,38 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
         return new PollingFeed<>(new PleskAuditCursor(eventLog, options), options, endpoint());
     }
 
-    /** {@return the zone the panel's offset-less times are read in (default UTC)} */
-    public ZoneId serverZone() {
-        return serverZone;
-    }
-
-    /** {@return the panel's base URI, without the {@code /enterprise/control/agent.php} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code PleskClient[endpoint=https://panel:8443]}; never a secret} */
+    /** Ends a panel session ({@link PleskSessions#terminate}). */
     @Override
-    public String toString() {
-        return "PleskClient[endpoint=" + endpoint() + "]";
+    public String terminate(String sessionId) {
+        sessions.terminate(sessionId);
+        return null;
     }
 
+    /** {@return the action log, numbered by entry id} */
     @Override
-    public void close() {
-        runtime.close();
+    public Optional<org.sessionsdk.core.client.NumberedAuditLog> numberedAuditLog() {
+        return Optional.of(new org.sessionsdk.core.client.NumberedAuditLog() {
+            @Override
+            public long lastId() {
+                return eventLog.lastId();
+            }
+
+            @Override
+            public Stream<AuditEvent> from(long fromId) {
+                return eventLog.stream(PleskEventQuery.builder().fromId(fromId).build()).map(PleskEvent::toAuditEvent);
+            }
+
+            @Override
+            public Stream<AuditEvent> follow(long fromId, java.time.Duration poll) {
+                return eventLog.follow(PleskEventQuery.builder().fromId(fromId).build(), poll).map(PleskEvent::toAuditEvent);
+            }
+        });
+    }
+
+    /** {@return this client, whose audit log it reads} */
+    @Override
+    public Optional<AuditSource> audit() {
+        return Optional.of(this);
     }
 
     /** Builds a {@link PleskClient}: endpoint and credentials are required. */
@@ -134,7 +145,7 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
 
         private Builder() {
             // https://panel:8443/enterprise/control/agent.php works as well as https://panel:8443
-            config.apiPrefixes(PacketExchange.AGENT_PATH);
+            apiPrefixes(PacketExchange.AGENT_PATH);
         }
 
         /**

@@ -20,6 +20,8 @@ import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.AbstractSessionClient;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.saymon.internal.SaymonErrors;
 
@@ -40,7 +42,7 @@ import org.sessionsdk.saymon.internal.SaymonErrors;
  * <p>Thread-safe; share one per server. Closing it logs out a cookie session and releases its
  * connections and threads.
  */
-public final class SaymonClient implements SessionSource, AuditSource, AutoCloseable {
+public final class SaymonClient extends AbstractSessionClient implements AuditSource {
     static final String SESSION_LOG_PERMISSION = "read-session-log";
     /** The look-back when none is set: a working day's sessions, with room to spare. */
     public static final Duration DEFAULT_SESSION_LOOK_BACK = Duration.ofHours(24);
@@ -57,6 +59,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
 
     private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack,
                          Duration auditUserBacklog) {
+        super("saymon", runtime.config().endpoint(), ZoneOffset.UTC, runtime::close);
         this.runtime = runtime;
         this.sessionLookBack = sessionLookBack;
         this.auditUserBacklog = auditUserBacklog;
@@ -87,19 +90,11 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         return auditLog;
     }
 
-    @Override
-    public String vendor() {
-        return "saymon";
-    }
-
-    /** The attribute a record carries when the session was not ended but expired: its end is the expiry. */
-    public static final String END_EXPIRED = "endExpired";
-
     /**
      * Follows the session log by comparing listings (the shared strategy, reading
      * {@link #sessionRecords}). A record still without {@code endTime} whose {@code expiredAt} has
      * passed (judged by the feed's clock, which stamps its changes) has expired for inactivity: it is
-     * reported ENDED with the expiry time as its end and the attribute {@value #END_EXPIRED}{@code =true},
+     * reported ENDED with the expiry time as its end and the attribute {@value org.sessionsdk.core.feed.FeedAttributes#END_EXPIRED}{@code =true},
      * as {@link #sessionRecords} shows it. See the README's "Following".
      */
     @Override
@@ -111,7 +106,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
      * Sessions overlapping {@code range}, in the vendor-neutral form; close the stream. A session
      * without {@code endTime} whose {@code expiredAt} has passed by the client's {@code Clock} ended at
      * its expiry ({@link SaymonSession#toSessionRecord(ZoneId, Instant)}): its end is
-     * {@code expiredAt} and it carries {@value #END_EXPIRED}{@code =true}, as the feed reports it.
+     * {@code expiredAt} and it carries {@value org.sessionsdk.core.feed.FeedAttributes#END_EXPIRED}{@code =true}, as the feed reports it.
      *
      * <p>SAYMON does not document which time its {@code from}/{@code to} bound, so the server is asked
      * for a superset that is right either way and the overlap is decided here: {@code from} is moved
@@ -197,23 +192,10 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
                 .filter(e -> range.contains(e.time()));
     }
 
-    /**
-     * {@return always UTC} SAYMON sends and takes times as epoch milliseconds, which need no zone; the
-     * getter is here so every client answers the same question the same way.
-     */
-    public ZoneId serverZone() {
-        return ZoneOffset.UTC;
-    }
-
-    /** {@return the server's base URI, without the {@code /node/api} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code SaymonClient[endpoint=https://saymon]}; never a secret} */
+    /** {@return this client, whose audit log it reads} */
     @Override
-    public String toString() {
-        return "SaymonClient[endpoint=" + endpoint() + "]";
+    public Optional<AuditSource> audit() {
+        return Optional.of(this);
     }
 
     /** {@return how far before a range's start {@link #sessionRecords} asks for sessions that may overlap it} */
@@ -231,7 +213,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
         } catch (Exception e) {
             // SessionCookieAuth.close() reports its own failures; nothing else can be done here
         } finally {
-            runtime.close();
+            super.close();
         }
     }
 
@@ -243,7 +225,7 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
 
         private Builder() {
             // every call is under /node/api, so https://saymon/node/api names the same server
-            config.apiPrefixes("/node/api");
+            apiPrefixes("/node/api");
         }
 
         /**

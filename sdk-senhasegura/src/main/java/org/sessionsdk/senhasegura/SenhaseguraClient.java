@@ -12,6 +12,9 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.AbstractSessionClient;
+import org.sessionsdk.core.audit.AuditSource;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
 import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
@@ -32,7 +35,10 @@ import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class SenhaseguraClient implements AutoCloseable, SessionSource {
+public final class SenhaseguraClient extends AbstractSessionClient {
+    /** A {@code session_id}: 40 hex digits; anything else made of digits only is a numeric id. */
+    private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{40}");
+    private static final java.util.regex.Pattern NUMERIC_ID = java.util.regex.Pattern.compile("[0-9]+");
     static final String TOKEN_PATH = SenhaseguraCredentials.TOKEN_PATH;
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
@@ -43,6 +49,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
     private final SenhaseguraSessions sessions;
 
     private SenhaseguraClient(Builder b, ClientRuntime runtime) {
+        super("senhasegura", runtime.config().endpoint(), b.serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = b.serverZone;
         SenhaseguraErrors errors = new SenhaseguraErrors(b.remoteSessionsPath, b.terminatePath);
@@ -54,11 +61,6 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
     /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String vendor() {
-        return "senhasegura";
     }
 
     /**
@@ -76,25 +78,27 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
         return sessions;
     }
 
-    /** {@return the zone the server writes its offset-less times in (default UTC)} */
-    public ZoneId serverZone() {
-        return serverZone;
-    }
-
-    /** {@return the server's base URI, without the {@code /api} or {@code /iso} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code SenhaseguraClient[endpoint=https://pam]}; never a secret} */
+    /**
+     * Ends a remote session given either the numeric id a listing shows (looked up for its
+     * {@code session_id}) or the 40-hex {@code session_id} itself (or whatever else the server calls one:
+     * it decides).
+     *
+     * @return {@code session_id <hash>} when a numeric id was looked up, else null
+     */
     @Override
-    public String toString() {
-        return "SenhaseguraClient[endpoint=" + endpoint() + "]";
+    public String terminate(String sessionId) {
+        String trimmed = sessionId.trim();
+        if (NUMERIC_ID.matcher(trimmed).matches() && !SESSION_ID.matcher(trimmed).matches()) {
+            return "session_id " + sessions.terminateById(trimmed).sessionId();
+        }
+        sessions.terminate(trimmed);
+        return null;
     }
 
+    /** {@return empty: senhasegura documents no audit log} */
     @Override
-    public void close() {
-        runtime.close();
+    public Optional<AuditSource> audit() {
+        return Optional.empty();
     }
 
     /** Builds a {@link SenhaseguraClient}; endpoint and credentials are required. */
@@ -107,7 +111,7 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
 
         private Builder() {
             // calls live under /api and /iso at the server's root, so https://pam/api names the same server
-            config.apiPrefixes("/api", "/iso");
+            apiPrefixes("/api", "/iso");
         }
 
         /**

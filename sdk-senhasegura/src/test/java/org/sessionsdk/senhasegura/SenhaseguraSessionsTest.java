@@ -246,16 +246,18 @@ class SenhaseguraSessionsTest {
 
     @Test
     void theListWaitsLongerForItsFirstBytesThanOtherCalls() {
-        wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.FLAT).withFixedDelay(700)));
+        // the delays stay well above the timeouts and the timeouts well above a token request on a
+        // loaded machine (the token call has the ordinary request timeout too)
+        wm.stubFor(get(urlEqualTo(LIST)).willReturn(okJson(Bodies.FLAT).withFixedDelay(3_000)));
         wm.stubFor(get(urlEqualTo(LIST + "/3")).willReturn(
-                okJson(Bodies.envelope("remote_session", Bodies.SESSION_3)).withFixedDelay(700)));
-        try (SenhaseguraClient c = builder().requestTimeout(Duration.ofMillis(150)).build()) {
+                okJson(Bodies.envelope("remote_session", Bodies.SESSION_3)).withFixedDelay(3_000)));
+        try (SenhaseguraClient c = builder().requestTimeout(Duration.ofMillis(1_000)).build()) {
             assertThat(c.sessions().list()).hasSize(2); // default remoteSessionsTimeout: minutes
             assertThatThrownBy(() -> c.sessions().get("3"))
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));
         }
-        try (SenhaseguraClient c = builder().remoteSessionsTimeout(Duration.ofMillis(150)).build()) {
+        try (SenhaseguraClient c = builder().remoteSessionsTimeout(Duration.ofMillis(1_000)).build()) {
             assertThatThrownBy(() -> c.sessions().list())
                     .isInstanceOfSatisfying(TransportException.class,
                             e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.RESPONSE_TIMEOUT));

@@ -169,7 +169,7 @@ abstract class CheckpointStoreContract {
     @Test
     void aCheckpointOf256KbRoundTrips() throws IOException {
         Checkpoint big = Checkpoints.sized(256 * 1024, "big");
-        assertThat(big.toString().length()).isBetween(256 * 1024 - 1, 256 * 1024);
+        assertThat(big.toString().length()).isBetween(256 * 1024 - 8, 256 * 1024);
         JdbcCheckpointStore a = store("a");
         a.save("k", Checkpoints.small("before"));
         a.save("k", big);
@@ -183,13 +183,13 @@ abstract class CheckpointStoreContract {
     @Test
     void aCheckpointOfTheLargestSizeRoundTripsAndALargerOneIsRefusedBeforeWriting() throws IOException {
         Checkpoint max = Checkpoints.sized(JdbcCheckpointStore.MAX_CHECKPOINT_CHARS, "max");
-        assertThat(max.toString().length()).isBetween(JdbcCheckpointStore.MAX_CHECKPOINT_CHARS - 1,
+        assertThat(max.toString().length()).isBetween(JdbcCheckpointStore.MAX_CHECKPOINT_CHARS - 8,
                 JdbcCheckpointStore.MAX_CHECKPOINT_CHARS);
         JdbcCheckpointStore a = store("a");
         a.save("k", max);
         assertThat(store("reader").load("k")).contains(max);
 
-        Checkpoint over = Checkpoints.sized(JdbcCheckpointStore.MAX_CHECKPOINT_CHARS + 4, "over");
+        Checkpoint over = Checkpoints.sized(JdbcCheckpointStore.MAX_CHECKPOINT_CHARS + 16, "over");
         assertThatThrownBy(() -> a.save("k", over)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the most a JdbcCheckpointStore saves is " + JdbcCheckpointStore.MAX_CHECKPOINT_CHARS);
         assertThat(store("reader").load("k")).contains(max);

@@ -13,12 +13,14 @@ final class Checkpoints {
     }
 
     /**
-     * The largest checkpoint whose text is at most {@code chars} long: exactly {@code chars}, or one
-     * less where base64 has no text of that length (it skips one length in four).
+     * The largest checkpoint whose text is at most {@code chars} long: within a few characters of it.
+     * A large checkpoint's text is compressed, then base64, so its length moves in steps of four and
+     * the fill is random letters (it compresses to about 60 %, as real ids do), never a pattern that
+     * would shrink to nothing.
      */
     static Checkpoint sized(int chars, String mark) {
         int lo = 0;
-        int hi = chars;
+        int hi = chars * 2; // compressed: a fill longer than the text it makes
         while (lo < hi) {
             int mid = (lo + hi + 1) >>> 1;
             if (of(mid, mark).toString().length() <= chars) {
@@ -31,10 +33,12 @@ final class Checkpoints {
     }
 
     private static Checkpoint of(int fill, String mark) {
-        // varied text, so a part put back in the wrong place would not read the same
+        // random text (the same for every length: a prefix of the next), so a part put back in the
+        // wrong place would not read the same and compression cannot shrink it to nothing
+        java.util.Random random = new java.util.Random(20261207);
         StringBuilder b = new StringBuilder(fill);
         for (int i = 0; i < fill; i++) {
-            b.append((char) ('a' + (i * 7 + i / 26) % 26));
+            b.append((char) ('a' + random.nextInt(26)));
         }
         return Checkpoint.of("test/jdbc", Map.of("mark", mark, "fill", b.toString()));
     }

@@ -114,7 +114,7 @@ public final class JdkHttpTransport implements HttpTransport {
             char c = value.charAt(i);
             if (c > 0x7e || (c < 0x20 && c != '\t')) {
                 throw new SdkException("header " + name + " holds a character the JDK HTTP client cannot send "
-                        + "(it would arrive as '?'); use credentials without it (for Plesk, a secret key) or "
+                        + "(it would arrive as '?'); use credentials without it (e.g. a key instead of a password) or "
                         + "plug in an HttpTransport that writes raw header octets");
             }
         }
