@@ -15,6 +15,7 @@ module org.sessionsdk.core {
     requires org.slf4j;
 
     exports org.sessionsdk.core.audit;
+    exports org.sessionsdk.core.client;
     exports org.sessionsdk.core.auth;
     exports org.sessionsdk.core.feed;
     exports org.sessionsdk.core.config;
@@ -24,6 +25,8 @@ module org.sessionsdk.core {
     exports org.sessionsdk.core.paging;
     exports org.sessionsdk.core.retry;
     exports org.sessionsdk.core.session;
+
+    uses org.sessionsdk.core.client.VendorProvider;
 
     exports org.sessionsdk.core.internal to
             org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura,

@@ -8,4 +8,6 @@ module org.sessionsdk.ekran {
     requires transitive org.sessionsdk.core;
 
     exports org.sessionsdk.ekran;
+
+    provides org.sessionsdk.core.client.VendorProvider with org.sessionsdk.ekran.EkranProvider;
 }

@@ -15,4 +15,6 @@ module org.sessionsdk.plesk {
     exports org.sessionsdk.plesk;
 
     opens org.sessionsdk.plesk.wire to jakarta.xml.bind;
+
+    provides org.sessionsdk.core.client.VendorProvider with org.sessionsdk.plesk.PleskProvider;
 }

@@ -10,4 +10,6 @@ module org.sessionsdk.saymon {
     requires org.slf4j;
 
     exports org.sessionsdk.saymon;
+
+    provides org.sessionsdk.core.client.VendorProvider with org.sessionsdk.saymon.SaymonProvider;
 }

@@ -9,4 +9,6 @@ module org.sessionsdk.senhasegura {
     requires com.fasterxml.jackson.core;
 
     exports org.sessionsdk.senhasegura;
+
+    provides org.sessionsdk.core.client.VendorProvider with org.sessionsdk.senhasegura.SenhaseguraProvider;
 }

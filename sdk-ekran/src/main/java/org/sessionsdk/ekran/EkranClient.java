@@ -18,6 +18,8 @@ import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.ekran.internal.EkranErrors;
 
@@ -36,7 +38,7 @@ import org.sessionsdk.ekran.internal.EkranErrors;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class EkranClient implements SessionSource, AuditSource, AutoCloseable {
+public final class EkranClient implements SessionClient, AuditSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final EkranSessions sessions;
@@ -112,6 +114,12 @@ public final class EkranClient implements SessionSource, AuditSource, AutoClosea
     /** {@return the zone the server reads its offset-less {@code start}/{@code end} parameters in (default UTC)} */
     public ZoneId serverZone() {
         return serverZone;
+    }
+
+    /** {@return this client, whose audit log it reads} */
+    @Override
+    public Optional<AuditSource> audit() {
+        return Optional.of(this);
     }
 
     /** {@return the server's base URI, without the {@code /ekranapi} path} */

@@ -36,7 +36,7 @@ class ModuleBoundaryTest {
 
     /** Every published module and the packages it exports to everyone: its whole API. */
     private static final Map<String, Set<String>> API = Map.of(
-            "org.sessionsdk.core", Set.of("org.sessionsdk.core.audit", "org.sessionsdk.core.auth", "org.sessionsdk.core.feed", "org.sessionsdk.core.config",
+            "org.sessionsdk.core", Set.of("org.sessionsdk.core.audit", "org.sessionsdk.core.auth", "org.sessionsdk.core.client", "org.sessionsdk.core.feed", "org.sessionsdk.core.config",
                     "org.sessionsdk.core.error", "org.sessionsdk.core.http", "org.sessionsdk.core.observe", "org.sessionsdk.core.paging",
                     "org.sessionsdk.core.retry", "org.sessionsdk.core.session"),
             "org.sessionsdk.plesk", Set.of("org.sessionsdk.plesk"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,38 @@ class PublicApiTest {
             List<SessionRecord> all = AllVendors.sessionRecords(LAST_DAY, plesk, ekran, saymon, senha);
             Set<String> vendors = all.stream().map(SessionRecord::vendor).collect(Collectors.toSet());
             assertEquals(Set.of("plesk", "ekran", "saymon", "senhasegura"), vendors);
+        }
+    }
+
+    /**
+     * On the module path, core's {@code uses} and each vendor module's {@code provides} are what makes the
+     * vendors visible to vendor-neutral code: every vendor opens through {@code SessionClients} and lists.
+     */
+    @Test
+    void everyVendorOpensThroughItsProviderOnTheModulePath() {
+        assertEquals(List.of("ekran", "plesk", "saymon", "senhasegura"), org.sessionsdk.core.client.SessionClients.names());
+        try (PleskSimulator pleskSim = PleskSimulator.start();
+             EkranSimulator ekranSim = EkranSimulator.start();
+             SaymonSimulator saymonSim = SaymonSimulator.start();
+             SenhaseguraSimulator senhaSim = SenhaseguraSimulator.start()) {
+            Map<String, Map<String, String>> settings = Map.of(
+                    "plesk", Map.of("endpoint", pleskSim.endpoint().toString(), "api.key", PleskSimulator.SECRET_KEY),
+                    "ekran", Map.of("endpoint", ekranSim.endpoint().toString(), "api.key", EkranSimulator.API_KEY,
+                            "server.zone", ekranSim.zone().getId()),
+                    "saymon", Map.of("endpoint", saymonSim.endpoint().toString(), "username", SaymonSimulator.LOGIN,
+                            "password", SaymonSimulator.PASSWORD),
+                    "senhasegura", Map.of("endpoint", senhaSim.endpoint().toString(),
+                            "client.id", SenhaseguraSimulator.CLIENT_ID, "client.secret", SenhaseguraSimulator.CLIENT_SECRET,
+                            "server.zone", senhaSim.zone().getId()));
+            for (Map.Entry<String, Map<String, String>> e : settings.entrySet()) {
+                try (org.sessionsdk.core.client.SessionClient c =
+                             org.sessionsdk.core.client.SessionClients.open(e.getKey(), e.getValue());
+                     java.util.stream.Stream<SessionRecord> records = c.sessionRecords(LAST_DAY)) {
+                    assertEquals(e.getKey(), c.vendor());
+                    assertFalse(records.toList().isEmpty(), e.getKey());
+                    assertEquals(!"senhasegura".equals(e.getKey()), c.audit().isPresent(), e.getKey());
+                }
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
 import org.sessionsdk.plesk.internal.PleskErrors;
@@ -32,7 +34,7 @@ import org.sessionsdk.plesk.internal.PleskErrors;
  * }
  * }</pre>
  */
-public final class PleskClient implements AutoCloseable, SessionSource, AuditSource {
+public final class PleskClient implements SessionClient, AuditSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final PleskSessions sessions;
@@ -107,6 +109,12 @@ public final class PleskClient implements AutoCloseable, SessionSource, AuditSou
     /** {@return the zone the panel's offset-less times are read in (default UTC)} */
     public ZoneId serverZone() {
         return serverZone;
+    }
+
+    /** {@return this client, whose audit log it reads} */
+    @Override
+    public Optional<AuditSource> audit() {
+        return Optional.of(this);
     }
 
     /** {@return the panel's base URI, without the {@code /enterprise/control/agent.php} path} */

@@ -20,6 +20,8 @@ import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.saymon.internal.SaymonErrors;
 
@@ -40,7 +42,7 @@ import org.sessionsdk.saymon.internal.SaymonErrors;
  * <p>Thread-safe; share one per server. Closing it logs out a cookie session and releases its
  * connections and threads.
  */
-public final class SaymonClient implements SessionSource, AuditSource, AutoCloseable {
+public final class SaymonClient implements SessionClient, AuditSource {
     static final String SESSION_LOG_PERMISSION = "read-session-log";
     /** The look-back when none is set: a working day's sessions, with room to spare. */
     public static final Duration DEFAULT_SESSION_LOOK_BACK = Duration.ofHours(24);
@@ -203,6 +205,12 @@ public final class SaymonClient implements SessionSource, AuditSource, AutoClose
      */
     public ZoneId serverZone() {
         return ZoneOffset.UTC;
+    }
+
+    /** {@return this client, whose audit log it reads} */
+    @Override
+    public Optional<AuditSource> audit() {
+        return Optional.of(this);
     }
 
     /** {@return the server's base URI, without the {@code /node/api} path} */

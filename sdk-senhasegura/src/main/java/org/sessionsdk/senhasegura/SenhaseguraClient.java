@@ -12,6 +12,9 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.audit.AuditSource;
+import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.senhasegura.internal.SenhaseguraErrors;
 import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
@@ -32,7 +35,7 @@ import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class SenhaseguraClient implements AutoCloseable, SessionSource {
+public final class SenhaseguraClient implements SessionClient {
     static final String TOKEN_PATH = SenhaseguraCredentials.TOKEN_PATH;
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
@@ -79,6 +82,12 @@ public final class SenhaseguraClient implements AutoCloseable, SessionSource {
     /** {@return the zone the server writes its offset-less times in (default UTC)} */
     public ZoneId serverZone() {
         return serverZone;
+    }
+
+    /** {@return empty: senhasegura documents no audit log} */
+    @Override
+    public Optional<AuditSource> audit() {
+        return Optional.empty();
     }
 
     /** {@return the server's base URI, without the {@code /api} or {@code /iso} path} */

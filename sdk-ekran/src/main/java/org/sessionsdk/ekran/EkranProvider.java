@@ -1,0 +1,85 @@
+package org.sessionsdk.ekran;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sessionsdk.core.client.AttributeKey;
+import org.sessionsdk.core.client.CommonSettings;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.Setting;
+import org.sessionsdk.core.client.Settings;
+import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.config.ClientBuilder;
+
+/**
+ * Ekran System for vendor-neutral code ({@link org.sessionsdk.core.client.SessionClients}): an API key
+ * ({@code api.key}) plus the shared settings.
+ */
+public final class EkranProvider implements VendorProvider {
+    /** The API key. */
+    public static final String API_KEY = "api.key";
+
+    /** The user's id on the Ekran server. */
+    public static final AttributeKey<String> USER_ID = AttributeKey.text("userId", "the user's id on the server");
+    /** The monitored endpoint's agent id. */
+    public static final AttributeKey<String> CLIENT_GUID = AttributeKey.text("clientGuid",
+            "the id of the agent on the monitored computer");
+    /** An alert's risk level ({@code Low}, {@code Normal}, {@code High}, {@code Critical}). */
+    public static final AttributeKey<String> RISK_LEVEL = AttributeKey.text("riskLevel", "an alert's risk level");
+    /** The computer an alert fired on. */
+    public static final AttributeKey<String> COMPUTER_NAME = AttributeKey.text("computerName",
+            "the computer an alert fired on");
+
+    private static final List<Setting> SETTINGS;
+
+    static {
+        List<Setting> s = new ArrayList<>(CommonSettings.connection());
+        s.add(CommonSettings.serverZone());
+        s.add(Setting.builder(API_KEY, Setting.Type.STRING).required().secret()
+                .description("the API key (Ekran's Management Tool, API keys)").build());
+        SETTINGS = List.copyOf(s);
+    }
+
+    /** For {@link java.util.ServiceLoader}. */
+    public EkranProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "ekran";
+    }
+
+    @Override
+    public Product product() {
+        return new Product("Ekran System", "Syteca");
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public boolean hasAudit() {
+        return true;
+    }
+
+    @Override
+    public List<AttributeKey<?>> sessionAttributes() {
+        return List.of(USER_ID, CLIENT_GUID);
+    }
+
+    @Override
+    public List<AttributeKey<?>> auditAttributes() {
+        return List.of(RISK_LEVEL, COMPUTER_NAME);
+    }
+
+    @Override
+    public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
+        EkranClient.Builder b = CommonSettings.apply(settings, EkranClient.builder())
+                .credentials(EkranCredentials.apiKey(settings.require(API_KEY)));
+        settings.zone(CommonSettings.SERVER_ZONE).ifPresent(b::serverZone);
+        customize.accept(b);
+        return b.build();
+    }
+}

@@ -1,0 +1,102 @@
+package org.sessionsdk.saymon;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sessionsdk.core.client.AttributeKey;
+import org.sessionsdk.core.client.CommonSettings;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.Setting;
+import org.sessionsdk.core.client.Settings;
+import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.config.ClientBuilder;
+
+/**
+ * SAYMON for vendor-neutral code ({@link org.sessionsdk.core.client.SessionClients}): a login and
+ * password, sent as Basic auth or once for a session cookie ({@code auth}), plus the shared settings.
+ */
+public final class SaymonProvider implements VendorProvider {
+    /** {@code basic} (every request) or {@code session} (log in once, then a cookie). */
+    public static final String AUTH = "auth";
+    /** The login. */
+    public static final String USERNAME = "username";
+    /** The password. */
+    public static final String PASSWORD = "password";
+    /** How far the session feed reaches back for sessions still open. */
+    public static final String SESSION_LOOK_BACK = "session.look.back";
+    /** How long one user's failing audit log is waited for before it is reported as a gap. */
+    public static final String AUDIT_USER_BACKLOG = "audit.user.backlog";
+
+    /** The user's id on the server. */
+    public static final AttributeKey<String> USER_ID = AttributeKey.text("userId", "the user's id on the server");
+    /** When the server considers the session expired. */
+    public static final AttributeKey<Instant> EXPIRED_AT = new AttributeKey<>("expiredAt", Instant.class,
+            "when the server considers the session expired");
+    /** An audit entry's new body (JSON). */
+    public static final AttributeKey<String> NEW_BODY = AttributeKey.text("newBody", "the entity after the change, as JSON");
+    /** An audit entry's old body (JSON). */
+    public static final AttributeKey<String> OLD_BODY = AttributeKey.text("oldBody", "the entity before the change, as JSON");
+
+    private static final List<Setting> SETTINGS;
+
+    static {
+        List<Setting> s = new ArrayList<>(CommonSettings.connection());
+        s.add(Setting.builder(AUTH, Setting.Type.CHOICE).choices("basic", "session").defaultValue("basic")
+                .description("basic: Basic auth on every request; session: log in once and use the cookie").build());
+        s.add(Setting.builder(USERNAME, Setting.Type.STRING).required().description("the login").build());
+        s.add(Setting.builder(PASSWORD, Setting.Type.STRING).required().secret().description("the password").build());
+        s.add(Setting.builder(SESSION_LOOK_BACK, Setting.Type.DURATION)
+                .description("how far the session feed reaches back for sessions still open").build());
+        s.add(Setting.builder(AUDIT_USER_BACKLOG, Setting.Type.DURATION)
+                .description("how long a user's failing audit log is retried before a gap is reported").build());
+        SETTINGS = List.copyOf(s);
+    }
+
+    /** For {@link java.util.ServiceLoader}. */
+    public SaymonProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "saymon";
+    }
+
+    @Override
+    public Product product() {
+        return new Product("SAYMON", "SAYMON");
+    }
+
+    @Override
+    public List<Setting> settings() {
+        return SETTINGS;
+    }
+
+    @Override
+    public boolean hasAudit() {
+        return true;
+    }
+
+    @Override
+    public List<AttributeKey<?>> sessionAttributes() {
+        return List.of(USER_ID, EXPIRED_AT);
+    }
+
+    @Override
+    public List<AttributeKey<?>> auditAttributes() {
+        return List.of(USER_ID, NEW_BODY, OLD_BODY);
+    }
+
+    @Override
+    public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
+        String user = settings.require(USERNAME);
+        String password = settings.require(PASSWORD);
+        SaymonClient.Builder b = CommonSettings.apply(settings, SaymonClient.builder())
+                .credentials("session".equals(settings.require(AUTH))
+                        ? SaymonCredentials.session(user, password) : SaymonCredentials.basic(user, password));
+        settings.duration(SESSION_LOOK_BACK).ifPresent(b::sessionLookBack);
+        settings.duration(AUDIT_USER_BACKLOG).ifPresent(b::auditUserBacklog);
+        customize.accept(b);
+        return b.build();
+    }
+}
