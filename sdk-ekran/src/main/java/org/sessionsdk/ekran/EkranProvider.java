@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sessionsdk.core.client.AttributeKey;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.client.Severity;
+import org.sessionsdk.core.client.SessionTraits;
+import org.sessionsdk.core.client.AuditTraits;
 import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
@@ -26,6 +31,8 @@ public final class EkranProvider implements VendorProvider {
             "the id of the agent on the monitored computer");
     /** An alert's risk level ({@code Low}, {@code Normal}, {@code High}, {@code Critical}). */
     public static final AttributeKey<String> RISK_LEVEL = AttributeKey.text("riskLevel", "an alert's risk level");
+    /** The id of the rule that raised an alert. */
+    public static final AttributeKey<String> ALERT_ID = AttributeKey.text("alertId", "the id of the rule that raised an alert");
     /** The computer an alert fired on. */
     public static final AttributeKey<String> COMPUTER_NAME = AttributeKey.text("computerName",
             "the computer an alert fired on");
@@ -71,7 +78,41 @@ public final class EkranProvider implements VendorProvider {
 
     @Override
     public List<AttributeKey<?>> auditAttributes() {
-        return List.of(RISK_LEVEL, COMPUTER_NAME);
+        return List.of(ALERT_ID, RISK_LEVEL, COMPUTER_NAME);
+    }
+
+    /** A user Ekran names by number is an id, not a name; the target is the monitored computer's agent id. */
+    @Override
+    public SessionTraits traits(SessionRecord session) {
+        boolean byNumber = isNumber(session.user());
+        return new SessionTraits(byNumber ? null : session.user(), byNumber ? session.user() : null, true,
+                "client_guid", null);
+    }
+
+    /** Every Ekran audit entry is an alert, its risk level the severity. */
+    @Override
+    public AuditTraits traits(AuditEvent event) {
+        boolean byNumber = isNumber(event.actor());
+        return new AuditTraits(true, severity(RISK_LEVEL.of(event).orElse(null)), ALERT_ID.of(event).orElse(null),
+                COMPUTER_NAME.of(event).orElse(null), byNumber ? null : event.actor(), byNumber ? event.actor() : null);
+    }
+
+    private static boolean isNumber(String user) {
+        return user != null && !user.isEmpty() && user.chars().allMatch(Character::isDigit);
+    }
+
+    private static Severity severity(String risk) {
+        if (risk == null) {
+            return Severity.UNKNOWN;
+        }
+        return switch (risk.toLowerCase(java.util.Locale.ROOT)) {
+            case "informational", "info" -> Severity.INFORMATIONAL;
+            case "low" -> Severity.LOW;
+            case "medium", "normal" -> Severity.MEDIUM;
+            case "high" -> Severity.HIGH;
+            case "critical" -> Severity.CRITICAL;
+            default -> Severity.UNKNOWN;
+        };
     }
 
     @Override

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.sessionsdk.core.client.AttributeKey;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.client.SessionTraits;
 import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.InvalidSettingsException;
 import org.sessionsdk.core.client.SessionClient;
@@ -77,6 +79,12 @@ public final class PleskProvider implements VendorProvider {
     @Override
     public List<AttributeKey<?>> auditAttributes() {
         return List.of();
+    }
+
+    /** {@return a session opened over the network: a panel reached over the web} */
+    @Override
+    public SessionTraits traits(SessionRecord session) {
+        return new SessionTraits(session.user(), null, false, null, Boolean.TRUE);
     }
 
     @Override

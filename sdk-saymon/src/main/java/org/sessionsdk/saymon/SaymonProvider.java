@@ -5,6 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sessionsdk.core.client.AttributeKey;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.client.Severity;
+import org.sessionsdk.core.client.SessionTraits;
+import org.sessionsdk.core.client.AuditTraits;
 import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
@@ -85,6 +90,18 @@ public final class SaymonProvider implements VendorProvider {
     @Override
     public List<AttributeKey<?>> auditAttributes() {
         return List.of(USER_ID, NEW_BODY, OLD_BODY);
+    }
+
+    /** SAYMON sends the user's id beside the login. */
+    @Override
+    public SessionTraits traits(SessionRecord session) {
+        return new SessionTraits(session.user(), USER_ID.of(session).orElse(null), false, null, null);
+    }
+
+    /** SAYMON sends the actor's id beside the login. */
+    @Override
+    public AuditTraits traits(AuditEvent event) {
+        return new AuditTraits(false, Severity.UNKNOWN, null, null, event.actor(), USER_ID.of(event).orElse(null));
     }
 
     @Override

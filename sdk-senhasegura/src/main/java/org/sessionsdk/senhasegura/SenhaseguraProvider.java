@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sessionsdk.core.client.AttributeKey;
+import org.sessionsdk.core.session.SessionRecord;
+import org.sessionsdk.core.client.SessionTraits;
 import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
@@ -114,6 +116,12 @@ public final class SenhaseguraProvider implements VendorProvider {
     @Override
     public List<AttributeKey<?>> auditAttributes() {
         return List.of();
+    }
+
+    /** {@return a session opened over the network: a session through the PAM proxy} */
+    @Override
+    public SessionTraits traits(SessionRecord session) {
+        return new SessionTraits(session.user(), null, false, null, Boolean.TRUE);
     }
 
     @Override

@@ -3,7 +3,9 @@ package org.sessionsdk.core.client;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.session.SessionRecord;
 
 /**
  * A vendor module's entry for code that does not know the vendor: its name, the settings it accepts,
@@ -35,6 +37,26 @@ public interface VendorProvider {
 
     /** {@return the attributes this vendor's audit entries carry beyond the unified fields} */
     List<AttributeKey<?>> auditAttributes();
+
+    /**
+     * What an export needs to know of this vendor's session that only the vendor knows.
+     *
+     * @param session one of this vendor's sessions
+     * @return its traits; by default the user is a name and the target a host
+     */
+    default SessionTraits traits(SessionRecord session) {
+        return SessionTraits.plain(session.user());
+    }
+
+    /**
+     * What an export needs to know of this vendor's audit entry that only the vendor knows.
+     *
+     * @param event one of this vendor's audit entries
+     * @return its traits; by default a change made by the actor, named by name
+     */
+    default AuditTraits traits(AuditEvent event) {
+        return AuditTraits.change(event.actor());
+    }
 
     /**
      * Opens a client of one server.

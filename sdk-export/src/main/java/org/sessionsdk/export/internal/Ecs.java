@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.client.AuditTraits;
+import org.sessionsdk.core.client.SessionTraits;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -54,9 +56,10 @@ public final class Ecs {
             }
         }
         List<String> ips = new ArrayList<>();
-        user(d, s.vendor(), s.user(), s.attributes());
+        SessionTraits traits = Vendors.traits(s);
+        user(d, traits.userName(), traits.userId());
         address(d, "source", s.sourceAddress(), null, ips);
-        if (s.target() != null && !s.target().isBlank() && !"ekran".equals(s.vendor())) {
+        if (s.target() != null && !s.target().isBlank() && !traits.targetIsId()) {
             String[] hp = Net.hostAndPort(s.target());
             address(d, "destination", hp[0], hp[1], ips);
         }
@@ -65,8 +68,8 @@ public final class Ecs {
         }
         related(d, ips, s.user());
         d.putKey("labels", "session_id", s.id());
-        if ("ekran".equals(s.vendor()) && s.target() != null) {
-            d.putKey("labels", "client_guid", s.target());
+        if (traits.targetIsId() && s.target() != null && traits.targetLabel() != null) {
+            d.putKey("labels", traits.targetLabel(), s.target());
         }
         if (s.lastActivity() != null) {
             d.putKey("labels", "last_activity", s.lastActivity().toString());
@@ -86,20 +89,21 @@ public final class Ecs {
         base(d, e.time() != null ? e.time() : Instant.now(), e.vendor());
         d.put("event.id", e.id());
         List<String> ips = new ArrayList<>();
-        if ("ekran".equals(e.vendor())) {
+        AuditTraits traits = Vendors.traits(e);
+        if (traits.alert()) {
             d.put("event.kind", "alert");
             d.put("event.category", List.of("intrusion_detection"));
             d.put("event.type", List.of("info"));
-            d.put("event.dataset", "ekran.alerts");
+            d.put("event.dataset", e.vendor() + ".alerts");
             d.put("event.action", e.action());
             d.put("rule.name", e.action());
-            d.put("rule.id", e.attributes().get("alertId"));
+            d.put("rule.id", traits.ruleId());
             d.put("rule.description", e.message());
-            int severity = Ocsf.severity(e.attributes().get("riskLevel"));
+            int severity = traits.severity().ordinal();
             if (severity > 0) {
                 d.put("event.severity", severity);
             }
-            d.put("host.name", e.attributes().get("computerName"));
+            d.put("host.name", traits.host());
             d.put("message", e.message() != null ? e.message() : e.action());
         } else {
             d.put("event.kind", "event");
@@ -112,7 +116,7 @@ public final class Ecs {
             d.putKey("labels", "object_type", e.objectType());
             d.putKey("labels", "object_id", e.objectId());
         }
-        user(d, e.vendor(), e.actor(), e.attributes());
+        user(d, traits.userName(), traits.userId());
         address(d, "source", e.sourceAddress(), null, ips);
         related(d, ips, e.actor());
         labels(d, e.attributes());
@@ -133,14 +137,13 @@ public final class Ecs {
     private static void base(JsonDoc d, Instant time, String vendor) {
         d.put("@timestamp", time.toString());
         d.put("ecs.version", org.sessionsdk.export.SiemFormat.ECS_VERSION);
-        String[] product = Products.of(vendor);
+        String[] product = Vendors.product(vendor);
         d.put("observer.vendor", product[1]).put("observer.product", product[0]);
         d.put("event.module", vendor);
     }
 
-    private static void user(JsonDoc d, String vendor, String user, Map<String, String> attributes) {
-        Identity who = Identity.of(vendor, user, attributes);
-        d.put("user.name", who.name()).put("user.id", who.id());
+    private static void user(JsonDoc d, String name, String id) {
+        d.put("user.name", name).put("user.id", id);
     }
 
     /** The raw address in {@code .address}, copied to {@code .ip} or {@code .domain}. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.client.AuditTraits;
+import org.sessionsdk.core.client.SessionTraits;
 import org.sessionsdk.core.session.SessionRecord;
 
 /**
@@ -46,15 +48,16 @@ public final class Ocsf {
         d.put("metadata.uid", s.vendor() + ":session:" + s.id() + ":" + (logon ? "logon" : "logoff"));
         d.put("metadata.original_event_uid", s.id());
         OcsfEnums.STATUS.put(d, "", 1);
-        user(d, "user", s.vendor(), s.user(), s.attributes());
+        SessionTraits traits = Vendors.traits(s);
+        user(d, "user", traits.userName(), traits.userId());
         endpoint(d, "src_endpoint", s.sourceAddress(), null);
-        target(d, s);
+        target(d, s, traits);
         d.put("service.name", serviceName(s));
         d.put("session.uid", s.id());
         if (s.start() != null) {
             d.put("session.created_time", s.start().toEpochMilli());
         }
-        Boolean remote = remote(s);
+        Boolean remote = traits.remote();
         if (remote != null) {
             d.put("is_remote", remote).put("session.is_remote", remote);
         }
@@ -84,10 +87,11 @@ public final class Ocsf {
      * @return one line of JSON
      */
     public static String audit(AuditEvent e) {
-        return "ekran".equals(e.vendor()) ? finding(e) : entityManagement(e);
+        AuditTraits traits = Vendors.traits(e);
+        return traits.alert() ? finding(e, traits) : entityManagement(e, traits);
     }
 
-    private static String entityManagement(AuditEvent e) {
+    private static String entityManagement(AuditEvent e, AuditTraits traits) {
         JsonDoc d = new JsonDoc();
         base(d, ENTITY_MANAGEMENT, 3, OcsfEnums.ENTITY_ACTIVITY, entityActivity(e.action()), e.action(), 1, time(e),
                 e.vendor());
@@ -102,16 +106,16 @@ public final class Ocsf {
         // the managed entity's kind is outside the enum (domain, mailname, object...): Other with the
         // vendor's word, or Unknown when the entry names no kind
         OcsfEnums.ENTITY_TYPE.other(d, "entity.", e.objectType());
-        user(d, "actor.user", e.vendor(), e.actor(), e.attributes());
+        user(d, "actor.user", traits.userName(), traits.userId());
         endpoint(d, "src_endpoint", e.sourceAddress(), null);
         d.put("message", message(e));
         unmapped(d, e.attributes());
         return d.toJson();
     }
 
-    private static String finding(AuditEvent e) {
+    private static String finding(AuditEvent e, AuditTraits traits) {
         JsonDoc d = new JsonDoc();
-        base(d, DETECTION_FINDING, 2, OcsfEnums.FINDING_ACTIVITY, 1, null, severity(e.attributes().get("riskLevel")),
+        base(d, DETECTION_FINDING, 2, OcsfEnums.FINDING_ACTIVITY, 1, null, traits.severity().ordinal(),
                 time(e), e.vendor());
         d.put("metadata.uid", e.vendor() + ":alert:" + e.id());
         d.put("metadata.original_event_uid", e.id());
@@ -132,7 +136,7 @@ public final class Ocsf {
         if (e.sourceAddress() != null && Net.isIp(e.sourceAddress())) {
             evidence.put("src_endpoint.ip", e.sourceAddress());
         }
-        String computer = e.attributes().get("computerName");
+        String computer = traits.host();
         if (computer != null && !computer.isBlank()) {
             evidence.put("device.hostname", computer);
             // type_id is required on device. An Ekran alert names the computer its client runs on, and
@@ -166,7 +170,7 @@ public final class Ocsf {
         d.put("type_name", OcsfEnums.CLASS.caption(classUid) + ": " + activities.caption(written));
         OcsfEnums.SEVERITY.put(d, "", severity);
         d.put("time", time.toEpochMilli());
-        String[] product = Products.of(vendor);
+        String[] product = Vendors.product(vendor);
         d.put("metadata.version", org.sessionsdk.export.SiemFormat.OCSF_VERSION);
         d.put("metadata.product.name", product[0]).put("metadata.product.vendor_name", product[1]);
     }
@@ -192,25 +196,9 @@ public final class Ocsf {
         };
     }
 
-    /** Ekran's risk level as an OCSF severity; unknown when it says nothing we know. */
-    static int severity(String risk) {
-        if (risk == null) {
-            return 0;
-        }
-        return switch (risk.toLowerCase(Locale.ROOT)) {
-            case "informational", "info" -> 1;
-            case "low" -> 2;
-            case "medium", "normal" -> 3;
-            case "high" -> 4;
-            case "critical" -> 5;
-            default -> 0;
-        };
-    }
-
-    /** A user as {@link Identity} reads it: {@code name} and {@code uid}. */
-    static void user(JsonDoc d, String at, String vendor, String user, Map<String, String> attributes) {
-        Identity who = Identity.of(vendor, user, attributes);
-        d.put(at + ".name", who.name()).put(at + ".uid", who.id());
+    /** A user as the vendor names it: {@code name} and {@code uid}. */
+    static void user(JsonDoc d, String at, String name, String id) {
+        d.put(at + ".name", name).put(at + ".uid", id);
         if (!d.has(at) && at.equals("user")) {
             // the user object is required on 3002 and needs a name or uid: an unknown one is said so
             d.put(at + ".name", "unknown");
@@ -228,12 +216,12 @@ public final class Ocsf {
     }
 
     /** Where the session was opened: the panel, the PAM's target device, the monitored endpoint. */
-    private static void target(JsonDoc d, SessionRecord s) {
+    private static void target(JsonDoc d, SessionRecord s, SessionTraits traits) {
         if (s.target() == null || s.target().isBlank()) {
             return;
         }
-        if ("ekran".equals(s.vendor())) {
-            d.put("dst_endpoint.uid", s.target()); // the monitored endpoint's client GUID
+        if (traits.targetIsId()) {
+            d.put("dst_endpoint.uid", s.target()); // e.g. the monitored endpoint's agent id
             return;
         }
         String[] hp = Net.hostAndPort(s.target());
@@ -244,14 +232,7 @@ public final class Ocsf {
         if (s.protocol() != null && !s.protocol().isBlank()) {
             return s.protocol().toUpperCase(Locale.ROOT);
         }
-        return Products.of(s.vendor())[0];
-    }
-
-    private static Boolean remote(SessionRecord s) {
-        return switch (s.vendor()) {
-            case "plesk", "senhasegura" -> Boolean.TRUE; // a panel reached over the web; a PAM proxy session
-            default -> null;
-        };
+        return Vendors.product(s.vendor())[0];
     }
 
     static boolean isRemoteShell(SessionRecord s) {
