@@ -16,4 +16,9 @@ module org.sessionsdk.testkit {
     requires static org.junit.jupiter.api;
 
     exports org.sessionsdk.testkit;
+
+    uses org.sessionsdk.testkit.SimulatorProvider;
+    provides org.sessionsdk.testkit.SimulatorProvider with org.sessionsdk.testkit.BuiltInSimulators.Ekran,
+            org.sessionsdk.testkit.BuiltInSimulators.Plesk, org.sessionsdk.testkit.BuiltInSimulators.Saymon,
+            org.sessionsdk.testkit.BuiltInSimulators.Senhasegura;
 }

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * records every request in a journal ({@link #requests()}, the last {@value #JOURNAL_SIZE} kept),
  * plays queued {@link Faults}, and hands everything else to the vendor's {@link #handle(SimExchange)}.
  *
- * <p>Each vendor simulator has a {@code static start()} factory and a {@code client()} method that
- * builds a client of the SDK configured for it; {@link SimulatorExtension} relies on both.
+ * <p>Each vendor simulator has a {@code static start()} factory and its {@link SimulatorProvider}, through
+ * which {@link SimulatorExtension} and the CLI find it.
  */
 public abstract class Simulator implements AutoCloseable {
     static {
@@ -269,6 +269,25 @@ public abstract class Simulator implements AutoCloseable {
     public String vendor() {
         return vendor;
     }
+
+    /**
+     * Regenerates the data from a seed; each vendor simulator returns itself.
+     *
+     * @param seed the seed of the generated data
+     * @return this simulator
+     */
+    public abstract Simulator withSeed(long seed);
+
+    /**
+     * Generates {@code n} sessions instead of the default count; each vendor simulator returns itself.
+     *
+     * @param n how many
+     * @return this simulator
+     */
+    public abstract Simulator withSessions(int n);
+
+    /** {@return a client of the SDK signed in to this simulator; each vendor simulator returns its own type; close it} */
+    public abstract org.sessionsdk.core.client.SessionClient client();
 
     /**
      * {@return the base URI to give a client, {@code http://127.0.0.1:<port>}, or the host it was

@@ -1,7 +1,5 @@
 package org.sessionsdk.testkit;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -17,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * closed when their scope ends. After every test, faults queued and not used are cleared. Use it
  * through {@link SessionSimulators}.
  *
- * <p>A client type {@code XxxClient} is served by {@code org.sessionsdk.testkit.XxxSimulator}.
+ * <p>Simulator and client types are matched through the {@link SimulatorProvider}s on the class path
+ * ({@link Simulators}), so a vendor module's simulator needs nothing here.
  */
 public final class SimulatorExtension implements ParameterResolver, AfterEachCallback {
     /** For JUnit, which makes extensions by reflection ({@code @ExtendWith}, {@link SessionSimulators}). */
@@ -29,7 +28,7 @@ public final class SimulatorExtension implements ParameterResolver, AfterEachCal
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext ctx) {
         Class<?> type = p.getParameter().getType();
-        return Simulator.class.isAssignableFrom(type) || simulatorFor(type) != null;
+        return Simulators.forType(type).isPresent();
     }
 
     @Override
@@ -37,18 +36,20 @@ public final class SimulatorExtension implements ParameterResolver, AfterEachCal
         Class<?> type = p.getParameter().getType();
         ExtensionContext scope = scope(ctx);
         ExtensionContext.Store store = scope.getStore(NS);
-        if (Simulator.class.isAssignableFrom(type)) {
-            return simulator(type, scope, ctx);
+        SimulatorProvider<?> provider = Simulators.forType(type).orElseThrow(
+                () -> new ParameterResolutionException("no simulator provider for " + type.getName()));
+        Simulator sim = simulator(provider, scope, ctx);
+        if (type.isInstance(sim)) {
+            return sim;
         }
-        Simulator sim = simulator(simulatorFor(type), scope, ctx);
-        Closing client = store.getOrComputeIfAbsent(type.getName() + "#client",
-                k -> new Closing((AutoCloseable) invoke(sim, "client")), Closing.class);
+        Closing client = store.getOrComputeIfAbsent(type.getName() + "#client", k -> new Closing(sim.client()),
+                Closing.class);
         return client.value;
     }
 
-    private static Simulator simulator(Class<?> type, ExtensionContext scope, ExtensionContext ctx) {
-        Closing c = scope.getStore(NS).getOrComputeIfAbsent(type.getName(), k -> {
-            Simulator s = (Simulator) invokeStatic(type, "start");
+    private static Simulator simulator(SimulatorProvider<?> provider, ExtensionContext scope, ExtensionContext ctx) {
+        Closing c = scope.getStore(NS).getOrComputeIfAbsent(provider.simulatorType().getName(), k -> {
+            Simulator s = provider.start();
             ctx.getTestClass().map(t -> t.getAnnotation(SessionSimulators.class)).ifPresent(a -> configure(s, a));
             started(scope).add(s);
             return new Closing(s);
@@ -82,27 +83,9 @@ public final class SimulatorExtension implements ParameterResolver, AfterEachCal
     }
 
     private static void configure(Simulator s, SessionSimulators a) {
-        try {
-            s.getClass().getMethod("withSeed", long.class).invoke(s, a.seed());
-            if (a.sessions() >= 0) {
-                s.getClass().getMethod("withSessions", int.class).invoke(s, a.sessions());
-            }
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new ParameterResolutionException("cannot configure " + s.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static Class<?> simulatorFor(Class<?> clientType) {
-        String name = clientType.getSimpleName();
-        if (!name.endsWith("Client")) {
-            return null;
-        }
-        try {
-            Class<?> c = Class.forName(SimulatorExtension.class.getPackageName() + "."
-                    + name.substring(0, name.length() - "Client".length()) + "Simulator");
-            return Simulator.class.isAssignableFrom(c) ? c : null;
-        } catch (ClassNotFoundException e) {
-            return null;
+        s.withSeed(a.seed());
+        if (a.sessions() >= 0) {
+            s.withSessions(a.sessions());
         }
     }
 
@@ -112,23 +95,6 @@ public final class SimulatorExtension implements ParameterResolver, AfterEachCal
             c = c.getParent().get();
         }
         return c;
-    }
-
-    private static Object invokeStatic(Class<?> type, String method) {
-        try {
-            return type.getMethod(method).invoke(null);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new ParameterResolutionException("cannot call " + type.getSimpleName() + "." + method + "()", e);
-        }
-    }
-
-    private static Object invoke(Object target, String method) {
-        try {
-            Method m = target.getClass().getMethod(method);
-            return m.invoke(target);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
-            throw new ParameterResolutionException("cannot call " + target.getClass().getSimpleName() + "." + method + "()", e);
-        }
     }
 
     /** Closes what it holds when JUnit closes the class's store. */

@@ -33,6 +33,21 @@ class SimulatorFailureTest {
         protected String stallPrefix() {
             return "";
         }
+
+        @Override
+        public Simulator withSeed(long seed) {
+            return this;
+        }
+
+        @Override
+        public Simulator withSessions(int n) {
+            return this;
+        }
+
+        @Override
+        public org.sessionsdk.core.client.SessionClient client() {
+            throw new UnsupportedOperationException("no SDK client for a broken simulator");
+        }
     }
 
     @Test
