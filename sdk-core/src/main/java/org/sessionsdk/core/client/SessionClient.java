@@ -30,7 +30,9 @@ public interface SessionClient extends SessionSource, AutoCloseable {
     Optional<AuditSource> audit();
 
     /**
-     * Follows the audit log (see {@link AuditSource#auditFeed(FeedOptions)}).
+     * Follows the audit log (see {@link AuditSource#auditFeed(FeedOptions)}). A client that is an
+     * {@link AuditSource} too inherits two defaults of this method and must pick one: Java requires
+     * {@code return AuditSource.super.auditFeed(options);} or the vendor's own feed.
      *
      * @param options where to start and how often to poll
      * @return the feed; close it
