@@ -22,7 +22,6 @@ module org.sessionsdk.core {
     exports org.sessionsdk.core.error;
     exports org.sessionsdk.core.http;
     exports org.sessionsdk.core.observe;
-    exports org.sessionsdk.core.paging;
     exports org.sessionsdk.core.retry;
     exports org.sessionsdk.core.session;
 
@@ -37,6 +36,8 @@ module org.sessionsdk.core {
             org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.auth to
             org.sessionsdk.plesk, org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
+    exports org.sessionsdk.core.internal.paging to
+            org.sessionsdk.ekran, org.sessionsdk.saymon;
     exports org.sessionsdk.core.internal.json to
             org.sessionsdk.ekran, org.sessionsdk.saymon, org.sessionsdk.senhasegura;
     exports org.sessionsdk.core.internal.time to

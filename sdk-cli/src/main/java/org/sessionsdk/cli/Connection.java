@@ -55,7 +55,7 @@ final class Connection {
     enum Vendor {
         plesk("type"),
         ekran("userId", "clientGuid"),
-        saymon("userId", "expiredAt", SaymonClient.END_EXPIRED),
+        saymon("userId", "expiredAt", org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED),
         senhasegura("session_id", "credential", "proxy", "time", "prevent_purge", "request", "ITSM");
 
         private final List<String> attributes;

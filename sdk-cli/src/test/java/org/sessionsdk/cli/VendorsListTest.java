@@ -148,7 +148,7 @@ class VendorsListTest {
         List<String> row = Stream.of(lines).filter(l -> l.contains(EXPIRED_ID)).map(l -> List.of(l.split(",", -1)))
                 .findFirst().orElseThrow();
         assertThat(row.get(header.indexOf("end"))).isEqualTo(EXPIRY.toString());
-        assertThat(row.get(header.indexOf(SaymonClient.END_EXPIRED))).isEqualTo("true");
+        assertThat(row.get(header.indexOf(org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED))).isEqualTo("true");
     }
 
     @ParameterizedTest

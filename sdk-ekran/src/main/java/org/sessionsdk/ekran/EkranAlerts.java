@@ -11,7 +11,7 @@ import org.sessionsdk.core.internal.CallResponse;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
-import org.sessionsdk.core.paging.Paging;
+import org.sessionsdk.core.internal.paging.Paging;
 import org.sessionsdk.ekran.internal.EkranTimes;
 
 /**

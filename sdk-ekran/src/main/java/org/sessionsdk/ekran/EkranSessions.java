@@ -21,7 +21,7 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
-import org.sessionsdk.core.paging.Paging;
+import org.sessionsdk.core.internal.paging.Paging;
 import org.sessionsdk.ekran.internal.EkranTimes;
 
 /**

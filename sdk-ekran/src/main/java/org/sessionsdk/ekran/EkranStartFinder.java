@@ -29,8 +29,8 @@ final class EkranStartFinder implements SessionDiff.Clipping {
     /** How far back each window of the look-up starts, from the listing's window start. */
     static final List<Duration> LOOK_BACK = List.of(Duration.ofHours(1), Duration.ofHours(4), Duration.ofHours(16),
             Duration.ofHours(64), Duration.ofHours(256), Duration.ofHours(1024));
-    /** The attribute naming the instant a session of unknown start is known to have begun before. */
-    static final String STARTED_BEFORE = "startedBefore";
+    /** {@link org.sessionsdk.core.feed.FeedAttributes#STARTED_BEFORE}. */
+    static final String STARTED_BEFORE = org.sessionsdk.core.feed.FeedAttributes.STARTED_BEFORE;
 
     private final EkranSessions sessions;
 

@@ -17,7 +17,7 @@ import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
-import org.sessionsdk.core.paging.Paging;
+import org.sessionsdk.core.internal.paging.Paging;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.saymon.internal.LogPages;
 import org.sessionsdk.saymon.internal.SkipOnFailure;

@@ -94,14 +94,11 @@ public final class SaymonClient implements SessionClient, AuditSource {
         return "saymon";
     }
 
-    /** The attribute a record carries when the session was not ended but expired: its end is the expiry. */
-    public static final String END_EXPIRED = "endExpired";
-
     /**
      * Follows the session log by comparing listings (the shared strategy, reading
      * {@link #sessionRecords}). A record still without {@code endTime} whose {@code expiredAt} has
      * passed (judged by the feed's clock, which stamps its changes) has expired for inactivity: it is
-     * reported ENDED with the expiry time as its end and the attribute {@value #END_EXPIRED}{@code =true},
+     * reported ENDED with the expiry time as its end and the attribute {@value org.sessionsdk.core.feed.FeedAttributes#END_EXPIRED}{@code =true},
      * as {@link #sessionRecords} shows it. See the README's "Following".
      */
     @Override
@@ -113,7 +110,7 @@ public final class SaymonClient implements SessionClient, AuditSource {
      * Sessions overlapping {@code range}, in the vendor-neutral form; close the stream. A session
      * without {@code endTime} whose {@code expiredAt} has passed by the client's {@code Clock} ended at
      * its expiry ({@link SaymonSession#toSessionRecord(ZoneId, Instant)}): its end is
-     * {@code expiredAt} and it carries {@value #END_EXPIRED}{@code =true}, as the feed reports it.
+     * {@code expiredAt} and it carries {@value org.sessionsdk.core.feed.FeedAttributes#END_EXPIRED}{@code =true}, as the feed reports it.
      *
      * <p>SAYMON does not document which time its {@code from}/{@code to} bound, so the server is asked
      * for a superset that is right either way and the overlap is decided here: {@code from} is moved

@@ -84,7 +84,7 @@ public final class SaymonProvider implements VendorProvider {
 
     @Override
     public List<AttributeKey<?>> sessionAttributes() {
-        return List.of(USER_ID, EXPIRED_AT);
+        return List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY);
     }
 
     @Override

@@ -54,7 +54,7 @@ public record SaymonSession(String id, String userId, String login, Instant star
     /**
      * This record in the vendor-neutral form as of {@code now}: like {@link #toSessionRecord(ZoneId)},
      * except that a session {@linkplain #expired(Instant) expired} by then ends at its
-     * {@code expiredAt} and carries the attribute {@value SaymonClient#END_EXPIRED}{@code =true}. The
+     * {@code expiredAt} and carries the attribute {@value org.sessionsdk.core.feed.FeedAttributes#END_EXPIRED}{@code =true}. The
      * one rule behind both {@link SaymonClient#sessionRecords} and {@link SaymonClient#sessionFeed}.
      *
      * @param serverZone the server's zone, {@link SaymonClient#serverZone()}
@@ -73,7 +73,7 @@ public record SaymonSession(String id, String userId, String login, Instant star
         Instant end = endTime;
         if (now != null && expired(now)) {
             end = expiredAt;
-            attributes.put(SaymonClient.END_EXPIRED, "true");
+            attributes.put(org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED, "true");
         }
         return new SessionRecord("saymon", id, login != null ? login : userId, null, null, null, startTime,
                 end, null, attributes);

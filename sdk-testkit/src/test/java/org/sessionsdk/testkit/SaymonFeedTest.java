@@ -88,7 +88,7 @@ class SaymonFeedTest {
             assertThat(changes(b)).containsExactlyInAnyOrder(tuple(ChangeType.STARTED, "dave", at(5)),
                     tuple(ChangeType.ENDED, "dave", at(5)), tuple(ChangeType.ENDED, "idle", at(5)));
             assertThat(b.items()).filteredOn(c -> c.session().user().equals("idle"))
-                    .allSatisfy(c -> assertThat(c.session().attributes()).containsEntry(SaymonClient.END_EXPIRED, "true"));
+                    .allSatisfy(c -> assertThat(c.session().attributes()).containsEntry(org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED, "true"));
             clock.set(at(8));
             int before = sim.requestCount();
             assertThat(feed.poll(Duration.ZERO).items()).as("carol is open 38 min: her expiry stays ahead").isEmpty();
@@ -122,8 +122,8 @@ class SaymonFeedTest {
             assertThat(listed.get("idle").end()).isEqualTo(at(-5));
             assertThat(listed.get("now").end()).as("an expiry at now has passed").isEqualTo(T0);
             assertThat(listed.get("busy").end()).as("an expiry ahead: still open").isNull();
-            assertThat(listed.get("idle").attributes()).containsEntry(SaymonClient.END_EXPIRED, "true");
-            assertThat(listed.get("busy").attributes()).doesNotContainKey(SaymonClient.END_EXPIRED);
+            assertThat(listed.get("idle").attributes()).containsEntry(org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED, "true");
+            assertThat(listed.get("busy").attributes()).doesNotContainKey(org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED);
             assertThat(listed(saymon, TimeRange.since(at(-3)))).as("ended before the range: outside it")
                     .containsOnlyKeys("now", "busy");
 
@@ -137,7 +137,7 @@ class SaymonFeedTest {
             Map<String, SessionRecord> later = listed(saymon, TimeRange.since(at(-180)));
             assertThat(later.get("busy").end()).isEqualTo(at(20));
             assertThat(changes(feed.poll(Duration.ZERO))).containsExactly(tuple(ChangeType.ENDED, "busy", at(20)));
-            assertThat(later.get("busy").attributes()).containsEntry(SaymonClient.END_EXPIRED, "true");
+            assertThat(later.get("busy").attributes()).containsEntry(org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED, "true");
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.ChangeType;
 import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.feed.FeedAttributes;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.time.LocalTimes;
@@ -54,13 +55,10 @@ import org.sessionsdk.core.session.TimeRange;
  * session to look up.
  */
 public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
-    /** The attribute an ENDED change carries when the end was not reported but seen (the session vanished). */
-    public static final String END_OBSERVED = "endObserved";
-    /**
-     * The attribute a change carries when the session's true start could not be found (its listed
-     * start was clipped to a window and the look-back did not reach it); its start is then null.
-     */
-    public static final String START_UNKNOWN = "startUnknown";
+    /** {@link FeedAttributes#END_OBSERVED}. */
+    public static final String END_OBSERVED = FeedAttributes.END_OBSERVED;
+    /** {@link FeedAttributes#START_UNKNOWN}. */
+    public static final String START_UNKNOWN = FeedAttributes.START_UNKNOWN;
     /** The checkpoint's mark of a {@code since} that is the asked start, not a poll's instant. */
     private static final String UNPOLLED = "unpolled";
 

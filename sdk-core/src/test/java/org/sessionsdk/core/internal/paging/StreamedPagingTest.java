@@ -1,4 +1,4 @@
-package org.sessionsdk.core.paging;
+package org.sessionsdk.core.internal.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.sessionsdk.core.paging;
+package org.sessionsdk.core.internal.paging;
 
 import java.util.Collections;
 import java.util.Iterator;
