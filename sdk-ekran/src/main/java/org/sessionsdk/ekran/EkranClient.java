@@ -145,7 +145,7 @@ public final class EkranClient implements SessionClient, AuditSource {
 
         private Builder() {
             // every call is under /ekranapi, so https://host/ekranapi names the same server
-            config.apiPrefixes("/ekranapi");
+            apiPrefixes("/ekranapi");
         }
 
         /**

@@ -142,7 +142,7 @@ public final class PleskClient implements SessionClient, AuditSource {
 
         private Builder() {
             // https://panel:8443/enterprise/control/agent.php works as well as https://panel:8443
-            config.apiPrefixes(PacketExchange.AGENT_PATH);
+            apiPrefixes(PacketExchange.AGENT_PATH);
         }
 
         /**

@@ -248,7 +248,7 @@ public final class SaymonClient implements SessionClient, AuditSource {
 
         private Builder() {
             // every call is under /node/api, so https://saymon/node/api names the same server
-            config.apiPrefixes("/node/api");
+            apiPrefixes("/node/api");
         }
 
         /**

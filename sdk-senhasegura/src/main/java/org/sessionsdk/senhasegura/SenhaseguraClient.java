@@ -116,7 +116,7 @@ public final class SenhaseguraClient implements SessionClient {
 
         private Builder() {
             // calls live under /api and /iso at the server's root, so https://pam/api names the same server
-            config.apiPrefixes("/api", "/iso");
+            apiPrefixes("/api", "/iso");
         }
 
         /**

@@ -17,8 +17,8 @@ import org.sessionsdk.core.retry.RetryPolicy;
  * @param <B> the vendor builder, so chained calls keep its type
  */
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
-    /** The shared settings; a vendor builder passes them to its client. */
-    protected final ClientConfig.Builder config = ClientConfig.builder();
+    /** The shared settings, gathered here and handed over as one {@link ClientConfig} by {@link #buildConfig()}. */
+    private final ClientConfig.Builder config = ClientConfig.builder();
 
     /** For vendor builders; each client has its own static {@code builder()}. */
     protected ClientBuilder() {
@@ -49,6 +49,17 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected final ClientConfig buildConfig() {
         require(config.endpoint(), "endpoint is required: endpoint(URI.create(\"https://host\"))");
         return config.build();
+    }
+
+    /**
+     * Paths the vendor's calls start with ({@code /ekranapi}): an endpoint that ends in one of them is
+     * trimmed to its base, so the documented URL works with or without its API prefix. For vendor
+     * builders, in their constructor.
+     *
+     * @param prefixes each starting with {@code /} and not ending with one
+     */
+    protected final void apiPrefixes(String... prefixes) {
+        config.apiPrefixes(prefixes);
     }
 
     @SuppressWarnings("unchecked")

@@ -71,12 +71,12 @@ public final class ClientConfig {
     }
 
     /** {@return a builder with the defaults; only the endpoint is required} */
-    public static Builder builder() {
+    static Builder builder() {
         return new Builder();
     }
 
     /** {@return a builder holding this configuration, to derive a changed copy} */
-    public Builder toBuilder() {
+    Builder toBuilder() {
         Builder b = new Builder();
         b.endpoint = endpoint;
         b.connectTimeout = connectTimeout;
@@ -237,8 +237,8 @@ public final class ClientConfig {
         return d;
     }
 
-    /** Builds a {@link ClientConfig}. Only the endpoint is required. */
-    public static final class Builder {
+    /** Gathers a {@link ClientConfig} for {@link ClientBuilder}: users set these through their vendor's builder. */
+    static final class Builder {
         /** Made by the enclosing type's {@code builder()}. */
         private Builder() {
         }

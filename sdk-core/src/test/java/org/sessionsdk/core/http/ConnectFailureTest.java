@@ -51,14 +51,14 @@ class ConnectFailureTest {
         }
     }
 
-    private String get(URI endpoint, ClientConfig.Builder config) {
+    private String get(URI endpoint, org.sessionsdk.core.testing.TestConfig config) {
         ClientRuntime runtime = new ClientRuntime(config.endpoint(endpoint).retryPolicy(RetryPolicy.none()).build(), "t");
         open.add(runtime::close);
         ApiCaller caller = runtime.caller(RequestAuth.none(), ErrorDecoder.byStatus());
         return caller.execute(Call.get("/x").build(), r -> new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    private TransportException failure(URI endpoint, ClientConfig.Builder config) {
+    private TransportException failure(URI endpoint, org.sessionsdk.core.testing.TestConfig config) {
         return catchThrowableOfType(() -> get(endpoint, config), TransportException.class);
     }
 
@@ -99,7 +99,7 @@ class ConnectFailureTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        TransportException e = failure(URI.create("http://127.0.0.1:" + port), ClientConfig.builder());
+        TransportException e = failure(URI.create("http://127.0.0.1:" + port), new org.sessionsdk.core.testing.TestConfig());
 
         assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
         assertThat(e.getMessage()).contains("GET /x").contains("cannot connect to 127.0.0.1:" + port)
@@ -112,19 +112,19 @@ class ConnectFailureTest {
         int port = plainServer();
         // the connect timeout is far longer than the test could wait: only the probe can end this
         TransportException e = failure(URI.create("https://127.0.0.1:" + port),
-                ClientConfig.builder().connectTimeout(Duration.ofHours(1)).requestTimeout(Duration.ofHours(1)));
+                new org.sessionsdk.core.testing.TestConfig().connectTimeout(Duration.ofHours(1)).requestTimeout(Duration.ofHours(1)));
 
         assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
         assertThat(e.getMessage()).contains("TLS handshake with 127.0.0.1:" + port + " failed")
                 .contains("plain HTTP, not TLS").contains("use http://127.0.0.1:" + port);
         // and the same port over http works
-        assertThat(get(URI.create("http://127.0.0.1:" + port), ClientConfig.builder())).isEqualTo("plain");
+        assertThat(get(URI.create("http://127.0.0.1:" + port), new org.sessionsdk.core.testing.TestConfig())).isEqualTo("plain");
     }
 
     @Test
     void anUntrustedCertificateSaysSoAndHowToTrustIt() throws Exception {
         int port = tlsServer();
-        TransportException e = failure(URI.create("https://127.0.0.1:" + port), ClientConfig.builder());
+        TransportException e = failure(URI.create("https://127.0.0.1:" + port), new org.sessionsdk.core.testing.TestConfig());
 
         assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
         assertThat(e.getMessage()).contains("TLS handshake with 127.0.0.1:" + port + " failed")
@@ -135,7 +135,7 @@ class ConnectFailureTest {
     void aTrustedTlsServerAnswersThroughTheProbe() throws Exception {
         int port = tlsServer();
         Path pem = Path.of(getClass().getResource("/tls/server.pem").toURI());
-        ClientConfig.Builder config = ClientConfig.builder().sslContext(org.sessionsdk.core.config.TrustMaterial.fromPem(pem));
+        org.sessionsdk.core.testing.TestConfig config = new org.sessionsdk.core.testing.TestConfig().sslContext(org.sessionsdk.core.config.TrustMaterial.fromPem(pem));
 
         assertThat(get(URI.create("https://127.0.0.1:" + port), config)).isEqualTo("secure");
         assertThat(get(URI.create("https://localhost:" + port), config)).isEqualTo("secure");
@@ -163,7 +163,7 @@ class ConnectFailureTest {
         int port = silent.getLocalPort();
 
         TransportException e = failure(URI.create("https://127.0.0.1:" + port),
-                ClientConfig.builder().connectTimeout(Duration.ofMillis(300)));
+                new org.sessionsdk.core.testing.TestConfig().connectTimeout(Duration.ofMillis(300)));
 
         assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT_TIMEOUT);
         assertThat(e.getMessage()).contains("no connection to 127.0.0.1:" + port + " within the connect timeout");
@@ -193,7 +193,7 @@ class ConnectFailureTest {
         // what -Dhttps.proxyHost gives: no proxy in the SDK's config, one for the whole JVM
         ProxySelector.setDefault(ProxySelector.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy)));
         try {
-            TransportException e = failure(URI.create("https://127.0.0.1:" + target), ClientConfig.builder());
+            TransportException e = failure(URI.create("https://127.0.0.1:" + target), new org.sessionsdk.core.testing.TestConfig());
 
             assertThat(e.getMessage()).doesNotContain("plain HTTP");
             assertThat(proxyRequestLine.get(30, TimeUnit.SECONDS)).startsWith("CONNECT 127.0.0.1:" + target + " ");

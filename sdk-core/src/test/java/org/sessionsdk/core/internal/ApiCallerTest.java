@@ -56,13 +56,13 @@ class ApiCallerTest {
         }
     }
 
-    private ApiCaller caller(ClientConfig.Builder b, RequestAuth auth) {
+    private ApiCaller caller(org.sessionsdk.core.testing.TestConfig b, RequestAuth auth) {
         runtime = new ClientRuntime(b.build(), "test");
         return runtime.caller(auth, ErrorDecoder.byStatus());
     }
 
-    private ClientConfig.Builder config() {
-        return ClientConfig.builder().endpoint(Loopback.endpoint(wm)).retryPolicy(Loopback.fastRetry(3, sleeper));
+    private org.sessionsdk.core.testing.TestConfig config() {
+        return new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm)).retryPolicy(Loopback.fastRetry(3, sleeper));
     }
 
     private static String text(ApiCaller c, Call call) {
@@ -206,7 +206,7 @@ class ApiCallerTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ApiCaller c = caller(ClientConfig.builder().endpoint(URI.create("http://127.0.0.1:" + port))
+        ApiCaller c = caller(new org.sessionsdk.core.testing.TestConfig().endpoint(URI.create("http://127.0.0.1:" + port))
                 .retryPolicy(Loopback.fastRetry(2, sleeper)), RequestAuth.none());
 
         TransportException e = catchThrowableOfType(TransportException.class, () -> text(c, Call.post("/w").build()));
@@ -284,7 +284,7 @@ class ApiCallerTest {
 
     @Test
     void joinsAnEndpointPathPrefixAndEncodesTheQuery() {
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(URI.create("https://h.example:8443/base/")).build(), "t");
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(URI.create("https://h.example:8443/base/")).build(), "t");
         ApiCaller c = runtime.caller(RequestAuth.none(), ErrorDecoder.byStatus());
 
         URI u = c.resolve(Call.get("/node/api").query("q", "a b&c=d").query("n", 5).build());

@@ -120,7 +120,7 @@ class CallListenerTest {
     }
 
     private ApiCaller caller(RetryPolicy retry, CallListener... listeners) {
-        ClientConfig.Builder b = ClientConfig.builder().endpoint(Loopback.endpoint(wm)).retryPolicy(retry);
+        org.sessionsdk.core.testing.TestConfig b = new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm)).retryPolicy(retry);
         for (CallListener l : listeners) {
             b.listener(l);
         }
@@ -226,7 +226,7 @@ class CallListenerTest {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(URI.create("http://127.0.0.1:" + closedPort))
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(URI.create("http://127.0.0.1:" + closedPort))
                 .retryPolicy(RetryPolicy.none()).listener(events).build(), "testvendor");
         ApiCaller c = runtime.caller(RequestAuth.none(), ErrorDecoder.byStatus());
 

@@ -34,7 +34,7 @@ class LogRedactionTest {
                     .plain("X-Tenant", "TENANT-PLAIN-7").build().authorize(request);
         };
         int mark = CapturedLogs.mark();
-        try (ClientRuntime rt = new ClientRuntime(ClientConfig.builder().endpoint(Loopback.endpoint(wm))
+        try (ClientRuntime rt = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm))
                 .redactHeader("Content-Type").build(), "t")) {
             ApiCaller c = rt.caller(auth, ErrorDecoder.byStatus());
             assertThatThrownBy(() -> c.execute(Call.get("/p").query("token", "QUERY-SECRET-8").build(), r -> null))

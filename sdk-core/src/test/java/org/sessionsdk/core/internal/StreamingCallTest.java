@@ -31,7 +31,7 @@ class StreamingCallTest {
 
     @BeforeEach
     void setUp() {
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(Loopback.endpoint(wm)).build(), "test");
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm)).build(), "test");
     }
 
     @AfterEach

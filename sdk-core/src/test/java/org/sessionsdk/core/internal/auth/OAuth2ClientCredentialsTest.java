@@ -69,7 +69,7 @@ class OAuth2ClientCredentialsTest {
     }
 
     private OAuth2ClientCredentials oauth(boolean basic) {
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(Loopback.endpoint(wm)).clock(clock).build(), "t");
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm)).clock(clock).build(), "t");
         ApiCaller tokenCaller = runtime.caller(RequestAuth.none(),
                 OAuth2ClientCredentials.tokenErrors(OAuth2ClientCredentials::rfcError));
         return OAuth2ClientCredentials.builder().tokenCaller(tokenCaller).tokenPath("/iso/oauth2/token")
@@ -123,7 +123,7 @@ class OAuth2ClientCredentialsTest {
                         .withBody("{\"expires_in\":3600,\"access_token\":\"tok-1\"}")));
         wm.stubFor(post(urlPathEqualTo("/iso/oauth2/token")).atPriority(2)
                 .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_client\"}")));
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(Loopback.endpoint(wm)).clock(clock).build(), "t");
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm)).clock(clock).build(), "t");
         ApiCaller tokenCaller = runtime.caller(RequestAuth.none(),
                 OAuth2ClientCredentials.tokenErrors(OAuth2ClientCredentials::rfcError));
         OAuth2ClientCredentials auth = OAuth2ClientCredentials.builder().tokenCaller(tokenCaller)
@@ -239,6 +239,6 @@ class OAuth2ClientCredentialsTest {
     void neverPrintsTheSecret() {
         assertThat(oauth(false).toString()).contains("client-1").doesNotContain("s3cr");
         runtime.close();
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(Loopback.endpoint(wm)).build(), "t");
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(Loopback.endpoint(wm)).build(), "t");
     }
 }

@@ -110,7 +110,7 @@ class PollTimeoutTest {
     }
 
     private TransportException pollOnce(URI endpoint) {
-        runtime = new ClientRuntime(ClientConfig.builder().endpoint(endpoint).retryPolicy(RetryPolicy.none())
+        runtime = new ClientRuntime(new org.sessionsdk.core.testing.TestConfig().endpoint(endpoint).retryPolicy(RetryPolicy.none())
                 .requestTimeout(Duration.ofHours(1)).readTimeout(Duration.ofHours(1)).build(), "t");
         ReadAll strategy = new ReadAll(runtime.caller(RequestAuth.none(), ErrorDecoder.byStatus()));
         PollingFeed<String> feed = new PollingFeed<>(strategy,

@@ -11,7 +11,7 @@ import org.sessionsdk.core.error.TransportException;
 import org.sessionsdk.core.internal.Call;
 
 class AttemptTimeoutPolicyTest {
-    static final ClientConfig CONFIG = ClientConfig.builder().endpoint(URI.create("http://127.0.0.1:9"))
+    static final ClientConfig CONFIG = new org.sessionsdk.core.testing.TestConfig().endpoint(URI.create("http://127.0.0.1:9"))
             .requestTimeout(Duration.ofSeconds(30)).callTimeout(Duration.ofMinutes(5)).build();
 
     @Test

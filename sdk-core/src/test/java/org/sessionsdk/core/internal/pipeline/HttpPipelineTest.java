@@ -15,7 +15,7 @@ import org.sessionsdk.core.internal.ErrorDecoder;
 class HttpPipelineTest {
     @Test
     void thePoliciesInOrder() {
-        ClientConfig config = ClientConfig.builder().endpoint(URI.create("http://127.0.0.1:9")).build();
+        ClientConfig config = new org.sessionsdk.core.testing.TestConfig().endpoint(URI.create("http://127.0.0.1:9")).build();
         List<String> seen = new ArrayList<>();
         HttpPipelinePolicy vendor = (call, next) -> {
             seen.add("vendor");
