@@ -18,7 +18,7 @@ import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
-import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.AbstractSessionClient;
 import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.ekran.internal.EkranErrors;
@@ -38,13 +38,14 @@ import org.sessionsdk.ekran.internal.EkranErrors;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class EkranClient implements SessionClient, AuditSource {
+public final class EkranClient extends AbstractSessionClient implements AuditSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final EkranSessions sessions;
     private final EkranAlerts alerts;
 
     private EkranClient(ClientRuntime runtime, EkranCredentials credentials, ZoneId serverZone) {
+        super("ekran", runtime.config().endpoint(), serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = serverZone;
         ApiCaller caller = runtime.caller(credentials.auth(runtime, EkranErrors.decoder()), EkranErrors.decoder());
@@ -65,11 +66,6 @@ public final class EkranClient implements SessionClient, AuditSource {
     /** {@return alert events, following Ekran's {@code afterActivityId} cursor} */
     public EkranAlerts alerts() {
         return alerts;
-    }
-
-    @Override
-    public String vendor() {
-        return "ekran";
     }
 
     /** Ekran sessions overlapping {@code range}, in the vendor-neutral form; close the stream. */
@@ -111,31 +107,10 @@ public final class EkranClient implements SessionClient, AuditSource {
                 .filter(e -> range.contains(e.time()));
     }
 
-    /** {@return the zone the server reads its offset-less {@code start}/{@code end} parameters in (default UTC)} */
-    public ZoneId serverZone() {
-        return serverZone;
-    }
-
     /** {@return this client, whose audit log it reads} */
     @Override
     public Optional<AuditSource> audit() {
         return Optional.of(this);
-    }
-
-    /** {@return the server's base URI, without the {@code /ekranapi} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code EkranClient[endpoint=https://ekran]}; never a secret} */
-    @Override
-    public String toString() {
-        return "EkranClient[endpoint=" + endpoint() + "]";
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 
     /** Builds an {@link EkranClient}: endpoint and credentials are required. */

@@ -13,14 +13,14 @@ import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
 import org.sessionsdk.core.client.Settings;
-import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.client.AbstractVendorProvider;
 import org.sessionsdk.core.config.ClientBuilder;
 
 /**
  * Ekran System for vendor-neutral code ({@link org.sessionsdk.core.client.SessionClients}): an API key
  * ({@code api.key}) plus the shared settings.
  */
-public final class EkranProvider implements VendorProvider {
+public final class EkranProvider extends AbstractVendorProvider {
     /** The API key. */
     public static final String API_KEY = "api.key";
 
@@ -49,36 +49,7 @@ public final class EkranProvider implements VendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public EkranProvider() {
-    }
-
-    @Override
-    public String name() {
-        return "ekran";
-    }
-
-    @Override
-    public Product product() {
-        return new Product("Ekran System", "Syteca");
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean hasAudit() {
-        return true;
-    }
-
-    @Override
-    public List<AttributeKey<?>> sessionAttributes() {
-        return List.of(USER_ID, CLIENT_GUID);
-    }
-
-    @Override
-    public List<AttributeKey<?>> auditAttributes() {
-        return List.of(ALERT_ID, RISK_LEVEL, COMPUTER_NAME);
+        super("ekran", new Product("Ekran System", "Syteca"), SETTINGS, true, List.of(USER_ID, CLIENT_GUID), List.of(ALERT_ID, RISK_LEVEL, COMPUTER_NAME));
     }
 
     /** A user Ekran names by number is an id, not a name; the target is the monitored computer's agent id. */

@@ -20,14 +20,13 @@ import org.sessionsdk.core.session.TimeRange;
  * EkranSessionQuery.builder().from(from).to(to).window(Duration.ofHours(6)).build()
  * }</pre>
  */
-public final class EkranSessionQuery {
+public final class EkranSessionQuery extends org.sessionsdk.core.session.RangeQuery {
     private static final EkranSessionQuery ALL = new EkranSessionQuery(TimeRange.all(), null);
 
-    private final TimeRange range;
     private final Duration window;
 
     private EkranSessionQuery(TimeRange range, Duration window) {
-        this.range = range;
+        super(range);
         this.window = window;
     }
 
@@ -99,7 +98,7 @@ public final class EkranSessionQuery {
      * @throws IllegalArgumentException when the query has no start to split from
      */
     public EkranSessionQuery splitInto(Duration window) {
-        return new EkranSessionQuery(range, checkWindow(range, window));
+        return new EkranSessionQuery(range(), checkWindow(range(), window));
     }
 
     private static Duration checkWindow(TimeRange range, Duration window) {
@@ -113,21 +112,6 @@ public final class EkranSessionQuery {
         return window;
     }
 
-    /** {@return the range, either end open} */
-    public TimeRange range() {
-        return range;
-    }
-
-    /** {@return the start of the range, or null for none} */
-    public Instant from() {
-        return range.from();
-    }
-
-    /** {@return the end of the range, or null for none} */
-    public Instant to() {
-        return range.to();
-    }
-
     /** {@return the window size to split the range into, or null to ask for it in one request} */
     public Duration window() {
         return window;
@@ -135,17 +119,17 @@ public final class EkranSessionQuery {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EkranSessionQuery q && range.equals(q.range) && Objects.equals(window, q.window);
+        return o instanceof EkranSessionQuery q && range().equals(q.range()) && Objects.equals(window, q.window);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(range.from(), range.to(), window);
+        return Objects.hash(from(), to(), window);
     }
 
     @Override
     public String toString() {
-        return "EkranSessionQuery[from=" + range.from() + ", to=" + range.to()
+        return "EkranSessionQuery[from=" + from() + ", to=" + to()
                 + (window == null ? "" : ", window=" + window) + "]";
     }
 

@@ -15,7 +15,7 @@ import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
-import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.AbstractSessionClient;
 import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
@@ -34,7 +34,7 @@ import org.sessionsdk.plesk.internal.PleskErrors;
  * }
  * }</pre>
  */
-public final class PleskClient implements SessionClient, AuditSource {
+public final class PleskClient extends AbstractSessionClient implements AuditSource {
     private final ClientRuntime runtime;
     private final ZoneId serverZone;
     private final PleskSessions sessions;
@@ -42,6 +42,7 @@ public final class PleskClient implements SessionClient, AuditSource {
     private final PleskSecretKeys secretKeys;
 
     private PleskClient(Builder b, ClientRuntime runtime) {
+        super("plesk", runtime.config().endpoint(), b.serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = b.serverZone;
         PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(runtime, PleskErrors::decode), PleskErrors::decode),
@@ -69,11 +70,6 @@ public final class PleskClient implements SessionClient, AuditSource {
     /** {@return secret keys for key-based access} */
     public PleskSecretKeys secretKeys() {
         return secretKeys;
-    }
-
-    @Override
-    public String vendor() {
-        return "plesk";
     }
 
     /**
@@ -106,31 +102,10 @@ public final class PleskClient implements SessionClient, AuditSource {
         return new PollingFeed<>(new PleskAuditCursor(eventLog, options), options, endpoint());
     }
 
-    /** {@return the zone the panel's offset-less times are read in (default UTC)} */
-    public ZoneId serverZone() {
-        return serverZone;
-    }
-
     /** {@return this client, whose audit log it reads} */
     @Override
     public Optional<AuditSource> audit() {
         return Optional.of(this);
-    }
-
-    /** {@return the panel's base URI, without the {@code /enterprise/control/agent.php} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code PleskClient[endpoint=https://panel:8443]}; never a secret} */
-    @Override
-    public String toString() {
-        return "PleskClient[endpoint=" + endpoint() + "]";
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 
     /** Builds a {@link PleskClient}: endpoint and credentials are required. */

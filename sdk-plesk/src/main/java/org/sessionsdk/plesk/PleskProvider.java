@@ -12,14 +12,14 @@ import org.sessionsdk.core.client.InvalidSettingsException;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
 import org.sessionsdk.core.client.Settings;
-import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.client.AbstractVendorProvider;
 import org.sessionsdk.core.config.ClientBuilder;
 
 /**
  * Plesk for vendor-neutral code ({@link org.sessionsdk.core.client.SessionClients}): a secret key
  * ({@code api.key}), or a login and password, plus the shared settings.
  */
-public final class PleskProvider implements VendorProvider {
+public final class PleskProvider extends AbstractVendorProvider {
     /** The secret key (Plesk's {@code KEY} header). */
     public static final String API_KEY = "api.key";
     /** The login, for password auth. */
@@ -49,36 +49,7 @@ public final class PleskProvider implements VendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public PleskProvider() {
-    }
-
-    @Override
-    public String name() {
-        return "plesk";
-    }
-
-    @Override
-    public Product product() {
-        return new Product("Plesk", "WebPros");
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean hasAudit() {
-        return true;
-    }
-
-    @Override
-    public List<AttributeKey<?>> sessionAttributes() {
-        return List.of(TYPE);
-    }
-
-    @Override
-    public List<AttributeKey<?>> auditAttributes() {
-        return List.of();
+        super("plesk", new Product("Plesk", "WebPros"), SETTINGS, true, List.of(TYPE), List.of());
     }
 
     /** {@return a session opened over the network: a panel reached over the web} */

@@ -1,6 +1,5 @@
 package org.sessionsdk.saymon;
 
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.sessionsdk.core.session.TimeRange;
@@ -23,21 +22,16 @@ import org.sessionsdk.core.session.TimeRange;
  * are; without {@code to}, the SDK fixes it at the moment the stream starts (from the client's
  * {@link java.time.Clock}), so records logged while paging cannot shift the pages.
  */
-public final class SaymonAuditQuery {
+public final class SaymonAuditQuery extends PagedQuery {
     private static final Consumer<SaymonAuditFailure> IGNORE = f -> { };
     private static final SaymonAuditQuery ALL = builder().build();
 
-    private final TimeRange range;
     private final String userId;
-    private final Integer limit;
-    private final int pageSize;
     private final Consumer<SaymonAuditFailure> onUserFailure;
 
     private SaymonAuditQuery(Builder b) {
-        this.range = b.timeRange(); // TimeRange checks the order of the bounds
+        super(b);
         this.userId = b.userId;
-        this.limit = b.limit;
-        this.pageSize = b.pageSize;
         this.onUserFailure = b.onUserFailure;
     }
 
@@ -61,34 +55,9 @@ public final class SaymonAuditQuery {
         return builder().range(range).build();
     }
 
-    /** {@return the time bounds; an open {@code to} is fixed when the stream starts} */
-    public TimeRange range() {
-        return range;
-    }
-
-    /** {@return the lower time bound, or null for none} */
-    public Instant from() {
-        return range.from();
-    }
-
-    /** {@return the upper time bound, or null to fix it when the stream starts} */
-    public Instant to() {
-        return range.to();
-    }
-
     /** {@return the one user whose log is read, or null for every user} */
     public String userId() {
         return userId;
-    }
-
-    /** {@return the most records to return in all (over every user), or null for no cap} */
-    public Integer limit() {
-        return limit;
-    }
-
-    /** {@return records asked per request} */
-    public int pageSize() {
-        return pageSize;
     }
 
     /** {@return told of each user skipped in a walk over every user; never null} */
@@ -97,9 +66,8 @@ public final class SaymonAuditQuery {
     }
 
     @Override
-    public String toString() {
-        return "SaymonAuditQuery[from=" + range.from() + ", to=" + range.to() + ", userId=" + userId + ", limit=" + limit
-                + ", pageSize=" + pageSize + "]";
+    String extra() {
+        return ", userId=" + userId;
     }
 
     /** Builds a {@link SaymonAuditQuery}. */

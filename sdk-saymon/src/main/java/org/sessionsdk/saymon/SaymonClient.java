@@ -20,7 +20,7 @@ import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
-import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.AbstractSessionClient;
 import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.saymon.internal.SaymonErrors;
@@ -42,7 +42,7 @@ import org.sessionsdk.saymon.internal.SaymonErrors;
  * <p>Thread-safe; share one per server. Closing it logs out a cookie session and releases its
  * connections and threads.
  */
-public final class SaymonClient implements SessionClient, AuditSource {
+public final class SaymonClient extends AbstractSessionClient implements AuditSource {
     static final String SESSION_LOG_PERMISSION = "read-session-log";
     /** The look-back when none is set: a working day's sessions, with room to spare. */
     public static final Duration DEFAULT_SESSION_LOOK_BACK = Duration.ofHours(24);
@@ -59,6 +59,7 @@ public final class SaymonClient implements SessionClient, AuditSource {
 
     private SaymonClient(ClientRuntime runtime, SaymonCredentials credentials, Duration sessionLookBack,
                          Duration auditUserBacklog) {
+        super("saymon", runtime.config().endpoint(), ZoneOffset.UTC, runtime::close);
         this.runtime = runtime;
         this.sessionLookBack = sessionLookBack;
         this.auditUserBacklog = auditUserBacklog;
@@ -87,11 +88,6 @@ public final class SaymonClient implements SessionClient, AuditSource {
     /** {@return the users' audit logs: one user's, or every user's in turn} */
     public SaymonAuditLog auditLog() {
         return auditLog;
-    }
-
-    @Override
-    public String vendor() {
-        return "saymon";
     }
 
     /**
@@ -196,29 +192,10 @@ public final class SaymonClient implements SessionClient, AuditSource {
                 .filter(e -> range.contains(e.time()));
     }
 
-    /**
-     * {@return always UTC} SAYMON sends and takes times as epoch milliseconds, which need no zone; the
-     * getter is here so every client answers the same question the same way.
-     */
-    public ZoneId serverZone() {
-        return ZoneOffset.UTC;
-    }
-
     /** {@return this client, whose audit log it reads} */
     @Override
     public Optional<AuditSource> audit() {
         return Optional.of(this);
-    }
-
-    /** {@return the server's base URI, without the {@code /node/api} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code SaymonClient[endpoint=https://saymon]}; never a secret} */
-    @Override
-    public String toString() {
-        return "SaymonClient[endpoint=" + endpoint() + "]";
     }
 
     /** {@return how far before a range's start {@link #sessionRecords} asks for sessions that may overlap it} */
@@ -236,7 +213,7 @@ public final class SaymonClient implements SessionClient, AuditSource {
         } catch (Exception e) {
             // SessionCookieAuth.close() reports its own failures; nothing else can be done here
         } finally {
-            runtime.close();
+            super.close();
         }
     }
 

@@ -14,14 +14,14 @@ import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
 import org.sessionsdk.core.client.Settings;
-import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.client.AbstractVendorProvider;
 import org.sessionsdk.core.config.ClientBuilder;
 
 /**
  * SAYMON for vendor-neutral code ({@link org.sessionsdk.core.client.SessionClients}): a login and
  * password, sent as Basic auth or once for a session cookie ({@code auth}), plus the shared settings.
  */
-public final class SaymonProvider implements VendorProvider {
+public final class SaymonProvider extends AbstractVendorProvider {
     /** {@code basic} (every request) or {@code session} (log in once, then a cookie). */
     public static final String AUTH = "auth";
     /** The login. */
@@ -60,36 +60,7 @@ public final class SaymonProvider implements VendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public SaymonProvider() {
-    }
-
-    @Override
-    public String name() {
-        return "saymon";
-    }
-
-    @Override
-    public Product product() {
-        return new Product("SAYMON", "SAYMON");
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean hasAudit() {
-        return true;
-    }
-
-    @Override
-    public List<AttributeKey<?>> sessionAttributes() {
-        return List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY);
-    }
-
-    @Override
-    public List<AttributeKey<?>> auditAttributes() {
-        return List.of(USER_ID, NEW_BODY, OLD_BODY);
+        super("saymon", new Product("SAYMON", "SAYMON"), SETTINGS, true, List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY), List.of(USER_ID, NEW_BODY, OLD_BODY));
     }
 
     /** SAYMON sends the user's id beside the login. */

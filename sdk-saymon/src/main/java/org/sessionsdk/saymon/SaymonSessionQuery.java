@@ -1,6 +1,5 @@
 package org.sessionsdk.saymon;
 
-import java.time.Instant;
 import org.sessionsdk.core.session.TimeRange;
 
 /**
@@ -18,20 +17,14 @@ import org.sessionsdk.core.session.TimeRange;
  * they bound a session's start or its end. For "sessions overlapping a range" whatever the server
  * does, use {@link SaymonClient#sessionRecords(org.sessionsdk.core.session.TimeRange)}.
  */
-public final class SaymonSessionQuery {
+public final class SaymonSessionQuery extends PagedQuery {
     /** The page size when none is set. */
     public static final int DEFAULT_PAGE_SIZE = 500;
 
     private static final SaymonSessionQuery ALL = builder().build();
 
-    private final TimeRange range;
-    private final Integer limit;
-    private final int pageSize;
-
     private SaymonSessionQuery(Builder b) {
-        this.range = b.timeRange(); // TimeRange checks the order of the bounds
-        this.limit = b.limit;
-        this.pageSize = b.pageSize;
+        super(b);
     }
 
     /** {@return a builder; every part is optional} */
@@ -52,36 +45,6 @@ public final class SaymonSessionQuery {
      */
     public static SaymonSessionQuery of(TimeRange range) {
         return builder().range(range).build();
-    }
-
-    /** {@return the time bounds; an open {@code to} is fixed when the stream starts} */
-    public TimeRange range() {
-        return range;
-    }
-
-    /** {@return the lower time bound, or null for none} */
-    public Instant from() {
-        return range.from();
-    }
-
-    /** {@return the upper time bound, or null to fix it when the stream starts} */
-    public Instant to() {
-        return range.to();
-    }
-
-    /** {@return the most records to return in all, or null for no cap} */
-    public Integer limit() {
-        return limit;
-    }
-
-    /** {@return records asked per request} */
-    public int pageSize() {
-        return pageSize;
-    }
-
-    @Override
-    public String toString() {
-        return "SaymonSessionQuery[from=" + range.from() + ", to=" + range.to() + ", limit=" + limit + ", pageSize=" + pageSize + "]";
     }
 
     /** Builds a {@link SaymonSessionQuery}. */

@@ -12,7 +12,7 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
-import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.AbstractSessionClient;
 import org.sessionsdk.core.audit.AuditSource;
 import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
@@ -35,7 +35,7 @@ import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
  *
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
-public final class SenhaseguraClient implements SessionClient {
+public final class SenhaseguraClient extends AbstractSessionClient {
     static final String TOKEN_PATH = SenhaseguraCredentials.TOKEN_PATH;
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
@@ -46,6 +46,7 @@ public final class SenhaseguraClient implements SessionClient {
     private final SenhaseguraSessions sessions;
 
     private SenhaseguraClient(Builder b, ClientRuntime runtime) {
+        super("senhasegura", runtime.config().endpoint(), b.serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = b.serverZone;
         SenhaseguraErrors errors = new SenhaseguraErrors(b.remoteSessionsPath, b.terminatePath);
@@ -57,11 +58,6 @@ public final class SenhaseguraClient implements SessionClient {
     /** {@return a builder; endpoint and credentials are required} */
     public static Builder builder() {
         return new Builder();
-    }
-
-    @Override
-    public String vendor() {
-        return "senhasegura";
     }
 
     /**
@@ -79,31 +75,10 @@ public final class SenhaseguraClient implements SessionClient {
         return sessions;
     }
 
-    /** {@return the zone the server writes its offset-less times in (default UTC)} */
-    public ZoneId serverZone() {
-        return serverZone;
-    }
-
     /** {@return empty: senhasegura documents no audit log} */
     @Override
     public Optional<AuditSource> audit() {
         return Optional.empty();
-    }
-
-    /** {@return the server's base URI, without the {@code /api} or {@code /iso} path} */
-    public URI endpoint() {
-        return runtime.config().endpoint();
-    }
-
-    /** {@return the vendor and the endpoint, e.g. {@code SenhaseguraClient[endpoint=https://pam]}; never a secret} */
-    @Override
-    public String toString() {
-        return "SenhaseguraClient[endpoint=" + endpoint() + "]";
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 
     /** Builds a {@link SenhaseguraClient}; endpoint and credentials are required. */

@@ -10,7 +10,7 @@ import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
 import org.sessionsdk.core.client.Settings;
-import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.client.AbstractVendorProvider;
 import org.sessionsdk.core.config.ClientBuilder;
 
 /**
@@ -18,7 +18,7 @@ import org.sessionsdk.core.config.ClientBuilder;
  * client ({@code client.id}, {@code client.secret}) or OAuth 1.0a keys ({@code auth=oauth1}), plus the
  * shared settings. senhasegura documents no audit log.
  */
-public final class SenhaseguraProvider implements VendorProvider {
+public final class SenhaseguraProvider extends AbstractVendorProvider {
     /** {@code oauth2} (default) or {@code oauth1}. */
     public static final String AUTH = "auth";
     /** The OAuth 2 client id. */
@@ -86,36 +86,7 @@ public final class SenhaseguraProvider implements VendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public SenhaseguraProvider() {
-    }
-
-    @Override
-    public String name() {
-        return "senhasegura";
-    }
-
-    @Override
-    public Product product() {
-        return new Product("senhasegura", "Segura");
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean hasAudit() {
-        return false;
-    }
-
-    @Override
-    public List<AttributeKey<?>> sessionAttributes() {
-        return List.of(SESSION_ID, CREDENTIAL, PROXY, TIME, PREVENT_PURGE, REQUEST, ITSM);
-    }
-
-    @Override
-    public List<AttributeKey<?>> auditAttributes() {
-        return List.of();
+        super("senhasegura", new Product("senhasegura", "Segura"), SETTINGS, false, List.of(SESSION_ID, CREDENTIAL, PROXY, TIME, PREVENT_PURGE, REQUEST, ITSM), List.of());
     }
 
     /** {@return a session opened over the network: a session through the PAM proxy} */

@@ -8,11 +8,11 @@ import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.Setting;
 import org.sessionsdk.core.client.Settings;
-import org.sessionsdk.core.client.VendorProvider;
+import org.sessionsdk.core.client.AbstractVendorProvider;
 import org.sessionsdk.core.config.ClientBuilder;
 
 /** The fake vendor's provider: an endpoint and a token. */
-public final class AcmeProvider implements VendorProvider {
+public final class AcmeProvider extends AbstractVendorProvider {
     /** The vendor's name. */
     public static final String NAME = "acme";
     /** The token setting. */
@@ -28,36 +28,7 @@ public final class AcmeProvider implements VendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public AcmeProvider() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Product product() {
-        return new Product("Acme Sessions", "Acme");
-    }
-
-    @Override
-    public List<Setting> settings() {
-        return SETTINGS;
-    }
-
-    @Override
-    public boolean hasAudit() {
-        return true;
-    }
-
-    @Override
-    public List<AttributeKey<?>> sessionAttributes() {
-        return List.of();
-    }
-
-    @Override
-    public List<AttributeKey<?>> auditAttributes() {
-        return List.of();
+        super(NAME, new Product("Acme Sessions", "Acme"), SETTINGS, true, List.of(), List.of());
     }
 
     @Override
