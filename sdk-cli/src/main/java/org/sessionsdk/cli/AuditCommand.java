@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sessionsdk.core.audit.AuditEvent;
-import org.sessionsdk.core.audit.AuditSource;
-import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.export.JsonLinesWriter;
 import picocli.CommandLine.Command;
@@ -46,29 +45,15 @@ final class AuditCommand implements Callable<Integer> {
         this.term = term;
     }
 
-    /** The attributes each vendor's entries carry beyond the unified columns, in the order CSV prints them. */
-    static List<String> attributeColumns(Connection.Vendor vendor) {
-        return switch (vendor) {
-            case plesk -> List.of();
-            // the simulator's fields; a real server's other fields still go to jsonl
-            case ekran -> List.of("alertId", "riskLevel", "computerName", "sessionId");
-            case saymon -> List.of("userId", "newBody", "oldBody");
-            case senhasegura -> throw new IllegalArgumentException(
-                    "senhasegura documents no audit API: audit entries are read from plesk, ekran or saymon");
-        };
-    }
-
     @Override
     public Integer call() throws Exception {
         if (from != null && to != null && to.isBefore(from)) {
             throw new IllegalArgumentException("--to " + to + " is before --from " + from);
         }
-        List<String> attributeColumns = attributeColumns(connection.vendor);
-        SessionSource client = connection.open(term);
-        AuditSource source = (AuditSource) client;
+        List<String> attributeColumns = connection.auditAttributes();
         Progress progress = new Progress(term.err(), term.errIsTerminal(), quiet);
-        try (AutoCloseable c = (AutoCloseable) client;
-             Stream<AuditEvent> events = source.auditEvents(new TimeRange(from, to))) {
+        try (SessionClient client = connection.open(term);
+             Stream<AuditEvent> events = client.audit().orElseThrow().auditEvents(new TimeRange(from, to))) {
             if (format.siem() != null) {
                 SiemLines.writeAll(events, format, term, JsonLinesWriter::write, progress::tick);
                 return ExitCodes.OK;

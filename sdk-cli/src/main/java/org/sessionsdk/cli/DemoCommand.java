@@ -1,28 +1,27 @@
 package org.sessionsdk.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.client.NumberedAuditLog;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.SessionClients;
+import org.sessionsdk.core.client.VendorProvider;
 import org.sessionsdk.core.session.SessionAudit;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.plesk.PleskClient;
-import org.sessionsdk.plesk.PleskEvent;
-import org.sessionsdk.plesk.PleskEventQuery;
-import org.sessionsdk.saymon.SaymonClient;
-import org.sessionsdk.senhasegura.SenhaseguraClient;
-import org.sessionsdk.testkit.EkranSimulator;
-import org.sessionsdk.testkit.PleskSimulator;
-import org.sessionsdk.testkit.SaymonSimulator;
-import org.sessionsdk.testkit.SenhaseguraSimulator;
+import org.sessionsdk.testkit.Simulator;
+import org.sessionsdk.testkit.SimulatorProvider;
+import org.sessionsdk.testkit.Simulators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code sessions demo}: starts the four vendor simulators on loopback, prints one table of
- * everybody's sessions across all of them, then the tail of the Plesk action log. Nothing leaves
- * this machine.
+ * {@code sessions demo}: starts every vendor's simulator on loopback (those on the class path), prints
+ * one table of everybody's sessions across all of them, then the tail of each numbered audit log.
+ * Nothing leaves this machine.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start the simulators on 127.0.0.1 and show the unified view across all vendors.")
@@ -38,19 +37,22 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (PleskSimulator pleskSim = PleskSimulator.start().withSessions(sessions).withEvents(40);
-             EkranSimulator ekranSim = EkranSimulator.start().withSessions(sessions);
-             SaymonSimulator saymonSim = SaymonSimulator.start().withSessions(sessions);
-             SenhaseguraSimulator pamSim = SenhaseguraSimulator.start().withSessions(sessions);
-             PleskClient plesk = pleskSim.client();
-             EkranClient ekran = ekranSim.client();
-             SaymonClient saymon = saymonSim.client();
-             SenhaseguraClient pam = pamSim.client()) {
-            term.out().println("Simulators on 127.0.0.1: plesk " + pleskSim.endpoint() + ", ekran " + ekranSim.endpoint()
-                    + ", saymon " + saymonSim.endpoint() + ", senhasegura " + pamSim.endpoint());
+        List<Simulator> sims = new ArrayList<>();
+        List<SessionClient> clients = new ArrayList<>();
+        try {
+            List<String> where = new ArrayList<>();
+            for (SimulatorProvider<?> p : Simulators.all()) {
+                Simulator sim = p.start();
+                sims.add(sim);
+                sim.withSessions(sessions);
+                p.numberedAuditEntriesOf(sim, 40);
+                clients.add(SessionClients.open(p.vendor(), p.settingsOf(sim)));
+                where.add(p.vendor() + " " + sim.endpoint());
+            }
+            term.out().println("Simulators on 127.0.0.1: " + String.join(", ", where));
             term.out().println();
 
-            List<SessionSource> sources = List.of(plesk, ekran, saymon, pam);
+            List<SessionSource> sources = List.copyOf(clients);
             SessionAudit.Result result = SessionAudit.of(sources).collect(TimeRange.all());
             try (Format.RowWriter out = Format.table.writer(ListCommand.COLUMNS, term.out())) {
                 result.records().forEach(r -> out.row(ListCommand.row(r)));
@@ -59,15 +61,23 @@ final class DemoCommand implements Callable<Integer> {
             for (SessionAudit.Outcome o : result.outcomes()) {
                 term.out().println(o.vendor() + ": " + (o.failed() ? "FAILED " + o.error().getMessage() : o.count() + " sessions"));
             }
-
-            term.out().println();
-            term.out().println("Plesk action log, last 5 entries:");
-            long last = plesk.eventLog().lastId();
-            try (Stream<PleskEvent> tail = plesk.eventLog().stream(PleskEventQuery.builder().fromId(Math.max(1, last - 4)).build());
-                 Format.RowWriter out = Format.table.writer(EventsCommand.COLUMNS, term.out())) {
-                tail.forEach(e -> out.row(EventsCommand.row(e)));
+            for (SessionClient c : clients) {
+                c.numberedAuditLog().ifPresent(log -> tail(SessionClients.provider(c.vendor()), log));
             }
+        } finally {
+            clients.forEach(SessionClient::close);
+            sims.forEach(Simulator::close);
         }
         return ExitCodes.OK;
+    }
+
+    private void tail(VendorProvider vendor, NumberedAuditLog log) {
+        term.out().println();
+        term.out().println(vendor.product().name() + " " + vendor.auditLogName() + ", last 5 entries:");
+        long last = log.lastId();
+        try (Stream<AuditEvent> tail = log.from(Math.max(1, last - 4));
+             Format.RowWriter out = Format.table.writer(EventsCommand.COLUMNS, term.out())) {
+            tail.forEach(e -> out.row(EventsCommand.row(e)));
+        }
     }
 }

@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.sessionsdk.plesk.PleskClient;
-import org.sessionsdk.plesk.PleskEvent;
-import org.sessionsdk.plesk.PleskEventQuery;
+import org.sessionsdk.core.audit.AuditEvent;
+import org.sessionsdk.core.client.NumberedAuditLog;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.SessionClients;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sessions events}: the Plesk action log, once or followed. */
+/** {@code sessions events}: a vendor's numbered audit log, from an entry's number on, once or followed. */
 @Command(name = "events", mixinStandardHelpOptions = true, footer = SecretLookup.HELP,
-        description = "Print the Plesk action log; --follow keeps printing new entries.")
+        description = "Print a numbered audit log (each entry numbered, read from a number on); --follow keeps"
+                + " printing new entries.")
 final class EventsCommand implements Callable<Integer> {
     // the entry and object ids are never cut; only the user name is free text
     static final List<Format.Column> COLUMNS = List.of(Format.Column.of("id", 8), Format.Column.of("time", 20),
@@ -46,27 +48,38 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (connection.vendor != Connection.Vendor.plesk) {
-            throw new IllegalArgumentException("events are read from Plesk only (--vendor plesk)");
-        }
-        PleskEventQuery q = fromId == null ? PleskEventQuery.all() : PleskEventQuery.builder().fromId(fromId).build();
-        try (PleskClient plesk = (PleskClient) connection.open(term);
-             Stream<PleskEvent> events = follow ? plesk.eventLog().follow(q, poll) : plesk.eventLog().stream(q)) {
-            Stream<PleskEvent> s = limit == null ? events : events.limit(limit);
-            if (format.siem() != null) {
-                // each entry is flushed as it comes, as the table is: --follow prints while it waits
-                SiemLines.writeAll(s.map(PleskEvent::toAuditEvent), format, term, (w, e) -> {
-                    w.write(e);
-                    flush(w);
-                }, () -> { });
-                return ExitCodes.OK;
+        try (SessionClient client = connection.open(term)) {
+            NumberedAuditLog log = client.numberedAuditLog().orElseThrow(() -> new IllegalArgumentException(
+                    client.vendor() + " numbers no audit log; events are read from " + numbered()));
+            long first = fromId == null ? 1 : fromId;
+            try (Stream<AuditEvent> events = follow ? log.follow(first, poll) : log.from(first)) {
+                Stream<AuditEvent> s = limit == null ? events : events.limit(limit);
+                if (format.siem() != null) {
+                    // each entry is flushed as it comes, as the table is: --follow prints while it waits
+                    SiemLines.writeAll(s, format, term, (w, e) -> {
+                        w.write(e);
+                        flush(w);
+                    }, () -> { });
+                    return ExitCodes.OK;
+                }
+                Format.writeAll(s, () -> format.writer(COLUMNS, term.out()), (out, e) -> {
+                    out.row(row(e));
+                    term.out().flush();
+                });
             }
-            Format.writeAll(s, () -> format.writer(COLUMNS, term.out()), (out, e) -> {
-                out.row(row(e));
-                term.out().flush();
-            });
         }
         return ExitCodes.OK;
+    }
+
+    /** The vendors whose clients number their audit log, found by asking a client of each (none is contacted). */
+    private static String numbered() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (var p : SessionClients.providers()) {
+            if (p.hasAudit() && p.numbersAuditLog()) {
+                out.add(p.name());
+            }
+        }
+        return String.join(", ", out);
     }
 
     private static void flush(java.io.Flushable w) {
@@ -77,8 +90,8 @@ final class EventsCommand implements Callable<Integer> {
         }
     }
 
-    static List<String> row(PleskEvent e) {
-        return java.util.Arrays.asList(String.valueOf(e.id()), e.time().toString(), e.type(), e.objectClass(),
-                e.objectId(), e.user(), e.host());
+    static List<String> row(AuditEvent e) {
+        return java.util.Arrays.asList(e.id(), e.time() == null ? null : e.time().toString(), e.action(),
+                e.objectType(), e.objectId(), e.actor(), e.sourceAddress());
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sessionsdk.core.audit.AuditEvent;
-import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.error.AuthenticationException;
 import org.sessionsdk.core.error.PermissionDeniedException;
 import org.sessionsdk.core.error.SdkException;
@@ -29,7 +28,7 @@ import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.feed.CheckpointFile;
 import org.sessionsdk.core.feed.CheckpointInUseException;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -144,8 +143,8 @@ final class FollowCommand implements Callable<Integer> {
         if (maxBatchSize != null && maxBatchSize < 1) {
             throw new IllegalArgumentException("--max-batch-size: '" + maxBatchSize + "' is not a count (1 or more)");
         }
-        List<String> attributeColumns = what == What.audit ? AuditCommand.attributeColumns(connection.vendor)
-                : connection.vendor.attributes();
+        List<String> attributeColumns = what == What.audit ? connection.auditAttributes()
+                : connection.sessionAttributes();
         try (CheckpointFile held = openCheckpoint()) {
             checkpointFile = held;
             return connectAndFollow(attributeColumns);
@@ -157,17 +156,16 @@ final class FollowCommand implements Callable<Integer> {
         FeedOptions.Builder ob = FeedOptions.builder().resumeFrom(resume).since(since).pollInterval(poll)
                 .clock(term.clock());
         FeedOptions options = (maxBatchSize == null ? ob : ob.maxBatchSize(maxBatchSize)).build();
-        SessionSource client = connection.open(term);
-        try (AutoCloseable c = (AutoCloseable) client) {
+        try (SessionClient client = connection.open(term)) {
             Feed<?> f;
             try {
-                f = what == What.audit ? ((AuditSource) client).auditFeed(options) : client.sessionFeed(options);
+                f = what == What.audit ? client.auditFeed(options) : client.sessionFeed(options);
             } catch (IllegalArgumentException foreign) {
                 throw new IllegalArgumentException(checkpoint + ": " + foreign.getMessage(), foreign);
             }
             try (Feed<?> opened = f) {
                 feed = opened;
-                info("following " + connection.vendor + " " + what + " at " + connection.endpoint + " from "
+                info("following " + connection.vendorName() + " " + what + " at " + connection.endpoint + " from "
                         + (resume != null ? "the checkpoint in " + checkpoint : since != null ? since : "now")
                         + ", polling every " + poll.toString().substring(2).toLowerCase());
                 return follow(opened, attributeColumns);
@@ -398,7 +396,7 @@ final class FollowCommand implements Callable<Integer> {
             term.err().flush();
             return;
         }
-        term.out().println(GapJson.line(gap, connection.vendor.toString(), connection.endpoint.toString()));
+        term.out().println(GapJson.line(gap, connection.vendorName(), connection.endpoint.toString()));
     }
 
     /** The handler's failure when stdout is gone: no retry can print, so the command ends. */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sessionsdk.core.session.SessionRecord;
-import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.export.JsonLinesWriter;
 import picocli.CommandLine.Command;
@@ -48,10 +48,9 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SessionSource source = connection.open(term);
+        List<String> attributeColumns = connection.sessionAttributes();
         Progress progress = new Progress(term.err(), term.errIsTerminal(), quiet);
-        List<String> attributeColumns = connection.vendor.attributes();
-        try (AutoCloseable client = (AutoCloseable) source;
+        try (SessionClient source = connection.open(term);
              Stream<SessionRecord> records = source.sessionRecords(new TimeRange(from, to))) {
             if (format.siem() != null) {
                 SiemLines.writeAll(records, format, term, JsonLinesWriter::write, progress::tick);

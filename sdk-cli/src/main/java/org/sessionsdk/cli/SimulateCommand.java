@@ -9,19 +9,15 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.sessionsdk.cli.Connection.Vendor;
-import org.sessionsdk.testkit.EkranSimulator;
-import org.sessionsdk.testkit.PleskSimulator;
-import org.sessionsdk.testkit.SaymonSimulator;
 import org.sessionsdk.testkit.Scenario;
-import org.sessionsdk.testkit.SenhaseguraSimulator;
 import org.sessionsdk.testkit.Simulator;
+import org.sessionsdk.testkit.SimulatorProvider;
+import org.sessionsdk.testkit.Simulators;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +38,9 @@ import picocli.CommandLine.Option;
 final class SimulateCommand implements Callable<Integer> {
     private static final String LOOPBACK = "127.0.0.1";
 
-    @Option(names = "--vendor", split = ",", paramLabel = "V[,V...]",
-            description = "which simulators, in this order (default all: plesk,ekran,saymon,senhasegura)")
-    List<Vendor> vendors = List.of(Vendor.values());
+    @Option(names = "--vendor", split = ",", paramLabel = "V[,V...]", completionCandidates = Connection.VendorNames.class,
+            description = "which simulators, in this order (default all: ${COMPLETION-CANDIDATES})")
+    List<VendorName> vendors = Simulators.all().stream().map(p -> new VendorName(p.vendor())).toList();
 
     @Option(names = "--host", description = "the address to listen on (default 127.0.0.1); any other makes the simulators reachable from other machines")
     String host = LOOPBACK;
@@ -59,7 +55,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--sessions", description = "generated sessions per simulator (default each simulator's own)")
     Integer sessions;
 
-    @Option(names = "--events", description = "entries in the Plesk action log (default 25)")
+    @Option(names = "--events", description = "entries in each numbered audit log, where a vendor has one (default 25)")
     Long events;
 
     @Option(names = "--seed", description = "seed of the generated data (default 42): the same seed serves the same data")
@@ -82,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
     String lateRows;
 
     @Option(names = "--server-zone", paramLabel = "ZONE",
-            description = "the servers' zone, for the vendors that write local times (Plesk, senhasegura; Ekran writes its offset): Europe/Berlin")
+            description = "the servers' zone, for the vendors that write local times: Europe/Berlin")
     String serverZone;
 
     private Scenario played;
@@ -110,7 +106,7 @@ final class SimulateCommand implements Callable<Integer> {
         List<Simulator> started = new ArrayList<>();
         try {
             for (int i = 0; i < vendors.size(); i++) {
-                started.add(start(vendors.get(i), new InetSocketAddress(host, portOf(i))));
+                started.add(start(vendors.get(i).name(), new InetSocketAddress(host, portOf(i))));
             }
         } catch (UncheckedIOException | IllegalArgumentException e) {
             started.forEach(Simulator::close);
@@ -177,8 +173,14 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (java.time.DateTimeException e) {
             return "--server-zone: '" + serverZone + "' is not a zone (examples: UTC, Europe/Berlin)";
         }
-        if (vendors.isEmpty() || EnumSet.copyOf(vendors).size() != vendors.size()) {
+        if (vendors.isEmpty() || new java.util.HashSet<>(vendors).size() != vendors.size()) {
             return "--vendor: name each vendor once, e.g. plesk,ekran";
+        }
+        for (VendorName v : vendors) {
+            if (Simulators.forVendor(v.name()).isEmpty()) {
+                return "--vendor: '" + v + "' has no simulator; there are " + String.join(", ", Simulators.all().stream()
+                        .map(SimulatorProvider::vendor).toList());
+            }
         }
         if (port != null && ports != null) {
             return "--port and --ports cannot be used together";
@@ -208,104 +210,57 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     private String names() {
-        return String.join(",", vendors.stream().map(Vendor::toString).toList());
+        return String.join(",", vendors.stream().map(VendorName::name).toList());
     }
 
     private int portOf(int i) {
         return port != null ? port : ports != null ? ports.get(i) : 0;
     }
 
-    private Simulator start(Vendor vendor, InetSocketAddress address) {
+    private Simulator start(String vendor, InetSocketAddress address) {
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--host: cannot resolve '" + host + "'");
         }
-        return switch (vendor) {
-            case plesk -> {
-                PleskSimulator sim = PleskSimulator.start(address).withSeed(seed);
-                if (sessions != null) {
-                    sim.withSessions(sessions);
-                }
-                if (events != null) {
-                    sim.withEvents(events);
-                }
-                yield sim;
-            }
-            case ekran -> {
-                EkranSimulator sim = EkranSimulator.start(address).withSeed(seed);
-                yield sessions == null ? sim : sim.withSessions(sessions);
-            }
-            case saymon -> {
-                SaymonSimulator sim = SaymonSimulator.start(address).withSeed(seed);
-                yield sessions == null ? sim : sim.withSessions(sessions);
-            }
-            case senhasegura -> {
-                SenhaseguraSimulator sim = SenhaseguraSimulator.start(address).withSeed(seed);
-                yield sessions == null ? sim : sim.withSessions(sessions);
-            }
-        };
+        SimulatorProvider<?> p = provider(vendor);
+        Simulator sim = p.start(address);
+        sim.withSeed(seed);
+        if (sessions != null) {
+            sim.withSessions(sessions);
+        }
+        if (events != null) {
+            p.numberedAuditEntriesOf(sim, events);
+        }
+        return sim;
+    }
+
+    private static SimulatorProvider<?> provider(String vendor) {
+        return Simulators.forVendor(vendor).orElseThrow(() -> new IllegalArgumentException("--vendor: no simulator for '"
+                + vendor + "'; there are " + String.join(",", Simulators.all().stream().map(SimulatorProvider::vendor).toList())));
     }
 
     /** The options' real-world conditions, before a scenario's steps (which take over from their time). */
     void conditions(Simulator sim) {
-        if (sim instanceof PleskSimulator p) {
-            if (skew != null) { p.withClockSkew(skew); }
-            if (drift != null) { p.withClockDrift(drift); }
-            if (late != null) { p.withLateRows(late); }
-            if (zone != null) { p.withServerZone(zone); }
-        } else if (sim instanceof EkranSimulator e) {
-            if (skew != null) { e.withClockSkew(skew); }
-            if (drift != null) { e.withClockDrift(drift); }
-            if (late != null) { e.withLateRows(late); }
-            if (zone != null) { e.withServerZone(zone); }
-        } else if (sim instanceof SaymonSimulator y) {
-            if (skew != null) { y.withClockSkew(skew); }
-            if (drift != null) { y.withClockDrift(drift); }
-            if (late != null) { y.withLateRows(late); }
-            if (zone != null) { y.withServerZone(zone); }
-        } else if (sim instanceof SenhaseguraSimulator h) {
-            if (skew != null) { h.withClockSkew(skew); }
-            if (drift != null) { h.withClockDrift(drift); }
-            if (late != null) { h.withLateRows(late); }
-            if (zone != null) { h.withServerZone(zone); }
+        if (skew != null) {
+            sim.withClockSkew(skew);
+        }
+        if (drift != null) {
+            sim.withClockDrift(drift);
+        }
+        if (late != null) {
+            sim.withLateRows(late);
+        }
+        if (zone != null) {
+            sim.withServerZone(zone);
         }
     }
 
     private static void play(Simulator sim, Scenario s) {
-        if (sim instanceof PleskSimulator p) {
-            p.withScenario(s);
-        } else if (sim instanceof EkranSimulator e) {
-            e.withScenario(s);
-        } else if (sim instanceof SaymonSimulator y) {
-            y.withScenario(s);
-        } else if (sim instanceof SenhaseguraSimulator h) {
-            h.withScenario(s);
-        }
+        sim.withScenario(s);
     }
 
-    /** What a harness needs to call a simulator: the vendor's credentials as the SDK names them. */
-    static Map<String, String> credentials(String vendor) {
-        Map<String, String> c = new LinkedHashMap<>();
-        switch (vendor) {
-            case "plesk" -> {
-                c.put("secretKey", PleskSimulator.SECRET_KEY);
-                c.put("login", PleskSimulator.LOGIN);
-                c.put("password", PleskSimulator.PASSWORD);
-            }
-            case "ekran" -> {
-                c.put("apiKey", EkranSimulator.API_KEY);
-                c.put("header", EkranSimulator.API_KEY_HEADER);
-            }
-            case "saymon" -> {
-                c.put("login", SaymonSimulator.LOGIN);
-                c.put("password", SaymonSimulator.PASSWORD);
-            }
-            case "senhasegura" -> {
-                c.put("clientId", SenhaseguraSimulator.CLIENT_ID);
-                c.put("clientSecret", SenhaseguraSimulator.CLIENT_SECRET);
-            }
-            default -> throw new IllegalArgumentException(vendor);
-        }
-        return c;
+    /** What a harness needs to call a simulator: the vendor's credentials as its documentation names them. */
+    static Map<String, String> credentials(Simulator sim) {
+        return provider(sim.vendor()).credentialsOf(sim);
     }
 
     /** One line of JSON, ASCII only (a non-ASCII letter is escaped), whatever the platform's encoding. */
@@ -319,7 +274,7 @@ final class SimulateCommand implements Callable<Integer> {
             // every path under /t/<n> is another independent server with its own data
             g.writeStringField("tenants", sim.endpoint() + Simulator.TENANT_PREFIX + "{n}");
             g.writeObjectFieldStart("credentials");
-            for (Map.Entry<String, String> e : credentials(sim.vendor()).entrySet()) {
+            for (Map.Entry<String, String> e : credentials(sim).entrySet()) {
                 g.writeStringField(e.getKey(), e.getValue());
             }
             g.writeEndObject();

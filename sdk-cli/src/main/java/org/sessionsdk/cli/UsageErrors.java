@@ -62,7 +62,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         }
         // a list option (--vendor plesk,ekran) says what each of its elements must be
         Class<?> type = spec.isMultiValue() ? spec.auxiliaryTypes()[0] : spec.type();
-        String expected = type.isEnum()
+        String expected = type == VendorName.class ? VendorName.expected() : type.isEnum()
                 ? "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
                 : EXPECTED.getOrDefault(type, "a valid value");
         return option.longestName() + ": '" + ex.getValue() + "' is not " + expected;

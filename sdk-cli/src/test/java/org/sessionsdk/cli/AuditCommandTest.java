@@ -43,7 +43,7 @@ class AuditCommandTest {
         saymon.close();
     }
 
-    private static CliRun audit(Connection.Vendor vendor, String... more) {
+    private static CliRun audit(Vendor vendor, String... more) {
         List<String> a = new ArrayList<>(List.of("audit", "--vendor", vendor.name(), "-q"));
         String secret = switch (vendor) {
             case plesk -> {
@@ -67,7 +67,7 @@ class AuditCommandTest {
         return CliRun.run(Map.of("SESSIONS_SECRET", secret), a.toArray(String[]::new));
     }
 
-    private static List<AuditEvent> events(Connection.Vendor vendor, TimeRange range) {
+    private static List<AuditEvent> events(Vendor vendor, TimeRange range) {
         try (AutoCloseable c = switch (vendor) {
             case plesk -> plesk.client();
             case ekran -> ekran.client();
@@ -81,8 +81,8 @@ class AuditCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Connection.Vendor.class, names = {"plesk", "ekran", "saymon"})
-    void jsonlPrintsEveryEntryWithTheVendorsAttributes(Connection.Vendor vendor) {
+    @EnumSource(value = Vendor.class, names = {"plesk", "ekran", "saymon"})
+    void jsonlPrintsEveryEntryWithTheVendorsAttributes(Vendor vendor) {
         CliRun r = audit(vendor, "--format", "jsonl");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<AuditEvent> expected = events(vendor, TimeRange.all());
@@ -100,15 +100,15 @@ class AuditCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Connection.Vendor.class, names = {"plesk", "ekran", "saymon"})
-    void ocsfAndEcsWriteOneDocumentPerEntry(Connection.Vendor vendor) {
+    @EnumSource(value = Vendor.class, names = {"plesk", "ekran", "saymon"})
+    void ocsfAndEcsWriteOneDocumentPerEntry(Vendor vendor) {
         for (org.sessionsdk.export.SiemFormat f : org.sessionsdk.export.SiemFormat.values()) {
             CliRun r = audit(vendor, "--format", f.name().toLowerCase(java.util.Locale.ROOT));
             assertThat(r.exitCode()).as(r.err()).isZero();
             assertThat(r.out().lines().toList()).isEqualTo(events(vendor, TimeRange.all()).stream().map(f::document).toList());
         }
         CliRun ocsf = audit(vendor, "--format", "ocsf");
-        assertThat(ocsf.out()).contains(vendor == Connection.Vendor.ekran ? "\"class_uid\":2004" : "\"class_uid\":3004");
+        assertThat(ocsf.out()).contains(vendor == Vendor.ekran ? "\"class_uid\":2004" : "\"class_uid\":3004");
     }
 
     @Test
@@ -116,25 +116,25 @@ class AuditCommandTest {
         CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", PleskSimulator.SECRET_KEY), "events", "--vendor", "plesk",
                 "--endpoint", plesk.endpoint().toString(), "--format", "ecs");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out().lines().toList()).isEqualTo(events(Connection.Vendor.plesk, TimeRange.all()).stream()
+        assertThat(r.out().lines().toList()).isEqualTo(events(Vendor.plesk, TimeRange.all()).stream()
                 .map(org.sessionsdk.export.SiemFormat.ECS::document).toList());
     }
 
     @Test
     void aRangeSelectsByTimeAndCsvHasTheAttributeColumns() {
         Instant from = T0.minus(Duration.ofMinutes(3));
-        CliRun r = audit(Connection.Vendor.plesk, "--from", from.toString(), "--format", "csv");
+        CliRun r = audit(Vendor.plesk, "--from", from.toString(), "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst()).hasValue("vendor,id,time,actor,source,action,object_type,object_id,message");
         assertThat(r.out().lines().skip(1)).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("plesk,"));
 
-        CliRun s = audit(Connection.Vendor.saymon, "--format", "csv");
+        CliRun s = audit(Vendor.saymon, "--format", "csv");
         assertThat(s.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).endsWith(",userId,newBody,oldBody"));
     }
 
     @Test
     void theTableHasTheUnifiedColumns() {
-        CliRun r = audit(Connection.Vendor.ekran);
+        CliRun r = audit(Vendor.ekran);
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).startsWith("VENDOR").contains("ACTOR")
                 .contains("ACTION").contains("MESSAGE"));
@@ -143,7 +143,7 @@ class AuditCommandTest {
 
     @Test
     void senhaseguraHasNoAuditApiAndSaysSo() {
-        CliRun r = audit(Connection.Vendor.senhasegura);
+        CliRun r = audit(Vendor.senhasegura);
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("senhasegura documents no audit API");
         assertThat(r.out()).isEmpty();
@@ -151,7 +151,7 @@ class AuditCommandTest {
 
     @Test
     void aBackwardRangeIsAUsageError() {
-        CliRun r = audit(Connection.Vendor.plesk, "--from", T0.toString(), "--to", T0.minusSeconds(1).toString());
+        CliRun r = audit(Vendor.plesk, "--from", T0.toString(), "--to", T0.minusSeconds(1).toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--to").contains("is before --from");
     }

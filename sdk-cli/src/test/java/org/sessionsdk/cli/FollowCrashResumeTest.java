@@ -9,7 +9,6 @@ import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sessionsdk.cli.Connection.Vendor;
 import org.sessionsdk.cli.FollowCommand.What;
 import org.sessionsdk.core.feed.FileCheckpointStore;
 

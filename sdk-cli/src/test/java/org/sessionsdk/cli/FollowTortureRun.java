@@ -21,7 +21,6 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sessionsdk.cli.Connection.Vendor;
 import org.sessionsdk.cli.FollowCommand.What;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;

@@ -33,7 +33,7 @@ class HelpAndUsageTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--vendor|foo|--vendor: 'foo' is not one of plesk, ekran, saymon, senhasegura",
+            "--vendor|foo|--vendor: 'foo' is not one of ekran, plesk, saymon, senhasegura",
             "--format|xml|--format: 'xml' is not one of table, jsonl, csv, ocsf, ecs",
             "--timeout|abc|--timeout: 'abc' is not a duration (e.g. 30s, 2m, 1h30m, or ISO-8601 such as PT30S)",
             "--from|yesterday|--from: 'yesterday' is not an instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",

@@ -25,7 +25,7 @@ class SimulateCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--vendor|foo|--vendor: 'foo' is not one of plesk, ekran, saymon, senhasegura",
+            "--vendor|foo|--vendor: 'foo' is not one of ekran, plesk, saymon, senhasegura",
             "--port|http|--port: 'http' is not a whole number",
             "--ports|1,x|--ports: 'x' is not a whole number",
             "--sessions|many|--sessions: 'many' is not a whole number",

@@ -58,7 +58,7 @@ class SimulateProcessTest {
         for (int i = 0; i < 4; i++) {
             sims.add(parse(nextLine()));
         }
-        assertThat(sims).extracting(s -> s.get("vendor")).containsExactly("plesk", "ekran", "saymon", "senhasegura");
+        assertThat(sims).extracting(s -> s.get("vendor")).containsExactly("ekran", "plesk", "saymon", "senhasegura");
 
         for (Map<String, Object> sim : sims) {
             String vendor = (String) sim.get("vendor");
@@ -85,12 +85,13 @@ class SimulateProcessTest {
             assertThat(list.out().lines()).as(vendor).hasSize(3);
         }
         CliRun events = CliRun.run(Map.of("SESSIONS_SECRET", "0e5b7c1a-7e57-4b1d-9c1e-5d6b2a3f4c8e"), "events", "--vendor", "plesk",
-                "--endpoint", (String) sims.get(0).get("endpoint"), "--format", "jsonl");
+                "--endpoint", (String) sims.stream().filter(s -> "plesk".equals(s.get("vendor"))).findFirst().orElseThrow()
+                        .get("endpoint"), "--format", "jsonl");
         assertThat(events.out().lines()).as(events.err()).hasSize(7);
 
         // and raw HTTP, as a harness in another language would call it
         HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-        Map<String, Object> ekran = sims.get(1);
+        Map<String, Object> ekran = sims.stream().filter(s -> "ekran".equals(s.get("vendor"))).findFirst().orElseThrow();
         HttpResponse<String> raw = http.send(HttpRequest.newBuilder(URI.create(ekran.get("endpoint") + "/ekranapi/sessions"))
                 .header(EkranSimulator.API_KEY_HEADER, EkranSimulator.API_KEY).timeout(WAIT).build(),
                 HttpResponse.BodyHandlers.ofString());

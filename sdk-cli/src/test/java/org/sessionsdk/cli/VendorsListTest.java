@@ -52,7 +52,7 @@ class VendorsListTest {
     }
 
     /** The arguments and the secret that reach {@code vendor}'s simulator. */
-    private static CliRun list(Connection.Vendor vendor, String secret, String... more) {
+    private static CliRun list(Vendor vendor, String secret, String... more) {
         List<String> a = new ArrayList<>(List.of("list", "--vendor", vendor.name()));
         switch (vendor) {
             case plesk -> a.addAll(List.of("--endpoint", plesk.endpoint().toString()));
@@ -65,7 +65,7 @@ class VendorsListTest {
         return CliRun.run(Map.of("SESSIONS_SECRET", secret), a.toArray(String[]::new));
     }
 
-    private static String secret(Connection.Vendor vendor) {
+    private static String secret(Vendor vendor) {
         return switch (vendor) {
             case plesk -> PleskSimulator.SECRET_KEY;
             case ekran -> EkranSimulator.API_KEY;
@@ -75,7 +75,7 @@ class VendorsListTest {
     }
 
     /** What the SDK itself reports, to compare the command's output with. */
-    private static List<SessionRecord> records(Connection.Vendor vendor) {
+    private static List<SessionRecord> records(Vendor vendor) {
         try (AutoCloseable c = switch (vendor) {
             case plesk -> plesk.client();
             case ekran -> ekran.client();
@@ -89,8 +89,8 @@ class VendorsListTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Connection.Vendor.class)
-    void jsonLinesCarryEveryAttributeTheVendorSends(Connection.Vendor vendor) {
+    @EnumSource(Vendor.class)
+    void jsonLinesCarryEveryAttributeTheVendorSends(Vendor vendor) {
         CliRun r = list(vendor, secret(vendor), "--format", "jsonl");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -106,8 +106,8 @@ class VendorsListTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Connection.Vendor.class)
-    void ocsfAndEcsWriteALogonAndForEndedSessionsALogoffPerRecord(Connection.Vendor vendor) {
+    @EnumSource(Vendor.class)
+    void ocsfAndEcsWriteALogonAndForEndedSessionsALogoffPerRecord(Vendor vendor) {
         for (org.sessionsdk.export.SiemFormat f : org.sessionsdk.export.SiemFormat.values()) {
             CliRun r = list(vendor, secret(vendor), "--format", f.name().toLowerCase(java.util.Locale.ROOT), "-q");
             assertThat(r.exitCode()).as(r.err()).isZero();
@@ -120,8 +120,8 @@ class VendorsListTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Connection.Vendor.class)
-    void csvHasAColumnForEachOfTheVendorsAttributes(Connection.Vendor vendor) {
+    @EnumSource(Vendor.class)
+    void csvHasAColumnForEachOfTheVendorsAttributes(Vendor vendor) {
         CliRun r = list(vendor, secret(vendor), "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();
         String[] lines = r.out().split("\r\n");
@@ -141,7 +141,7 @@ class VendorsListTest {
 
     @Test
     void aSaymonSessionPastItsExpiryIsListedEndedThereWithItsMark() {
-        CliRun r = list(Connection.Vendor.saymon, SaymonSimulator.PASSWORD, "--format", "csv");
+        CliRun r = list(Vendor.saymon, SaymonSimulator.PASSWORD, "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();
         String[] lines = r.out().split("\r\n");
         List<String> header = List.of(lines[0].split(","));
@@ -152,8 +152,8 @@ class VendorsListTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Connection.Vendor.class)
-    void theTablePrintsEveryIdWhole(Connection.Vendor vendor) {
+    @EnumSource(Vendor.class)
+    void theTablePrintsEveryIdWhole(Vendor vendor) {
         CliRun r = list(vendor, secret(vendor));
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -169,8 +169,8 @@ class VendorsListTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Connection.Vendor.class)
-    void aRefusedLoginPrintsNoHeader(Connection.Vendor vendor) {
+    @EnumSource(Vendor.class)
+    void aRefusedLoginPrintsNoHeader(Vendor vendor) {
         for (String format : new String[] {"table", "csv"}) {
             CliRun r = list(vendor, "wrong-secret", "--format", format);
             assertThat(r.exitCode()).as(vendor + " " + format + ": " + r.err()).isEqualTo(3);

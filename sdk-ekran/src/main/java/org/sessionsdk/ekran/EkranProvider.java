@@ -33,6 +33,8 @@ public final class EkranProvider extends AbstractVendorProvider {
     public static final AttributeKey<String> RISK_LEVEL = AttributeKey.text("riskLevel", "an alert's risk level");
     /** The id of the rule that raised an alert. */
     public static final AttributeKey<String> ALERT_ID = AttributeKey.text("alertId", "the id of the rule that raised an alert");
+    /** The session an alert fired in. */
+    public static final AttributeKey<String> SESSION_ID = AttributeKey.text("sessionId", "the session an alert fired in");
     /** The computer an alert fired on. */
     public static final AttributeKey<String> COMPUTER_NAME = AttributeKey.text("computerName",
             "the computer an alert fired on");
@@ -49,7 +51,7 @@ public final class EkranProvider extends AbstractVendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public EkranProvider() {
-        super("ekran", new Product("Ekran System", "Syteca"), SETTINGS, true, List.of(USER_ID, CLIENT_GUID), List.of(ALERT_ID, RISK_LEVEL, COMPUTER_NAME));
+        super("ekran", new Product("Ekran System", "Syteca"), SETTINGS, true, List.of(USER_ID, CLIENT_GUID), List.of(ALERT_ID, RISK_LEVEL, COMPUTER_NAME, SESSION_ID));
     }
 
     /** A user Ekran names by number is an id, not a name; the target is the monitored computer's agent id. */
@@ -84,6 +86,11 @@ public final class EkranProvider extends AbstractVendorProvider {
             case "critical" -> Severity.CRITICAL;
             default -> Severity.UNKNOWN;
         };
+    }
+
+    @Override
+    public String secretSetting(boolean withLogin) {
+        return API_KEY;
     }
 
     @Override

@@ -102,6 +102,34 @@ public final class PleskClient extends AbstractSessionClient implements AuditSou
         return new PollingFeed<>(new PleskAuditCursor(eventLog, options), options, endpoint());
     }
 
+    /** Ends a panel session ({@link PleskSessions#terminate}). */
+    @Override
+    public String terminate(String sessionId) {
+        sessions.terminate(sessionId);
+        return null;
+    }
+
+    /** {@return the action log, numbered by entry id} */
+    @Override
+    public Optional<org.sessionsdk.core.client.NumberedAuditLog> numberedAuditLog() {
+        return Optional.of(new org.sessionsdk.core.client.NumberedAuditLog() {
+            @Override
+            public long lastId() {
+                return eventLog.lastId();
+            }
+
+            @Override
+            public Stream<AuditEvent> from(long fromId) {
+                return eventLog.stream(PleskEventQuery.builder().fromId(fromId).build()).map(PleskEvent::toAuditEvent);
+            }
+
+            @Override
+            public Stream<AuditEvent> follow(long fromId, java.time.Duration poll) {
+                return eventLog.follow(PleskEventQuery.builder().fromId(fromId).build(), poll).map(PleskEvent::toAuditEvent);
+            }
+        });
+    }
+
     /** {@return this client, whose audit log it reads} */
     @Override
     public Optional<AuditSource> audit() {

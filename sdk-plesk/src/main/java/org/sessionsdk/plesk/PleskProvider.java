@@ -59,6 +59,32 @@ public final class PleskProvider extends AbstractVendorProvider {
     }
 
     @Override
+    public java.util.Optional<String> loginSetting() {
+        return java.util.Optional.of(USERNAME);
+    }
+
+    /** {@return the password with a login, else the secret key} */
+    @Override
+    public String secretSetting(boolean withLogin) {
+        return withLogin ? PASSWORD : API_KEY;
+    }
+
+    @Override
+    public String auditLogName() {
+        return "action log";
+    }
+
+    @Override
+    public boolean numbersAuditLog() {
+        return true;
+    }
+
+    @Override
+    public java.util.Optional<String> terminateHelp() {
+        return java.util.Optional.of("the session id.");
+    }
+
+    @Override
     public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
         PleskCredentials credentials;
         if (settings.has(API_KEY)) {

@@ -76,6 +76,16 @@ public final class SaymonProvider extends AbstractVendorProvider {
     }
 
     @Override
+    public java.util.Optional<String> loginSetting() {
+        return java.util.Optional.of(USERNAME);
+    }
+
+    @Override
+    public String secretSetting(boolean withLogin) {
+        return PASSWORD;
+    }
+
+    @Override
     public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
         String user = settings.require(USERNAME);
         String password = settings.require(PASSWORD);

@@ -36,6 +36,9 @@ import org.sessionsdk.senhasegura.internal.EnvelopePolicy;
  * <p>Thread-safe; share one per server. Closing it releases its connections and threads.
  */
 public final class SenhaseguraClient extends AbstractSessionClient {
+    /** A {@code session_id}: 40 hex digits; anything else made of digits only is a numeric id. */
+    private static final java.util.regex.Pattern SESSION_ID = java.util.regex.Pattern.compile("[0-9a-fA-F]{40}");
+    private static final java.util.regex.Pattern NUMERIC_ID = java.util.regex.Pattern.compile("[0-9]+");
     static final String TOKEN_PATH = SenhaseguraCredentials.TOKEN_PATH;
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
@@ -73,6 +76,23 @@ public final class SenhaseguraClient extends AbstractSessionClient {
     /** {@return remote (proxy) sessions: list, stream, get one, terminate} */
     public SenhaseguraSessions sessions() {
         return sessions;
+    }
+
+    /**
+     * Ends a remote session given either the numeric id a listing shows (looked up for its
+     * {@code session_id}) or the 40-hex {@code session_id} itself (or whatever else the server calls one:
+     * it decides).
+     *
+     * @return {@code session_id <hash>} when a numeric id was looked up, else null
+     */
+    @Override
+    public String terminate(String sessionId) {
+        String trimmed = sessionId.trim();
+        if (NUMERIC_ID.matcher(trimmed).matches() && !SESSION_ID.matcher(trimmed).matches()) {
+            return "session_id " + sessions.terminateById(trimmed).sessionId();
+        }
+        sessions.terminate(trimmed);
+        return null;
     }
 
     /** {@return empty: senhasegura documents no audit log} */

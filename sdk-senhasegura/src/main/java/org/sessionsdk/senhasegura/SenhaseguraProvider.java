@@ -95,6 +95,24 @@ public final class SenhaseguraProvider extends AbstractVendorProvider {
         return new SessionTraits(session.user(), null, false, null, Boolean.TRUE);
     }
 
+    /** {@return the OAuth 2 client id} */
+    @Override
+    public java.util.Optional<String> loginSetting() {
+        return java.util.Optional.of(CLIENT_ID);
+    }
+
+    /** {@return the OAuth 2 client secret} */
+    @Override
+    public String secretSetting(boolean withLogin) {
+        return CLIENT_SECRET;
+    }
+
+    @Override
+    public java.util.Optional<String> terminateHelp() {
+        return java.util.Optional.of("the numeric id (looked up for its session_id) or the 40-hex session_id"
+                + " ('list --format jsonl|csv' prints both).");
+    }
+
     @Override
     public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
         SenhaseguraCredentials credentials;

@@ -32,6 +32,11 @@ public final class AcmeProvider extends AbstractVendorProvider {
     }
 
     @Override
+    public String secretSetting(boolean withLogin) {
+        return TOKEN;
+    }
+
+    @Override
     public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
         return new AcmeClient(settings.uri(CommonSettings.ENDPOINT).orElseThrow(), settings.require(TOKEN));
     }

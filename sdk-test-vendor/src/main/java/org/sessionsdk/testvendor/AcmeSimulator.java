@@ -15,13 +15,18 @@ public final class AcmeSimulator extends Simulator {
     private volatile int sessions = 3;
     private volatile long seed = 42;
 
-    private AcmeSimulator() {
-        super(AcmeProvider.NAME);
+    private AcmeSimulator(java.net.InetSocketAddress address) {
+        super(AcmeProvider.NAME, address);
     }
 
     /** {@return a started simulator; close it} */
     public static AcmeSimulator start() {
-        return new AcmeSimulator();
+        return new AcmeSimulator(null);
+    }
+
+    @Override
+    public AcmeSimulator withScenario(org.sessionsdk.testkit.Scenario scenario) {
+        throw new UnsupportedOperationException("the acme simulator plays no scenarios");
     }
 
     @Override
@@ -118,8 +123,18 @@ public final class AcmeSimulator extends Simulator {
         }
 
         @Override
+        public AcmeSimulator start(java.net.InetSocketAddress address) {
+            return new AcmeSimulator(address);
+        }
+
+        @Override
         public Map<String, String> settings(AcmeSimulator simulator) {
             return simulator.settings();
+        }
+
+        @Override
+        public Map<String, String> credentials(AcmeSimulator simulator) {
+            return Map.of("token", TOKEN);
         }
     }
 }

@@ -2,7 +2,8 @@ package org.sessionsdk.testkit;
 
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.ekran.EkranClient;
 import org.sessionsdk.plesk.PleskClient;
@@ -14,21 +15,32 @@ public final class BuiltInSimulators {
     private BuiltInSimulators() {
     }
 
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     /** A provider from its parts. */
     private abstract static class Registration<S extends Simulator> implements SimulatorProvider<S> {
         private final String vendor;
         private final Class<S> type;
         private final Class<? extends SessionClient> clientType;
-        private final Supplier<S> start;
+        private final Function<InetSocketAddress, S> start;
         private final Function<S, Map<String, String>> settings;
+        private final Function<S, Map<String, String>> credentials;
 
-        Registration(String vendor, Class<S> type, Class<? extends SessionClient> clientType, Supplier<S> start,
-                     Function<S, Map<String, String>> settings) {
+        Registration(String vendor, Class<S> type, Class<? extends SessionClient> clientType,
+                     Function<InetSocketAddress, S> start, Function<S, Map<String, String>> settings,
+                     Function<S, Map<String, String>> credentials) {
             this.vendor = vendor;
             this.type = type;
             this.clientType = clientType;
             this.start = start;
             this.settings = settings;
+            this.credentials = credentials;
         }
 
         @Override
@@ -48,7 +60,17 @@ public final class BuiltInSimulators {
 
         @Override
         public S start() {
-            return start.get();
+            return start.apply(null);
+        }
+
+        @Override
+        public S start(InetSocketAddress address) {
+            return start.apply(address);
+        }
+
+        @Override
+        public Map<String, String> credentials(S simulator) {
+            return credentials.apply(simulator);
         }
 
         @Override
@@ -61,9 +83,18 @@ public final class BuiltInSimulators {
     public static final class Plesk extends Registration<PleskSimulator> {
         /** For {@link java.util.ServiceLoader}. */
         public Plesk() {
-            super("plesk", PleskSimulator.class, PleskClient.class, PleskSimulator::start,
+            super("plesk", PleskSimulator.class, PleskClient.class,
+                    a -> a == null ? PleskSimulator.start() : PleskSimulator.start(a),
                     s -> Map.of("endpoint", s.endpoint().toString(), "api.key", PleskSimulator.SECRET_KEY,
-                            "server.zone", s.zone().getId()));
+                            "server.zone", s.zone().getId()),
+                    s -> ordered("secretKey", PleskSimulator.SECRET_KEY, "login", PleskSimulator.LOGIN,
+                            "password", PleskSimulator.PASSWORD));
+        }
+
+        /** The action log's length. */
+        @Override
+        public void numberedAuditEntries(PleskSimulator simulator, long entries) {
+            simulator.withEvents(entries);
         }
     }
 
@@ -71,9 +102,11 @@ public final class BuiltInSimulators {
     public static final class Ekran extends Registration<EkranSimulator> {
         /** For {@link java.util.ServiceLoader}. */
         public Ekran() {
-            super("ekran", EkranSimulator.class, EkranClient.class, EkranSimulator::start,
+            super("ekran", EkranSimulator.class, EkranClient.class,
+                    a -> a == null ? EkranSimulator.start() : EkranSimulator.start(a),
                     s -> Map.of("endpoint", s.endpoint().toString(), "api.key", EkranSimulator.API_KEY,
-                            "server.zone", s.zone().getId()));
+                            "server.zone", s.zone().getId()),
+                    s -> ordered("apiKey", EkranSimulator.API_KEY, "header", EkranSimulator.API_KEY_HEADER));
         }
     }
 
@@ -81,9 +114,11 @@ public final class BuiltInSimulators {
     public static final class Saymon extends Registration<SaymonSimulator> {
         /** For {@link java.util.ServiceLoader}. */
         public Saymon() {
-            super("saymon", SaymonSimulator.class, SaymonClient.class, SaymonSimulator::start,
+            super("saymon", SaymonSimulator.class, SaymonClient.class,
+                    a -> a == null ? SaymonSimulator.start() : SaymonSimulator.start(a),
                     s -> Map.of("endpoint", s.endpoint().toString(), "username", SaymonSimulator.LOGIN,
-                            "password", SaymonSimulator.PASSWORD));
+                            "password", SaymonSimulator.PASSWORD),
+                    s -> ordered("login", SaymonSimulator.LOGIN, "password", SaymonSimulator.PASSWORD));
         }
     }
 
@@ -91,9 +126,12 @@ public final class BuiltInSimulators {
     public static final class Senhasegura extends Registration<SenhaseguraSimulator> {
         /** For {@link java.util.ServiceLoader}. */
         public Senhasegura() {
-            super("senhasegura", SenhaseguraSimulator.class, SenhaseguraClient.class, SenhaseguraSimulator::start,
+            super("senhasegura", SenhaseguraSimulator.class, SenhaseguraClient.class,
+                    a -> a == null ? SenhaseguraSimulator.start() : SenhaseguraSimulator.start(a),
                     s -> Map.of("endpoint", s.endpoint().toString(), "client.id", SenhaseguraSimulator.CLIENT_ID,
-                            "client.secret", SenhaseguraSimulator.CLIENT_SECRET, "server.zone", s.zone().getId()));
+                            "client.secret", SenhaseguraSimulator.CLIENT_SECRET, "server.zone", s.zone().getId()),
+                    s -> ordered("clientId", SenhaseguraSimulator.CLIENT_ID,
+                            "clientSecret", SenhaseguraSimulator.CLIENT_SECRET));
         }
     }
 }

@@ -286,6 +286,58 @@ public abstract class Simulator implements AutoCloseable {
      */
     public abstract Simulator withSessions(int n);
 
+    /**
+     * Plays a scenario from the anchor on; each vendor simulator says how its API shows it.
+     *
+     * @param scenario what happens
+     * @return this simulator
+     */
+    public abstract Simulator withScenario(Scenario scenario);
+
+    /**
+     * Runs the server's clock ahead of the client's (behind when negative).
+     *
+     * @param skew how far ahead
+     * @return this simulator
+     */
+    public Simulator withClockSkew(java.time.Duration skew) {
+        useClockSkew(skew);
+        return this;
+    }
+
+    /**
+     * Lets the server's clock gain {@code perHour} for every hour past the anchor (lose when negative).
+     *
+     * @param perHour the drift an hour
+     * @return this simulator
+     */
+    public Simulator withClockDrift(java.time.Duration perHour) {
+        useClockDrift(perHour);
+        return this;
+    }
+
+    /**
+     * Lists a scenario's rows only {@code delay} after they happen.
+     *
+     * @param delay how late; zero for at once
+     * @return this simulator
+     */
+    public Simulator withLateRows(java.time.Duration delay) {
+        useLateRows(delay);
+        return this;
+    }
+
+    /**
+     * The server's zone, for vendors that write local times.
+     *
+     * @param zone the zone
+     * @return this simulator
+     */
+    public Simulator withServerZone(java.time.ZoneId zone) {
+        useServerZone(zone);
+        return this;
+    }
+
     /** {@return a client of the SDK signed in to this simulator; each vendor simulator returns its own type; close it} */
     public abstract org.sessionsdk.core.client.SessionClient client();
 

@@ -45,6 +45,11 @@ class SimulatorFailureTest {
         }
 
         @Override
+        public Simulator withScenario(Scenario scenario) {
+            return this;
+        }
+
+        @Override
         public org.sessionsdk.core.client.SessionClient client() {
             throw new UnsupportedOperationException("no SDK client for a broken simulator");
         }

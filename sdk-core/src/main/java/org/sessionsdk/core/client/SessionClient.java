@@ -43,6 +43,27 @@ public interface SessionClient extends SessionSource, AutoCloseable {
                 vendor() + " documents no audit log: this client has sessions only")).auditFeed(options);
     }
 
+    /**
+     * Ends a session on the server.
+     *
+     * @param sessionId the session, as {@link #sessionRecords} names it (a vendor may accept another
+     *                  form of it too: see its provider's {@link VendorProvider#terminateHelp()})
+     * @return what the server ended beyond the id given (e.g. {@code session_id 9f1c...} where the vendor
+     *     knows the session by another id), or null
+     * @throws UnsupportedOperationException if the vendor's API cannot end sessions
+     */
+    default String terminate(String sessionId) {
+        throw new UnsupportedOperationException(vendor() + " sessions cannot be ended through its API");
+    }
+
+    /**
+     * {@return the vendor's numbered audit log, read from an entry's number on, or empty where the vendor
+     * numbers no log}
+     */
+    default Optional<NumberedAuditLog> numberedAuditLog() {
+        return Optional.empty();
+    }
+
     /** Releases the client's connections and threads; never throws. */
     @Override
     void close();

@@ -39,6 +39,41 @@ public interface VendorProvider {
     List<AttributeKey<?>> auditAttributes();
 
     /**
+     * {@return the setting a person's login goes to (the CLI's {@code --user}), or empty for a vendor
+     * that signs in with a key alone}
+     */
+    default java.util.Optional<String> loginSetting() {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The one secret a front end asks for (a CLI prompt, a secret file), for the way of signing in that
+     * a login given or not selects.
+     *
+     * @param withLogin whether a login was given ({@link #loginSetting()})
+     * @return the key of the secret setting that goes with it
+     */
+    String secretSetting(boolean withLogin);
+
+    /** {@return what the vendor calls its audit log, for people: {@code audit log} unless it says otherwise} */
+    default String auditLogName() {
+        return "audit log";
+    }
+
+    /** {@return whether this vendor's clients number their audit log ({@link SessionClient#numberedAuditLog()})} */
+    default boolean numbersAuditLog() {
+        return false;
+    }
+
+    /**
+     * {@return how a session to end is named to this vendor, for help texts, or empty when its API
+     * cannot end sessions}
+     */
+    default java.util.Optional<String> terminateHelp() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * What an export needs to know of this vendor's session that only the vendor knows.
      *
      * @param session one of this vendor's sessions
