@@ -21,6 +21,13 @@ public final class FeedAttributes {
     /** With {@link #START_UNKNOWN}: the instant the session is known to have begun before. */
     public static final String STARTED_BEFORE = "startedBefore";
 
+    /**
+     * On a record whose times were read from local times of a zone's repeated autumn hour: which fields
+     * ({@code start}, {@code end}, comma-separated); the feed reports each as an
+     * {@code AMBIGUOUS_LOCAL_TIME} gap.
+     */
+    public static final String AMBIGUOUS_LOCAL_TIME = "ambiguousLocalTime";
+
     /** {@link #END_OBSERVED} as a typed key. */
     public static final AttributeKey<Boolean> END_OBSERVED_KEY = new AttributeKey<>(END_OBSERVED, Boolean.class,
             "the end was seen (the session vanished), not reported");

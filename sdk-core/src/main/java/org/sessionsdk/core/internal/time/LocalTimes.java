@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>SDK-internal.
  */
 public final class LocalTimes {
-    /** The record attribute listing the fields read from an ambiguous local time, e.g. {@code start,end}. */
-    public static final String ATTRIBUTE = "ambiguousLocalTime";
+    /** {@link org.sessionsdk.core.feed.FeedAttributes#AMBIGUOUS_LOCAL_TIME}. */
+    public static final String ATTRIBUTE = org.sessionsdk.core.feed.FeedAttributes.AMBIGUOUS_LOCAL_TIME;
 
     private LocalTimes() {
     }
