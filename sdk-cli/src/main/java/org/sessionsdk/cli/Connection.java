@@ -130,7 +130,10 @@ final class Connection {
             out.put(key, e.getValue());
         }
         out.put(CommonSettings.ENDPOINT, endpoint.toString());
-        out.put(CommonSettings.REQUEST_TIMEOUT, timeout.toString());
+        // the shared options go to the settings the vendor declares; a vendor without them ignores their defaults
+        if (declares(p, CommonSettings.REQUEST_TIMEOUT)) {
+            out.put(CommonSettings.REQUEST_TIMEOUT, timeout.toString());
+        }
         if (insecure) {
             out.put(CommonSettings.TLS_INSECURE, "true");
         }
