@@ -19,7 +19,7 @@ public interface SimulatorProvider<S extends Simulator> {
     /** {@return the simulator's type} */
     Class<S> simulatorType();
 
-    /** {@return the type of the SDK client {@link #client} returns} */
+    /** {@return the type of the SDK client {@link Simulator#client()} returns} */
     Class<? extends SessionClient> clientType();
 
     /** {@return a started simulator with its default data, on 127.0.0.1 and an ephemeral port; close it} */

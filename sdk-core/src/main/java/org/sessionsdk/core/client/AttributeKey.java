@@ -22,7 +22,13 @@ import org.sessionsdk.core.session.SessionRecord;
  */
 public record AttributeKey<T>(String name, Class<T> type, String description) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param name        the key in {@code attributes()}
+     * @param type        what its text reads as
+     * @param description one sentence: what it is
+     */
     public AttributeKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");

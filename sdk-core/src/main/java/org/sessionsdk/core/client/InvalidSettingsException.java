@@ -12,6 +12,7 @@ import org.sessionsdk.core.error.SdkException;
 public class InvalidSettingsException extends SdkException {
     private static final long serialVersionUID = 1L;
 
+    /** Each problem by the key it concerns. */
     private final Map<String, String> problems;
 
     /**

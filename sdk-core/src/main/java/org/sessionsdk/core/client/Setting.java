@@ -46,7 +46,18 @@ public record Setting(String key, Type type, boolean required, String requiredWh
         CHOICE
     }
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param key          the key, lower-case words joined by dots
+     * @param type         how its text is read
+     * @param required     whether it must be given
+     * @param requiredWhen {@code other=value}, or null
+     * @param secret       whether its value is a secret
+     * @param defaultValue the value when none is given, or null
+     * @param choices      the values a {@link Type#CHOICE} accepts; empty otherwise
+     * @param description  one sentence for help texts and IDEs
+     */
     public Setting {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(type, "type");
