@@ -28,9 +28,9 @@ import org.springframework.context.SmartLifecycle;
  * context is closed and a restart goes on where this one stopped.
  *
  * <p>A failure a retry can fix (the server down, a handler throwing) is retried by the runner without
- * limit, backing off up to a minute; one it cannot (credentials refused) stops the loop until a
- * minute has passed, then it tries again from the saved checkpoint. The health of the feed's server
- * shows both.
+ * limit, backing off up to a minute; one it cannot (credentials refused, another instance saving the
+ * same feed's checkpoint) stops the loop until a minute has passed, then it tries again from the saved
+ * checkpoint. The health of the feed's server shows a failing server.
  */
 public final class ManagedFeeds implements SmartLifecycle {
     private static final Duration RESTART_AFTER = Duration.ofMinutes(1);
@@ -151,7 +151,19 @@ public final class ManagedFeeds implements SmartLifecycle {
 
     private static <T> FeedRunner<T> runner(String name, Feed<T> feed, CheckpointStore checkpoints, SessionFeedHandler handler) {
         RetryPolicy patient = RetryPolicy.builder().maxAttempts(Integer.MAX_VALUE).maxDelay(Duration.ofMinutes(1)).build();
-        return FeedRunner.builder(feed, batch -> handler.handle(name, batch)).store(checkpoints, name).retry(patient).build();
+        return FeedRunner.builder(feed, batch -> handler.handle(name, batch)).store(checkpoints, name).retry(patient)
+                .fatalWhen(ManagedFeeds::unfixable).build();
+    }
+
+    /**
+     * What no retry fixes: refused credentials or rights, a checkpoint of another feed, and another
+     * instance saving the same feed's position (a conflict repeats at every save while it runs).
+     */
+    static boolean unfixable(Throwable e) {
+        return e instanceof org.sessionsdk.core.error.AuthenticationException
+                || e instanceof org.sessionsdk.core.error.PermissionDeniedException
+                || e instanceof IllegalArgumentException
+                || e instanceof org.sessionsdk.checkpoint.jdbc.CheckpointConflictException;
     }
 
     @Override
