@@ -19,12 +19,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** Two servers declared in properties become two working client beans over one transport, and healthy. */
 @SpringBootTest(classes = TestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "management.endpoints.web.exposure.include=health",
         "management.endpoint.health.show-details=always"})
+@DirtiesContext // the context is closed with the class, not kept for the JVM: nothing of it outlives the tests
 class StarterContextTest {
     static final PleskSimulator PANEL = PleskSimulator.start().withSessions(3);
     static final EkranSimulator EKRAN = EkranSimulator.start().withSessions(2);

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A server whose credentials are wrong is down, with why (refused, reachable, failures in a row), the
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "server.address=127.0.0.1",
         "management.endpoints.web.exposure.include=health",
         "management.endpoint.health.show-details=always"})
+@DirtiesContext // the context is closed with the class, not kept for the JVM: nothing of it outlives the tests
 class WrongCredentialsHealthTest {
     static final String WRONG = "not-the-secret-4711";
     static final PleskSimulator PANEL = PleskSimulator.start();
