@@ -11,6 +11,8 @@ import org.sessionsdk.core.config.ClientBuilder;
 public interface SessionClientCustomizer {
 
     /**
+     * Changes one server's builder.
+     *
      * @param server  the server's name under {@code sessionsdk.servers}
      * @param builder its vendor's builder
      */

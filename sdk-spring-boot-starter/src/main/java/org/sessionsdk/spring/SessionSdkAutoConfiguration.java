@@ -52,6 +52,8 @@ public class SessionSdkAutoConfiguration {
     }
 
     /**
+     * Opens every declared server's client, failing the start on a wrong property.
+     *
      * @param env         the properties
      * @param transport   the shared transport
      * @param customizers applied to each builder
@@ -96,6 +98,8 @@ public class SessionSdkAutoConfiguration {
     }
 
     /**
+     * The managed feeds, started and stopped with the context.
+     *
      * @param servers     the servers
      * @param properties  the feeds
      * @param stores      the checkpoint store, asked for only when there are feeds

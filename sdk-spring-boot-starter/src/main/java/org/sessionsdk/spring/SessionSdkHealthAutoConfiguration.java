@@ -27,6 +27,8 @@ public class SessionSdkHealthAutoConfiguration {
     }
 
     /**
+     * One health indicator per server, grouped under {@code sessionsdk}.
+     *
      * @param servers    the servers
      * @param properties when a check asks a server itself
      * @param clock      the {@code sessionsdkClock} bean if any, else the system clock

@@ -55,21 +55,30 @@ public final class SessionServers implements AutoCloseable {
         try {
             settings = provider.check(server.settings());
         } catch (InvalidSettingsException e) {
-            Map<String, String> byProperty = new TreeMap<>();
-            e.problems().forEach((key, problem) -> byProperty.put(ServerDeclarations.property(name, key), problem));
-            StringBuilder text = new StringBuilder("server " + name + " (" + provider.name() + "):");
-            byProperty.forEach((property, problem) -> text.append("\n  ").append(property).append(": ").append(problem));
-            throw new IllegalStateException(text.toString(), e);
+            throw byProperty(name, provider, e);
         }
         boolean ownConnections = server.settings().keySet().stream()
                 .anyMatch(k -> k.startsWith("tls.") || k.equals("connect.timeout"));
-        return provider.open(settings, b -> {
-            if (!ownConnections) {
-                b.transport(shared); // TLS trust and the connect timeout live in a transport: those servers keep their own
-            }
-            b.listener(state);
-            customizers.forEach(c -> c.customize(name, b));
-        });
+        try {
+            return provider.open(settings, b -> {
+                if (!ownConnections) {
+                    b.transport(shared); // TLS trust and the connect timeout live in a transport: those servers keep their own
+                }
+                b.listener(state);
+                customizers.forEach(c -> c.customize(name, b));
+            });
+        } catch (InvalidSettingsException e) { // valid one by one, not together (a key or a login, say)
+            throw byProperty(name, provider, e);
+        }
+    }
+
+    /** The vendor's problems under the properties the user wrote. */
+    private static IllegalStateException byProperty(String name, VendorProvider provider, InvalidSettingsException e) {
+        Map<String, String> byProperty = new TreeMap<>();
+        e.problems().forEach((key, problem) -> byProperty.put(ServerDeclarations.property(name, key), problem));
+        StringBuilder text = new StringBuilder("server " + name + " (" + provider.name() + "):");
+        byProperty.forEach((property, problem) -> text.append("\n  ").append(property).append(": ").append(problem));
+        return new IllegalStateException(text.toString(), e);
     }
 
     /** {@return the servers' names, sorted} */
@@ -78,6 +87,8 @@ public final class SessionServers implements AutoCloseable {
     }
 
     /**
+     * One server's client.
+     *
      * @param server a server's name under {@code sessionsdk.servers}
      * @return its client; the application must not close it (the context does)
      * @throws IllegalArgumentException naming the servers there are, if none has this name
@@ -92,6 +103,8 @@ public final class SessionServers implements AutoCloseable {
     }
 
     /**
+     * What one server's calls showed, for its health.
+     *
      * @param server a server's name
      * @return what its calls showed so far
      * @throws IllegalArgumentException if there is no such server
