@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.sessionsdk.core.client.SessionClients;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ByteArrayResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +26,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every {@code ```java} block of this module's README compiles against the starter and Spring, as a user's class. */
+/**
+ * The README's quick start works as written: every {@code ```java} block compiles against the starter
+ * and Spring, as a user's class, and its properties are settings the vendors accept.
+ */
 class ReadmeExamplesTest {
     private static final String IMPORTS = String.join("\n",
             "import java.time.*;",
@@ -32,6 +43,24 @@ class ReadmeExamplesTest {
             "import org.sessionsdk.core.session.*;",
             "import org.sessionsdk.spring.*;",
             "");
+
+    @Test
+    void theQuickStartPropertiesAreSettingsTheVendorsAccept() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher m = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).isTrue();
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new MapPropertySource("secrets",
+                Map.of("PANEL7_KEY", "k1", "EKRAN_KEY", "k2", "OPS_DB_PASSWORD", "p")));
+        new YamlPropertySourceLoader().load("readme", new ByteArrayResource(m.group(1).getBytes(StandardCharsets.UTF_8)))
+                .forEach(env.getPropertySources()::addLast);
+        Map<String, ServerDeclarations.Declared> servers = ServerDeclarations.read(env);
+        assertThat(servers).hasSize(2);
+        servers.forEach((name, server) -> SessionClients.provider(server.vendor()).check(server.settings()));
+        SessionSdkProperties props = Binder.get(env).bind("sessionsdk", SessionSdkProperties.class).get();
+        assertThat(props.feeds()).hasSize(2);
+        props.feeds().values().forEach(f -> assertThat(servers).containsKey(f.server()));
+    }
 
     @Test
     void everyJavaBlockCompiles(@TempDir Path out) throws IOException {
