@@ -20,7 +20,8 @@ import org.sessionsdk.core.feed.FileCheckpointStore;
  *
  * <p>Kills per vendor: {@code -Dsessionsdk.crash.kills=N} (default 20, which keeps the whole test command
  * under 10 minutes on 2 cores), split over the vendor's
- * sessions and audit feeds (senhasegura has sessions only): the default 10 keeps the suite short (a child JVM costs about 2 s on 2 cores), docs/reliability.md reports a run of 50; the seed is {@code -Dsessionsdk.crash.seed}.
+ * sessions and audit feeds (senhasegura has sessions only); docs/reliability.md reports a run of 50; the
+ * seed is {@code -Dsessionsdk.crash.seed}.
  * A follower is killed after a random 1 to 7 of its output lines (stdout or stderr): before its first
  * poll, between printing a batch and saving its checkpoint, or between two polls.
  */
