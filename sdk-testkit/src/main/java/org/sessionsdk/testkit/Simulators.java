@@ -38,8 +38,9 @@ public final class Simulators {
     }
 
     /**
+     * {@return its simulator, if one is on the path}
+     *
      * @param vendor a vendor's name, any case
-     * @return its simulator, if one is on the path
      */
     public static Optional<SimulatorProvider<?>> forVendor(String vendor) {
         String name = vendor == null ? "" : vendor.trim().toLowerCase(Locale.ROOT);
@@ -47,8 +48,9 @@ public final class Simulators {
     }
 
     /**
+     * {@return the provider whose simulator or client it is}
+     *
      * @param type a simulator type or an SDK client type
-     * @return the provider whose simulator or client it is
      */
     public static Optional<SimulatorProvider<?>> forType(Class<?> type) {
         return all().stream().filter(p -> p.simulatorType() == type || p.clientType() == type).findFirst();

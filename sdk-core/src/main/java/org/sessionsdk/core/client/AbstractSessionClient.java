@@ -16,6 +16,8 @@ public abstract class AbstractSessionClient implements SessionClient {
     private final Runnable release;
 
     /**
+     * Creates one from its parts.
+     *
      * @param vendor     the vendor's name, as its provider says it
      * @param endpoint   the server's base URI
      * @param serverZone the zone the server writes offset-less times in

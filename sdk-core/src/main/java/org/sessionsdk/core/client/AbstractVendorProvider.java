@@ -16,6 +16,8 @@ public abstract class AbstractVendorProvider implements VendorProvider {
     private final List<AttributeKey<?>> auditAttributes;
 
     /**
+     * Creates one from its parts.
+     *
      * @param name              the vendor's name, lower-case
      * @param product           the product and its maker
      * @param settings          every setting it accepts, the shared ones included

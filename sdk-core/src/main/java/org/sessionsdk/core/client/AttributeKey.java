@@ -47,8 +47,9 @@ public record AttributeKey<T>(String name, Class<T> type, String description) {
     }
 
     /**
+     * {@return the value, read as {@link #type()}; empty when absent, blank or not of the type}
+     *
      * @param attributes a record's attributes
-     * @return the value, read as {@link #type()}; empty when absent, blank or not of the type
      */
     public Optional<T> from(Map<String, String> attributes) {
         String v = attributes.get(name);
@@ -63,16 +64,18 @@ public record AttributeKey<T>(String name, Class<T> type, String description) {
     }
 
     /**
+     * {@return this attribute of it, if present}
+     *
      * @param session a session
-     * @return this attribute of it, if present
      */
     public Optional<T> of(SessionRecord session) {
         return from(session.attributes());
     }
 
     /**
+     * {@return this attribute of it, if present}
+     *
      * @param event an audit entry
-     * @return this attribute of it, if present
      */
     public Optional<T> of(AuditEvent event) {
         return from(event.attributes());

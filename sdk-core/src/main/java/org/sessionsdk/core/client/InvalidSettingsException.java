@@ -16,6 +16,8 @@ public class InvalidSettingsException extends SdkException {
     private final Map<String, String> problems;
 
     /**
+     * Creates one from its parts.
+     *
      * @param vendor   the vendor whose settings these are
      * @param problems each problem by the key it concerns
      */

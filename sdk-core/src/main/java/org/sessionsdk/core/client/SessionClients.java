@@ -53,8 +53,9 @@ public final class SessionClients {
     }
 
     /**
+     * {@return its provider, if on the path}
+     *
      * @param vendor a vendor's name, any case
-     * @return its provider, if on the path
      */
     public static Optional<VendorProvider> find(String vendor) {
         String name = vendor == null ? "" : vendor.trim().toLowerCase(Locale.ROOT);
@@ -62,8 +63,9 @@ public final class SessionClients {
     }
 
     /**
+     * {@return its provider}
+     *
      * @param vendor a vendor's name, any case
-     * @return its provider
      * @throws IllegalArgumentException naming the vendors there are, if none has this name
      */
     public static VendorProvider provider(String vendor) {

@@ -106,7 +106,7 @@ public record Setting(String key, Type type, boolean required, String requiredWh
             this.type = type;
         }
 
-        /** @return this builder, the setting always required */
+        /** {@return this builder, the setting always required} */
         public Builder required() {
             this.required = true;
             return this;
@@ -124,15 +124,16 @@ public record Setting(String key, Type type, boolean required, String requiredWh
             return this;
         }
 
-        /** @return this builder, the value a secret */
+        /** {@return this builder, the value a secret} */
         public Builder secret() {
             this.secret = true;
             return this;
         }
 
         /**
+         * {@return this builder}
+         *
          * @param value the default, as text
-         * @return this builder
          */
         public Builder defaultValue(String value) {
             this.defaultValue = value;
@@ -140,8 +141,9 @@ public record Setting(String key, Type type, boolean required, String requiredWh
         }
 
         /**
+         * {@return this builder}
+         *
          * @param values the values a {@link Type#CHOICE} accepts
-         * @return this builder
          */
         public Builder choices(String... values) {
             this.choices = List.of(values);
@@ -149,15 +151,16 @@ public record Setting(String key, Type type, boolean required, String requiredWh
         }
 
         /**
+         * {@return this builder}
+         *
          * @param text one sentence
-         * @return this builder
          */
         public Builder description(String text) {
             this.description = text;
             return this;
         }
 
-        /** @return the setting */
+        /** {@return the setting} */
         public Setting build() {
             return new Setting(key, type, required, requiredWhen, secret, defaultValue, choices, description);
         }

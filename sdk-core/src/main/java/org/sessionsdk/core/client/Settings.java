@@ -90,24 +90,27 @@ public final class Settings {
     }
 
     /**
+     * {@return whether a value (or a default) is present}
+     *
      * @param key a declared key
-     * @return whether a value (or a default) is present
      */
     public boolean has(String key) {
         return values.containsKey(known(key));
     }
 
     /**
+     * {@return the text, if given or defaulted}
+     *
      * @param key a declared key
-     * @return the text, if given or defaulted
      */
     public Optional<String> text(String key) {
         return Optional.ofNullable(values.get(known(key)));
     }
 
     /**
+     * {@return its text}
+     *
      * @param key a declared key that is present (required, or checked with {@link #has})
-     * @return its text
      * @throws InvalidSettingsException if it is absent
      */
     public String require(String key) {
@@ -119,48 +122,54 @@ public final class Settings {
     }
 
     /**
+     * {@return the URI, if present}
+     *
      * @param key a declared {@link Setting.Type#URI} key
-     * @return the URI, if present
      */
     public Optional<URI> uri(String key) {
         return text(key).map(URI::create);
     }
 
     /**
+     * {@return the duration, if present}
+     *
      * @param key a declared {@link Setting.Type#DURATION} key
-     * @return the duration, if present
      */
     public Optional<Duration> duration(String key) {
         return text(key).map(TypedValues::duration);
     }
 
     /**
+     * {@return the zone, if present}
+     *
      * @param key a declared {@link Setting.Type#ZONE} key
-     * @return the zone, if present
      */
     public Optional<ZoneId> zone(String key) {
         return text(key).map(ZoneId::of);
     }
 
     /**
+     * {@return the path, if present}
+     *
      * @param key a declared {@link Setting.Type#PATH} key
-     * @return the path, if present
      */
     public Optional<Path> path(String key) {
         return text(key).map(Path::of);
     }
 
     /**
+     * {@return the number, if present}
+     *
      * @param key a declared {@link Setting.Type#INT} key
-     * @return the number, if present
      */
     public Optional<Integer> integer(String key) {
         return text(key).map(Integer::valueOf);
     }
 
     /**
+     * {@return its value; false when absent}
+     *
      * @param key a declared {@link Setting.Type#BOOLEAN} key
-     * @return its value; false when absent
      */
     public boolean flag(String key) {
         return text(key).map(Boolean::parseBoolean).orElse(false);

@@ -8,6 +8,8 @@ public abstract class RangeQuery {
     private final TimeRange range;
 
     /**
+     * Creates one from its parts.
+     *
      * @param range the time bounds; either end may be open
      */
     protected RangeQuery(TimeRange range) {
