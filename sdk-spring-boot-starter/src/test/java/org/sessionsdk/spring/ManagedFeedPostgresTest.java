@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionsdk.checkpoint.jdbc.EmbeddedPg;
 import org.sessionsdk.checkpoint.jdbc.JdbcCheckpointStore;
 import org.sessionsdk.core.feed.CheckpointStore;
 import org.sessionsdk.core.feed.SessionChange;

@@ -28,14 +28,14 @@ import java.util.concurrent.TimeUnit;
  * directory owned by that user. {@code -Dsessionsdk.pg.setpriv=true} takes that path even where
  * {@code unshare} works (with {@code unshare} hidden from the JVM's {@code PATH}), to test it.
  */
-final class EmbeddedPg {
+public final class EmbeddedPg {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
 
     private EmbeddedPg() {
     }
 
-    static EmbeddedPostgres start(Path dir) throws IOException {
+    public static EmbeddedPostgres start(Path dir) throws IOException {
         EmbeddedPostgres.Builder b = EmbeddedPostgres.builder()
                 .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
                 .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
