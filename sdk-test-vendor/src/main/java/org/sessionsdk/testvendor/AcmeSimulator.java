@@ -53,7 +53,8 @@ public final class AcmeSimulator extends Simulator {
 
     /** {@return the settings that reach it} */
     public Map<String, String> settings() {
-        return Map.of("endpoint", endpoint().toString(), AcmeProvider.TOKEN, TOKEN);
+        // a fixed order: a settings map is printed and compared
+        return new java.util.TreeMap<>(Map.of("endpoint", endpoint().toString(), AcmeProvider.TOKEN, TOKEN));
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class BuiltInSimulators {
         public Plesk() {
             super("plesk", PleskSimulator.class, PleskClient.class,
                     a -> a == null ? PleskSimulator.start() : PleskSimulator.start(a),
-                    s -> Map.of("endpoint", s.endpoint().toString(), "api.key", PleskSimulator.SECRET_KEY,
+                    s -> ordered("endpoint", s.endpoint().toString(), "api.key", PleskSimulator.SECRET_KEY,
                             "server.zone", s.zone().getId()),
                     s -> ordered("secretKey", PleskSimulator.SECRET_KEY, "login", PleskSimulator.LOGIN,
                             "password", PleskSimulator.PASSWORD));
@@ -104,7 +104,7 @@ public final class BuiltInSimulators {
         public Ekran() {
             super("ekran", EkranSimulator.class, EkranClient.class,
                     a -> a == null ? EkranSimulator.start() : EkranSimulator.start(a),
-                    s -> Map.of("endpoint", s.endpoint().toString(), "api.key", EkranSimulator.API_KEY,
+                    s -> ordered("endpoint", s.endpoint().toString(), "api.key", EkranSimulator.API_KEY,
                             "server.zone", s.zone().getId()),
                     s -> ordered("apiKey", EkranSimulator.API_KEY, "header", EkranSimulator.API_KEY_HEADER));
         }
@@ -116,7 +116,7 @@ public final class BuiltInSimulators {
         public Saymon() {
             super("saymon", SaymonSimulator.class, SaymonClient.class,
                     a -> a == null ? SaymonSimulator.start() : SaymonSimulator.start(a),
-                    s -> Map.of("endpoint", s.endpoint().toString(), "username", SaymonSimulator.LOGIN,
+                    s -> ordered("endpoint", s.endpoint().toString(), "username", SaymonSimulator.LOGIN,
                             "password", SaymonSimulator.PASSWORD),
                     s -> ordered("login", SaymonSimulator.LOGIN, "password", SaymonSimulator.PASSWORD));
         }
@@ -128,7 +128,7 @@ public final class BuiltInSimulators {
         public Senhasegura() {
             super("senhasegura", SenhaseguraSimulator.class, SenhaseguraClient.class,
                     a -> a == null ? SenhaseguraSimulator.start() : SenhaseguraSimulator.start(a),
-                    s -> Map.of("endpoint", s.endpoint().toString(), "client.id", SenhaseguraSimulator.CLIENT_ID,
+                    s -> ordered("endpoint", s.endpoint().toString(), "client.id", SenhaseguraSimulator.CLIENT_ID,
                             "client.secret", SenhaseguraSimulator.CLIENT_SECRET, "server.zone", s.zone().getId()),
                     s -> ordered("clientId", SenhaseguraSimulator.CLIENT_ID,
                             "clientSecret", SenhaseguraSimulator.CLIENT_SECRET));
