@@ -1,5 +1,6 @@
 package org.sessionsdk.cli;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class FollowCommandTest {
             assertThat(follow(script, cp).err()).contains("damaged");
 
             Path foreign = dir.resolve("foreign");
-            FileCheckpointStore.write(foreign, Checkpoint.of("plesk/audit/cursor", Map.of("after", 7L)));
+            FileCheckpointStore.write(foreign, TestCheckpoints.of("plesk/audit/cursor", Map.of("after", 7L)));
             CliRun f = follow(script, foreign);
             assertThat(f.exitCode()).isEqualTo(2);
             assertThat(f.err()).contains(foreign.toString()).contains("belongs to a plesk/audit/cursor feed");
@@ -173,7 +174,7 @@ class FollowCommandTest {
             Path cp = dir.resolve("cp");
             // a checkpoint from before the panel's log was cleared: its cursor is far past the ids there now
             org.sessionsdk.core.feed.FileCheckpointStore.write(cp,
-                    org.sessionsdk.core.feed.Checkpoint.of("plesk/audit/id", Map.of("next", 100_000L)));
+                    TestCheckpoints.of("plesk/audit/id", Map.of("next", 100_000L)));
             CliRun r = follow(script, cp, "--max-time", "2s");
             assertThat(r.exitCode()).as(r.err()).isZero();
             List<String> gaps = r.out().lines().filter(l -> l.startsWith("{\"sessionsdk_gap\":")).toList();

@@ -11,6 +11,7 @@ import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 
 /**
@@ -53,8 +54,8 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     }
 
     @Override
-    public void seek(Checkpoint cp, Instant firstPoll) {
-        cp.requireKind(KIND);
+    public void seek(Checkpoint checkpoint, Instant firstPoll) {
+        CheckpointState cp = CheckpointState.read(checkpoint, KIND);
         Long f = cp.number("from");
         after = cp.number("after");
         // neither: saved before the first poll, start now (or where this feed's first poll was)
@@ -178,6 +179,6 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
         } else if (from != null) {
             state.put("from", from.toEpochMilli());
         }
-        return Checkpoint.of(KIND, state);
+        return CheckpointState.checkpoint(KIND, state);
     }
 }

@@ -1,5 +1,6 @@
 package org.sessionsdk.kafka;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -119,11 +120,11 @@ class PartitionKeyOrderTest {
     private static long found(OffsetStorageReader reader, Map<String, Object> partition) {
         String text = SourcePartitions.storedCheckpoints(reader, List.of(partition), SessionSourceTask.OFFSET_CHECKPOINT,
                 SessionSourceTask.PARTITION_NAME).get(partition);
-        return Checkpoint.parse(text).number("since");
+        return TestCheckpoints.number(Checkpoint.parse(text), "since");
     }
 
     private static Map<String, Object> offset(long since) {
-        return Map.of(SessionSourceTask.OFFSET_CHECKPOINT, Checkpoint.of("ekran/audit/windows", Map.of("since", since)).toString());
+        return Map.of(SessionSourceTask.OFFSET_CHECKPOINT, TestCheckpoints.of("ekran/audit/windows", Map.of("since", since)).toString());
     }
 
     static byte[] keyBytes(Map<String, Object> partition) {

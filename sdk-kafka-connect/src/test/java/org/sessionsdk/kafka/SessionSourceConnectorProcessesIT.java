@@ -1,5 +1,6 @@
 package org.sessionsdk.kafka;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -820,8 +821,8 @@ class SessionSourceConnectorProcessesIT {
         Checkpoint ca = Checkpoint.parse(a);
         Checkpoint cb = Checkpoint.parse(b);
         for (String key : List.of("since", "after", "next", "from")) {
-            Long x = ca.number(key);
-            Long y = cb.number(key);
+            Long x = TestCheckpoints.number(ca, key);
+            Long y = TestCheckpoints.number(cb, key);
             if (x != null && y != null) {
                 return x >= y;
             }

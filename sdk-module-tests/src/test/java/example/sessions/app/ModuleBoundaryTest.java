@@ -57,6 +57,7 @@ class ModuleBoundaryTest {
                 "org.sessionsdk.core.internal.pipeline.HttpPipeline",
                 "org.sessionsdk.core.internal.feed.PollingFeed",
                 "org.sessionsdk.core.internal.paging.Paging",
+                "org.sessionsdk.core.internal.feed.CheckpointState",
                 "org.sessionsdk.export.internal.JsonDoc",
                 "org.sessionsdk.core.internal.auth.OAuth2ClientCredentials",
                 "org.sessionsdk.core.internal.json.JsonArrayStream",
@@ -177,6 +178,15 @@ class ModuleBoundaryTest {
                 + "  Object t = new TransportTimeoutException(TransportException.Kind.READ_TIMEOUT, \"x\", null);\n"
                 + "}\n");
         assertEquals("", out, "the public API compiles from a user module");
+    }
+
+    @Test
+    void aCheckpointShowsUsersItsTextNotTheFeedsValues() {
+        Set<String> methods = java.util.Arrays.stream(org.sessionsdk.core.feed.Checkpoint.class.getMethods())
+                .filter(m -> m.getDeclaringClass() != Object.class).map(java.lang.reflect.Method::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(Set.of("parse", "kind", "endpoint", "isFurtherAlongThan", "toString", "equals",
+                "hashCode")), methods, "what only feed implementations need is internal (CheckpointState)");
     }
 
     /** Compiles {@code source} as class {@code probe.Probe} of a module {@code probe}; returns the diagnostics. */

@@ -10,6 +10,7 @@ import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 
 /**
@@ -48,7 +49,7 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     @Override
     public void seek(Checkpoint cp, Instant firstPoll) {
         Instant at = sinceOf(cp);
-        next = cp.number("next");
+        next = CheckpointState.read(cp).number("next");
         since = at != null ? at : firstPoll;
         more = false;
         gaps = List.of();
@@ -58,9 +59,9 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
      * Where a feed starts that has no cursor yet: a checkpoint saved before the first poll holds the
      * instant asked for (or nothing: start now), so resuming from it starts the same way.
      */
-    private static Instant sinceOf(Checkpoint cp) {
-        cp.requireKind(KIND);
-        boolean saidNothing = cp.withEndpoint(null).equals(Checkpoint.of(KIND, Map.of()));
+    private static Instant sinceOf(Checkpoint checkpoint) {
+        CheckpointState cp = CheckpointState.read(checkpoint, KIND);
+        boolean saidNothing = cp.isEmpty();
         if (cp.number("next") == null && cp.number("since") == null && !saidNothing) {
             throw new IllegalArgumentException("a damaged checkpoint: neither a 'next' id nor a 'since' instant");
         }
@@ -170,8 +171,8 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     @Override
     public Checkpoint checkpoint() {
         if (next != null) {
-            return Checkpoint.of(KIND, Map.of("next", next));
+            return CheckpointState.checkpoint(KIND, Map.of("next", next));
         }
-        return Checkpoint.of(KIND, since == null ? Map.of() : Map.of("since", since.toEpochMilli()));
+        return CheckpointState.checkpoint(KIND, since == null ? Map.of() : Map.of("since", since.toEpochMilli()));
     }
 }

@@ -14,6 +14,7 @@ import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.internal.feed.AuditWindows;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.session.TimeRange;
@@ -197,7 +198,7 @@ final class SaymonAuditFeed implements AuditWindows.Log {
 
     @Override
     public void seek(Checkpoint cp) {
-        Map<String, Long> owed = cp.numbers("behind");
+        Map<String, Long> owed = CheckpointState.read(cp).numbers("behind");
         behind.clear();
         behind.putAll(owed);
         gaps = List.of();

@@ -10,6 +10,7 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
@@ -87,7 +88,7 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
      * after the last successful poll: the previous poll's instant and the sessions open then).
      */
     private Reach reach(Checkpoint state) {
-        Long since = state.number("since");
+        Long since = CheckpointState.read(state).number("since");
         if (since == null || since == PollingFeed.NOT_YET) {
             return new Reach(null, List.of(), new ArrayList<>()); // first poll: as far back as asked
         }

@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class CheckpointEndpointTest {
              PleskClient root = sim.client();
              PleskClient other = sim.tenant(3).withClock(clock).client()) {
             // as an SDK before issue 28 wrote it: the kind and the cursor only
-            Checkpoint old = Checkpoint.parse(Checkpoint.of("plesk/audit/id", Map.of("next", 21L)).toString());
+            Checkpoint old = Checkpoint.parse(TestCheckpoints.of("plesk/audit/id", Map.of("next", 21L)).toString());
             Checkpoint bound;
             try (Feed<AuditEvent> feed = root.auditFeed(options(clock).resumeFrom(old).build())) {
                 FeedBatch<AuditEvent> batch = feed.poll(Duration.ZERO);

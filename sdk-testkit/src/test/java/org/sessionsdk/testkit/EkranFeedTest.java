@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -177,7 +178,7 @@ class EkranFeedTest {
                 assertThat(b.items()).extracting(AuditEvent::id, AuditEvent::action)
                         .containsExactly(tuple("6", "created"), tuple("7", "deleted"));
                 saved = b.checkpoint();
-                assertThat(saved.number("after")).isEqualTo(7L);
+                assertThat(TestCheckpoints.number(saved, "after")).isEqualTo(7L);
                 clock.set(at(13));
                 before = sim.requestCount();
                 assertThat(feed.poll(Duration.ZERO).items()).isEmpty();

@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -61,7 +62,7 @@ class LateRowsFeedTest {
             assertThat(all).extracting(c -> c.type(), c -> c.session().id(), c -> c.session().start(), c -> c.session().end())
                     .as("reported once, over 52 polls").containsExactly(
                             tuple(ChangeType.STARTED, "late", at(6), at(7)), tuple(ChangeType.ENDED, "late", at(6), at(7)));
-            assertThat(feed.checkpoint().number("endedSessions")).as("forgotten once past the overlap").isZero();
+            assertThat(TestCheckpoints.number(feed.checkpoint(), "endedSessions")).as("forgotten once past the overlap").isZero();
         }
     }
 

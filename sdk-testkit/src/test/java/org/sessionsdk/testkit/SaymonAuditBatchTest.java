@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -113,7 +114,7 @@ class SaymonAuditBatchTest {
                     .isGreaterThanOrEqualTo(5);
             assertThat(got).extracting(AuditEvent::id).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(everyEntry(sim));
-            assertThat(feed.checkpoint().table("behind")).as("caught up").isEmpty();
+            assertThat(TestCheckpoints.table(feed.checkpoint(), "behind")).as("caught up").isEmpty();
         }
     }
 }

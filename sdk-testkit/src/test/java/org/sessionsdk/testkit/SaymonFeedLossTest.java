@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -81,14 +82,14 @@ class SaymonFeedLossTest {
             follow(feed, sim, clock, 1, 4, delivered, gaps);
             sim.failAuditLogOf("jdoe", 500, at(25));
             follow(feed, sim, clock, 5, 24, delivered, gaps);
-            java.util.Map<String, Object> behindWhileFailing = feed.checkpoint().table("behind");
+            java.util.Map<String, Object> behindWhileFailing = TestCheckpoints.table(feed.checkpoint(), "behind");
             assertThat(delivered).as("the others go on while jdoe fails")
                     .containsAll(everyEntry(sim, e -> !e.userId().equals(sim.userId("jdoe"))));
             follow(feed, sim, clock, 25, 45, delivered, gaps);
             assertThat(delivered).containsExactlyInAnyOrderElementsOf(everyEntry(sim, e -> true));
             assertThat(delivered).doesNotHaveDuplicates();
             assertThat(gaps).isEmpty();
-            assertThat(feed.checkpoint().table("behind")).as("caught up: nobody is behind").isEmpty();
+            assertThat(TestCheckpoints.table(feed.checkpoint(), "behind")).as("caught up: nobody is behind").isEmpty();
             assertThat(behindWhileFailing).as("only the user behind had a position").containsOnlyKeys(sim.userId("jdoe"));
         }
     }

@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -115,7 +116,7 @@ class ScenarioLogStepsTest {
                 b.items().forEach(e -> delivered.add(e.id()));
                 gaps.addAll(b.gaps());
                 if (m == 15) {
-                    behindWhileFailing = List.copyOf(feed.checkpoint().table("behind").keySet());
+                    behindWhileFailing = List.copyOf(TestCheckpoints.table(feed.checkpoint(), "behind").keySet());
                     assertThat(delivered).as("jdoe's log fails from +5m: its entries wait")
                             .noneMatch(id -> id.startsWith(sim.userId("jdoe")) && id.contains("-" + T0.plusSeconds(60 * 10 - 30).toEpochMilli() + "-"));
                 }
@@ -123,7 +124,7 @@ class ScenarioLogStepsTest {
             assertThat(behindWhileFailing).containsExactly(sim.userId("jdoe"));
             assertThat(delivered).doesNotHaveDuplicates().hasSize(3 * 45);
             assertThat(gaps).isEmpty();
-            assertThat(feed.checkpoint().table("behind")).as("healed at +25m and caught up").isEmpty();
+            assertThat(TestCheckpoints.table(feed.checkpoint(), "behind")).as("healed at +25m and caught up").isEmpty();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.sessionsdk.testkit;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -43,8 +44,8 @@ class SenhaseguraFeedTest {
             FeedBatch<SessionChange> first = feed.poll(Duration.ZERO);
             assertThat(first.items()).hasSize((int) open).allMatch(c -> c.type() == ChangeType.STARTED);
             Checkpoint cp = first.checkpoint();
-            assertThat(cp.number("openSessions")).isEqualTo(open);
-            assertThat(cp.number("endedSessions")).isZero();
+            assertThat(TestCheckpoints.number(cp, "openSessions")).isEqualTo(open);
+            assertThat(TestCheckpoints.number(cp, "endedSessions")).isZero();
             // the state is the open rows (a fixed eighth of the generated ones here), never the list
             System.out.printf("senhasegura: %d rows, %d open, checkpoint %d chars%n", n, open, cp.toString().length());
             assertThat(cp.toString().length()).isLessThan((int) open * 80 + 200);
@@ -59,7 +60,7 @@ class SenhaseguraFeedTest {
                     .extracting(c -> c.type(), c -> c.session().user(), c -> c.session().start(), c -> c.session().end())
                     .containsExactlyInAnyOrder(tuple(ChangeType.STARTED, "dave", at(4), at(5)), tuple(ChangeType.ENDED, "dave", at(4), at(5)),
                             tuple(ChangeType.ENDED, "alice", at(1), at(10)));
-            assertThat(feed.checkpoint().number("openSessions")).isEqualTo(open);
+            assertThat(TestCheckpoints.number(feed.checkpoint(), "openSessions")).isEqualTo(open);
         }
     }
 }

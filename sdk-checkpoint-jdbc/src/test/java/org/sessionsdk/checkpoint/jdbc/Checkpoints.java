@@ -1,5 +1,6 @@
 package org.sessionsdk.checkpoint.jdbc;
 
+import org.sessionsdk.core.testing.TestCheckpoints;
 import java.util.Map;
 import org.sessionsdk.core.feed.Checkpoint;
 
@@ -9,7 +10,7 @@ final class Checkpoints {
     }
 
     static Checkpoint small(String mark) {
-        return Checkpoint.of("test/jdbc", Map.of("mark", mark, "seq", 7L));
+        return TestCheckpoints.of("test/jdbc", Map.of("mark", mark, "seq", 7L));
     }
 
     /**
@@ -40,6 +41,6 @@ final class Checkpoints {
         for (int i = 0; i < fill; i++) {
             b.append((char) ('a' + random.nextInt(26)));
         }
-        return Checkpoint.of("test/jdbc", Map.of("mark", mark, "fill", b.toString()));
+        return TestCheckpoints.of("test/jdbc", Map.of("mark", mark, "fill", b.toString()));
     }
 }

@@ -10,14 +10,14 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 
 /**
  * Where a feed stands: opaque, versioned text ({@link #toString()}, {@link #parse(String)}) to store
@@ -44,6 +44,22 @@ public final class Checkpoint {
     private static final JsonFactory JSON = new JsonFactory();
 
     private static final String ENDPOINT = "endpoint";
+    /** The values the feeds keep their position in: a time ({@code since}, {@code from}) or a cursor id. */
+    private static final List<String> POSITIONS = java.util.List.of("since", "after", "next", "from");
+
+    static {
+        CheckpointState.install(new CheckpointState.Access() {
+            @Override
+            public Checkpoint create(String kind, String endpoint, Map<String, Object> state) {
+                return new Checkpoint(kind, endpoint, state);
+            }
+
+            @Override
+            public Map<String, Object> state(Checkpoint checkpoint) {
+                return checkpoint.state;
+            }
+        });
+    }
 
     private final String kind;
     private final String endpoint;
@@ -53,54 +69,6 @@ public final class Checkpoint {
         this.kind = kind;
         this.endpoint = endpoint;
         this.state = state;
-    }
-
-    /**
-     * A checkpoint; for feed implementations.
-     *
-     * @param kind  which feed wrote it, e.g. {@code plesk/sessions/diff}
-     * @param state text, whole numbers and tables of id to text or whole number; the text lists the
-     *              values by name and a table's rows in the table's own order (pass an ordered map)
-     * @return the checkpoint
-     * @throws IllegalArgumentException if a value is of another type, or is named {@code kind} or
-     *     {@code endpoint} (the checkpoint's own)
-     */
-    public static Checkpoint of(String kind, Map<String, ?> state) {
-        Objects.requireNonNull(kind, "kind");
-        if (state.containsKey("kind") || state.containsKey(ENDPOINT)) {
-            throw new IllegalArgumentException("'kind' and 'endpoint' are the checkpoint's own, not a feed's values");
-        }
-        // sorted, so the text is the same whatever map the caller built (Map.of's order changes per JVM);
-        // a table keeps the order given, which the feeds build in first-seen order
-        Map<String, Object> copy = new TreeMap<>();
-        state.forEach((k, v) -> {
-            if (v instanceof Map<?, ?> m) {
-                Map<String, Object> t = new LinkedHashMap<>();
-                m.forEach((id, n) -> {
-                    if (!(n instanceof Long || n instanceof String)) {
-                        throw new IllegalArgumentException("table values are text or whole numbers: " + k);
-                    }
-                    t.put((String) id, n);
-                });
-                copy.put(k, Collections.unmodifiableMap(t));
-            } else if (v instanceof String || v instanceof Long) {
-                copy.put(k, v);
-            } else if (v != null) {
-                throw new IllegalArgumentException("checkpoint values are text, whole numbers or tables: " + k);
-            }
-        });
-        return new Checkpoint(kind, null, Collections.unmodifiableMap(copy));
-    }
-
-    /**
-     * This checkpoint, naming the endpoint its feed read; for feed implementations.
-     *
-     * @param endpoint the endpoint's stable form (scheme, host, port, path; never credentials), or
-     *                 null for none
-     * @return the checkpoint
-     */
-    public Checkpoint withEndpoint(String endpoint) {
-        return Objects.equals(endpoint, this.endpoint) ? this : new Checkpoint(kind, endpoint, state);
     }
 
     /**
@@ -117,83 +85,20 @@ public final class Checkpoint {
     }
 
     /**
-     * {@return a text value, or null}
+     * Whether this checkpoint stands further along than {@code other}, for a store that holds two
+     * candidates for one feed (e.g. offsets an older release stored under another key): by the first
+     * position both hold, a time or a cursor id.
      *
-     * @param key the value's name
+     * @param other another checkpoint, normally of the same feed
+     * @return true if this one is further along; false if not, or if they hold no common position
      */
-    public String text(String key) {
-        Object v = state.get(key);
-        return v instanceof String s ? s : null;
-    }
-
-    /**
-     * {@return a whole number, or null}
-     *
-     * @param key the value's name
-     */
-    public Long number(String key) {
-        Object v = state.get(key);
-        return v instanceof Long n ? n : null;
-    }
-
-    /**
-     * {@return a table of id to whole number (or text), empty when absent}
-     *
-     * @param key the table's name
-     */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> table(String key) {
-        Object v = state.get(key);
-        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    /**
-     * {@return a table of id to whole number, empty when absent}
-     *
-     * @param key the table's name
-     * @throws IllegalArgumentException if the table holds something else (a damaged checkpoint)
-     */
-    public Map<String, Long> numbers(String key) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        table(key).forEach((id, v) -> {
-            if (!(v instanceof Long n)) {
-                throw new IllegalArgumentException("a damaged checkpoint: '" + key + "' holds a value that is not a number");
+    public boolean isFurtherAlongThan(Checkpoint other) {
+        for (String key : POSITIONS) {
+            if (state.get(key) instanceof Long x && other.state.get(key) instanceof Long y) {
+                return x > y;
             }
-            out.put(id, n);
-        });
-        return out;
-    }
-
-    /**
-     * {@return a table of id to text, empty when absent}
-     *
-     * @param key the table's name
-     * @throws IllegalArgumentException if the table holds something else (a damaged checkpoint)
-     */
-    public Map<String, String> texts(String key) {
-        Map<String, String> out = new LinkedHashMap<>();
-        table(key).forEach((id, v) -> {
-            if (!(v instanceof String t)) {
-                throw new IllegalArgumentException("a damaged checkpoint: '" + key + "' holds a value that is not text");
-            }
-            out.put(id, t);
-        });
-        return out;
-    }
-
-    /**
-     * Checks that the checkpoint was written by the feed about to read it.
-     *
-     * @param expected the reader's kind
-     * @return this checkpoint
-     * @throws IllegalArgumentException if it is another feed's
-     */
-    public Checkpoint requireKind(String expected) {
-        if (!kind.equals(expected)) {
-            throw new IllegalArgumentException("this checkpoint belongs to a " + kind + " feed, not to a " + expected
-                    + " feed: resume each feed from its own checkpoint");
         }
-        return this;
+        return false;
     }
 
     /**
@@ -254,7 +159,7 @@ public final class Checkpoint {
                 }
             }
             expect(kind != null && p.nextToken() == null);
-            return of(kind, state).withEndpoint(endpoint);
+            return CheckpointState.checkpoint(kind, endpoint, state);
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("a damaged checkpoint: " + e.getMessage(), e);
         }

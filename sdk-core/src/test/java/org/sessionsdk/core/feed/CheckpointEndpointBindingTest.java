@@ -1,5 +1,6 @@
 package org.sessionsdk.core.feed;
 
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +35,7 @@ class CheckpointEndpointBindingTest {
 
         @Override
         public Checkpoint checkpoint() {
-            return Checkpoint.of("test/count", Map.of("polls", (long) polls));
+            return CheckpointState.checkpoint("test/count", Map.of("polls", (long) polls));
         }
 
         @Override
@@ -44,7 +45,7 @@ class CheckpointEndpointBindingTest {
 
         @Override
         public void seek(Checkpoint cp, Instant firstPoll) {
-            polls = cp.number("polls").intValue();
+            polls = CheckpointState.read(cp).number("polls").intValue();
         }
     }
 
@@ -58,13 +59,13 @@ class CheckpointEndpointBindingTest {
 
     @Test
     void theEndpointTravelsInTheTextAndAnOldCheckpointHasNone() {
-        Checkpoint bound = Checkpoint.of("k", Map.of("n", 1L)).withEndpoint("https://a:443");
+        Checkpoint bound = CheckpointState.withEndpoint(CheckpointState.checkpoint("k", Map.of("n", 1L)), "https://a:443");
         Checkpoint back = Checkpoint.parse(bound.toString());
         assertThat(back.endpoint()).isEqualTo("https://a:443");
-        assertThat(back).isEqualTo(bound).isNotEqualTo(Checkpoint.of("k", Map.of("n", 1L)));
-        assertThat(back.number("n")).isEqualTo(1L);
-        assertThat(Checkpoint.parse(Checkpoint.of("k", Map.of("n", 1L)).toString()).endpoint()).isNull();
-        assertThatThrownBy(() -> Checkpoint.of("k", Map.of("endpoint", "x"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(back).isEqualTo(bound).isNotEqualTo(CheckpointState.checkpoint("k", Map.of("n", 1L)));
+        assertThat(CheckpointState.read(back).number("n")).isEqualTo(1L);
+        assertThat(Checkpoint.parse(CheckpointState.checkpoint("k", Map.of("n", 1L)).toString()).endpoint()).isNull();
+        assertThatThrownBy(() -> CheckpointState.checkpoint("k", Map.of("endpoint", "x"))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -83,7 +84,7 @@ class CheckpointEndpointBindingTest {
         new PollingFeed<>(new Counting(0), FeedOptions.builder().resumeFrom(fromA).build(), a).close();
         new PollingFeed<>(new Counting(0), FeedOptions.builder().resumeFrom(fromA).acceptCheckpointFromOtherEndpoint(true)
                 .build(), b).close();
-        new PollingFeed<>(new Counting(0), FeedOptions.builder().resumeFrom(fromA.withEndpoint(null)).build(), b).close();
+        new PollingFeed<>(new Counting(0), FeedOptions.builder().resumeFrom(CheckpointState.withEndpoint(fromA, null)).build(), b).close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sessionsdk.core.feed;
 
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class CheckpointTest {
         Map<String, Object> open = new LinkedHashMap<>();
         open.put("s1", 1_700_000_000_000L);
         open.put("jörg's \"id\"", -5L);
-        return Checkpoint.of("plesk/sessions/diff", Map.of("since", 42L, "open", open, "user", Map.of("s1", "alice"),
+        return CheckpointState.checkpoint("plesk/sessions/diff", Map.of("since", 42L, "open", open, "user", Map.of("s1", "alice"),
                 "note", "text"));
     }
 
@@ -29,12 +30,12 @@ class CheckpointTest {
         Checkpoint back = Checkpoint.parse(text + "\n");
         assertThat(back).isEqualTo(cp);
         assertThat(back.kind()).isEqualTo("plesk/sessions/diff");
-        assertThat(back.number("since")).isEqualTo(42L);
-        assertThat(back.text("note")).isEqualTo("text");
-        assertThat(back.table("open")).containsEntry("jörg's \"id\"", -5L);
-        assertThat(back.table("user")).containsEntry("s1", "alice");
-        assertThat(back.table("missing")).isEmpty();
-        assertThat(back.number("note")).isNull();
+        assertThat(CheckpointState.read(back).number("since")).isEqualTo(42L);
+        assertThat(CheckpointState.read(back).text("note")).isEqualTo("text");
+        assertThat(CheckpointState.read(back).table("open")).containsEntry("jörg's \"id\"", -5L);
+        assertThat(CheckpointState.read(back).table("user")).containsEntry("s1", "alice");
+        assertThat(CheckpointState.read(back).table("missing")).isEmpty();
+        assertThat(CheckpointState.read(back).number("note")).isNull();
     }
 
     @Test
@@ -47,9 +48,9 @@ class CheckpointTest {
         String truncated = sample().toString();
         assertThatThrownBy(() -> Checkpoint.parse(truncated.substring(0, truncated.length() - 6)))
                 .hasMessageContaining("damaged");
-        assertThatThrownBy(() -> sample().requireKind("ekran/sessions/diff"))
+        assertThatThrownBy(() -> CheckpointState.read(sample(), "ekran/sessions/diff"))
                 .hasMessageContaining("belongs to a plesk/sessions/diff feed, not to a ekran/sessions/diff feed");
-        assertThatThrownBy(() -> Checkpoint.of("k", Map.of("x", 1.5))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckpointState.checkpoint("k", Map.of("x", 1.5))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -58,7 +59,7 @@ class CheckpointTest {
         assertThat(store.load("panel-1")).isEmpty();
         store.save("panel-1", sample());
         assertThat(store.load("panel-1")).hasValue(sample());
-        Checkpoint next = Checkpoint.of("plesk/sessions/diff", Map.of("since", 43L));
+        Checkpoint next = CheckpointState.checkpoint("plesk/sessions/diff", Map.of("since", 43L));
         store.save("panel-1", next);
         assertThat(store.load("panel-1")).hasValue(next);
         try (var files = Files.list(dir.resolve("state"))) {
@@ -85,7 +86,7 @@ class CheckpointTest {
     void oneNamedFileIsReadAndWrittenTheSameWay(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("panel7-sessions.state");
         assertThat(FileCheckpointStore.read(file)).isEmpty();
-        Checkpoint cp = Checkpoint.of("plesk/audit/cursor", Map.of("after", 41L));
+        Checkpoint cp = CheckpointState.checkpoint("plesk/audit/cursor", Map.of("after", 41L));
         FileCheckpointStore.write(file, cp);
         FileCheckpointStore.write(file, cp);
         assertThat(FileCheckpointStore.read(file)).contains(cp);

@@ -1,5 +1,6 @@
 package org.sessionsdk.core.feed;
 
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -37,7 +38,7 @@ class DamagedCheckpointTest {
     };
 
     private static FeedOptions resume(String kind, Map<String, ?> state) {
-        return FeedOptions.builder().resumeFrom(Checkpoint.parse(Checkpoint.of(kind, state).toString())).build();
+        return FeedOptions.builder().resumeFrom(Checkpoint.parse(CheckpointState.checkpoint(kind, state).toString())).build();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.sessionsdk.core.feed;
 
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and writes whatever it likes: they check modes and links, never a permission denial.
  */
 class FileCheckpointSafetyTest {
-    private static final Checkpoint CP = Checkpoint.of("plesk/audit/cursor", Map.of("after", 41L));
+    private static final Checkpoint CP = CheckpointState.checkpoint("plesk/audit/cursor", Map.of("after", 41L));
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.sessionsdk.core.internal;
 
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -395,7 +396,7 @@ class CallListenerTest {
     void aFeedReportsEachPoll() throws InterruptedException {
         List<List<String>> polls = new ArrayList<>(List.of(List.of("a", "b"), List.of()));
         PollingFeed.Strategy<String> strategy = new PollingFeed.Strategy<>() {
-            private Checkpoint cp = Checkpoint.of("test/feed", Map.of("n", 0L));
+            private Checkpoint cp = CheckpointState.checkpoint("test/feed", Map.of("n", 0L));
 
             @Override
             public List<String> poll(Instant now) {
@@ -403,7 +404,7 @@ class CallListenerTest {
                     throw new IllegalStateException("server down");
                 }
                 List<String> got = polls.remove(0);
-                cp = Checkpoint.of("test/feed", Map.of("n", (long) got.size(), "at", now.toString()));
+                cp = CheckpointState.checkpoint("test/feed", Map.of("n", (long) got.size(), "at", now.toString()));
                 return got;
             }
 

@@ -1,5 +1,6 @@
 package org.sessionsdk.core.session;
 
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,6 +51,6 @@ class SerializedOrderTest {
         other.put("from", 7L);
         other.put("after", "x");
         other.put("since", 5L);
-        assertThat(Checkpoint.of("k", one).toString()).isEqualTo(Checkpoint.of("k", other).toString());
+        assertThat(CheckpointState.checkpoint("k", one).toString()).isEqualTo(CheckpointState.checkpoint("k", other).toString());
     }
 }

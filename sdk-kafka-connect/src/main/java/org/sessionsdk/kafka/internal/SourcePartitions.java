@@ -148,9 +148,8 @@ public final class SourcePartitions {
     }
 
     /**
-     * Whether checkpoint text {@code a} stands further along than {@code b}: by the first position both
-     * hold of a time ({@code since}, {@code from}) or a cursor id ({@code after}, {@code next}). Text
-     * that is not a checkpoint never wins.
+     * Whether checkpoint text {@code a} stands further along than {@code b}
+     * ({@link Checkpoint#isFurtherAlongThan}). Text that is not a checkpoint never wins.
      */
     static boolean furtherAlong(String a, String b) {
         Checkpoint ca;
@@ -165,14 +164,7 @@ public final class SourcePartitions {
         } catch (IllegalArgumentException e) {
             return true;
         }
-        for (String key : List.of("since", "after", "next", "from")) {
-            Long x = ca.number(key);
-            Long y = cb.number(key);
-            if (x != null && y != null) {
-                return x > y;
-            }
-        }
-        return false;
+        return ca.isFurtherAlongThan(cb);
     }
 
     private static List<List<String>> permutations(List<String> keys) {

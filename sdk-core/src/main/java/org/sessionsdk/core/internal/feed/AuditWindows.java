@@ -222,7 +222,7 @@ public final class AuditWindows implements PollingFeed.Strategy<AuditEvent> {
         state.put("since", since == null ? PollingFeed.NOT_YET : since.toEpochMilli());
         delivered.write(state, since == null ? 0 : since.toEpochMilli());
         log.save(state);
-        return Checkpoint.of(kind, state);
+        return CheckpointState.checkpoint(kind, state);
     }
 
     /** {@return how many ids are remembered exactly, and how many buckets as digests}; for measurements */

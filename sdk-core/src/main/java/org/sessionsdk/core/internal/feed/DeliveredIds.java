@@ -277,7 +277,8 @@ final class DeliveredIds {
      * @param cp the checkpoint
      * @throws IllegalArgumentException if it is damaged; the memory is then unchanged
      */
-    void read(Checkpoint cp) {
+    void read(Checkpoint checkpoint) {
+        CheckpointState cp = CheckpointState.read(checkpoint);
         Map<String, Long> ids = new HashMap<>();
         TreeMap<Key, Digest> sums = new TreeMap<>(ORDER);
         if (cp.text("ids") == null) {

@@ -96,7 +96,8 @@ final class DiffState {
         return ms;
     }
 
-    static void read(Checkpoint cp, Map<String, Long> open, Map<String, String> users, Map<String, Long> ended) {
+    static void read(Checkpoint checkpoint, Map<String, Long> open, Map<String, String> users, Map<String, Long> ended) {
+        CheckpointState cp = CheckpointState.read(checkpoint);
         if (cp.text(SESSIONS) == null) {
             // written before the packed form
             open.putAll(cp.numbers("open"));

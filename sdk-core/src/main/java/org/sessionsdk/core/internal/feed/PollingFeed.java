@@ -77,7 +77,7 @@ public final class PollingFeed<T> implements Feed<T> {
      * @throws IllegalArgumentException if the checkpoint is another feed's or has no instant
      */
     public static Instant resumedSince(Checkpoint cp, String kind) {
-        Long s = cp.requireKind(kind).number("since");
+        Long s = CheckpointState.read(cp, kind).number("since");
         if (s == null) {
             throw new IllegalArgumentException("a damaged checkpoint: no 'since'");
         }
@@ -179,7 +179,7 @@ public final class PollingFeed<T> implements Feed<T> {
 
     @Override
     public Checkpoint checkpoint() {
-        return strategy.checkpoint().withEndpoint(endpoint);
+        return CheckpointState.withEndpoint(strategy.checkpoint(), endpoint);
     }
 
     @Override

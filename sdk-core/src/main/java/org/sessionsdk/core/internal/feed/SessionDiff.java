@@ -136,7 +136,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         Map<String, Long> ended = new LinkedHashMap<>();
         DiffState.read(cp, open, users, ended);
         // a checkpoint saved before the first poll holds the asked start, marked so, or none (now)
-        polled = at != null && cp.number(UNPOLLED) == null;
+        polled = at != null && CheckpointState.read(cp).number(UNPOLLED) == null;
         since = at != null ? at : firstPoll;
         more = false;
         gaps = List.of();
@@ -387,6 +387,6 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         if (since != null && !polled) {
             state.put(UNPOLLED, 1L);
         }
-        return Checkpoint.of(kind, state);
+        return CheckpointState.checkpoint(kind, state);
     }
 }

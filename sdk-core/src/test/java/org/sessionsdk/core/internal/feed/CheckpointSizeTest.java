@@ -78,7 +78,7 @@ class CheckpointSizeTest {
             assertThat(diff.poll(T0)).hasSize(10_000);
             String text = diff.checkpoint().toString();
             System.out.printf(Locale.ROOT, "10,000 open sessions, %s ids: %,d bytes, %.1f bytes a session (table %,d)%n",
-                    form.getKey(), text.length(), text.length() / 10_000.0, diff.checkpoint().text("sessions").length());
+                    form.getKey(), text.length(), text.length() / 10_000.0, CheckpointState.read(diff.checkpoint()).text("sessions").length());
             assertThat(text.length()).as(form.getKey()).isLessThan(BOUND);
 
             // the round trip: resumed from the text, nothing is new, and every session still has its start and user
@@ -221,7 +221,7 @@ class CheckpointSizeTest {
         }
         Map<String, Object> state = new LinkedHashMap<>();
         DiffState.write(state, base, open, users, ended);
-        Checkpoint back = Checkpoint.parse(Checkpoint.of("test/sessions/diff", state).toString());
+        Checkpoint back = Checkpoint.parse(CheckpointState.checkpoint("test/sessions/diff", state).toString());
         Map<String, Long> o = new HashMap<>();
         Map<String, String> u = new HashMap<>();
         Map<String, Long> e = new HashMap<>();
@@ -237,7 +237,7 @@ class CheckpointSizeTest {
         src.rows.put("s1", new SessionRecord("test", "s1", "alice", null, null, null, T0.minusSeconds(600), null, null,
                 Map.of()));
         // as the release before the packed form wrote it: tables keyed by id
-        Checkpoint old = Checkpoint.parse(Checkpoint.of("test/sessions/diff", Map.of("since", T0.toEpochMilli(),
+        Checkpoint old = Checkpoint.parse(CheckpointState.checkpoint("test/sessions/diff", Map.of("since", T0.toEpochMilli(),
                 "open", Map.of("s1", T0.minusSeconds(600).toEpochMilli(), "s2", T0.minusSeconds(300).toEpochMilli()),
                 "user", Map.of("s1", "alice", "s2", "bob"), "ended", Map.of("s3", T0.minusSeconds(60).toEpochMilli())))
                 .toString());
@@ -255,7 +255,7 @@ class CheckpointSizeTest {
         Log log = new Log(false, 0);
         log.entries.add(Log.entry("a1", T0.minusSeconds(30)));
         log.entries.add(Log.entry("a2", T0.plusSeconds(30)));
-        Checkpoint oldAudit = Checkpoint.parse(Checkpoint.of("test/audit/windows", Map.of("since", T0.toEpochMilli(),
+        Checkpoint oldAudit = Checkpoint.parse(CheckpointState.checkpoint("test/audit/windows", Map.of("since", T0.toEpochMilli(),
                 "seen", Map.of("a1", T0.minusSeconds(30).toEpochMilli()))).toString());
         assertThat(new AuditWindows("test/audit/windows", log, FeedOptions.builder().resumeFrom(oldAudit).build())
                 .poll(T0.plusSeconds(60))).extracting(AuditEvent::id).containsExactly("a2");

@@ -84,7 +84,7 @@ class PollTimeoutTest {
     /** Reads {@code /events} whole; moves its checkpoint only when that worked. */
     private static final class ReadAll implements PollingFeed.Strategy<String> {
         private final ApiCaller caller;
-        private Checkpoint cp = Checkpoint.of("test/feed", Map.of("polls", 0L));
+        private Checkpoint cp = CheckpointState.checkpoint("test/feed", Map.of("polls", 0L));
 
         ReadAll(ApiCaller caller) {
             this.caller = caller;
@@ -94,7 +94,7 @@ class PollTimeoutTest {
         public List<String> poll(Instant now) {
             String body = caller.execute(Call.get("/events").build(),
                     r -> new String(r.body().readAllBytes(), StandardCharsets.UTF_8));
-            cp = Checkpoint.of("test/feed", Map.of("polls", 1L));
+            cp = CheckpointState.checkpoint("test/feed", Map.of("polls", 1L));
             return List.of(body);
         }
 
