@@ -1,6 +1,5 @@
 package org.sessionsdk.kafka;
 
-import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.testing.TestCheckpoints;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.Scenario;
 

@@ -1,6 +1,5 @@
 package org.sessionsdk.testkit;
 
-import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -18,6 +17,7 @@ import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.testing.TestCheckpoints;
 import org.sessionsdk.ekran.EkranClient;
 
 /** Ekran's session feed (true starts despite clipping) and alert feed (the afterActivityId cursor), issue 18. */

@@ -1,6 +1,5 @@
 package org.sessionsdk.testkit;
 
-import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,6 +13,7 @@ import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.retry.RetryPolicy;
+import org.sessionsdk.core.testing.TestCheckpoints;
 import org.sessionsdk.saymon.SaymonAuditEntry;
 import org.sessionsdk.saymon.SaymonClient;
 

@@ -1,6 +1,5 @@
 package org.sessionsdk.testkit;
 
-import org.sessionsdk.core.testing.TestCheckpoints;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.retry.RetryPolicy;
+import org.sessionsdk.core.testing.TestCheckpoints;
 import org.sessionsdk.saymon.SaymonAuditEntry;
 import org.sessionsdk.saymon.SaymonClient;
 

@@ -1,8 +1,8 @@
 package org.sessionsdk.checkpoint.jdbc;
 
-import org.sessionsdk.core.testing.TestCheckpoints;
 import java.util.Map;
 import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.testing.TestCheckpoints;
 
 /** Checkpoints of a chosen size for the tests. */
 final class Checkpoints {

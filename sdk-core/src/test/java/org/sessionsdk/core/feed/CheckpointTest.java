@@ -1,6 +1,5 @@
 package org.sessionsdk.core.feed;
 
-import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 
 class CheckpointTest {
     private static Checkpoint sample() {

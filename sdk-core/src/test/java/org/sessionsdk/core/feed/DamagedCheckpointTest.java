@@ -1,6 +1,5 @@
 package org.sessionsdk.core.feed;
 
-import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.audit.AuditSource;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.session.SessionRecord;
 import org.sessionsdk.core.session.SessionSource;
 import org.sessionsdk.core.session.TimeRange;

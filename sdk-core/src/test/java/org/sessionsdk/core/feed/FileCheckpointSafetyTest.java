@@ -1,6 +1,5 @@
 package org.sessionsdk.core.feed;
 
-import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 
 /**
  * Checkpoint files in a directory other users can write to (e.g. {@code /tmp}): private, never

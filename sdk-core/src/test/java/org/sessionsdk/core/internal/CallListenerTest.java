@@ -1,6 +1,5 @@
 package org.sessionsdk.core.internal;
 
-import org.sessionsdk.core.internal.feed.CheckpointState;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -35,6 +34,7 @@ import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.TransportException;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.pipeline.HttpPipeline;

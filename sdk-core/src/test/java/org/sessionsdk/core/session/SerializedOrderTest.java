@@ -1,6 +1,5 @@
 package org.sessionsdk.core.session;
 
-import org.sessionsdk.core.internal.feed.CheckpointState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sessionsdk.core.audit.AuditEvent;
 import org.sessionsdk.core.feed.Checkpoint;
+import org.sessionsdk.core.internal.feed.CheckpointState;
 
 /**
  * What is serialized and stored (exported documents, Connect values, checkpoints) iterates in one

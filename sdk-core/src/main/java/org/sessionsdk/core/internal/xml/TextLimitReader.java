@@ -91,25 +91,14 @@ public final class TextLimitReader extends StreamReaderDelegate {
         if (getEventType() != XMLStreamConstants.START_ELEMENT) {
             throw new XMLStreamException("not at a start tag", getLocation());
         }
-        String first = null;
-        StringBuilder more = null;
+        TextChunks text = new TextChunks();
         while (true) {
             int ev = next();
             switch (ev) {
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE,
-                        XMLStreamConstants.ENTITY_REFERENCE -> {
-                    String chunk = getText();
-                    if (first == null) {
-                        first = chunk;
-                    } else {
-                        if (more == null) {
-                            more = new StringBuilder(first);
-                        }
-                        more.append(chunk);
-                    }
-                }
+                        XMLStreamConstants.ENTITY_REFERENCE -> text.add(getText());
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return more != null ? more.toString() : first == null ? "" : first;
+                    return text.text();
                 }
                 case XMLStreamConstants.COMMENT, XMLStreamConstants.PROCESSING_INSTRUCTION -> {
                     // no text

@@ -19,6 +19,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
+import org.sessionsdk.core.internal.xml.TextChunks;
 import org.sessionsdk.core.internal.xml.TextLimitReader;
 
 /**
@@ -128,30 +129,18 @@ final class FlatBinding {
     /** The text of a leaf, from chunks the reader has bounded; nested elements inside it are skipped, as JAXB skips them. */
     private static String text(XMLStreamReader r, String name, Function<XMLStreamReader, String> where)
             throws XMLStreamException {
-        String first = null;
-        StringBuilder more = null;
+        TextChunks text = new TextChunks();
         while (true) {
             int ev = r.next();
             switch (ev) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    String chunk = r.getText();
-                    if (first == null) {
-                        first = chunk;
-                    } else {
-                        if (more == null) {
-                            more = new StringBuilder(first);
-                        }
-                        more.append(chunk);
-                    }
-                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.add(r.getText());
                 case XMLStreamConstants.START_ELEMENT -> {
                     // JAXB keeps only the text after a nested element; so does this
                     skip(r);
-                    first = null;
-                    more = null;
+                    text.clear();
                 }
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return more != null ? more.toString() : first == null ? "" : first;
+                    return text.text();
                 }
                 case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
                         throw new ResponseFormatException("XML without DTD or entities", "a DTD or entity reference",
