@@ -10,7 +10,6 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.core.internal.feed.CheckpointState;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.internal.feed.SessionDiff;
 import org.sessionsdk.core.session.SessionRecord;
@@ -66,7 +65,7 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
 
     @Override
     public List<SessionChange> poll(Instant now) {
-        reach = reach(diff.checkpoint());
+        reach = reach();
         try {
             List<SessionChange> out = diff.poll(now);
             List<FeedGap> found = new ArrayList<>(diff.gaps());
@@ -84,17 +83,17 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
     }
 
     /**
-     * The window's floor and the old sessions, from where the diff stands (its checkpoint is its state
-     * after the last successful poll: the previous poll's instant and the sessions open then).
+     * The window's floor and the old sessions, from where the diff stands (its state after the last
+     * successful poll: the previous poll's instant and the sessions open then).
      */
-    private Reach reach(Checkpoint state) {
-        Long since = CheckpointState.read(state).number("since");
-        if (since == null || since == PollingFeed.NOT_YET) {
+    private Reach reach() {
+        Instant since = diff.position();
+        if (since == null) {
             return new Reach(null, List.of(), new ArrayList<>()); // first poll: as far back as asked
         }
-        Instant floor = Instant.ofEpochMilli(since).minus(client.sessionLookBack()).minus(reachSlack);
+        Instant floor = since.minus(client.sessionLookBack()).minus(reachSlack);
         List<Old> old = new ArrayList<>();
-        for (Map.Entry<String, Long> open : SessionDiff.openSessions(state).entrySet()) {
+        for (Map.Entry<String, Long> open : diff.openNow().entrySet()) {
             long start = open.getValue();
             if (start != Long.MIN_VALUE && start < floor.toEpochMilli()) {
                 old.add(new Old(open.getKey(), Instant.ofEpochMilli(start)));

@@ -24,7 +24,7 @@ final class DiffState {
     private static final String LOGINS = "logins";
     private static final String OPEN_COUNT = "openSessions";
     private static final String ENDED_COUNT = "endedSessions";
-    private static final String BASE = "base";
+    static final String BASE = "base";
 
     private DiffState() {
     }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,12 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     private final Map<String, String> openUser = new LinkedHashMap<>();
     private final Map<String, Long> recentlyEnded = new LinkedHashMap<>();
     private List<FeedGap> gaps = List.of();
+    /**
+     * The session table as the checkpoint writes it, kept while the sessions do not change: most polls
+     * change none, and packing thousands of ids every poll was the largest share of a poll's CPU.
+     * Its times are relative to the base it was packed at (written with it), not to each poll's instant.
+     */
+    private Map<String, Object> packed;
 
     /**
      * The strategy for one source.
@@ -144,6 +151,9 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
     }
 
     private void replaceState(Map<String, Long> open, Map<String, String> users, Map<String, Long> ended) {
+        if (!(open.equals(openStart) && users.equals(openUser) && ended.equals(recentlyEnded))) {
+            packed = null;
+        }
         openStart.clear();
         openStart.putAll(open);
         openUser.clear();
@@ -360,6 +370,16 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         return more;
     }
 
+    /** {@return where the diff stands: the last poll's instant, the asked start before one, or null for now} */
+    public Instant position() {
+        return since;
+    }
+
+    /** {@return the sessions open at the last poll, id to start (epoch ms; {@link Long#MIN_VALUE} unknown)} */
+    public Map<String, Long> openNow() {
+        return Collections.unmodifiableMap(openStart);
+    }
+
     private SessionRecord withStart(SessionRecord r, long start) {
         if (start == Long.MIN_VALUE && clipping != null) {
             // the start was not found when it was reported: the listed one is clipped, never show it
@@ -383,7 +403,11 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         } else {
             state.put("since", PollingFeed.NOT_YET);
         }
-        DiffState.write(state, since == null ? 0 : since.toEpochMilli(), openStart, openUser, recentlyEnded);
+        if (packed == null || (since != null && (Long) packed.get(DiffState.BASE) == 0)) {
+            packed = new LinkedHashMap<>();
+            DiffState.write(packed, since == null ? 0 : since.toEpochMilli(), openStart, openUser, recentlyEnded);
+        }
+        state.putAll(packed);
         if (since != null && !polled) {
             state.put(UNPOLLED, 1L);
         }

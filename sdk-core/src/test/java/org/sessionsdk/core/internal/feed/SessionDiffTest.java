@@ -159,4 +159,36 @@ class SessionDiffTest {
         // 30 open at once and 300 ended within the overlap: a few tens of kilobytes, whatever n is
         assertThat(longest).isLessThan(32_000);
     }
+
+    @Test
+    void aSessionTableKeptFromAnEarlierPollResumesExactlyAndIsPackedAgainOnlyWhenTheSessionsChange() {
+        Source src = new Source(false);
+        src.start("a", T0.minus(Duration.ofMinutes(30)));
+        src.start("b", T0.minus(Duration.ofMinutes(20)));
+        SessionDiff diff = new SessionDiff(src, FeedOptions.defaults());
+        diff.poll(T0);
+        String packedAtFirst = CheckpointState.read(diff.checkpoint()).text("sessions");
+        for (int k = 1; k <= 5; k++) {
+            diff.poll(T0.plus(Duration.ofMinutes(k)));
+        }
+        Checkpoint quiet = Checkpoint.parse(diff.checkpoint().toString());
+        CheckpointState q = CheckpointState.read(quiet);
+        assertThat(q.number("since")).isEqualTo(T0.plus(Duration.ofMinutes(5)).toEpochMilli());
+        assertThat(q.number("base")).as("packed at the first poll, kept while nothing changed").isEqualTo(T0.toEpochMilli());
+        assertThat(q.text("sessions")).isEqualTo(packedAtFirst);
+        assertThat(SessionDiff.openSessions(quiet)).isEqualTo(Map.of("a", T0.minus(Duration.ofMinutes(30)).toEpochMilli(),
+                "b", T0.minus(Duration.ofMinutes(20)).toEpochMilli()));
+
+        // resumed from the kept table, the diff sees exactly what changed since
+        SessionDiff resumed = new SessionDiff(src, FeedOptions.builder().resumeFrom(quiet).build());
+        src.end("a", T0.plus(Duration.ofMinutes(6)));
+        src.start("c", T0.plus(Duration.ofMinutes(6)));
+        assertThat(changes(resumed.poll(T0.plus(Duration.ofMinutes(7))))).containsExactlyInAnyOrder(
+                tuple(ChangeType.ENDED, "a", T0.minus(Duration.ofMinutes(30)), T0.plus(Duration.ofMinutes(6))),
+                tuple(ChangeType.STARTED, "c", T0.plus(Duration.ofMinutes(6)), null));
+        CheckpointState changed = CheckpointState.read(resumed.checkpoint());
+        assertThat(changed.number("base")).as("packed again once the sessions changed")
+                .isEqualTo(T0.plus(Duration.ofMinutes(7)).toEpochMilli());
+        assertThat(SessionDiff.openSessions(resumed.checkpoint())).containsOnlyKeys("b", "c");
+    }
 }
