@@ -21,6 +21,9 @@ public final class Conversions {
      * The common form goes through the SDK's own formatter-free reader first, as the SDK does: a careful
      * loop would make the same choice (it is four times faster than {@code OffsetDateTime.parse}), and
      * the ratio is then about the parsing strategy, not about the date code.
+     *
+     * @param s the text, or null
+     * @return the time, or null
      */
     public static OffsetDateTime offsetDateTime(String s) {
         if (s == null) {
@@ -37,6 +40,11 @@ public final class Conversions {
         }
     }
 
+    /**
+     * {@return the instant, or null}
+     *
+     * @param ms milliseconds since the epoch, or null
+     */
     public static Instant millis(Long ms) {
         return ms == null ? null : Instant.ofEpochMilli(ms);
     }

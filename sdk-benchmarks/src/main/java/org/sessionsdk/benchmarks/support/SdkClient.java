@@ -30,25 +30,39 @@ public final class SdkClient implements AutoCloseable {
         this.client = client;
     }
 
-    /** A client of {@code endpoint}, over the network. */
+    /**
+     * {@return a client of {@code endpoint}, over the network}
+     *
+     * @param vendor   the vendor
+     * @param endpoint the server
+     */
     public static SdkClient create(BenchVendor vendor, URI endpoint) {
         return create(vendor, endpoint, b -> { });
     }
 
-    /** A client whose requests go to {@code transport} instead of the network. */
+    /**
+     * {@return a client whose requests go to {@code transport} instead of the network}
+     *
+     * @param vendor    the vendor
+     * @param endpoint  the server the requests name
+     * @param transport where they go
+     */
     public static SdkClient create(BenchVendor vendor, URI endpoint, HttpTransport transport) {
         return create(vendor, endpoint, b -> b.transport(transport));
     }
 
     /**
-     * A client for {@code endpoint}.
+     * {@return a client of {@code endpoint}}
      *
-     * @param customize applied to the vendor's builder after the settings (async threads, listeners)
+     * @param vendor    the vendor
+     * @param endpoint  the server
+     * @param customize applied to the vendor's builder after the settings (a transport, async threads, listeners)
      */
     public static SdkClient create(BenchVendor vendor, URI endpoint, Consumer<ClientBuilder<?>> customize) {
         return new SdkClient(vendor, SessionClients.open(vendor.name(), vendor.settings(endpoint), customize));
     }
 
+    /** {@return the vendor} */
     public BenchVendor vendor() {
         return vendor;
     }
@@ -58,6 +72,7 @@ public final class SdkClient implements AutoCloseable {
      *
      * @param pageSize records per request, where the vendor's list call pages
      * @param limit    cap on the records where it pages (stops paging at the cap), or 0 for none
+     * @return the records; close the stream
      */
     public Stream<?> stream(int pageSize, int limit) {
         return vendor.stream(client, pageSize, limit);
@@ -73,11 +88,16 @@ public final class SdkClient implements AutoCloseable {
         return vendor.listAsync(client);
     }
 
-    /** {@return the client's session feed} */
+    /**
+     * {@return the client's session feed}
+     *
+     * @param options where to start and how often to poll
+     */
     public Feed<SessionChange> sessionFeed(FeedOptions options) {
         return client.sessionFeed(options);
     }
 
+    /** Closes the client. */
     @Override
     public void close() {
         client.close();

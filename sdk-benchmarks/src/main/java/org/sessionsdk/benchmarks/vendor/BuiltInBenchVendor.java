@@ -6,9 +6,13 @@ package org.sessionsdk.benchmarks.vendor;
  * ({@code -p vendor=EKRAN}): JMH runs every constant of an enum parameter by default.
  */
 public enum BuiltInBenchVendor {
+    /** Plesk: its event log streams, its sessions are listed. */
     PLESK(new PleskBench()),
+    /** Ekran System: its sessions. */
     EKRAN(new EkranBench()),
+    /** SAYMON: its session log, paged. */
     SAYMON(new SaymonBench()),
+    /** senhasegura: its remote sessions. */
     SENHASEGURA(new SenhaseguraBench());
 
     /** The vendor of issue 7's per-call, listener and concurrency benchmarks: one vendor measures a call's cost. */
