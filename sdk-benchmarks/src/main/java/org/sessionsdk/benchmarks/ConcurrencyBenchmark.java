@@ -16,16 +16,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.sessionsdk.benchmarks.support.BareEkran;
 import org.sessionsdk.benchmarks.support.LoopbackServer;
-import org.sessionsdk.benchmarks.support.Vendor;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.ekran.EkranCredentials;
-import org.sessionsdk.ekran.EkranSession;
-import org.sessionsdk.ekran.EkranSessionQuery;
+import org.sessionsdk.benchmarks.support.SdkClient;
+import org.sessionsdk.benchmarks.vendor.BareClient;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 
 /**
- * Item 4: one operation is {@code calls} concurrent Ekran list calls (10 records each) over loopback
+ * Item 4: one operation is {@code calls} concurrent list calls (10 records each) of the per-call vendor
+ * ({@link BenchVendors#perCall()}: Ekran) over loopback
  * on ONE shared client, all awaited; every call must succeed with every record or the operation
  * fails. SDK {@code listAsync} against bare {@code HttpClient.sendAsync} + Jackson. Throughput is
  * {@code calls} divided by the time per operation.
@@ -41,15 +40,15 @@ public class ConcurrencyBenchmark {
     public int calls;
 
     private LoopbackServer server;
-    private EkranClient client;
-    private BareEkran bare;
+    private SdkClient client;
+    private BareClient bare;
 
     @Setup(Level.Trial)
     public void setUp() {
-        server = LoopbackServer.fixed(Vendor.EKRAN, Vendor.EKRAN.body(RECORDS_PER_CALL), 4);
-        client = EkranClient.builder().endpoint(server.endpoint())
-                .credentials(EkranCredentials.apiKey("bench-api-key")).build();
-        bare = new BareEkran(server.endpoint());
+        BenchVendor vendor = BenchVendors.perCall();
+        server = LoopbackServer.fixed(vendor.wire(), vendor.wire().sessionListBody(RECORDS_PER_CALL), 4);
+        client = SdkClient.create(vendor, server.endpoint());
+        bare = vendor.bareClient(server.endpoint(), null).orElseThrow();
     }
 
     @TearDown(Level.Trial)
@@ -61,7 +60,7 @@ public class ConcurrencyBenchmark {
 
     @Benchmark
     public long sdkListAsync() {
-        return await(calls, () -> client.sessions().listAsync(EkranSessionQuery.all()));
+        return await(calls, client::listAsync);
     }
 
     @Benchmark
@@ -70,15 +69,15 @@ public class ConcurrencyBenchmark {
     }
 
     /** Starts {@code n} calls, waits for all (bounded), fails unless every one returned every record. */
-    public static long await(int n, Supplier<CompletableFuture<List<EkranSession>>> call) {
-        List<CompletableFuture<List<EkranSession>>> futures = new ArrayList<>(n);
+    public static long await(int n, Supplier<? extends CompletableFuture<? extends List<?>>> call) {
+        List<CompletableFuture<? extends List<?>>> futures = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             futures.add(call.get());
         }
         long records = 0;
         try {
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-            for (CompletableFuture<List<EkranSession>> f : futures) {
+            for (CompletableFuture<? extends List<?>> f : futures) {
                 records += f.join().size();
             }
         } catch (Exception e) {

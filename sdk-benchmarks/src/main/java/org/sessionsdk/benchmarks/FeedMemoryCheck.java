@@ -9,17 +9,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.sessionsdk.benchmarks.support.LoopbackServer;
-import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.benchmarks.support.SdkClient;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.senhasegura.SenhaseguraClient;
-import org.sessionsdk.senhasegura.SenhaseguraCredentials;
 
 /**
- * Target 4, memory: a senhasegura session feed polls a list of {@code rows} rows (generated on the fly
- * by a loopback server, chunked, never held; one in ten still open) twice, in a JVM started with a heap
+ * Target 4, memory: a session feed of the feed memory vendor ({@link BenchVendors#feedMemory()}:
+ * senhasegura) polls a list of {@code rows} rows (generated on the fly by a loopback server, chunked,
+ * never held; one in ten still open) twice, in a JVM started with a heap
  * far smaller than the list's records would take: the first poll reports what is open now, the second
  * finds nothing changed. A plain {@code main}: {@code FeedMemoryCheck ROWS OUT.json}.
  */
@@ -38,9 +39,9 @@ public final class FeedMemoryCheck {
     /** {@return the result as one JSON object} Polls twice as described above. */
     public static String run(int rows) throws Exception {
         String json;
-        try (LoopbackServer server = LoopbackServer.generating(Vendor.SENHASEGURA, rows);
-             SenhaseguraClient client = SenhaseguraClient.builder().endpoint(server.endpoint())
-                     .credentials(SenhaseguraCredentials.oauth2("bench-client", "bench-secret")).build();
+        BenchVendor vendor = BenchVendors.feedMemory();
+        try (LoopbackServer server = LoopbackServer.generating(vendor.wire(), rows);
+             SdkClient client = SdkClient.create(vendor, server.endpoint());
              Feed<SessionChange> feed = client.sessionFeed(FeedOptions.builder().pollInterval(Duration.ofMillis(1))
                      .build())) {
             long t0 = System.nanoTime();

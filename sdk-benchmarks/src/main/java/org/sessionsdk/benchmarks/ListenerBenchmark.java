@@ -14,17 +14,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.sessionsdk.benchmarks.support.LoopbackServer;
-import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.benchmarks.support.SdkClient;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 import org.sessionsdk.core.observe.CallListener;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.ekran.EkranCredentials;
-import org.sessionsdk.ekran.EkranSession;
-import org.sessionsdk.ekran.EkranSessionQuery;
 import org.sessionsdk.opentelemetry.OpenTelemetryListener;
 
 /**
- * Issue 21: what a call listener costs. The {@link PerCallBenchmark} call (one Ekran {@code list()} of
- * 10 records over loopback HTTP) with no listener, with an {@link OpenTelemetryListener} over
+ * Issue 21: what a call listener costs. The {@link PerCallBenchmark} call (one {@code list()} of 10
+ * records over loopback HTTP, of the per-call vendor: Ekran) with no listener, with an {@link OpenTelemetryListener} over
  * {@link OpenTelemetry#noop()} (the price of registering it where no SDK is installed), and with a
  * listener that does nothing (the price of the events alone).
  */
@@ -36,26 +34,27 @@ public class ListenerBenchmark {
     /** Records in the response, as in {@link PerCallBenchmark}. */
     public static final int RECORDS = PerCallBenchmark.RECORDS;
 
+    private BenchVendor vendor;
     private LoopbackServer server;
-    private EkranClient plain;
-    private EkranClient noopOtel;
-    private EkranClient emptyListener;
+    private SdkClient plain;
+    private SdkClient noopOtel;
+    private SdkClient emptyListener;
 
     @Setup(Level.Trial)
     public void setUp() {
-        server = LoopbackServer.fixed(Vendor.EKRAN, Vendor.EKRAN.body(RECORDS), 2);
+        vendor = BenchVendors.perCall();
+        server = LoopbackServer.fixed(vendor.wire(), vendor.wire().sessionListBody(RECORDS), 2);
         plain = client(null);
         noopOtel = client(OpenTelemetryListener.create(OpenTelemetry.noop()));
         emptyListener = client(new CallListener() { });
     }
 
-    private EkranClient client(CallListener listener) {
-        EkranClient.Builder b = EkranClient.builder().endpoint(server.endpoint())
-                .credentials(EkranCredentials.apiKey("bench-api-key"));
-        if (listener != null) {
-            b.listener(listener);
-        }
-        return b.build();
+    private SdkClient client(CallListener listener) {
+        return SdkClient.create(vendor, server.endpoint(), b -> {
+            if (listener != null) {
+                b.listener(listener);
+            }
+        });
     }
 
     @TearDown(Level.Trial)
@@ -67,21 +66,21 @@ public class ListenerBenchmark {
     }
 
     @Benchmark
-    public List<EkranSession> noListener() {
-        return check(plain.sessions().list(EkranSessionQuery.all()));
+    public List<?> noListener() {
+        return check(plain.list());
     }
 
     @Benchmark
-    public List<EkranSession> noopOpenTelemetry() {
-        return check(noopOtel.sessions().list(EkranSessionQuery.all()));
+    public List<?> noopOpenTelemetry() {
+        return check(noopOtel.list());
     }
 
     @Benchmark
-    public List<EkranSession> emptyListener() {
-        return check(emptyListener.sessions().list(EkranSessionQuery.all()));
+    public List<?> emptyListener() {
+        return check(emptyListener.list());
     }
 
-    private static List<EkranSession> check(List<EkranSession> got) {
+    private static List<?> check(List<?> got) {
         if (got.size() != RECORDS) {
             throw new IllegalStateException("got " + got.size() + " records, expected " + RECORDS);
         }

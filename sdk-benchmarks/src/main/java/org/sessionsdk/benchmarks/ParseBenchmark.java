@@ -17,11 +17,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
-import org.sessionsdk.benchmarks.parse.HandWritten;
-import org.sessionsdk.benchmarks.parse.Naive;
 import org.sessionsdk.benchmarks.support.InMemoryTransport;
 import org.sessionsdk.benchmarks.support.SdkClient;
-import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BuiltInBenchVendor;
 
 /**
  * Item 1: parse one list response of {@code records} records held in memory, three ways, on the same
@@ -33,23 +32,26 @@ import org.sessionsdk.benchmarks.support.Vendor;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
 public class ParseBenchmark {
-    @Param({"PLESK", "EKRAN", "SAYMON", "SENHASEGURA"})
-    public Vendor vendor;
+    /** Every registered vendor unless {@code -p vendor=...} picks some (an enum: JMH runs all its constants). */
+    @Param
+    public BuiltInBenchVendor vendor;
 
     @Param("1000000")
     public int records;
 
+    private BenchVendor bench;
     private byte[] body;
     private SdkClient client;
 
     @Setup(Level.Trial)
     public void setUp() {
-        body = vendor.body(records);
-        client = SdkClient.create(vendor, SdkClient.UNUSED_ENDPOINT, new InMemoryTransport(vendor, () -> body));
+        bench = vendor.bench();
+        body = bench.wire().body(records);
+        client = SdkClient.create(bench, SdkClient.UNUSED_ENDPOINT, new InMemoryTransport(bench.wire(), () -> body));
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
+    public void tearDown() {
         client.close();
     }
 
@@ -64,15 +66,15 @@ public class ParseBenchmark {
 
     @Benchmark
     public long handWritten(Blackhole bh) throws IOException {
-        return check(HandWritten.parse(vendor, new ByteArrayInputStream(body), bh::consume));
+        return check(bench.parseHandWritten(new ByteArrayInputStream(body), bh::consume));
     }
 
     @Benchmark
     public long naive(Blackhole bh) throws IOException {
-        return check(Naive.parse(vendor, new ByteArrayInputStream(body), bh::consume));
+        return check(bench.parseNaive(new ByteArrayInputStream(body), bh::consume));
     }
 
-    /** The SDK's stream() over the whole response; SAYMON reads it as one page of {@code records}. */
+    /** The SDK's stream() over the whole response; a vendor that pages (SAYMON) reads it as one page of {@code records}. */
     public static long sdk(SdkClient client, int records, Consumer<Object> sink) {
         long[] n = {0};
         try (Stream<?> s = client.stream(records, records)) {

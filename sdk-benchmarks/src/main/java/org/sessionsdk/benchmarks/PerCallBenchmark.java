@@ -13,17 +13,16 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.sessionsdk.benchmarks.support.BareEkran;
 import org.sessionsdk.benchmarks.support.LoopbackServer;
-import org.sessionsdk.benchmarks.support.Vendor;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.ekran.EkranCredentials;
-import org.sessionsdk.ekran.EkranSession;
-import org.sessionsdk.ekran.EkranSessionQuery;
+import org.sessionsdk.benchmarks.support.SdkClient;
+import org.sessionsdk.benchmarks.vendor.BareClient;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 
 /**
- * Item 3: one Ekran {@code list()} of a 10-record response over loopback HTTP (server in
- * the same JVM), against the same request with a bare {@code HttpClient} and Jackson databind.
+ * Item 3: one {@code list()} of a 10-record response over loopback HTTP (server in the same JVM), of
+ * the per-call vendor ({@link BenchVendors#perCall()}: Ekran), against the same request with a bare
+ * {@code HttpClient} and Jackson databind.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -36,15 +35,15 @@ public class PerCallBenchmark {
     public int records = RECORDS;
 
     private LoopbackServer server;
-    private EkranClient client;
-    private BareEkran bare;
+    private SdkClient client;
+    private BareClient bare;
 
     @Setup(Level.Trial)
     public void setUp() {
-        server = LoopbackServer.fixed(Vendor.EKRAN, Vendor.EKRAN.body(records), 2);
-        client = EkranClient.builder().endpoint(server.endpoint())
-                .credentials(EkranCredentials.apiKey("bench-api-key")).build();
-        bare = new BareEkran(server.endpoint());
+        BenchVendor vendor = BenchVendors.perCall();
+        server = LoopbackServer.fixed(vendor.wire(), vendor.wire().sessionListBody(records), 2);
+        client = SdkClient.create(vendor, server.endpoint());
+        bare = vendor.bareClient(server.endpoint(), null).orElseThrow();
     }
 
     @TearDown(Level.Trial)
@@ -55,16 +54,16 @@ public class PerCallBenchmark {
     }
 
     @Benchmark
-    public List<EkranSession> sdkList() {
-        return check(client.sessions().list(EkranSessionQuery.all()));
+    public List<?> sdkList() {
+        return check(client.list());
     }
 
     @Benchmark
-    public List<EkranSession> bareHttpClient() throws IOException, InterruptedException {
+    public List<?> bareHttpClient() throws IOException, InterruptedException {
         return check(bare.list());
     }
 
-    private List<EkranSession> check(List<EkranSession> got) {
+    private List<?> check(List<?> got) {
         if (got.size() != records) {
             throw new IllegalStateException("got " + got.size() + " records, expected " + records);
         }

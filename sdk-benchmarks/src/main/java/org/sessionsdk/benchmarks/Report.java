@@ -12,7 +12,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.sessionsdk.benchmarks.support.GeneratedBody;
-import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 
 /**
  * Reads the JMH result file and the memory-check results and prints the ratio table (Markdown) with
@@ -23,7 +24,7 @@ import org.sessionsdk.benchmarks.support.Vendor;
 public final class Report {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** benchmark short name ("ParseBenchmark.sdk") + params ("EKRAN") -> [score, error, unit]. */
+    /** benchmark short name ("ParseBenchmark.sdk") + the vendor parameter, lower-case (":ekran") -> [score, error]. */
     private final Map<String, double[]> scores = new HashMap<>();
     private final Map<String, String> units = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
@@ -49,7 +50,8 @@ public final class Report {
             String name = n.get("benchmark").asText();
             name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
             JsonNode params = n.get("params");
-            String key = name + (params != null && params.has("vendor") ? ":" + params.get("vendor").asText() : "");
+            String key = name + (params != null && params.has("vendor")
+                    ? ":" + params.get("vendor").asText().toLowerCase(Locale.ROOT) : "");
             if (params != null && params.has("records") && name.startsWith("ParseBenchmark")) {
                 parseRecords = params.get("records").asInt();
             }
@@ -75,14 +77,14 @@ public final class Report {
         line("");
         line("| vendor | body | SDK stream() ms | hand-written ms | naive ms | SDK vs hand-written (>= 0.90) | SDK vs naive (>= 1.50) |");
         line("|---|---:|---:|---:|---:|---:|---:|");
-        for (Vendor v : Vendor.values()) {
+        for (BenchVendor v : BenchVendors.all()) {
             double[] sdk = scores.get("ParseBenchmark.sdk:" + v.name());
             double[] hand = scores.get("ParseBenchmark.handWritten:" + v.name());
             double[] naive = scores.get("ParseBenchmark.naive:" + v.name());
             if (sdk == null && hand == null && naive == null) {
                 continue;
             }
-            line("| " + v.id() + " | " + bodySize(v) + " | " + ms(sdk) + " | " + ms(hand) + " | " + ms(naive) + " | "
+            line("| " + v.name() + " | " + bodySize(v) + " | " + ms(sdk) + " | " + ms(hand) + " | " + ms(naive) + " | "
                     + verdict(hand, sdk, 0.90, true) + " | " + verdict(naive, sdk, 1.50, true) + " |");
         }
         line("");
@@ -91,27 +93,28 @@ public final class Report {
         line("");
         line("| vendor | records | bytes | requests | time s | records/s | MB/s | peak heap (sum of pool peaks) | heap after GC | target: completes |");
         line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        for (Vendor v : Vendor.values()) {
-            Path f = dir.resolve("memory-" + v.id() + ".json");
+        for (BenchVendor v : BenchVendors.all()) {
+            Path f = dir.resolve("memory-" + v.name() + ".json");
             if (!Files.exists(f)) {
                 continue;
             }
             String text = Files.readString(f).trim();
             if (text.isEmpty() || !text.startsWith("{")) {
                 misses++;
-                line("| " + v.id() + " | | | | | | | | | **MISS**: " + text.replace('\n', ' ') + " |");
+                line("| " + v.name() + " | | | | | | | | | **MISS**: " + text.replace('\n', ' ') + " |");
                 continue;
             }
             JsonNode m = JSON.readTree(text);
             line(String.format(Locale.ROOT, "| %s | %,d | %,d | %,d | %.1f | %,.0f | %.0f | %.1f MB of %.0f MB | %.1f MB | %s |",
-                    v.id(), m.get("records").asLong(), m.get("bytes").asLong(), m.get("requests").asLong(),
+                    v.name(), m.get("records").asLong(), m.get("bytes").asLong(), m.get("requests").asLong(),
                     m.get("seconds").asDouble(), m.get("recordsPerSecond").asDouble(), m.get("mbPerSecond").asDouble(),
                     m.get("peakHeapBytes").asLong() / 1048576.0, m.get("maxHeapBytes").asLong() / 1048576.0,
                     m.get("heapAfterGcBytes").asLong() / 1048576.0, m.get("ok").asBoolean() ? "met" : "**MISS**"));
         }
         line("");
 
-        line("### 3. Per call: Ekran list() of 10 records over loopback");
+        String perCall = BenchVendors.perCall().displayName();
+        line("### 3. Per call: " + perCall + " list() of 10 records over loopback");
         line("");
         line("| SDK list() µs | bare HttpClient + Jackson µs | SDK / bare (<= 1.10) |");
         line("|---:|---:|---:|");
@@ -122,7 +125,7 @@ public final class Report {
         }
         line("");
 
-        line("### 4. Concurrency: 256 concurrent Ekran calls (10 records each) on one shared client");
+        line("### 4. Concurrency: 256 concurrent " + perCall + " calls (10 records each) on one shared client");
         line("");
         line("| SDK listAsync ms / 256 calls | bare sendAsync ms / 256 calls | SDK calls/s | bare calls/s | all succeeded | SDK vs bare throughput (>= 0.90) |");
         line("|---:|---:|---:|---:|---|---:|");
@@ -164,8 +167,8 @@ public final class Report {
         return msPer256 == null ? "-" : String.format(Locale.ROOT, "%,.0f", 256 / (msPer256[0] / 1000));
     }
 
-    private String bodySize(Vendor v) {
-        try (GeneratedBody g = new GeneratedBody(v, 0, parseRecords)) {
+    private String bodySize(BenchVendor v) {
+        try (GeneratedBody g = new GeneratedBody(v.wire(), 0, parseRecords)) {
             g.transferTo(java.io.OutputStream.nullOutputStream());
             return String.format(Locale.ROOT, "%.1f MB", g.bytesServed() / 1e6);
         } catch (IOException e) {

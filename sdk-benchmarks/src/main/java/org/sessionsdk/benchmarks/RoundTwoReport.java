@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 
 /**
  * The tables of issue 22's targets, from what {@code run.sh} left in its result directory: the
- * side-by-side ratios ({@code sidebyside.jsonl}), the senhasegura feed memory check
+ * side-by-side ratios ({@code sidebyside.jsonl}), the feed memory check (senhasegura's)
  * ({@code feed-memory.json}) and the fleet run ({@code fleet.json}). A ratio's verdict: met when its
  * median meets the target; "MISS (within noise)" when the median misses but its ~95% interval reaches
  * the target; MISS otherwise.
@@ -47,7 +49,7 @@ final class RoundTwoReport {
         line("");
         line("| vendor | SDK ms | hand-written ms | hand / SDK (>= 1.00) | naive ms | naive / SDK |");
         line("|---|---:|---:|---:|---:|---:|");
-        for (String v : new String[] {"plesk", "ekran", "saymon", "senhasegura"}) {
+        for (String v : BenchVendors.all().stream().map(BenchVendor::name).toList()) {
             JsonNode hand = find("parse " + v + " vs hand-written");
             JsonNode naive = find("parse " + v + " vs naive");
             if (hand == null && naive == null) {
@@ -61,27 +63,32 @@ final class RoundTwoReport {
         line("");
         line("| vendor | bare µs | SDK µs | SDK / bare (<= 1.05) |");
         line("|---|---:|---:|---:|");
-        for (String v : new String[] {"plesk", "ekran"}) {
+        // only the vendors with a bare-client baseline have a per-call result
+        for (String v : BenchVendors.all().stream().map(BenchVendor::name).toList()) {
             JsonNode c = find("per call " + v + " list()");
             if (c != null) {
                 line("| " + v + " | " + us(c, "aUs") + " | " + us(c, "bUs") + " | " + verdict(c, 1.05, false) + " |");
             }
         }
         line("");
-        line("### T3. Concurrency: 256 concurrent Ekran calls on one client, same pool sizes on both sides (>= 1.00)");
+        BenchVendor perCall = BenchVendors.perCall();
+        line("### T3. Concurrency: 256 concurrent " + perCall.displayName()
+                + " calls on one client, same pool sizes on both sides (>= 1.00)");
         line("");
         line("| SDK ms / 256 calls | bare ms / 256 calls | SDK throughput / bare (>= 1.00) |");
         line("|---:|---:|---:|");
-        JsonNode conc = find("concurrency 256 x ekran");
+        JsonNode conc = find("concurrency 256 x " + perCall.name());
         if (conc != null) {
             line("| " + ms(conc, "aUs") + " | " + ms(conc, "bUs") + " | " + verdict(conc, 1.0, true) + " |");
         }
         line("");
-        line("### T4. Feeds: a poll of an unchanged source vs one list() (<= 1.20), and a 100,000-row senhasegura poll");
+        String feedMemory = BenchVendors.feedMemory().name();
+        line("### T4. Feeds: a poll of an unchanged source vs one list() (<= 1.20), and a 100,000-row " + feedMemory
+                + " poll");
         line("");
         line("| vendor | list() µs | poll µs | poll / list (<= 1.20) |");
         line("|---|---:|---:|---:|");
-        for (String v : new String[] {"plesk", "ekran", "saymon", "senhasegura"}) {
+        for (String v : BenchVendors.all().stream().map(BenchVendor::name).toList()) {
             JsonNode c = find("feed poll " + v + " (unchanged)");
             if (c != null) {
                 line("| " + v + " | " + us(c, "aUs") + " | " + us(c, "bUs") + " | " + verdict(c, 1.2, false) + " |");
@@ -92,8 +99,9 @@ final class RoundTwoReport {
         if (mem != null) {
             boolean ok = mem.path("ok").asBoolean();
             count(ok);
-            line(String.format(Locale.ROOT, "senhasegura feed, %,d rows (%,d open), %.1f MB per poll, in a %.0f MB heap: "
-                            + "first poll %.2f s, unchanged poll %.2f s, checkpoint %,d chars: %s", mem.get("rows").asLong(),
+            line(String.format(Locale.ROOT, "%s feed, %,d rows (%,d open), %.1f MB per poll, in a %.0f MB heap: "
+                            + "first poll %.2f s, unchanged poll %.2f s, checkpoint %,d chars: %s", feedMemory,
+                    mem.get("rows").asLong(),
                     mem.get("open").asLong(), mem.get("bytes").asLong() / 2 / 1e6, mem.get("maxHeapBytes").asLong() / 1048576.0,
                     mem.get("firstPollSeconds").asDouble(), mem.get("unchangedPollSeconds").asDouble(),
                     mem.get("checkpointChars").asLong(), ok ? "met (completes)" : "**MISS**"));

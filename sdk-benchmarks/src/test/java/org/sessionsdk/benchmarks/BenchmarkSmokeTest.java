@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openjdk.jmh.infra.Blackhole;
-import org.sessionsdk.benchmarks.parse.HandWritten;
-import org.sessionsdk.benchmarks.parse.Naive;
 import org.sessionsdk.benchmarks.support.InMemoryTransport;
 import org.sessionsdk.benchmarks.support.SdkClient;
-import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BuiltInBenchVendor;
 import org.sessionsdk.ekran.EkranSession;
 import org.sessionsdk.plesk.PleskEvent;
 import org.sessionsdk.saymon.SaymonSession;
@@ -30,8 +29,8 @@ class BenchmarkSmokeTest {
     private static final int RECORDS = 2_000;
 
     @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void parseBenchmarkBodiesCountEveryRecord(Vendor vendor) throws Exception {
+    @EnumSource(BuiltInBenchVendor.class)
+    void parseBenchmarkBodiesCountEveryRecord(BuiltInBenchVendor vendor) throws Exception {
         ParseBenchmark b = new ParseBenchmark();
         b.vendor = vendor;
         b.records = RECORDS;
@@ -46,24 +45,25 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void theThreeWaysBuildTheSameRecords(Vendor vendor) throws Exception {
-        byte[] body = vendor.body(RECORDS);
+    @EnumSource(BuiltInBenchVendor.class)
+    void theThreeWaysBuildTheSameRecords(BuiltInBenchVendor registered) throws Exception {
+        BenchVendor vendor = registered.bench();
+        byte[] body = vendor.wire().body(RECORDS);
         List<Object> sdk = new ArrayList<>();
         try (SdkClient client = SdkClient.create(vendor, SdkClient.UNUSED_ENDPOINT,
-                new InMemoryTransport(vendor, () -> body))) {
+                new InMemoryTransport(vendor.wire(), () -> body))) {
             ParseBenchmark.sdk(client, RECORDS, sdk::add);
         }
         List<Object> hand = new ArrayList<>();
-        HandWritten.parse(vendor, new ByteArrayInputStream(body), hand::add);
+        vendor.parseHandWritten(new ByteArrayInputStream(body), hand::add);
         List<Object> naive = new ArrayList<>();
-        Naive.parse(vendor, new ByteArrayInputStream(body), naive::add);
+        vendor.parseNaive(new ByteArrayInputStream(body), naive::add);
 
         assertThat(sdk).hasSize(RECORDS);
         assertThat(hand).isEqualTo(sdk);
         assertThat(naive).isEqualTo(sdk);
         Object first = sdk.get(0);
-        switch (vendor) {
+        switch (registered) {
             case PLESK -> assertThat((PleskEvent) first).isEqualTo(new PleskEvent(1, "created",
                     Instant.ofEpochSecond(1_165_055_109L), "client", "site0.example.com", "user0", "192.168.0.0"));
             case EKRAN -> {
@@ -80,7 +80,7 @@ class BenchmarkSmokeTest {
                 assertThat(((SenhaseguraSession) first).end()).isNull();
                 assertThat(((SenhaseguraSession) first).preventPurge()).isTrue();
             }
-            default -> throw new AssertionError(vendor);
+            default -> throw new AssertionError(registered);
         }
     }
 
@@ -123,11 +123,12 @@ class BenchmarkSmokeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void memoryCheckStreamsAGeneratedBodyOverLoopback(Vendor vendor) throws Exception {
+    @EnumSource(BuiltInBenchVendor.class)
+    void memoryCheckStreamsAGeneratedBodyOverLoopback(BuiltInBenchVendor registered) throws Exception {
+        BenchVendor vendor = registered.bench();
         String json = MemoryCheck.run(vendor, 1_000_000);
-        assertThat(json).contains("\"vendor\":\"" + vendor.id() + "\"").contains("\"ok\":true");
+        assertThat(json).contains("\"vendor\":\"" + vendor.name() + "\"").contains("\"ok\":true");
         long records = Long.parseLong(json.replaceAll(".*\"records\":(\\d+).*", "$1"));
-        assertThat(records).isEqualTo((long) Math.ceil(1_000_000 / vendor.bytesPerRecord()));
+        assertThat(records).isEqualTo((long) Math.ceil(1_000_000 / vendor.wire().bytesPerRecord()));
     }
 }

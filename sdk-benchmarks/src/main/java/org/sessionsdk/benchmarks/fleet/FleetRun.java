@@ -1,17 +1,19 @@
 package org.sessionsdk.benchmarks.fleet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,31 +22,22 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.sessionsdk.core.client.CommonSettings;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.SessionClients;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.http.JdkHttpTransport;
-import org.sessionsdk.core.session.SessionSource;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.ekran.EkranCredentials;
-import org.sessionsdk.plesk.PleskClient;
-import org.sessionsdk.plesk.PleskCredentials;
-import org.sessionsdk.saymon.SaymonClient;
-import org.sessionsdk.saymon.SaymonCredentials;
-import org.sessionsdk.senhasegura.SenhaseguraClient;
-import org.sessionsdk.senhasegura.SenhaseguraCredentials;
-import org.sessionsdk.testkit.EkranSimulator;
-import org.sessionsdk.testkit.PleskSimulator;
-import org.sessionsdk.testkit.SaymonSimulator;
-import org.sessionsdk.testkit.SenhaseguraSimulator;
+import org.sessionsdk.testkit.Simulator;
+import org.sessionsdk.testkit.Simulators;
 
 /**
- * Target 5: one JVM follows a fleet of endpoints (a quarter of each vendor, each a testkit tenant
- * served by {@link FleetServer} in another process) at a fixed poll interval, the way a user following
+ * Target 5: one JVM follows a fleet of endpoints (an equal share of each vendor, each a testkit tenant
+ * served by {@link FleetServer} in another process, each client opened from the simulator's settings
+ * through {@link SessionClients}) at a fixed poll interval, the way a user following
  * hundreds of servers should: one shared {@link JdkHttpTransport} for every client (one connection
  * pool, one selector thread), one small scheduler pool for every feed (no thread per endpoint), and
  * {@code poll(Duration.ZERO)} from the scheduler, so a poll never waits. Reports events/s, polls/s,
@@ -95,7 +88,7 @@ public final class FleetRun {
         int interval = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int duration = args.length > 2 ? Integer.parseInt(args[2]) : 600;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        int perVendor = (endpoints + 3) / 4;
+        int perVendor = (endpoints + FleetServer.vendors() - 1) / FleetServer.vendors();
         Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), FleetServer.class.getName(),
                 Integer.toString(perVendor), Integer.toString(duration / 60 + 2))
@@ -119,25 +112,35 @@ public final class FleetRun {
         }
     }
 
-    /** The four simulators' base endpoints (tenants live under {@code /t/<n>}) and senhasegura's zone. */
-    public record Bases(String plesk, String ekran, String saymon, String senhasegura, ZoneId senhaseguraZone) {
-        static Bases parse(String json) {
-            return new Bases(field(json, "plesk"), field(json, "ekran"), field(json, "saymon"),
-                    field(json, "senhasegura"), ZoneId.of(field(json, "senhaseguraZone")));
+    /**
+     * Each vendor's settings for its simulator (tenants live under {@code /t/<n>} of its endpoint), by
+     * vendor, in the order endpoints are given out.
+     *
+     * @param settings the settings by vendor
+     */
+    public record Bases(Map<String, Map<String, String>> settings) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        static Bases parse(String json) throws JsonProcessingException {
+            return new Bases(JSON.readValue(json, new TypeReference<LinkedHashMap<String, Map<String, String>>>() { }));
         }
 
-        /** {@return the bases of simulators running in this JVM (for the smoke test)} */
-        public static Bases of(PleskSimulator p, EkranSimulator e, SaymonSimulator s, SenhaseguraSimulator h) {
-            return new Bases(p.endpoint().toString(), e.endpoint().toString(), s.endpoint().toString(),
-                    h.endpoint().toString(), h.zone());
-        }
-
-        private static String field(String json, String name) {
-            Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
-            if (!m.find()) {
-                throw new IllegalArgumentException("no " + name + " in " + json);
+        /**
+         * {@return the settings of simulators running in this JVM (for {@link FleetServer}, and the smoke test)}
+         *
+         * @param simulators one per vendor, in the order endpoints are given out
+         */
+        public static Bases of(List<? extends Simulator> simulators) {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            for (Simulator s : simulators) {
+                out.put(s.vendor(), Simulators.forVendor(s.vendor()).orElseThrow().settingsOf(s));
             }
-            return m.group(1);
+            return new Bases(out);
+        }
+
+        /** {@return one JSON line} */
+        String toJson() throws JsonProcessingException {
+            return JSON.writeValueAsString(settings);
         }
     }
 
@@ -148,13 +151,13 @@ public final class FleetRun {
     public static Result run(Bases bases, int endpoints, Duration interval, Duration duration, int schedulerThreads)
             throws Exception {
         JdkHttpTransport transport = JdkHttpTransport.builder().build();
-        List<AutoCloseable> clients = new ArrayList<>();
+        List<SessionClient> clients = new ArrayList<>();
         List<Feed<SessionChange>> feeds = new ArrayList<>();
         // feeds poll when the scheduler says; their own interval only has to be a little shorter
         FeedOptions options = FeedOptions.builder().pollInterval(interval.multipliedBy(9).dividedBy(10)).build();
         for (int i = 0; i < endpoints; i++) {
-            SessionSource client = client(bases, i, transport);
-            clients.add((AutoCloseable) client);
+            SessionClient client = client(bases, i, transport);
+            clients.add(client);
             feeds.add(client.sessionFeed(options));
         }
         Map<Integer, Checkpoint> store = new ConcurrentHashMap<>();
@@ -224,7 +227,7 @@ public final class FleetRun {
         for (Feed<SessionChange> f : feeds) {
             f.close();
         }
-        for (AutoCloseable c : clients) {
+        for (SessionClient c : clients) {
             c.close();
         }
         transport.close();
@@ -239,24 +242,13 @@ public final class FleetRun {
     }
 
     /** Endpoint {@code i}: vendors in turn, each vendor's tenants numbered from 1. */
-    private static SessionSource client(Bases b, int i, JdkHttpTransport transport) {
-        int tenant = i / 4 + 1;
-        return switch (i % 4) {
-            case 0 -> PleskClient.builder().endpoint(tenant(b.plesk(), tenant)).transport(transport)
-                    .credentials(PleskCredentials.secretKey(PleskSimulator.SECRET_KEY)).build();
-            case 1 -> EkranClient.builder().endpoint(tenant(b.ekran(), tenant)).transport(transport)
-                    .credentials(EkranCredentials.apiKey(EkranSimulator.API_KEY)).build();
-            case 2 -> SaymonClient.builder().endpoint(tenant(b.saymon(), tenant)).transport(transport)
-                    .credentials(SaymonCredentials.basic(SaymonSimulator.LOGIN, SaymonSimulator.PASSWORD)).build();
-            default -> SenhaseguraClient.builder().endpoint(tenant(b.senhasegura(), tenant)).transport(transport)
-                    .serverZone(b.senhaseguraZone())
-                    .credentials(SenhaseguraCredentials.oauth2(SenhaseguraSimulator.CLIENT_ID,
-                            SenhaseguraSimulator.CLIENT_SECRET)).build();
-        };
-    }
-
-    private static URI tenant(String base, int n) {
-        return URI.create(base + "/t/" + n);
+    private static SessionClient client(Bases b, int i, JdkHttpTransport transport) {
+        List<String> vendors = List.copyOf(b.settings().keySet());
+        String vendor = vendors.get(i % vendors.size());
+        Map<String, String> settings = new LinkedHashMap<>(b.settings().get(vendor));
+        settings.put(CommonSettings.ENDPOINT, settings.get(CommonSettings.ENDPOINT) + Simulator.TENANT_PREFIX
+                + (i / vendors.size() + 1));
+        return SessionClients.open(vendor, settings, builder -> builder.transport(transport));
     }
 
     private static long pct(long[] sorted, int p) {

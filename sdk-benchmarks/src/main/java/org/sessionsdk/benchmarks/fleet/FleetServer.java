@@ -2,51 +2,53 @@ package org.sessionsdk.benchmarks.fleet;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
-import org.sessionsdk.testkit.EkranSimulator;
-import org.sessionsdk.testkit.PleskSimulator;
-import org.sessionsdk.testkit.SaymonSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 import org.sessionsdk.testkit.Scenario;
-import org.sessionsdk.testkit.SenhaseguraSimulator;
 import org.sessionsdk.testkit.Simulator;
+import org.sessionsdk.testkit.Simulators;
 
 /**
  * The fleet's servers, for a process of their own: one testkit simulator per vendor on 127.0.0.1, each
  * serving {@code perVendor} tenants ({@code /t/1} ...), and each tenant playing a scenario on the real
  * clock in which a session starts every minute (staggered by tenant) and ends 90 s later, for
- * {@code minutes}. Prints one JSON line with the four base endpoints and senhasegura's zone, then
- * serves until its standard input closes. {@code FleetServer PER_VENDOR MINUTES}.
+ * {@code minutes}. Prints one JSON line with each vendor's settings for its simulator
+ * ({@link FleetRun.Bases}), then serves until its standard input closes. {@code FleetServer PER_VENDOR MINUTES}.
  */
 public final class FleetServer {
     private FleetServer() {
     }
 
+    /** {@return how many vendors the fleet has: endpoints are shared out among them in turn} */
+    static int vendors() {
+        return BenchVendors.all().size();
+    }
+
     public static void main(String[] args) throws IOException {
         int perVendor = Integer.parseInt(args[0]);
         int minutes = Integer.parseInt(args[1]);
-        try (PleskSimulator plesk = PleskSimulator.start();
-             EkranSimulator ekran = EkranSimulator.start();
-             SaymonSimulator saymon = SaymonSimulator.start();
-             SenhaseguraSimulator senha = SenhaseguraSimulator.start()) {
-            for (int n = 1; n <= perVendor; n++) {
-                Scenario s = scenario(n, minutes);
-                plesk.tenant(n).withScenario(s);
-                ekran.tenant(n).withScenario(s);
-                saymon.tenant(n).withScenario(s);
-                senha.tenant(n).withScenario(s);
+        List<Simulator> simulators = new ArrayList<>();
+        try {
+            for (BenchVendor v : BenchVendors.all()) {
+                Simulator sim = Simulators.forVendor(v.name()).orElseThrow(() ->
+                        new IllegalStateException("no testkit simulator of " + v.name())).start();
+                simulators.add(sim);
+                for (int n = 1; n <= perVendor; n++) {
+                    v.tenant(sim, n).withScenario(scenario(n, minutes));
+                }
             }
-            System.out.println(String.format(Locale.ROOT,
-                    "{\"plesk\":\"%s\",\"ekran\":\"%s\",\"saymon\":\"%s\",\"senhasegura\":\"%s\",\"senhaseguraZone\":\"%s\"}",
-                    base(plesk), base(ekran), base(saymon), base(senha), senha.zone()));
+            System.out.println(FleetRun.Bases.of(simulators).toJson());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // serve until the parent closes our input (or dies)
             }
+        } finally {
+            for (Simulator s : simulators) {
+                s.close();
+            }
         }
-    }
-
-    private static String base(Simulator s) {
-        return s.endpoint().toString();
     }
 
     /** A session every minute, offset by the tenant number so the fleet's starts spread over the minute. */

@@ -2,7 +2,6 @@ package org.sessionsdk.benchmarks.sidebyside;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,26 +9,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.sessionsdk.benchmarks.ParseBenchmark;
-import org.sessionsdk.benchmarks.parse.HandWritten;
-import org.sessionsdk.benchmarks.parse.Naive;
-import org.sessionsdk.benchmarks.support.BareEkran;
-import org.sessionsdk.benchmarks.support.BarePlesk;
 import org.sessionsdk.benchmarks.support.InMemoryTransport;
 import org.sessionsdk.benchmarks.support.LoopbackServer;
 import org.sessionsdk.benchmarks.support.SdkClient;
-import org.sessionsdk.benchmarks.support.Vendor;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.ekran.EkranCredentials;
-import org.sessionsdk.ekran.EkranSessionQuery;
-import org.sessionsdk.plesk.PleskClient;
-import org.sessionsdk.plesk.PleskCredentials;
+import org.sessionsdk.benchmarks.vendor.BareClient;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
 
 /**
  * The side-by-side ratios of targets 1 and 2 (issue 22), each measured in alternating rounds in one JVM
  * ({@link Rounds}):
  * <pre>
  *   parse   VENDOR [records] [rounds]   SDK stream() vs the hand-written loop and vs naive binding, same bytes
- *   percall VENDOR [rounds]             SDK list() of 10 records vs a bare HttpClient call (EKRAN, PLESK)
+ *   percall VENDOR [rounds]             SDK list() of 10 records vs a bare HttpClient call (vendors with one)
+ *   feed    VENDOR [rounds]             a feed's poll of an unchanged source vs one list()
+ *   concurrency [rounds]                256 concurrent listAsync vs bare sendAsync (the per-call vendor)
  *   profile parse|percall VENDOR secs   only the SDK side, in a loop, for a profiler (JFR)
  * </pre>
  * Results are printed and, with {@code -Dout=FILE}, appended to FILE as JSON lines.
@@ -42,18 +36,18 @@ public final class SideBySide {
         List<Rounds.Result> results = new ArrayList<>();
         switch (args[0]) {
             case "parse" -> {
-                Vendor v = Vendor.of(args[1]);
+                BenchVendor v = BenchVendors.named(args[1]);
                 int records = args.length > 2 ? Integer.parseInt(args[2]) : 200_000;
                 int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 15;
                 results.addAll(parse(v, records, rounds));
             }
             case "percall" -> {
-                Vendor v = Vendor.of(args[1]);
+                BenchVendor v = BenchVendors.named(args[1]);
                 int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 21;
                 results.add(perCall(v, rounds));
             }
             case "feed" -> {
-                Vendor v = Vendor.of(args[1]);
+                BenchVendor v = BenchVendors.named(args[1]);
                 int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
                 results.add(feed(v, rounds));
             }
@@ -62,7 +56,7 @@ public final class SideBySide {
                 results.add(concurrency(256, rounds));
             }
             case "profile" -> {
-                profile(args[1], Vendor.of(args[2]), Double.parseDouble(args[3]));
+                profile(args[1], BenchVendors.named(args[2]), Double.parseDouble(args[3]));
                 return;
             }
             default -> throw new IllegalArgumentException("parse | percall | profile, not " + args[0]);
@@ -78,29 +72,30 @@ public final class SideBySide {
     }
 
     /** time(other) / time(SDK): above 1 the SDK is faster. */
-    static List<Rounds.Result> parse(Vendor v, int records, int rounds) throws Exception {
-        byte[] body = v.body(records);
-        try (SdkClient client = SdkClient.create(v, SdkClient.UNUSED_ENDPOINT, new InMemoryTransport(v, () -> body))) {
+    static List<Rounds.Result> parse(BenchVendor v, int records, int rounds) throws Exception {
+        byte[] body = v.wire().body(records);
+        try (SdkClient client = SdkClient.create(v, SdkClient.UNUSED_ENDPOINT,
+                new InMemoryTransport(v.wire(), () -> body))) {
             Rounds.Way sdk = () -> ParseBenchmark.sdk(client, records, SideBySide::consume);
-            Rounds.Way hand = () -> HandWritten.parse(v, new ByteArrayInputStream(body), SideBySide::consume);
-            Rounds.Way naive = () -> Naive.parse(v, new ByteArrayInputStream(body), SideBySide::consume);
+            Rounds.Way hand = () -> v.parseHandWritten(new ByteArrayInputStream(body), SideBySide::consume);
+            Rounds.Way naive = () -> v.parseNaive(new ByteArrayInputStream(body), SideBySide::consume);
             int ops = Math.max(1, 400_000 / records);
             return List.of(
-                    Rounds.compare("parse " + v.id() + " vs hand-written", "sdk", sdk, "hand", hand, records, ops,
+                    Rounds.compare("parse " + v.name() + " vs hand-written", "sdk", sdk, "hand", hand, records, ops,
                             rounds, 8),
-                    Rounds.compare("parse " + v.id() + " vs naive", "sdk", sdk, "naive", naive, records, ops, rounds,
+                    Rounds.compare("parse " + v.name() + " vs naive", "sdk", sdk, "naive", naive, records, ops, rounds,
                             4));
         }
     }
 
     /** time(SDK) / time(bare): above 1 the SDK is slower. */
-    static Rounds.Result perCall(Vendor v, int rounds) throws Exception {
+    static Rounds.Result perCall(BenchVendor v, int rounds) throws Exception {
         int n = 10;
-        byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(n) : v.body(n);
-        try (LoopbackServer server = LoopbackServer.fixed(v, body, 2)) {
+        byte[] body = v.wire().sessionListBody(n);
+        try (LoopbackServer server = LoopbackServer.fixed(v.wire(), body, 2)) {
             Calls calls = Calls.of(v, server);
             try (calls) {
-                return Rounds.compare("per call " + v.id() + " list()", "bare", calls.bare, "sdk", calls.sdk, n, 2_000,
+                return Rounds.compare("per call " + v.name() + " list()", "bare", calls.bare, "sdk", calls.sdk, n, 2_000,
                         rounds, 10);
             }
         }
@@ -111,9 +106,9 @@ public final class SideBySide {
      * same 10 records: time(poll) / time(list). The feed's clock moves a second per reading, so every
      * poll is due and asks the server (one request, like the list); nothing changes between polls.
      */
-    static Rounds.Result feed(Vendor v, int rounds) throws Exception {
+    static Rounds.Result feed(BenchVendor v, int rounds) throws Exception {
         int n = 10;
-        byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(n) : v.body(n);
+        byte[] body = v.wire().sessionListBody(n);
         java.time.Clock ticking = new java.time.Clock() {
             private final java.util.concurrent.atomic.AtomicLong seconds = new java.util.concurrent.atomic.AtomicLong(
                     java.time.Instant.now().getEpochSecond());
@@ -133,8 +128,8 @@ public final class SideBySide {
                 return java.time.Instant.ofEpochSecond(seconds.incrementAndGet());
             }
         };
-        try (LoopbackServer server = LoopbackServer.fixed(v, body, 2);
-             SdkClient client = SdkClient.create(v, server.endpoint(), null);
+        try (LoopbackServer server = LoopbackServer.fixed(v.wire(), body, 2);
+             SdkClient client = SdkClient.create(v, server.endpoint());
              org.sessionsdk.core.feed.Feed<org.sessionsdk.core.feed.SessionChange> feed = client.sessionFeed(
                      org.sessionsdk.core.feed.FeedOptions.builder().pollInterval(java.time.Duration.ofMillis(1))
                              .clock(ticking).build())) {
@@ -147,12 +142,13 @@ public final class SideBySide {
             }
             Rounds.Way list = () -> client.list().size();
             Rounds.Way poll = () -> feed.poll(java.time.Duration.ZERO).items().isEmpty() ? n : -1;
-            return Rounds.compare("feed poll " + v.id() + " (unchanged)", "list", list, "poll", poll, n, 2_000, rounds, 8);
+            return Rounds.compare("feed poll " + v.name() + " (unchanged)", "list", list, "poll", poll, n, 2_000, rounds, 8);
         }
     }
 
     /**
-     * Target 3: {@code calls} concurrent Ekran list calls on one client, awaited, SDK {@code listAsync}
+     * Target 3: {@code calls} concurrent list calls of the per-call vendor ({@link BenchVendors#perCall()}:
+     * Ekran) on one client, awaited, SDK {@code listAsync}
      * against bare {@code sendAsync} + Jackson; time(bare) / time(SDK), above 1 the SDK is faster. Fair
      * executors: the SDK's own async pool has {@value org.sessionsdk.core.config.ClientConfig#DEFAULT_ASYNC_THREADS}
      * threads (the default), and the bare JDK client gets a fixed pool of as many threads for its
@@ -166,13 +162,12 @@ public final class SideBySide {
                     t.setDaemon(true);
                     return t;
                 });
-        try (LoopbackServer server = LoopbackServer.fixed(Vendor.EKRAN, Vendor.EKRAN.body(10), 4);
-             EkranClient client = EkranClient.builder().endpoint(server.endpoint()).asyncThreads(threads)
-                     .credentials(EkranCredentials.apiKey("bench-api-key")).build()) {
-            BareEkran bare = new BareEkran(server.endpoint(), bareExecutor);
+        BenchVendor v = BenchVendors.perCall();
+        try (LoopbackServer server = LoopbackServer.fixed(v.wire(), v.wire().sessionListBody(10), 4);
+             SdkClient client = SdkClient.create(v, server.endpoint(), b -> b.asyncThreads(threads))) {
+            BareClient bare = v.bareClient(server.endpoint(), bareExecutor).orElseThrow();
             long expected = (long) calls * 10;
-            Rounds.Way sdk = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls,
-                    () -> client.sessions().listAsync(EkranSessionQuery.all()));
+            Rounds.Way sdk = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls, client::listAsync);
             Rounds.Way bareWay = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls, bare::listAsync);
             java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
             int base = mx.getThreadCount();
@@ -190,35 +185,36 @@ public final class SideBySide {
             }
             System.out.println("threads started beyond the " + base + " alive before: SDK <= " + sdkPeak + ", bare <= "
                     + barePeak + " (one batch of " + calls + " calls each)");
-            return Rounds.compare("concurrency 256 x ekran", "sdk", sdk, "bare", bareWay, expected, 20, rounds, 8);
+            return Rounds.compare("concurrency 256 x " + v.name(), "sdk", sdk, "bare", bareWay, expected, 20, rounds,
+                    8);
         } finally {
             bareExecutor.shutdownNow();
         }
     }
 
-    static void profile(String what, Vendor v, double seconds) throws Exception {
+    static void profile(String what, BenchVendor v, double seconds) throws Exception {
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long ops = 0;
         if (what.equals("parse-hand")) {
             int records = 200_000;
-            byte[] body = v.body(records);
+            byte[] body = v.wire().body(records);
             while (System.nanoTime() < end) {
-                HandWritten.parse(v, new ByteArrayInputStream(body), SideBySide::consume);
+                v.parseHandWritten(new ByteArrayInputStream(body), SideBySide::consume);
                 ops++;
             }
         } else if (what.equals("parse")) {
             int records = 200_000;
-            byte[] body = v.body(records);
+            byte[] body = v.wire().body(records);
             try (SdkClient client = SdkClient.create(v, SdkClient.UNUSED_ENDPOINT,
-                    new InMemoryTransport(v, () -> body))) {
+                    new InMemoryTransport(v.wire(), () -> body))) {
                 while (System.nanoTime() < end) {
                     ParseBenchmark.sdk(client, records, SideBySide::consume);
                     ops++;
                 }
             }
         } else {
-            byte[] body = v == Vendor.PLESK ? BarePlesk.sessionsBody(10) : v.body(10);
-            try (LoopbackServer server = LoopbackServer.fixed(v, body, 2); Calls calls = Calls.of(v, server)) {
+            byte[] body = v.wire().sessionListBody(10);
+            try (LoopbackServer server = LoopbackServer.fixed(v.wire(), body, 2); Calls calls = Calls.of(v, server)) {
                 Rounds.Way way = what.equals("percall-bare") ? calls.bare : calls.sdk;
                 while (System.nanoTime() < end) {
                     way.run();
@@ -226,7 +222,7 @@ public final class SideBySide {
                 }
             }
         }
-        System.out.println(what + " " + v.id() + ": " + ops + " ops in " + seconds + " s");
+        System.out.println(what + " " + v.name() + ": " + ops + " ops in " + seconds + " s");
     }
 
     /** Where every record goes: a volatile write, so no side can drop its records, at the same small cost. */
@@ -237,32 +233,17 @@ public final class SideBySide {
     }
 
     /** The two sides of a per-call comparison on one loopback server. */
-    private record Calls(Rounds.Way sdk, Rounds.Way bare, AutoCloseable client) implements AutoCloseable {
-        static Calls of(Vendor v, LoopbackServer server) {
-            return switch (v) {
-                case EKRAN -> {
-                    EkranClient c = EkranClient.builder().endpoint(server.endpoint())
-                            .credentials(EkranCredentials.apiKey("bench-api-key")).build();
-                    BareEkran bare = new BareEkran(server.endpoint());
-                    yield new Calls(() -> c.sessions().list(EkranSessionQuery.all()).size(), () -> bare.list().size(), c);
-                }
-                case PLESK -> {
-                    PleskClient c = PleskClient.builder().endpoint(server.endpoint())
-                            .credentials(PleskCredentials.secretKey("bench-secret-key")).build();
-                    BarePlesk bare = new BarePlesk(server.endpoint());
-                    yield new Calls(() -> c.sessions().list().size(), () -> bare.list().size(), c);
-                }
-                default -> throw new IllegalArgumentException("per call is measured for EKRAN and PLESK");
-            };
+    private record Calls(Rounds.Way sdk, Rounds.Way bare, SdkClient client) implements AutoCloseable {
+        static Calls of(BenchVendor v, LoopbackServer server) {
+            BareClient bare = v.bareClient(server.endpoint(), null).orElseThrow(() -> new IllegalArgumentException(
+                    "per call is measured for the vendors with a bare HttpClient baseline, not " + v.name()));
+            SdkClient c = SdkClient.create(v, server.endpoint());
+            return new Calls(() -> c.list().size(), () -> bare.list().size(), c);
         }
 
         @Override
         public void close() {
-            try {
-                client.close();
-            } catch (Exception e) {
-                throw new UncheckedIOException(new IOException(e));
-            }
+            client.close();
         }
     }
 }

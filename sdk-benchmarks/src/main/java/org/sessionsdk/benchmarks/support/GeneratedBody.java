@@ -2,6 +2,7 @@ package org.sessionsdk.benchmarks.support;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.sessionsdk.benchmarks.vendor.WireFormat;
 
 /**
  * A vendor body made on the fly, a batch of records at a time: constant memory whatever the length,
@@ -10,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 public final class GeneratedBody extends InputStream {
     private static final int BATCH_CHARS = 32 * 1024;
 
-    private final Vendor vendor;
+    private final WireFormat wire;
     private final int from;
     private final int end;
     private final StringBuilder sb = new StringBuilder(BATCH_CHARS + 1024);
@@ -20,9 +21,9 @@ public final class GeneratedBody extends InputStream {
     private int stage; // 0 prefix pending, 1 records, 2 suffix served
     private long served;
 
-    /** A whole body (the vendor's prefix, records {@code [from, to)} joined, its suffix). */
-    public GeneratedBody(Vendor vendor, int from, int to) {
-        this.vendor = vendor;
+    /** A whole body (the format's prefix, records {@code [from, to)} joined, its suffix). */
+    public GeneratedBody(WireFormat wire, int from, int to) {
+        this.wire = wire;
         this.from = from;
         this.next = from;
         this.end = Math.max(from, to);
@@ -36,18 +37,18 @@ public final class GeneratedBody extends InputStream {
         while (pos >= chunk.length) {
             sb.setLength(0);
             if (stage == 0) {
-                sb.append(vendor.prefix());
+                sb.append(wire.prefix());
                 stage = 1;
             }
             if (stage == 1) {
                 while (next < end && sb.length() < BATCH_CHARS) {
                     if (next > from) {
-                        sb.append(vendor.separator());
+                        sb.append(wire.separator());
                     }
-                    vendor.append(sb, next++);
+                    wire.appendRecord(sb, next++);
                 }
                 if (next >= end) {
-                    sb.append(vendor.suffix());
+                    sb.append(wire.suffix());
                     stage = 2;
                 }
             } else if (sb.length() == 0) {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.sessionsdk.benchmarks.vendor.WireFormat;
 import org.sessionsdk.core.http.HttpTransport;
 import org.sessionsdk.core.http.SdkHttpRequest;
 import org.sessionsdk.core.http.SdkHttpResponse;
@@ -11,19 +12,20 @@ import org.sessionsdk.core.http.SdkHttpResponse;
 /**
  * An {@link HttpTransport} (the SDK's own plug-in point) that answers from bytes held in memory, so
  * the public {@code stream()} of a client runs its whole code path (request building, status check,
- * the vendor's parser and mapper) without a socket. Answers senhasegura's token request, and an empty
- * page to a SAYMON request with {@code skip > 0}.
+ * the vendor's parser and mapper) without a socket. Answers an OAuth 2 token request (senhasegura's),
+ * and an empty page to a request with {@code skip > 0} where the list pages by skip and limit (SAYMON's).
  */
 public final class InMemoryTransport implements HttpTransport {
     private static final byte[] TOKEN =
             "{\"access_token\":\"bench-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}".getBytes();
-    private static final byte[] EMPTY_ARRAY = "[]".getBytes();
 
-    private final Vendor vendor;
+    private final WireFormat wire;
+    private final byte[] emptyPage;
     private final Supplier<byte[]> body;
 
-    public InMemoryTransport(Vendor vendor, Supplier<byte[]> body) {
-        this.vendor = vendor;
+    public InMemoryTransport(WireFormat wire, Supplier<byte[]> body) {
+        this.wire = wire;
+        this.emptyPage = wire.body(0);
         this.body = body;
     }
 
@@ -31,12 +33,12 @@ public final class InMemoryTransport implements HttpTransport {
     public SdkHttpResponse send(SdkHttpRequest request, java.time.Duration timeout) {
         String path = request.uri().getRawPath();
         byte[] bytes;
-        String type = vendor.contentType();
+        String type = wire.contentType();
         if (path.endsWith("/oauth2/token")) {
             bytes = TOKEN;
             type = "application/json";
-        } else if (vendor == Vendor.SAYMON && skip(request.uri().getRawQuery()) > 0) {
-            bytes = EMPTY_ARRAY;
+        } else if (wire.pagedBySkipAndLimit() && skip(request.uri().getRawQuery()) > 0) {
+            bytes = emptyPage;
         } else {
             bytes = body.get();
         }

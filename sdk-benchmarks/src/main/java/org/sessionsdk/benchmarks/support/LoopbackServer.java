@@ -14,11 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sessionsdk.benchmarks.vendor.WireFormat;
 
 /**
  * A JDK HTTP server on 127.0.0.1 (ephemeral port) that answers a vendor's list call on any path:
  * either a fixed body (sent with Content-Length) or {@code records} generated on the fly (chunked,
- * never held). Also answers senhasegura's token request, and SAYMON's {@code skip}/{@code limit} pages.
+ * never held). Also answers an OAuth 2 token request (senhasegura's), and {@code skip}/{@code limit} pages
+ * where the list pages so (SAYMON's).
  */
 public final class LoopbackServer implements AutoCloseable {
     static {
@@ -33,14 +35,14 @@ public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Vendor vendor;
+    private final WireFormat wire;
     private final byte[] fixed;
     private final int records;
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicLong bytesSent = new AtomicLong();
 
-    private LoopbackServer(Vendor vendor, byte[] fixed, int records, int threads) {
-        this.vendor = vendor;
+    private LoopbackServer(WireFormat wire, byte[] fixed, int records, int threads) {
+        this.wire = wire;
         this.fixed = fixed;
         this.records = records;
         AtomicInteger n = new AtomicInteger();
@@ -60,13 +62,13 @@ public final class LoopbackServer implements AutoCloseable {
     }
 
     /** Answers with the same bytes every time. */
-    public static LoopbackServer fixed(Vendor vendor, byte[] body, int threads) {
-        return new LoopbackServer(vendor, body, 0, threads);
+    public static LoopbackServer fixed(WireFormat wire, byte[] body, int threads) {
+        return new LoopbackServer(wire, body, 0, threads);
     }
 
     /** Answers with {@code records} records generated as they are sent. */
-    public static LoopbackServer generating(Vendor vendor, int records) {
-        return new LoopbackServer(vendor, null, records, 2);
+    public static LoopbackServer generating(WireFormat wire, int records) {
+        return new LoopbackServer(wire, null, records, 2);
     }
 
     public URI endpoint() {
@@ -91,20 +93,20 @@ public final class LoopbackServer implements AutoCloseable {
                 return;
             }
             if (fixed != null) {
-                sendFixed(ex, vendor.contentType(), fixed);
+                sendFixed(ex, wire.contentType(), fixed);
                 return;
             }
             int from = 0;
             int to = records;
-            if (vendor == Vendor.SAYMON) {
+            if (wire.pagedBySkipAndLimit()) {
                 long skip = param(ex.getRequestURI().getRawQuery(), "skip", 0);
                 long limit = param(ex.getRequestURI().getRawQuery(), "limit", records);
                 from = (int) Math.min(skip, records);
                 to = (int) Math.min(skip + limit, records);
             }
-            ex.getResponseHeaders().add("Content-Type", vendor.contentType());
+            ex.getResponseHeaders().add("Content-Type", wire.contentType());
             ex.sendResponseHeaders(200, 0);
-            try (InputStream in = new GeneratedBody(vendor, from, to); OutputStream out = ex.getResponseBody()) {
+            try (InputStream in = new GeneratedBody(wire, from, to); OutputStream out = ex.getResponseBody()) {
                 byte[] buf = new byte[32 * 1024];
                 int n;
                 while ((n = in.read(buf)) > 0) {

@@ -1,108 +1,105 @@
 package org.sessionsdk.benchmarks.support;
 
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.core.client.SessionClient;
+import org.sessionsdk.core.client.SessionClients;
+import org.sessionsdk.core.config.ClientBuilder;
+import org.sessionsdk.core.feed.Feed;
+import org.sessionsdk.core.feed.FeedOptions;
+import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.http.HttpTransport;
-import org.sessionsdk.ekran.EkranClient;
-import org.sessionsdk.ekran.EkranCredentials;
-import org.sessionsdk.ekran.EkranSessionQuery;
-import org.sessionsdk.plesk.PleskClient;
-import org.sessionsdk.plesk.PleskCredentials;
-import org.sessionsdk.plesk.PleskEventQuery;
-import org.sessionsdk.saymon.SaymonClient;
-import org.sessionsdk.saymon.SaymonCredentials;
-import org.sessionsdk.saymon.SaymonSessionQuery;
-import org.sessionsdk.senhasegura.SenhaseguraClient;
-import org.sessionsdk.senhasegura.SenhaseguraCredentials;
 
-/** One vendor client built the way a user builds it, and the list call each benchmark streams. */
+/**
+ * One vendor's client, opened the way code that does not know the vendor opens it
+ * ({@link SessionClients#open} with the vendor's settings), and the calls the benchmarks measure on it.
+ */
 public final class SdkClient implements AutoCloseable {
     /** An endpoint never contacted (requests go to a plugged-in transport). */
     public static final URI UNUSED_ENDPOINT = URI.create("http://127.0.0.1:9");
 
-    private final Vendor vendor;
-    private final AutoCloseable client;
+    private final BenchVendor vendor;
+    private final SessionClient client;
 
-    private SdkClient(Vendor vendor, AutoCloseable client) {
+    private SdkClient(BenchVendor vendor, SessionClient client) {
         this.vendor = vendor;
         this.client = client;
     }
 
-    /** A client for {@code endpoint}; with {@code transport} non-null, requests go there instead of the network. */
-    public static SdkClient create(Vendor vendor, URI endpoint, HttpTransport transport) {
-        AutoCloseable c = switch (vendor) {
-            case PLESK -> {
-                PleskClient.Builder b = PleskClient.builder().endpoint(endpoint)
-                        .credentials(PleskCredentials.secretKey("bench-secret-key"));
-                yield (transport == null ? b : b.transport(transport)).build();
-            }
-            case EKRAN -> {
-                EkranClient.Builder b = EkranClient.builder().endpoint(endpoint)
-                        .credentials(EkranCredentials.apiKey("bench-api-key"));
-                yield (transport == null ? b : b.transport(transport)).build();
-            }
-            case SAYMON -> {
-                SaymonClient.Builder b = SaymonClient.builder().endpoint(endpoint)
-                        .credentials(SaymonCredentials.basic("bench", "bench-password"));
-                yield (transport == null ? b : b.transport(transport)).build();
-            }
-            case SENHASEGURA -> {
-                SenhaseguraClient.Builder b = SenhaseguraClient.builder().endpoint(endpoint)
-                        .credentials(SenhaseguraCredentials.oauth2("bench-client", "bench-secret"));
-                yield (transport == null ? b : b.transport(transport)).build();
-            }
-        };
-        return new SdkClient(vendor, c);
+    /**
+     * {@return a client of {@code endpoint}, over the network}
+     *
+     * @param vendor   the vendor
+     * @param endpoint the server
+     */
+    public static SdkClient create(BenchVendor vendor, URI endpoint) {
+        return create(vendor, endpoint, b -> { });
     }
 
-    public Vendor vendor() {
+    /**
+     * {@return a client whose requests go to {@code transport} instead of the network}
+     *
+     * @param vendor    the vendor
+     * @param endpoint  the server the requests name
+     * @param transport where they go
+     */
+    public static SdkClient create(BenchVendor vendor, URI endpoint, HttpTransport transport) {
+        return create(vendor, endpoint, b -> b.transport(transport));
+    }
+
+    /**
+     * {@return a client of {@code endpoint}}
+     *
+     * @param vendor    the vendor
+     * @param endpoint  the server
+     * @param customize applied to the vendor's builder after the settings (a transport, async threads, listeners)
+     */
+    public static SdkClient create(BenchVendor vendor, URI endpoint, Consumer<ClientBuilder<?>> customize) {
+        return new SdkClient(vendor, SessionClients.open(vendor.name(), vendor.settings(endpoint), customize));
+    }
+
+    /** {@return the vendor} */
+    public BenchVendor vendor() {
         return vendor;
     }
 
     /**
-     * The public streaming call: Plesk {@code eventLog().stream(all)}, Ekran {@code sessions().stream(all)},
-     * SAYMON {@code sessions().stream(pageSize)}, senhasegura {@code sessions().stream()}.
+     * The public streaming call ({@link BenchVendor#stream}).
      *
-     * @param saymonPageSize records per SAYMON request
-     * @param saymonLimit    cap on SAYMON records (stops paging at the cap), or 0 for none
+     * @param pageSize records per request, where the vendor's list call pages
+     * @param limit    cap on the records where it pages (stops paging at the cap), or 0 for none
+     * @return the records; close the stream
      */
-    public Stream<?> stream(int saymonPageSize, int saymonLimit) {
-        return switch (vendor) {
-            case PLESK -> ((PleskClient) client).eventLog().stream(PleskEventQuery.all());
-            case EKRAN -> ((EkranClient) client).sessions().stream(EkranSessionQuery.all());
-            case SAYMON -> {
-                SaymonSessionQuery.Builder q = SaymonSessionQuery.builder().pageSize(saymonPageSize);
-                if (saymonLimit > 0) {
-                    q.limit(saymonLimit);
-                }
-                yield ((SaymonClient) client).sessions().stream(q.build());
-            }
-            case SENHASEGURA -> ((SenhaseguraClient) client).sessions().stream();
-        };
+    public Stream<?> stream(int pageSize, int limit) {
+        return vendor.stream(client, pageSize, limit);
+    }
+
+    /** {@return the session list a feed of this vendor reads, as one call ({@link BenchVendor#list})} */
+    public List<?> list() {
+        return vendor.list(client);
+    }
+
+    /** {@return {@link #list()} as the vendor's {@code listAsync}} */
+    public CompletableFuture<? extends List<?>> listAsync() {
+        return vendor.listAsync(client);
     }
 
     /**
-     * The session list a feed of this vendor reads, as one call: Plesk {@code sessions().list()}, Ekran
-     * {@code sessions().list(all)}, SAYMON {@code sessions().list(default query)}, senhasegura
-     * {@code sessions().list()}.
+     * {@return the client's session feed}
+     *
+     * @param options where to start and how often to poll
      */
-    public java.util.List<?> list() {
-        return switch (vendor) {
-            case PLESK -> ((PleskClient) client).sessions().list();
-            case EKRAN -> ((EkranClient) client).sessions().list(EkranSessionQuery.all());
-            case SAYMON -> ((SaymonClient) client).sessions().list(SaymonSessionQuery.builder().build());
-            case SENHASEGURA -> ((SenhaseguraClient) client).sessions().list();
-        };
+    public Feed<SessionChange> sessionFeed(FeedOptions options) {
+        return client.sessionFeed(options);
     }
 
-    /** {@return the client's session feed} */
-    public org.sessionsdk.core.feed.Feed<org.sessionsdk.core.feed.SessionChange> sessionFeed(
-            org.sessionsdk.core.feed.FeedOptions options) {
-        return ((org.sessionsdk.core.session.SessionSource) client).sessionFeed(options);
-    }
-
+    /** Closes the client. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         client.close();
     }
 }

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sessionsdk.benchmarks.FeedMemoryCheck;
 import org.sessionsdk.benchmarks.fleet.FleetRun;
-import org.sessionsdk.benchmarks.support.Vendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendor;
+import org.sessionsdk.benchmarks.vendor.BenchVendors;
+import org.sessionsdk.benchmarks.vendor.BuiltInBenchVendor;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.SaymonSimulator;
@@ -34,19 +36,19 @@ class RoundTwoSmokeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Vendor.class)
-    void parseComparesTheSdkWithBothBaselinesOnTheSameBytes(Vendor vendor) throws Exception {
-        List<Rounds.Result> r = SideBySide.parse(vendor, 2_000, 1);
+    @EnumSource(BuiltInBenchVendor.class)
+    void parseComparesTheSdkWithBothBaselinesOnTheSameBytes(BuiltInBenchVendor vendor) throws Exception {
+        List<Rounds.Result> r = SideBySide.parse(vendor.bench(), 2_000, 1);
         assertThat(r).extracting(Rounds.Result::bName).containsExactly("hand", "naive");
         assertThat(r).allSatisfy(x -> assertThat(x.aMedianUs()).isPositive());
     }
 
     @Test
     void perCallAndFeedPollsRunOverLoopback() throws Exception {
-        assertThat(SideBySide.perCall(Vendor.PLESK, 1).ratio()).isPositive();
-        assertThat(SideBySide.perCall(Vendor.EKRAN, 1).ratio()).isPositive();
-        for (Vendor v : Vendor.values()) {
-            assertThat(SideBySide.feed(v, 1).bMedianUs()).as(v.id()).isPositive();
+        assertThat(SideBySide.perCall(BenchVendors.named("plesk"), 1).ratio()).isPositive();
+        assertThat(SideBySide.perCall(BenchVendors.named("ekran"), 1).ratio()).isPositive();
+        for (BenchVendor v : BenchVendors.all()) {
+            assertThat(SideBySide.feed(v, 1).bMedianUs()).as(v.name()).isPositive();
         }
     }
 
@@ -64,7 +66,7 @@ class RoundTwoSmokeTest {
     void aSmallFleetPollsEveryEndpointOfEveryVendor() throws Exception {
         try (PleskSimulator p = PleskSimulator.start(); EkranSimulator e = EkranSimulator.start();
              SaymonSimulator s = SaymonSimulator.start(); SenhaseguraSimulator h = SenhaseguraSimulator.start()) {
-            FleetRun.Result r = FleetRun.run(FleetRun.Bases.of(p, e, s, h), 8, Duration.ofMillis(400),
+            FleetRun.Result r = FleetRun.run(FleetRun.Bases.of(List.of(p, e, s, h)), 8, Duration.ofMillis(400),
                     Duration.ofMillis(800), 2);
             assertThat(r.failures()).isZero();
             assertThat(r.polls()).isGreaterThanOrEqualTo(8);

@@ -1,7 +1,7 @@
-package org.sessionsdk.benchmarks.support;
+package org.sessionsdk.benchmarks.vendor;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,48 +9,44 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.sessionsdk.benchmarks.parse.Naive;
+import java.util.concurrent.Executor;
 import org.sessionsdk.ekran.EkranSession;
 
 /**
- * The baseline for the per-call and concurrency benchmarks: the Ekran list request written by hand
- * with a bare {@link HttpClient} (defaults, as {@code HttpClient.newHttpClient()} plus a connect
- * timeout) and Jackson databind into the same records.
+ * The per-call and concurrency baseline for Ekran: the list request written by hand with a bare
+ * {@link HttpClient} (defaults, as {@code HttpClient.newHttpClient()} plus a connect timeout) and
+ * Jackson databind into the same records.
  */
-public final class BareEkran implements AutoCloseable {
-    private static final TypeReference<List<Naive.EkranDto>> LIST = new TypeReference<>() { };
-
+final class EkranBare implements BareClient {
     private final HttpClient http;
     private final HttpRequest request;
-
-    public BareEkran(URI endpoint) {
-        this(endpoint, null);
-    }
 
     /**
      * @param executor the JDK client's executor (its async work and the {@code thenApply} parse run
      *                 there), or null for the JDK's default, which starts a thread per response
      */
-    public BareEkran(URI endpoint, java.util.concurrent.Executor executor) {
+    EkranBare(URI endpoint, Executor executor) {
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         this.http = (executor == null ? b : b.executor(executor)).build();
         this.request = HttpRequest.newBuilder(endpoint.resolve("/ekranapi/sessions"))
                 .timeout(Duration.ofSeconds(30))
-                .header("ApiKey", "bench-api-key")
+                .header("ApiKey", EkranBench.API_KEY)
                 .header("Accept", "application/json")
                 .GET().build();
     }
 
+    @Override
     public List<EkranSession> list() throws IOException, InterruptedException {
         return parse(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
+    @Override
     public CompletableFuture<List<EkranSession>> listAsync() {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(r -> {
             try {
                 return parse(r);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -59,11 +55,6 @@ public final class BareEkran implements AutoCloseable {
         if (r.statusCode() != 200) {
             throw new IOException("HTTP " + r.statusCode());
         }
-        return Naive.ekran(Naive.MAPPER.readValue(r.body(), LIST));
-    }
-
-    @Override
-    public void close() {
-        // java.net.http.HttpClient is closeable only from Java 21; its threads are daemons
+        return EkranNaive.map(JsonTokens.MAPPER.readValue(r.body(), EkranNaive.LIST));
     }
 }

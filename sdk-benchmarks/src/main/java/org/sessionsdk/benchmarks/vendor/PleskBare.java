@@ -1,8 +1,9 @@
-package org.sessionsdk.benchmarks.support;
+package org.sessionsdk.benchmarks.vendor;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,8 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -24,26 +27,42 @@ import org.sessionsdk.plesk.PleskSession;
  * answer read by a careful StAX loop (the hardened factory, UTF-8 decoded by an {@code InputStreamReader},
  * {@code LocalDateTime.parse}) into the same {@link PleskSession} records.
  */
-public final class BarePlesk implements AutoCloseable {
+final class PleskBare implements BareClient {
     /** The packet the SDK sends for {@code sessions().list()}. */
-    public static final String PACKET =
+    static final String PACKET =
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><packet><session><get/></session></packet>";
     private static final XMLInputFactory XML = SecureXml.inputFactory();
 
     private final HttpClient http;
     private final HttpRequest request;
 
-    public BarePlesk(URI endpoint) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    PleskBare(URI endpoint, Executor executor) {
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+        this.http = (executor == null ? b : b.executor(executor)).build();
         this.request = HttpRequest.newBuilder(endpoint.resolve("/enterprise/control/agent.php"))
                 .timeout(Duration.ofSeconds(30))
-                .header("KEY", "bench-secret-key")
+                .header("KEY", PleskBench.SECRET_KEY)
                 .header("Content-Type", "text/xml; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(PACKET)).build();
     }
 
+    @Override
     public List<PleskSession> list() throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        return read(http.send(request, HttpResponse.BodyHandlers.ofInputStream()));
+    }
+
+    @Override
+    public CompletableFuture<List<PleskSession>> listAsync() {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
+            try {
+                return read(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static List<PleskSession> read(HttpResponse<InputStream> r) throws IOException {
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw new IOException("HTTP " + r.statusCode());
@@ -55,7 +74,7 @@ public final class BarePlesk implements AutoCloseable {
     }
 
     /** The StAX loop alone: {@code <result><status>ok</status><session>...</session>...</result>}. */
-    public static List<PleskSession> parse(InputStream in) throws XMLStreamException {
+    static List<PleskSession> parse(InputStream in) throws XMLStreamException {
         XMLStreamReader x = XML.createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         List<PleskSession> out = new ArrayList<>();
         String status = null;
@@ -101,27 +120,5 @@ public final class BarePlesk implements AutoCloseable {
             }
         }
         return new PleskSession(id, type, ip, login, loginTime, idle);
-    }
-
-    /** A {@code session/get} answer with {@code n} open sessions. */
-    public static byte[] sessionsBody(int n) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<packet version=\"1.6.9.1\">"
-                + "<session><get><result><status>ok</status>");
-        for (int i = 0; i < n; i++) {
-            b.append("<session><id>").append(String.format("%032x", 0xabcdef12345L + i)).append("</id>")
-                    .append("<type>").append(i % 3 == 0 ? "admin" : "client").append("</type>")
-                    .append("<ip-address>192.0.2.").append(i % 250 + 1).append("</ip-address>")
-                    .append("<login>user").append(i).append("</login>")
-                    .append("<login-time>2026-11-30T").append(String.format("%02d:%02d:00", i % 24, i % 60))
-                    .append("</login-time><idle>2026-11-30T").append(String.format("%02d:%02d:42", i % 24, i % 60))
-                    .append("</idle></session>");
-        }
-        b.append("</result></get></session></packet>");
-        return b.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() {
-        // java.net.http.HttpClient is closeable only from Java 21; its threads are daemons
     }
 }
