@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sessionsdk.cli.FollowCommand.What;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FileCheckpointStore;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 
 /** {@code sessions follow} in-process against each vendor's simulator playing a scenario on a SimClock. */
 class FollowCommandTest {

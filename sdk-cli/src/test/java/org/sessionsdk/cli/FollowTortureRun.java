@@ -9,15 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,10 +21,10 @@ import org.sessionsdk.cli.FollowCommand.What;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.SaymonSimulator;
-import org.sessionsdk.testkit.Scenario;
 import org.sessionsdk.testkit.SenhaseguraSimulator;
 import org.sessionsdk.testkit.SimClock;
 import org.sessionsdk.testkit.Simulator;
+import org.sessionsdk.testkit.torture.TortureScript;
 
 /**
  * One torture run (issue 28) through {@code sessions follow} as a process: the testkit suite's scripted
@@ -42,8 +38,7 @@ import org.sessionsdk.testkit.Simulator;
  * follower stopped by a signal saves what it printed), and exactly the expected {@code sessionsdk_gap}
  * lines.
  */
-final class FollowTortureRun {
-    static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+final class FollowTortureRun extends TortureScript {
     /**
      * How far the clock moves a step: 2 minutes for Plesk's sessions, which lists open sessions only
      * (the shortest scripted session is open 4 minutes), 5 minutes for the logs, which keep history.
@@ -52,9 +47,6 @@ final class FollowTortureRun {
         return vendor == Vendor.plesk && what == What.sessions ? Duration.ofMinutes(2) : Duration.ofMinutes(5);
     }
     private static final Pattern GAP = Pattern.compile("^\\{\"sessionsdk_gap\":\\{\"kind\":\"(\\w+)\"");
-
-    /** The testkit suite's hour: eight sessions and eight audit entries, each with its own user, over by +50m. */
-    static final Scenario HOUR = org.sessionsdk.testkit.Scenarios.busyHour();
 
 
     /** One run's figures. */
@@ -68,22 +60,9 @@ final class FollowTortureRun {
 
     static final List<Figures> FIGURES = Collections.synchronizedList(new ArrayList<>());
 
-    // ---- the script ----
+    // ---- the script (the rest is TortureScript's) ----
     final Vendor vendor;
     final What what;
-    final String condition;
-    Duration skew;
-    Duration drift;
-    Duration late;
-    ZoneId zone;
-    Instant start = T0;
-    Duration length = Duration.ofMinutes(70);
-    Integer maxBatchSize;
-    Instant since;
-    Consumer<Simulator> setUp = s -> { };
-    /** Something done to the simulator at a minute of the run (a multiple of 10: whole steps), after that step's polls. */
-    final Map<Integer, Consumer<Simulator>> actions = new HashMap<>();
-    final Set<String> extraExpected = new TreeSet<>();
     final List<String> expectedGaps = new ArrayList<>();
 
     // ---- what happened ----
@@ -93,83 +72,9 @@ final class FollowTortureRun {
     private int followers;
 
     FollowTortureRun(Vendor vendor, What what, String condition) {
+        super(vendor.name(), what == What.sessions, condition);
         this.vendor = vendor;
         this.what = what;
-        this.condition = condition;
-    }
-
-    @Override
-    public String toString() {
-        return vendor + " " + what + " " + condition;
-    }
-
-    private Simulator startSimulator(SimClock clock) {
-        return switch (vendor) {
-            case plesk -> {
-                PleskSimulator s = PleskSimulator.start().withSessions(0).withEvents(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-            case ekran -> {
-                EkranSimulator s = EkranSimulator.start().withSessions(0).withAlerts(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-            case saymon -> {
-                SaymonSimulator s = SaymonSimulator.start().withSessions(0).withAuditEntries(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-            case senhasegura -> {
-                SenhaseguraSimulator s = SenhaseguraSimulator.start().withSessions(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-        };
     }
 
     private Map<String, String> env() {
@@ -203,31 +108,12 @@ final class FollowTortureRun {
         if (line.startsWith("{\"change\":") || line.contains(",\"change\":")) {
             return field(line, "change") + " " + field(line, "user");
         }
-        String actor = field(line, "actor");
-        return actor != null && actor.startsWith("act") ? "AUDIT " + actor : "AUDIT #" + field(line, "id");
+        return auditKey(field(line, "actor"), field(line, "id"));
     }
 
     private static String field(String line, String name) {
         Matcher f = Pattern.compile("[{,]\"" + name + "\":\"([^\"]*)\"").matcher(line);
         return f.find() ? f.group(1) : null;
-    }
-
-    /** {@return what the scenario says must arrive on this stream} */
-    Set<String> expected() {
-        Set<String> keys = new TreeSet<>(extraExpected);
-        Map<String, String> userOf = new HashMap<>();
-        for (Scenario.Step st : HOUR.steps()) {
-            if (what == What.sessions && st instanceof Scenario.Start s) {
-                String user = vendor == Vendor.ekran ? Integer.toString(EkranSimulator.userIdOf(s.user())) : s.user();
-                userOf.put(s.id(), user);
-                keys.add("STARTED " + user);
-            } else if (what == What.sessions && st instanceof Scenario.End e) {
-                keys.add("ENDED " + userOf.get(e.id()));
-            } else if (what == What.audit && st instanceof Scenario.Audit a) {
-                keys.add("AUDIT " + a.actor());
-            }
-        }
-        return keys;
     }
 
     /** Plays the script through two followers, checks exactly what they printed, and returns the figures. */
@@ -323,21 +209,14 @@ final class FollowTortureRun {
     }
 
     private Figures check() {
-        Set<String> expected = expected();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        printed.forEach(k -> counts.merge(k, 1, Integer::sum));
-        Set<String> lost = new TreeSet<>(expected);
-        lost.removeAll(counts.keySet());
-        Set<String> unexpected = new TreeSet<>(counts.keySet());
-        unexpected.removeAll(expected);
-        int repeats = counts.values().stream().mapToInt(c -> c - 1).sum();
-        Figures f = new Figures(vendor, what, condition, expected.size(), expected.size() - lost.size(), lost.size(), repeats,
+        Tally t = Tally.of(expected(), printed, Set.of());
+        Figures f = new Figures(vendor, what, condition, t.expected().size(), t.delivered(), t.lost().size(), t.repeats(),
                 gaps.size(), followers);
         FIGURES.add(f);
         System.out.println(f.line());
-        assertThat(lost).as(this + ": none lost (printed " + printed + "; stderr " + stderr + ")").isEmpty();
-        assertThat(unexpected).as(this + ": nothing that did not happen").isEmpty();
-        assertThat(repeats).as(this + ": no repeats: a follower stopped by SIGTERM saved what it printed").isZero();
+        assertThat(t.lost()).as(this + ": none lost (printed " + printed + "; stderr " + stderr + ")").isEmpty();
+        assertThat(t.unexpected()).as(this + ": nothing that did not happen").isEmpty();
+        assertThat(t.repeats()).as(this + ": no repeats: a follower stopped by SIGTERM saved what it printed").isZero();
         assertThat(gaps).as(this + ": exactly the expected gap lines").containsExactlyElementsOf(expectedGaps);
         return f;
     }

@@ -7,19 +7,15 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -28,10 +24,10 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.sessionsdk.testkit.EkranSimulator;
 import org.sessionsdk.testkit.PleskSimulator;
 import org.sessionsdk.testkit.SaymonSimulator;
-import org.sessionsdk.testkit.Scenario;
 import org.sessionsdk.testkit.SenhaseguraSimulator;
 import org.sessionsdk.testkit.SimClock;
 import org.sessionsdk.testkit.Simulator;
+import org.sessionsdk.testkit.torture.TortureScript;
 
 /**
  * One torture run (issue 28) through the Connect task: the testkit suite's scripted hour
@@ -42,12 +38,8 @@ import org.sessionsdk.testkit.Simulator;
  * after a seeded one, with records polled but not committed (a worker dying before its offset flush): only those records
  * may come twice. Gaps are the task's warnings, read from its log.
  */
-final class ConnectTortureRun {
-    static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+final class ConnectTortureRun extends TortureScript {
     static final Duration STEP = Duration.ofSeconds(30);
-
-    /** The testkit suite's hour: eight sessions and eight audit entries, each with its own user, over by +50m. */
-    static final Scenario HOUR = org.sessionsdk.testkit.Scenarios.busyHour();
 
 
     /** One run's figures. */
@@ -61,21 +53,9 @@ final class ConnectTortureRun {
 
     static final List<Figures> FIGURES = Collections.synchronizedList(new ArrayList<>());
 
-    // ---- the script ----
+    // ---- the script (the rest is TortureScript's) ----
     final String vendor;
     final String stream;
-    final String condition;
-    Duration skew;
-    Duration drift;
-    Duration late;
-    ZoneId zone;
-    Instant start = T0;
-    Duration length = Duration.ofMinutes(70);
-    Integer maxBatchSize;
-    Instant since;
-    Consumer<Simulator> setUp = s -> { };
-    /** Something done to the simulator at a minute of the run, after that minute's polls. */
-    final Map<Integer, Consumer<Simulator>> actions = new HashMap<>();
     /** How many restarts in a row drop what was polled since the last commit. */
     int uncommittedInARow = 1;
     /** Whether the uncommitted restart may come before any offset was committed (else it waits for one). */
@@ -83,7 +63,6 @@ final class ConnectTortureRun {
     /** The step from which the uncommitted restart comes (at the first with records); null: a seeded one early in the hour. */
     Integer crashFrom;
     long seed = 28;
-    final Set<String> extraExpected = new TreeSet<>();
     final List<String> expectedGaps = new ArrayList<>();
 
     // ---- what happened ----
@@ -95,83 +74,9 @@ final class ConnectTortureRun {
     private TaskLog log;
 
     ConnectTortureRun(String vendor, String stream, String condition) {
+        super(vendor, stream.equals("sessions"), condition);
         this.vendor = vendor;
         this.stream = stream;
-        this.condition = condition;
-    }
-
-    @Override
-    public String toString() {
-        return vendor + " " + stream + " " + condition;
-    }
-
-    private Simulator startSimulator(SimClock clock) {
-        return switch (vendor) {
-            case "plesk" -> {
-                PleskSimulator s = PleskSimulator.start().withSessions(0).withEvents(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-            case "ekran" -> {
-                EkranSimulator s = EkranSimulator.start().withSessions(0).withAlerts(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-            case "saymon" -> {
-                SaymonSimulator s = SaymonSimulator.start().withSessions(0).withAuditEntries(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-            default -> {
-                SenhaseguraSimulator s = SenhaseguraSimulator.start().withSessions(0).withClock(clock);
-                if (skew != null) {
-                    s.withClockSkew(skew);
-                }
-                if (drift != null) {
-                    s.withClockDrift(drift);
-                }
-                if (late != null) {
-                    s.withLateRows(late);
-                }
-                if (zone != null) {
-                    s.withServerZone(zone);
-                }
-                yield s.withScenario(HOUR);
-            }
-        };
     }
 
     private Map<String, String> props(Simulator sim) {
@@ -211,26 +116,7 @@ final class ConnectTortureRun {
         if (v.schema().field("change") != null) {
             return v.getString("change") + " " + v.getString("user");
         }
-        String actor = v.getString("actor");
-        return actor != null && actor.startsWith("act") ? "AUDIT " + actor : "AUDIT #" + v.getString("id");
-    }
-
-    /** {@return what the scenario says must arrive on this stream} */
-    Set<String> expected() {
-        Set<String> keys = new TreeSet<>(extraExpected);
-        Map<String, String> userOf = new HashMap<>();
-        for (Scenario.Step st : HOUR.steps()) {
-            if (stream.equals("sessions") && st instanceof Scenario.Start s) {
-                String user = vendor.equals("ekran") ? Integer.toString(EkranSimulator.userIdOf(s.user())) : s.user();
-                userOf.put(s.id(), user);
-                keys.add("STARTED " + user);
-            } else if (stream.equals("sessions") && st instanceof Scenario.End e) {
-                keys.add("ENDED " + userOf.get(e.id()));
-            } else if (stream.equals("audit") && st instanceof Scenario.Audit a) {
-                keys.add("AUDIT " + a.actor());
-            }
-        }
-        return keys;
+        return auditKey(v.getString("actor"), v.getString("id"));
     }
 
     /** Plays the script through the task, checks exactly what arrived, and returns the figures. */
@@ -373,28 +259,14 @@ final class ConnectTortureRun {
     }
 
     private Figures check() {
-        Set<String> expected = expected();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        handed.forEach(k -> counts.merge(k, 1, Integer::sum));
-        Set<String> lost = new TreeSet<>(expected);
-        lost.removeAll(counts.keySet());
-        Set<String> unexpected = new TreeSet<>(counts.keySet());
-        unexpected.removeAll(expected);
-        int repeats = 0;
-        Set<String> badRepeats = new TreeSet<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            repeats += e.getValue() - 1;
-            if (e.getValue() > 1 && !mayRepeat.contains(e.getKey())) {
-                badRepeats.add(e.getKey() + " x" + e.getValue());
-            }
-        }
-        Figures f = new Figures(vendor, stream, condition, expected.size(), expected.size() - lost.size(), lost.size(),
-                repeats, gaps.size());
+        Tally t = Tally.of(expected(), handed, mayRepeat);
+        Figures f = new Figures(vendor, stream, condition, t.expected().size(), t.delivered(), t.lost().size(), t.repeats(),
+                gaps.size());
         FIGURES.add(f);
         System.out.println(f.line());
-        assertThat(lost).as(this + ": none lost (handed " + handed + ")").isEmpty();
-        assertThat(unexpected).as(this + ": nothing that did not happen").isEmpty();
-        assertThat(badRepeats).as(this + ": repeats only from uncommitted records").isEmpty();
+        assertThat(t.lost()).as(this + ": none lost (handed " + handed + ")").isEmpty();
+        assertThat(t.unexpected()).as(this + ": nothing that did not happen").isEmpty();
+        assertThat(t.badRepeats()).as(this + ": repeats only from uncommitted records").isEmpty();
         assertThat(gaps).as(this + ": exactly the expected gaps").containsExactlyElementsOf(expectedGaps);
         assertThat(restarts).as(this + ": restarted normally once and uncommitted " + uncommittedInARow + " time(s)")
                 .isEqualTo(1 + uncommittedInARow);

@@ -22,7 +22,7 @@ import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionsdk.core.feed.Checkpoint;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.kafka.internal.SourcePartitions;
 import org.sessionsdk.testkit.EkranSimulator;
 

@@ -14,7 +14,7 @@ import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.ekran.EkranClient;
 import org.sessionsdk.plesk.PleskClient;
 import org.sessionsdk.saymon.SaymonClient;

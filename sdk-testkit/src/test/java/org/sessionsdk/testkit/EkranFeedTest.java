@@ -17,7 +17,7 @@ import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.ekran.EkranClient;
 
 /** Ekran's session feed (true starts despite clipping) and alert feed (the afterActivityId cursor), issue 18. */

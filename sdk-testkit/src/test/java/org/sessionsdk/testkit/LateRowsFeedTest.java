@@ -17,7 +17,7 @@ import org.sessionsdk.core.feed.ChangeType;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.senhasegura.SenhaseguraClient;
 import org.sessionsdk.senhasegura.SenhaseguraSession;
 

@@ -13,7 +13,7 @@ import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.retry.RetryPolicy;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.saymon.SaymonAuditEntry;
 import org.sessionsdk.saymon.SaymonClient;
 

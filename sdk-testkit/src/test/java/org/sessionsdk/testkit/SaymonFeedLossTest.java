@@ -17,7 +17,7 @@ import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.retry.RetryPolicy;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.saymon.SaymonAuditEntry;
 import org.sessionsdk.saymon.SaymonClient;
 

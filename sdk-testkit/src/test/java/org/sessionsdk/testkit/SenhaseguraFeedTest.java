@@ -12,7 +12,7 @@ import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
-import org.sessionsdk.core.testing.TestCheckpoints;
+import org.sessionsdk.testkit.testing.TestCheckpoints;
 import org.sessionsdk.senhasegura.SenhaseguraClient;
 
 /** senhasegura's long unfiltered list followed: one request a poll, state bounded by the open rows (issue 18). */

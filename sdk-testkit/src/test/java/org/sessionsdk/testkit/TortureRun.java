@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,13 +21,13 @@ import org.sessionsdk.core.audit.AuditSource;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.CheckpointStore;
 import org.sessionsdk.core.feed.Feed;
-import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.FeedRunner;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.retry.RetryPolicy;
 import org.sessionsdk.core.session.SessionSource;
+import org.sessionsdk.testkit.torture.TortureScript;
 
 /**
  * One scripted torture run (issue 28): a simulator plays a scenario while a {@link FeedRunner} follows
@@ -142,25 +141,12 @@ final class TortureRun {
             return c.type() + " " + c.session().user();
         }
         AuditEvent e = (AuditEvent) item;
-        return e.actor() != null && e.actor().startsWith("act") ? "AUDIT " + e.actor() : "AUDIT #" + e.id();
+        return TortureScript.auditKey(e.actor(), e.id());
     }
 
     /** {@return what the scenario says must arrive on this stream} */
     Set<String> expected() {
-        Set<String> keys = new TreeSet<>(extraExpected);
-        Map<String, String> userOf = new HashMap<>();
-        for (Scenario.Step st : scenario.steps()) {
-            if (stream == Stream.SESSIONS && st instanceof Scenario.Start s) {
-                String user = vendor == Vendor.EKRAN ? Integer.toString(EkranSimulator.userIdOf(s.user())) : s.user();
-                userOf.put(s.id(), user);
-                keys.add("STARTED " + user);
-            } else if (stream == Stream.SESSIONS && st instanceof Scenario.End e) {
-                keys.add("ENDED " + userOf.get(e.id()));
-            } else if (stream == Stream.AUDIT && st instanceof Scenario.Audit a) {
-                keys.add("AUDIT " + a.actor());
-            }
-        }
-        return keys;
+        return TortureScript.expected(scenario, vendor.name().toLowerCase(), stream == Stream.SESSIONS, extraExpected);
     }
 
     @SuppressWarnings("unchecked")
@@ -245,28 +231,15 @@ final class TortureRun {
 
     /** Asserts exactly what arrived: every expected key, nothing else, repeats only where allowed, the gaps. */
     private Figures check() {
-        Set<String> expected = expected();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        handed.stream().filter(k -> !k.startsWith("GAP ")).forEach(k -> counts.merge(k, 1, Integer::sum));
-        Set<String> lost = new TreeSet<>(expected);
-        lost.removeAll(counts.keySet());
-        Set<String> unexpected = new TreeSet<>(counts.keySet());
-        unexpected.removeAll(expected);
-        int repeats = 0;
-        Set<String> badRepeats = new TreeSet<>();
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            repeats += e.getValue() - 1;
-            if (e.getValue() > 1 && !mayRepeat.contains(e.getKey())) {
-                badRepeats.add(e.getKey() + " x" + e.getValue());
-            }
-        }
-        Figures f = new Figures(vendor, stream, condition, expected.size(), expected.size() - lost.size(), lost.size(),
-                repeats, gaps.size());
+        TortureScript.Tally t = TortureScript.Tally.of(expected(),
+                handed.stream().filter(k -> !k.startsWith("GAP ")).toList(), mayRepeat);
+        Figures f = new Figures(vendor, stream, condition, t.expected().size(), t.delivered(), t.lost().size(),
+                t.repeats(), gaps.size());
         FIGURES.add(f);
         System.out.println(f.line());
-        assertThat(lost).as(this + ": none lost (handed " + handed + ")").isEmpty();
-        assertThat(unexpected).as(this + ": nothing that did not happen").isEmpty();
-        assertThat(badRepeats).as(this + ": repeats only from an unsaved batch").isEmpty();
+        assertThat(t.lost()).as(this + ": none lost (handed " + handed + ")").isEmpty();
+        assertThat(t.unexpected()).as(this + ": nothing that did not happen").isEmpty();
+        assertThat(t.badRepeats()).as(this + ": repeats only from an unsaved batch").isEmpty();
         assertThat(gaps.stream().filter(g -> !alsoExpected.test(g)).toList()).as(this + ": exactly the expected gaps")
                 .extracting(FeedGap::kind).containsExactlyElementsOf(expectedGaps);
         assertThat(gaps.stream().filter(alsoExpected).count()).as(this + ": the gaps expected beside them")

@@ -1,8 +1,8 @@
 package org.sessionsdk.checkpoint.jdbc;
 
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.sessionsdk.core.feed.Checkpoint;
-import org.sessionsdk.core.testing.TestCheckpoints;
 
 /** Checkpoints of a chosen size for the tests. */
 final class Checkpoints {
@@ -10,7 +10,7 @@ final class Checkpoints {
     }
 
     static Checkpoint small(String mark) {
-        return TestCheckpoints.of("test/jdbc", Map.of("mark", mark, "seq", 7L));
+        return text("\"mark\":\"" + mark + "\",\"seq\":7");
     }
 
     /**
@@ -41,6 +41,13 @@ final class Checkpoints {
         for (int i = 0; i < fill; i++) {
             b.append((char) ('a' + random.nextInt(26)));
         }
-        return TestCheckpoints.of("test/jdbc", Map.of("mark", mark, "fill", b.toString()));
+        return text("\"fill\":\"" + b + "\",\"mark\":\"" + mark + "\"");
+    }
+
+    /** A checkpoint as a store holds it: its text (marks and fills hold no quote or backslash). */
+    private static Checkpoint text(String values) {
+        String json = "{\"kind\":\"test/jdbc\"," + values + "}";
+        return Checkpoint.parse("sdkcp1." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(json.getBytes(StandardCharsets.UTF_8)));
     }
 }

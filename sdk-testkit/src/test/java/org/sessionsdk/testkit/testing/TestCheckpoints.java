@@ -1,4 +1,4 @@
-package org.sessionsdk.core.testing;
+package org.sessionsdk.testkit.testing;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
