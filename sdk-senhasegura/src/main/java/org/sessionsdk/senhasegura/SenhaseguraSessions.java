@@ -142,7 +142,8 @@ public final class SenhaseguraSessions {
                     + "ends no session and is not sent: take the full session_id from list() or stream()");
         }
         String listed = sessionsPaths.answered();
-        String family = listed == null ? null : listed.substring(0, listed.indexOf('/', 1));
+        int second = listed == null ? -1 : listed.indexOf('/', 1);
+        String family = second < 0 ? null : listed.substring(0, second); // "/iso" or "/api"
         terminatePaths.call(family, base -> {
             terminate(base, segment);
             return null;
@@ -182,7 +183,7 @@ public final class SenhaseguraSessions {
     public SenhaseguraSession terminateById(String id) {
         SenhaseguraSession s = get(id);
         if (s.sessionIdMasked()) {
-            s = fromList(id, s);
+            s = fromList(id);
         }
         if (s.sessionId() == null || s.sessionId().isBlank()) {
             throw new ResponseFormatException("a session_id", "none", "remote session id " + id);
@@ -192,7 +193,7 @@ public final class SenhaseguraSessions {
     }
 
     /** The session {@code id} as the list has it, for its full {@code session_id}. */
-    private SenhaseguraSession fromList(String id, SenhaseguraSession single) {
+    private SenhaseguraSession fromList(String id) {
         SenhaseguraSession listed;
         try (Stream<SenhaseguraSession> all = stream()) {
             listed = all.filter(x -> id.trim().equals(x.id())).findFirst().orElse(null);

@@ -78,8 +78,8 @@ final class VersionPaths {
                 return result;
             } catch (NotFoundException e) {
                 String at = e.details().path();
-                if (at == null || !at.startsWith(path)) {
-                    throw e; // not about this path: the token endpoint, say
+                if (at == null || !at.contains(path)) {
+                    throw e; // not about this path (the endpoint's base path may come before it): the token endpoint, say
                 }
                 if (first == null) {
                     first = e;

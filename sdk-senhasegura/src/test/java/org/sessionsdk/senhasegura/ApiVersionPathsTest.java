@@ -108,6 +108,33 @@ class ApiVersionPathsTest {
     }
 
     @Test
+    void anEndpointWithABasePathIsDetectedToo() {
+        wm.stubFor(post(urlEqualTo("/pam/iso/oauth2/token")).willReturn(okJson(Bodies.token("tok-1", 3600))));
+        wm.stubFor(get(urlEqualTo("/pam" + ISO)).willReturn(okJson(Bodies.FLAT)));
+        wm.stubFor(delete(urlEqualTo("/pam/iso/session/drop/" + HASH)).willReturn(okJson(
+                "{\"code\":200,\"response\":{\"status\":200,\"message\":\"ok\",\"error\":false}}")));
+
+        try (SenhaseguraClient c = SenhaseguraClient.builder().endpoint(Loopback.endpoint(wm).resolve("/pam"))
+                .credentials(SenhaseguraCredentials.oauth2("app", "s3cret")).retryPolicy(RetryPolicy.none()).build()) {
+            assertThat(c.sessions().list()).hasSize(2);
+            assertThat(c.sessions().remoteSessionsPath()).isEqualTo(ISO);
+            c.sessions().terminate(HASH);
+        }
+        wm.verify(0, deleteRequestedFor(urlEqualTo("/pam/api/pam/session/drop/" + HASH)));
+    }
+
+    @Test
+    void aOneSegmentExplicitPathStillTerminates() {
+        wm.stubFor(get(urlEqualTo("/remotesessions")).willReturn(okJson(Bodies.FLAT)));
+        wm.stubFor(delete(urlEqualTo("/api/pam/session/drop/" + HASH)).willReturn(okJson(
+                "{\"code\":200,\"response\":{\"status\":200,\"message\":\"ok\",\"error\":false}}")));
+        try (SenhaseguraClient c = builder().remoteSessionsPath("/remotesessions").build()) {
+            assertThat(c.sessions().list()).hasSize(2);
+            c.sessions().terminate(HASH);
+        }
+    }
+
+    @Test
     void nothingAnsweringAnywhereNamesEveryPathTried() {
         try (SenhaseguraClient c = builder().build()) {
             NotFoundException e = catchThrowableOfType(NotFoundException.class, () -> c.sessions().list());
