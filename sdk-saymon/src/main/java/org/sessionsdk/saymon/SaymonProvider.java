@@ -75,7 +75,7 @@ public final class SaymonProvider extends AbstractVendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public SaymonProvider() {
-        super("saymon", new Product("SAYMON", "SAYMON"), SETTINGS, true, List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY), List.of(USER_ID, NEW_BODY, OLD_BODY, LOGIN_MASKED));
+        super("saymon", new Product("SAYMON", "SAYMON"), SETTINGS, true, List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY), List.of(LOGIN_MASKED, USER_ID, NEW_BODY, OLD_BODY));
     }
 
     /** SAYMON sends the user's id beside the login. */
