@@ -48,6 +48,7 @@ final class Ops {
     static final String SAYMON_AUDIT = "/node/api/users/" + SAYMON_USER_ID + "/audit-log";
     static final String SENHA_LIST = SenhaseguraSimulator.SESSIONS_PATH;
     static final String SENHA_TOKEN = SenhaseguraSimulator.TOKEN_PATH;
+    static final String SENHA_ISO_LIST = "/iso/session/remotesessions";
 
     /** Settings a suite applies to every client builder (timeouts, retry policy, ...). */
     interface Tuning extends Consumer<ClientBuilder<?>> {
@@ -87,6 +88,16 @@ final class Ops {
     static SaymonClient saymon(URI endpoint, Tuning t) {
         SaymonClient.Builder b = SaymonClient.builder().endpoint(endpoint)
                 .credentials(SaymonCredentials.basic(SaymonSimulator.LOGIN, SaymonSimulator.PASSWORD));
+        t.accept(b);
+        return b.build();
+    }
+
+    /** The API token the SAYMON token operations send (a fault server does not check it). */
+    static final String SAYMON_TOKEN = SaymonSimulator.API_TOKEN;
+
+    static SaymonClient saymonToken(URI endpoint, Tuning t) {
+        SaymonClient.Builder b = SaymonClient.builder().endpoint(endpoint)
+                .credentials(SaymonCredentials.apiToken(SAYMON_TOKEN));
         t.accept(b);
         return b.build();
     }
@@ -199,6 +210,17 @@ final class Ops {
                         drain(c.auditEvents(org.sessionsdk.core.session.TimeRange.between(FROM, TO)));
                     }
                 }),
+                // issue 31: SAYMON's API token in a query parameter
+                new Op("saymon", "users().current (API token)", false, SAYMON_CURRENT, t -> e -> {
+                    try (SaymonClient c = saymonToken(e, t)) {
+                        c.users().current();
+                    }
+                }),
+                new Op("saymon", "sessions().stream (API token)", false, SAYMON_LOG, t -> e -> {
+                    try (SaymonClient c = saymonToken(e, t)) {
+                        drain(c.sessions().stream(SaymonSessionQuery.builder().from(FROM).to(TO).pageSize(10).build()));
+                    }
+                }),
                 new Op("senhasegura", "sessions().list", false, SENHA_LIST, t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
                         c.sessions().list();
@@ -218,6 +240,30 @@ final class Ops {
                         SenhaseguraSimulator.TERMINATE_PATH + "/abc123", t -> e -> {
                     try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
                         c.sessions().terminate("abc123");
+                    }
+                }),
+                // issue 31: terminate by numeric id (the read is where a fault lands), an older version's
+                // path fixed, the token request's Basic-header form fixed
+                new Op("senhasegura", "sessions().terminateById", false, SENHA_LIST + "/7", t -> e -> {
+                    try (SenhaseguraClient c = senhasegura(e, t, senhaListTimeout)) {
+                        c.sessions().terminateById("7");
+                    }
+                }),
+                new Op("senhasegura", "sessions().stream (/iso path)", false, SENHA_ISO_LIST, t -> e -> {
+                    try (SenhaseguraClient c = senhasegura(e, b -> {
+                        t.accept(b);
+                        ((SenhaseguraClient.Builder) b).remoteSessionsPath(SENHA_ISO_LIST);
+                    }, senhaListTimeout)) {
+                        drain(c.sessions().stream());
+                    }
+                }),
+                new Op("senhasegura", "OAuth 2 token (Basic header)", false, SENHA_TOKEN, t -> e -> {
+                    try (SenhaseguraClient c = senhasegura(e, b -> {
+                        t.accept(b);
+                        ((SenhaseguraClient.Builder) b).credentials(SenhaseguraCredentials.oauth2(
+                                SenhaseguraSimulator.CLIENT_ID, SenhaseguraSimulator.CLIENT_SECRET).withBasicAuthHeader());
+                    }, senhaListTimeout)) {
+                        c.sessions().list();
                     }
                 }),
                 // the token request itself, reached through the first call that needs a token

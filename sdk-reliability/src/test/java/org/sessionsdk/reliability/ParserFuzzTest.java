@@ -220,6 +220,32 @@ class ParserFuzzTest {
                 List.of("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
                         + "\"message\":\"Client authentication failed\"}"),
                 c -> ((SenhaseguraClient) c).sessions().list(), null));
+        // issue 31: a refused API token, masked logins in the walk, a masked session_id, newer and older envelopes
+        all.add(new Target("saymon API token refused (401)", Ops.SAYMON_CURRENT, 401,
+                List.of("{\"code\":\"Unauthorized\",\"message\":\"{\\\"errorCode\\\":3,\\\"message\\\":\\\"Invalid API "
+                        + "token.\\\"}\"}"),
+                c -> ((SaymonClient) c).users().current(),
+                t -> tune(SaymonClient.builder().credentials(SaymonCredentials.apiToken("t0k")), t).build()));
+        all.add(new Target("saymon walk over masked logins", Ops.SAYMON_USERS, 200,
+                List.of("[{\"id\":\"u1\",\"login\":\"exampl******\"},{\"id\":\"u2\",\"login\":\"ops\"}]"),
+                c -> drain(((SaymonClient) c).auditEvents(org.sessionsdk.core.session.TimeRange.between(Ops.FROM, Ops.TO))),
+                t -> tune(SaymonClient.builder().credentials(SaymonCredentials.apiToken("t0k")), t).build()));
+        String masked = remote.replace("e7acacb6aedbab70073456da5744166939b77527", "df06257a1****...9104dc43");
+        all.add(new Target("senhasegura masked session_id (terminateById)", Ops.SENHA_LIST, 200,
+                List.of("{\"code\":200,\"response\":" + okResponse + ",\"remote_session\":[" + masked
+                        + "],\"remote_sessions\":[" + remote + "]}"),
+                c -> ((SenhaseguraClient) c).sessions().terminateById("3"), null));
+        all.add(new Target("senhasegura newest envelope (tenant Segura)", Ops.SENHA_LIST, 200,
+                List.of("{\"code\":200,\"response\":" + okResponse + ",\"tenant\":\"Segura\",\"remote_sessions\":["
+                        + remote + "]}"),
+                c -> drain(((SenhaseguraClient) c).sessions().stream()), null));
+        all.add(new Target("senhasegura terminate answers (newest, Portuguese)", SenhaseguraSimulatorPaths.TERMINATE, 200,
+                List.of("{\"code\":200,\"tenant\":\"Segura\",\"response\":{\"status\":200,\"message\":\"Session dropped "
+                        + "successfully\",\"error\":false}}", "{\"code\":200,\"response\":{\"status\":200,\"message\":"
+                        + "\"Sess\u00e3o finalizada\",\"mensagem\":\"Sess\u00e3o finalizada\",\"error\":false}}",
+                        "{\"code\":500,\"response\":{\"status\":500,\"message\":\"An error occurred while droping session.\","
+                                + "\"error\":true}}"),
+                c -> ((SenhaseguraClient) c).sessions().terminate("abc"), null));
         // senhasegura clients: the token path answers a good token unless it is the one fuzzed
         List<Target> out = new ArrayList<>();
         all.addAll(SaymonAuditFuzzTargets.targets());

@@ -147,6 +147,64 @@ class SecretsTest {
         }
     }
 
+    /** Issue 31: SAYMON's API token travels in the query string, which must never surface. */
+    @Test
+    void saymonApiToken() {
+        int mark = CapturedLogs.mark();
+        try (SaymonSimulator sim = SaymonSimulator.start()) {
+            String issued = sim.issueApiToken(SaymonSimulator.VIEWER_LOGIN);
+            SaymonSessionQuery q = SaymonSessionQuery.builder().pageSize(10).build();
+            try (SaymonClient ok = sim.clientBuilder().credentials(SaymonCredentials.apiToken(SaymonSimulator.API_TOKEN))
+                         .build();
+                 SaymonClient viewer = sim.clientBuilder().credentials(SaymonCredentials.apiToken(issued)).build();
+                 SaymonClient bad = sim.clientBuilder().credentials(SaymonCredentials.apiToken(WRONG)).build();
+                 SaymonClient noRetry = sim.clientBuilder().credentials(SaymonCredentials.apiToken(SaymonSimulator.API_TOKEN))
+                         .retryPolicy(RetryPolicy.none()).build()) {
+                call(() -> ok.sessions().list(q));
+                call(() -> ok.auditLog().list(org.sessionsdk.saymon.SaymonAuditQuery.builder().pageSize(10).build()));
+                call(() -> viewer.users().current());
+                call(() -> viewer.sessions().list(q)); // 403: the viewer lacks read-session-log
+                sim.revokeApiTokens(SaymonSimulator.VIEWER_LOGIN);
+                call(() -> viewer.users().current()); // 401: the token was revoked
+                call(() -> bad.users().current());
+                sim.faults().failNext(500, "{\"code\":\"InternalError\",\"message\":\"boom\"}");
+                call(() -> noRetry.users().current());
+                sim.withApiTokens(false);
+                call(() -> ok.users().current());
+                seen.add(ok.toString());
+                seen.add(SaymonCredentials.apiToken(SaymonSimulator.API_TOKEN).toString());
+                seen.add(SaymonCredentials.apiToken(issued, "token").toString());
+            }
+            assertNoneOf(mark, SaymonSimulator.API_TOKEN, issued, WRONG,
+                    java.net.URLEncoder.encode(SaymonSimulator.API_TOKEN, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Issue 31: the token request's two forms, the body refused and the Basic header accepted. */
+    @Test
+    void senhaseguraTokenFormFallback() {
+        int mark = CapturedLogs.mark();
+        try (SenhaseguraSimulator sim = SenhaseguraSimulator.start().withTokenBasicHeaderOnly()) {
+            try (SenhaseguraClient ok = sim.client();
+                 SenhaseguraClient bad = sim.clientBuilder().credentials(SenhaseguraCredentials.oauth2(
+                         SenhaseguraSimulator.CLIENT_ID, WRONG)).build()) {
+                call(() -> ok.sessions().list());
+                call(() -> bad.sessions().list()); // both forms refused
+                seen.add(ok.toString());
+            }
+            List<String> secrets = new ArrayList<>(List.of(SenhaseguraSimulator.CLIENT_SECRET, WRONG,
+                    basic(SenhaseguraSimulator.CLIENT_ID, SenhaseguraSimulator.CLIENT_SECRET),
+                    basic(java.net.URLEncoder.encode(SenhaseguraSimulator.CLIENT_ID, StandardCharsets.UTF_8),
+                            java.net.URLEncoder.encode(SenhaseguraSimulator.CLIENT_SECRET, StandardCharsets.UTF_8)),
+                    basic(SenhaseguraSimulator.CLIENT_ID, WRONG)));
+            for (int n = 1; n <= sim.tokensIssued(); n++) {
+                secrets.add(SimData.hex(42, 3_000_000L + n, 40));
+            }
+            assertThat(sim.tokensIssued()).isEqualTo(1);
+            assertNoneOf(mark, secrets.toArray(String[]::new));
+        }
+    }
+
     @Test
     void senhasegura() {
         int mark = CapturedLogs.mark();

@@ -20,7 +20,10 @@ import org.sessionsdk.core.audit.AuditEvent;
  * @param id         the derived id, {@link #deriveId}
  * @param userId     who acted: the record's {@code userId}, or the id of the user whose log it is
  * @param login      that user's login when the user list was read ({@link SaymonAuditQuery} without a
- *                   user id); null when one user's log was read by id
+ *                   user id); null when one user's log was read by id, or when the list showed the login
+ *                   masked ({@code loginMasked})
+ * @param loginMasked whether the user list showed this user's login masked ({@code exampl******}, for a
+ *                   client without the {@code manage-users} permission): the login is then unknown
  * @param timestamp  when, or null if not sent
  * @param entityType the kind of object acted on, or null
  * @param entityId   the object's id, or null
@@ -29,7 +32,28 @@ import org.sessionsdk.core.audit.AuditEvent;
  * @param oldBody    the object before the change, as JSON text; null when absent or JSON null
  */
 public record SaymonAuditEntry(String id, String userId, String login, Instant timestamp, String entityType,
-                               String entityId, String kind, String newBody, String oldBody) {
+                               String entityId, String kind, String newBody, String oldBody, boolean loginMasked) {
+
+    /** The attribute that marks an entry whose actor is the user id because the login came masked. */
+    static final String LOGIN_MASKED = "loginMasked";
+
+    /**
+     * An entry whose login, if any, was not masked.
+     *
+     * @param id         the derived id
+     * @param userId     who acted
+     * @param login      that user's login, or null
+     * @param timestamp  when, or null
+     * @param entityType the kind of object acted on, or null
+     * @param entityId   the object's id, or null
+     * @param kind       what was done, or null
+     * @param newBody    the object after the change, as JSON text, or null
+     * @param oldBody    the object before the change, as JSON text, or null
+     */
+    public SaymonAuditEntry(String id, String userId, String login, Instant timestamp, String entityType,
+                            String entityId, String kind, String newBody, String oldBody) {
+        this(id, userId, login, timestamp, entityType, entityId, kind, newBody, oldBody, false);
+    }
 
     /**
      * The id of an audit record, stable across reads:
@@ -74,9 +98,10 @@ public record SaymonAuditEntry(String id, String userId, String login, Instant t
     }
 
     /**
-     * This entry in the vendor-neutral form: actor = login (the user id when unknown), action =
+     * This entry in the vendor-neutral form: actor = login (the user id when unknown or masked), action =
      * {@code kind}, object = {@code entityType}/{@code entityId}, time = {@code timestamp}; the
-     * attributes hold {@code userId}, and {@code newBody}/{@code oldBody} as JSON text when sent.
+     * attributes hold {@code userId}, {@code newBody}/{@code oldBody} as JSON text when sent, and
+     * {@code loginMasked=true} when the actor is the user id because the user list masked the login.
      *
      * @return the vendor-neutral event
      */
@@ -90,6 +115,9 @@ public record SaymonAuditEntry(String id, String userId, String login, Instant t
         }
         if (oldBody != null) {
             attributes.put("oldBody", oldBody);
+        }
+        if (loginMasked) {
+            attributes.put(LOGIN_MASKED, "true");
         }
         return new AuditEvent("saymon", id, timestamp, login != null ? login : userId, null, kind, entityType,
                 entityId, null, attributes);

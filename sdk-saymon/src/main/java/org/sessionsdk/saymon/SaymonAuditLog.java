@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * each user's id and login, some tens of bytes a user, so that no response stays open across the
  * walk), then each user's log in turn, in the list's order, each newest first.
  *
+ * <p><b>Masked logins.</b> Without the {@code manage-users} permission the user list shows each login
+ * masked ({@code exampl******}). Such a login is never presented as who acted: the entry's
+ * {@link SaymonAuditEntry#login() login} is null, {@link SaymonAuditEntry#loginMasked() loginMasked} is
+ * true, and its {@link SaymonAuditEntry#toAuditEvent() audit event} names the user id as the actor and
+ * carries {@code loginMasked=true}. Grant the client's user {@code manage-users} for real logins.
+ *
  * <p><b>A user that fails.</b> In a walk, a user whose log answers with an API error (403, 404, 5xx
  * after the retries, ...) is skipped: the records already read from it stay, one WARN line is
  * logged, a {@link SaymonAuditFailure} goes to the query's
@@ -117,14 +123,20 @@ public final class SaymonAuditLog {
         return "/node/api/users/" + segment(userId) + "/audit-log";
     }
 
+    /**
+     * @param login the user's login as the user list showed it; a masked one ({@code exampl******}) is
+     *              never an entry's login: the entry is marked {@code loginMasked} and its actor is the id
+     */
     private Stream<SaymonAuditEntry> userLog(String userId, String login, LogPages.Window window) {
-        JsonArrayStream<SaymonAuditEntry> parser = JsonArrayStream.of(WHAT, o -> entry(o, userId, login))
+        boolean masked = SaymonUser.isMasked(login);
+        String trusted = masked ? null : login;
+        JsonArrayStream<SaymonAuditEntry> parser = JsonArrayStream.of(WHAT, o -> entry(o, userId, trusted, masked))
                 .keepJson("newBody", "oldBody").build();
         return LogPages.stream(caller, path(userId), "/node/api/users/{id}/audit-log", parser, window, SaymonAuditEntry::id,
                 e -> e.timestamp() == null ? null : e.timestamp().toEpochMilli(), "SAYMON's audit log of user " + userId);
     }
 
-    private static SaymonAuditEntry entry(JsonObject o, String pathUserId, String login) {
+    private static SaymonAuditEntry entry(JsonObject o, String pathUserId, String login, boolean loginMasked) {
         String userId = o.string("userId");
         if (userId == null) {
             userId = pathUserId;
@@ -136,7 +148,7 @@ public final class SaymonAuditLog {
         String newBody = o.json("newBody");
         String oldBody = o.json("oldBody");
         return new SaymonAuditEntry(SaymonAuditEntry.deriveId(userId, timestamp, entityType, entityId, kind, newBody,
-                oldBody), userId, login, timestamp, entityType, entityId, kind, newBody, oldBody);
+                oldBody), userId, login, timestamp, entityType, entityId, kind, newBody, oldBody, loginMasked);
     }
 
     /** A failure about one user's log, not about the client, the server as a whole or the wire. */

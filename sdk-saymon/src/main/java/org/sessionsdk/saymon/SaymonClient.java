@@ -63,11 +63,12 @@ public final class SaymonClient extends AbstractSessionClient implements AuditSo
         this.runtime = runtime;
         this.sessionLookBack = sessionLookBack;
         this.auditUserBacklog = auditUserBacklog;
-        this.auth = credentials.auth(runtime, SaymonErrors.decoder(null));
+        String refused = credentials.refusedHint();
+        this.auth = credentials.auth(runtime, SaymonErrors.decoder(null, refused));
         this.sessions = new SaymonSessions(runtime,
-                runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION)));
-        this.users = new SaymonUsers(runtime, runtime.caller(auth, SaymonErrors.decoder(null)));
-        this.auditLog = new SaymonAuditLog(runtime, runtime.caller(auth, SaymonErrors.decoder(null)), users);
+                runtime.caller(auth, SaymonErrors.decoder(SESSION_LOG_PERMISSION, refused)));
+        this.users = new SaymonUsers(runtime, runtime.caller(auth, SaymonErrors.decoder(null, refused)));
+        this.auditLog = new SaymonAuditLog(runtime, runtime.caller(auth, SaymonErrors.decoder(null, refused)), users);
     }
 
     /** {@return a builder; endpoint and credentials are required} */
@@ -231,7 +232,8 @@ public final class SaymonClient extends AbstractSessionClient implements AuditSo
         /**
          * How the client signs in. Required.
          *
-         * @param credentials {@link SaymonCredentials#basic} or {@link SaymonCredentials#session}
+         * @param credentials {@link SaymonCredentials#basic}, {@link SaymonCredentials#session} or
+         *                    {@link SaymonCredentials#apiToken}
          * @return this builder
          */
         public Builder credentials(SaymonCredentials credentials) {
@@ -282,7 +284,7 @@ public final class SaymonClient extends AbstractSessionClient implements AuditSo
          */
         public SaymonClient build() {
             JsonSupport.requireSupportedJackson();
-            require(credentials, "credentials are required: SaymonCredentials.basic(...) or .session(...)");
+            require(credentials, "credentials are required: SaymonCredentials.basic(...), .session(...) or .apiToken(...)");
             ClientRuntime runtime = new ClientRuntime(buildConfig(), "saymon");
             try {
                 return new SaymonClient(runtime, credentials, sessionLookBack, auditUserBacklog);

@@ -19,15 +19,20 @@ import org.sessionsdk.core.config.ClientBuilder;
 
 /**
  * SAYMON for vendor-neutral code ({@link org.sessionsdk.core.client.SessionClients}): a login and
- * password, sent as Basic auth or once for a session cookie ({@code auth}), plus the shared settings.
+ * password, sent as Basic auth or once for a session cookie, or an API token ({@code auth}), plus the
+ * shared settings.
  */
 public final class SaymonProvider extends AbstractVendorProvider {
-    /** {@code basic} (every request) or {@code session} (log in once, then a cookie). */
+    /** {@code basic} (every request), {@code session} (log in once, then a cookie) or {@code token} (an API token). */
     public static final String AUTH = "auth";
-    /** The login. */
+    /** The login, for {@code basic} and {@code session}. */
     public static final String USERNAME = "username";
-    /** The password. */
+    /** The password, for {@code basic} and {@code session}. */
     public static final String PASSWORD = "password";
+    /** The API token, for {@code auth=token}. */
+    public static final String API_TOKEN = "api.token";
+    /** The query parameter the API token goes in (default {@code api-token}). */
+    public static final String API_TOKEN_PARAMETER = "api.token.parameter";
     /** How far the session feed reaches back for sessions still open. */
     public static final String SESSION_LOOK_BACK = "session.look.back";
     /** How long one user's failing audit log is waited for before it is reported as a gap. */
@@ -42,15 +47,25 @@ public final class SaymonProvider extends AbstractVendorProvider {
     public static final AttributeKey<String> NEW_BODY = AttributeKey.text("newBody", "the entity after the change, as JSON");
     /** An audit entry's old body (JSON). */
     public static final AttributeKey<String> OLD_BODY = AttributeKey.text("oldBody", "the entity before the change, as JSON");
+    /** On an audit entry whose actor is the user id because the user list masked the login. */
+    public static final AttributeKey<Boolean> LOGIN_MASKED = new AttributeKey<>(SaymonAuditEntry.LOGIN_MASKED, Boolean.class,
+            "the user list masked the login (no manage-users permission): the actor is the user id");
 
     private static final List<Setting> SETTINGS;
 
     static {
         List<Setting> s = new ArrayList<>(CommonSettings.connection());
-        s.add(Setting.builder(AUTH, Setting.Type.CHOICE).choices("basic", "session").defaultValue("basic")
-                .description("basic: Basic auth on every request; session: log in once and use the cookie").build());
-        s.add(Setting.builder(USERNAME, Setting.Type.STRING).required().description("the login").build());
-        s.add(Setting.builder(PASSWORD, Setting.Type.STRING).required().secret().description("the password").build());
+        s.add(Setting.builder(AUTH, Setting.Type.CHOICE).choices("basic", "session", "token").defaultValue("basic")
+                .description("basic: Basic auth on every request; session: log in once and use the cookie; "
+                        + "token: an API token in a query parameter").build());
+        s.add(Setting.builder(USERNAME, Setting.Type.STRING).required().requiredWhen(AUTH, "basic", "session")
+                .description("the login").build());
+        s.add(Setting.builder(PASSWORD, Setting.Type.STRING).required().requiredWhen(AUTH, "basic", "session").secret()
+                .description("the password").build());
+        s.add(Setting.builder(API_TOKEN, Setting.Type.STRING).required().requiredWhen(AUTH, "token").secret()
+                .description("the API token, for auth=token").build());
+        s.add(Setting.builder(API_TOKEN_PARAMETER, Setting.Type.STRING).defaultValue(SaymonCredentials.DEFAULT_TOKEN_PARAMETER)
+                .description("the query parameter the API token goes in").build());
         s.add(Setting.builder(SESSION_LOOK_BACK, Setting.Type.DURATION)
                 .description("how far the session feed reaches back for sessions still open").build());
         s.add(Setting.builder(AUDIT_USER_BACKLOG, Setting.Type.DURATION)
@@ -60,7 +75,7 @@ public final class SaymonProvider extends AbstractVendorProvider {
 
     /** For {@link java.util.ServiceLoader}. */
     public SaymonProvider() {
-        super("saymon", new Product("SAYMON", "SAYMON"), SETTINGS, true, List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY), List.of(USER_ID, NEW_BODY, OLD_BODY));
+        super("saymon", new Product("SAYMON", "SAYMON"), SETTINGS, true, List.of(USER_ID, EXPIRED_AT, org.sessionsdk.core.feed.FeedAttributes.END_EXPIRED_KEY), List.of(LOGIN_MASKED, USER_ID, NEW_BODY, OLD_BODY));
     }
 
     /** SAYMON sends the user's id beside the login. */
@@ -80,18 +95,25 @@ public final class SaymonProvider extends AbstractVendorProvider {
         return java.util.Optional.of(USERNAME);
     }
 
+    /** {@return the password with a login, else the API token ({@code auth=token})} */
     @Override
     public String secretSetting(boolean withLogin) {
-        return PASSWORD;
+        return withLogin ? PASSWORD : API_TOKEN;
     }
 
     @Override
     public SessionClient open(Settings settings, Consumer<ClientBuilder<?>> customize) {
-        String user = settings.require(USERNAME);
-        String password = settings.require(PASSWORD);
-        SaymonClient.Builder b = CommonSettings.apply(settings, SaymonClient.builder())
-                .credentials("session".equals(settings.require(AUTH))
-                        ? SaymonCredentials.session(user, password) : SaymonCredentials.basic(user, password));
+        String auth = settings.require(AUTH);
+        SaymonCredentials credentials;
+        if ("token".equals(auth)) {
+            credentials = SaymonCredentials.apiToken(settings.require(API_TOKEN), settings.require(API_TOKEN_PARAMETER));
+        } else {
+            String user = settings.require(USERNAME);
+            String password = settings.require(PASSWORD);
+            credentials = "session".equals(auth)
+                    ? SaymonCredentials.session(user, password) : SaymonCredentials.basic(user, password);
+        }
+        SaymonClient.Builder b = CommonSettings.apply(settings, SaymonClient.builder()).credentials(credentials);
         settings.duration(SESSION_LOOK_BACK).ifPresent(b::sessionLookBack);
         settings.duration(AUDIT_USER_BACKLOG).ifPresent(b::auditUserBacklog);
         customize.accept(b);

@@ -24,4 +24,17 @@ public record SaymonUser(String id, String login, String name, Map<String, Strin
     public SaymonUser {
         attributes = org.sessionsdk.core.internal.Attributes.sortedCopy(attributes);
     }
+
+    /**
+     * {@return whether {@link #login()} is masked ({@code exampl******}), as {@code GET /node/api/users}
+     * sends it to a user without the {@code manage-users} permission: such a login names nobody}
+     */
+    public boolean loginMasked() {
+        return isMasked(login);
+    }
+
+    /** Whether a login is masked: it ends in three or more {@code *} (SAYMON keeps the first characters). */
+    static boolean isMasked(String login) {
+        return login != null && login.endsWith("***");
+    }
 }

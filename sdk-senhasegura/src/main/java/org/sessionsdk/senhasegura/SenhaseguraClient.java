@@ -42,6 +42,11 @@ public final class SenhaseguraClient extends AbstractSessionClient {
     static final String TOKEN_PATH = SenhaseguraCredentials.TOKEN_PATH;
     static final String DEFAULT_REMOTE_SESSIONS_PATH = "/api/session/remotesessions";
     static final String DEFAULT_TERMINATE_PATH = "/api/pam/session/drop";
+    /** Where versions of senhasegura list remote sessions, newest first. */
+    static final java.util.List<String> REMOTE_SESSIONS_PATHS = java.util.List.of(DEFAULT_REMOTE_SESSIONS_PATH,
+            "/api/pam/session/remotesessions", "/iso/session/remotesessions");
+    /** Where versions of senhasegura end sessions, newest first. */
+    static final java.util.List<String> TERMINATE_PATHS = java.util.List.of(DEFAULT_TERMINATE_PATH, "/iso/session/drop");
     static final Duration DEFAULT_REMOTE_SESSIONS_TIMEOUT = Duration.ofMinutes(10);
 
     private final ClientRuntime runtime;
@@ -52,10 +57,14 @@ public final class SenhaseguraClient extends AbstractSessionClient {
         super("senhasegura", runtime.config().endpoint(), b.serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = b.serverZone;
-        SenhaseguraErrors errors = new SenhaseguraErrors(b.remoteSessionsPath, b.terminatePath);
+        SenhaseguraErrors errors = new SenhaseguraErrors(
+                b.remoteSessionsPath != null ? b.remoteSessionsPath : DEFAULT_REMOTE_SESSIONS_PATH,
+                b.terminatePath != null ? b.terminatePath : DEFAULT_TERMINATE_PATH);
         RequestAuth auth = b.credentials.auth(runtime, errors);
         this.sessions = new SenhaseguraSessions(runtime, runtime.caller(auth, errors, new EnvelopePolicy(errors)), errors,
-                b.remoteSessionsPath, b.terminatePath, b.remoteSessionsTimeout);
+                new VersionPaths("remote sessions", "remoteSessionsPath", b.remoteSessionsPath, REMOTE_SESSIONS_PATHS),
+                new VersionPaths("terminate", "terminatePath", b.terminatePath, TERMINATE_PATHS),
+                b.remoteSessionsTimeout);
     }
 
     /** {@return a builder; endpoint and credentials are required} */
@@ -105,8 +114,8 @@ public final class SenhaseguraClient extends AbstractSessionClient {
     public static final class Builder extends ClientBuilder<Builder> {
         private SenhaseguraCredentials credentials;
         private ZoneId serverZone = ZoneOffset.UTC;
-        private String remoteSessionsPath = DEFAULT_REMOTE_SESSIONS_PATH;
-        private String terminatePath = DEFAULT_TERMINATE_PATH;
+        private String remoteSessionsPath;
+        private String terminatePath;
         private Duration remoteSessionsTimeout = DEFAULT_REMOTE_SESSIONS_TIMEOUT;
 
         private Builder() {
@@ -137,9 +146,10 @@ public final class SenhaseguraClient extends AbstractSessionClient {
         }
 
         /**
-         * Where the list lives (default {@code /api/session/remotesessions}); older servers use
-         * {@code /api/pam/session/remotesessions} or {@code /iso/session/remotesessions}. One session is
-         * read from {@code {path}/{id}}.
+         * Where the list lives, fixed. Without it the client finds out: it asks the newest documented
+         * path ({@code /api/session/remotesessions}) and, once when that answers "not found", the older
+         * ones ({@code /api/pam/session/remotesessions}, {@code /iso/session/remotesessions}), and keeps the
+         * one that answered. One session is read from {@code {path}/{id}}.
          *
          * @param path an absolute path, without query or fragment
          * @return this builder
@@ -151,8 +161,9 @@ public final class SenhaseguraClient extends AbstractSessionClient {
         }
 
         /**
-         * Where sessions are ended: {@code DELETE {path}/{session_id}} (default
-         * {@code /api/pam/session/drop}; older servers: {@code /iso/session/drop}).
+         * Where sessions are ended, fixed: {@code DELETE {path}/{session_id}}. Without it the client asks
+         * {@code /api/pam/session/drop} and, once when that answers "not found", {@code /iso/session/drop}
+         * (the one of the remote-sessions path's family first), and keeps the one that answered.
          *
          * @param path an absolute path, without query or fragment
          * @return this builder

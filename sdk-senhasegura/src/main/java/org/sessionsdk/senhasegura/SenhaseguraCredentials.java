@@ -7,6 +7,7 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.ErrorDecoder;
 import org.sessionsdk.core.internal.auth.AuthFactory;
 import org.sessionsdk.core.internal.auth.OAuth2ClientCredentials;
+import org.sessionsdk.core.internal.auth.OAuth2ClientCredentials.ClientAuthentication;
 import org.sessionsdk.senhasegura.internal.OAuth1Signer;
 
 /**
@@ -20,18 +21,26 @@ public final class SenhaseguraCredentials {
 
     private final String description;
     private final AuthFactory auth;
-    /** Set for OAuth 2 only: the same client with its id and secret in a Basic header. */
-    private final AuthFactory basicHeaderVariant;
+    /** Set for OAuth 2 only: the client id, to derive the other token request forms. */
+    private final String clientId;
+    /** Set for OAuth 2 only: the client secret. */
+    private final Secret clientSecret;
 
-    private SenhaseguraCredentials(String description, AuthFactory auth, AuthFactory basicHeaderVariant) {
+    private SenhaseguraCredentials(String description, AuthFactory auth, String clientId, Secret clientSecret) {
         this.description = description;
         this.auth = auth;
-        this.basicHeaderVariant = basicHeaderVariant;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
     }
 
     /**
-     * OAuth 2 client credentials of an A2A application: a token from {@code POST /iso/oauth2/token}
-     * (id and secret in the form body), cached until shortly before it expires, sent as a bearer token.
+     * OAuth 2 client credentials of an A2A application: a token from {@code POST /iso/oauth2/token},
+     * cached until shortly before it expires, sent as a bearer token. Newer servers take the id and
+     * secret in the form body, older ones (3.25) only in a Basic header: the body is tried first and,
+     * once when the token endpoint refuses the client ("Client authentication failed",
+     * {@code invalid_client}), the Basic header; the form that worked is kept for the client's later
+     * token requests. When both are refused the error says so. {@link #withFormBody()} and
+     * {@link #withBasicAuthHeader()} fix one form.
      *
      * @param clientId     the application's client id, not blank
      * @param clientSecret its secret, not blank
@@ -40,8 +49,12 @@ public final class SenhaseguraCredentials {
     public static SenhaseguraCredentials oauth2(String clientId, String clientSecret) {
         AuthFactory.requireText(clientId, "clientId");
         Secret secret = Secret.of(AuthFactory.requireText(clientSecret, "clientSecret"));
-        return new SenhaseguraCredentials(oauth2Description(clientId, secret, false),
-                oauth2(clientId, secret, false), oauth2(clientId, secret, true));
+        return oauth2(clientId, secret, ClientAuthentication.AUTO);
+    }
+
+    private static SenhaseguraCredentials oauth2(String clientId, Secret secret, ClientAuthentication form) {
+        return new SenhaseguraCredentials(oauth2Description(clientId, secret, form), oauth2Factory(clientId, secret, form),
+                clientId, secret);
     }
 
     /**
@@ -63,37 +76,56 @@ public final class SenhaseguraCredentials {
         return new SenhaseguraCredentials("SenhaseguraCredentials[oauth1, consumerKey=" + consumerKey
                 + ", consumerSecret=" + cs + ", tokenKey=" + tk + ", tokenSecret=" + ts + "]",
                 (runtime, errors) -> new OAuth1Signer(consumerKey, cs, tk, ts, runtime.config().clock(),
-                        OAuth1Signer.randomNonces()), null);
+                        OAuth1Signer.randomNonces()), null, null);
     }
 
     /**
-     * The same OAuth 2 client, sending its id and secret in a Basic header instead of the form body
-     * (older servers).
+     * The same OAuth 2 client, always sending its id and secret in a Basic header (servers that want
+     * it, as 3.25's documentation says); no other form is tried.
      *
      * @return the credentials
      * @throws IllegalStateException for OAuth 1 credentials
      */
     public SenhaseguraCredentials withBasicAuthHeader() {
-        if (basicHeaderVariant == null) {
-            throw new IllegalStateException("withBasicAuthHeader() applies to OAuth 2 credentials only");
-        }
-        return new SenhaseguraCredentials(description.replace("clientAuth=form-body", "clientAuth=basic-header"),
-                basicHeaderVariant, basicHeaderVariant);
+        return fixed(ClientAuthentication.BASIC_HEADER, "withBasicAuthHeader()");
     }
 
-    private static AuthFactory oauth2(String clientId, Secret secret, boolean basicHeader) {
+    /**
+     * The same OAuth 2 client, always sending its id and secret in the form body (as the newest
+     * documentation shows); no other form is tried.
+     *
+     * @return the credentials
+     * @throws IllegalStateException for OAuth 1 credentials
+     */
+    public SenhaseguraCredentials withFormBody() {
+        return fixed(ClientAuthentication.FORM_BODY, "withFormBody()");
+    }
+
+    private SenhaseguraCredentials fixed(ClientAuthentication form, String method) {
+        if (clientId == null) {
+            throw new IllegalStateException(method + " applies to OAuth 2 credentials only");
+        }
+        return oauth2(clientId, clientSecret, form);
+    }
+
+    private static AuthFactory oauth2Factory(String clientId, Secret secret, ClientAuthentication form) {
         return (runtime, errors) -> OAuth2ClientCredentials.builder()
                 .tokenCaller(runtime.caller(RequestAuth.none(), OAuth2ClientCredentials.tokenErrors(errors)))
                 .tokenPath(TOKEN_PATH)
                 .clientId(clientId)
                 .clientSecret(secret)
-                .basicHeader(basicHeader)
+                .clientAuthentication(form)
                 .build();
     }
 
-    private static String oauth2Description(String clientId, Secret secret, boolean basicHeader) {
+    private static String oauth2Description(String clientId, Secret secret, ClientAuthentication form) {
+        String how = switch (form) {
+            case FORM_BODY -> "form-body";
+            case BASIC_HEADER -> "basic-header";
+            case AUTO -> "auto (form-body, else basic-header)";
+        };
         return "SenhaseguraCredentials[oauth2, clientId=" + clientId + ", clientSecret=" + secret
-                + ", clientAuth=" + (basicHeader ? "basic-header" : "form-body") + "]";
+                + ", clientAuth=" + how + "]";
     }
 
     RequestAuth auth(ClientRuntime runtime, ErrorDecoder errors) {

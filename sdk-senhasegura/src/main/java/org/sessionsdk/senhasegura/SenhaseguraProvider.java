@@ -25,7 +25,10 @@ public final class SenhaseguraProvider extends AbstractVendorProvider {
     public static final String CLIENT_ID = "client.id";
     /** The OAuth 2 client secret. */
     public static final String CLIENT_SECRET = "client.secret";
-    /** How the OAuth 2 client authenticates to the token endpoint: {@code body} or {@code basic}. */
+    /**
+     * How the OAuth 2 client authenticates to the token endpoint: {@code auto} (the form body, else once a
+     * Basic header, remembering what worked), {@code body} or {@code basic}.
+     */
     public static final String CLIENT_AUTH = "client.auth";
     /** OAuth 1.0a consumer key. */
     public static final String CONSUMER_KEY = "consumer.key";
@@ -35,9 +38,9 @@ public final class SenhaseguraProvider extends AbstractVendorProvider {
     public static final String TOKEN_KEY = "token.key";
     /** OAuth 1.0a token secret. */
     public static final String TOKEN_SECRET = "token.secret";
-    /** The remote-sessions path, where the server has another. */
+    /** The remote-sessions path, fixed; by default the client detects it among the documented ones. */
     public static final String REMOTE_SESSIONS_PATH = "remote.sessions.path";
-    /** The terminate path, where the server has another. */
+    /** The terminate path, fixed; by default the client detects it among the documented ones. */
     public static final String TERMINATE_PATH = "terminate.path";
 
     /** The session's id as senhasegura's session API names it. */
@@ -67,8 +70,9 @@ public final class SenhaseguraProvider extends AbstractVendorProvider {
                 .description("the OAuth 2 client id").build());
         s.add(Setting.builder(CLIENT_SECRET, Setting.Type.STRING).required().requiredWhen(AUTH, "oauth2").secret()
                 .description("the OAuth 2 client secret").build());
-        s.add(Setting.builder(CLIENT_AUTH, Setting.Type.CHOICE).choices("body", "basic").defaultValue("body")
-                .description("how the client authenticates to the token endpoint: in the form body or a Basic header").build());
+        s.add(Setting.builder(CLIENT_AUTH, Setting.Type.CHOICE).choices("auto", "body", "basic").defaultValue("auto")
+                .description("how the client authenticates to the token endpoint: auto (the form body, else a Basic "
+                        + "header), only in the form body, or only in a Basic header").build());
         s.add(Setting.builder(CONSUMER_KEY, Setting.Type.STRING).required().requiredWhen(AUTH, "oauth1")
                 .description("the OAuth 1.0a consumer key").build());
         s.add(Setting.builder(CONSUMER_SECRET, Setting.Type.STRING).secret()
@@ -78,9 +82,9 @@ public final class SenhaseguraProvider extends AbstractVendorProvider {
         s.add(Setting.builder(TOKEN_SECRET, Setting.Type.STRING).secret()
                 .description("the OAuth 1.0a token secret").build());
         s.add(Setting.builder(REMOTE_SESSIONS_PATH, Setting.Type.STRING)
-                .description("the remote-sessions path, where the server uses another").build());
+                .description("the remote-sessions path, fixed (default: the documented one that answers)").build());
         s.add(Setting.builder(TERMINATE_PATH, Setting.Type.STRING)
-                .description("the terminate path, where the server uses another").build());
+                .description("the terminate path, fixed (default: the documented one that answers)").build());
         SETTINGS = List.copyOf(s);
     }
 
@@ -122,8 +126,11 @@ public final class SenhaseguraProvider extends AbstractVendorProvider {
                     settings.text(TOKEN_SECRET).orElse(""));
         } else {
             credentials = SenhaseguraCredentials.oauth2(settings.require(CLIENT_ID), settings.require(CLIENT_SECRET));
-            if ("basic".equals(settings.require(CLIENT_AUTH))) {
+            String form = settings.require(CLIENT_AUTH);
+            if ("basic".equals(form)) {
                 credentials = credentials.withBasicAuthHeader();
+            } else if ("body".equals(form)) {
+                credentials = credentials.withFormBody();
             }
         }
         SenhaseguraClient.Builder b = CommonSettings.apply(settings, SenhaseguraClient.builder()).credentials(credentials);

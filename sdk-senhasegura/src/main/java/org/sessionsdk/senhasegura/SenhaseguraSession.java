@@ -32,6 +32,20 @@ public record SenhaseguraSession(String id, String user, String originIp, String
                             LocalDateTime end, Duration duration, boolean preventPurge, String request,
                             String itsm) {
 
+    /**
+     * {@return whether {@link #sessionId()} is shown masked, as the single-session answer's example has it
+     * ({@code df06257a1****...9104dc43}): such a value ends no session, and the SDK never sends it}
+     */
+    public boolean sessionIdMasked() {
+        return isMasked(sessionId);
+    }
+
+    /** Whether a {@code session_id} is masked: stars or an ellipsis stand for some of its characters. */
+    static boolean isMasked(String sessionId) {
+        return sessionId != null && (sessionId.indexOf('*') >= 0 || sessionId.contains("...")
+                || sessionId.indexOf('\u2026') >= 0);
+    }
+
     /** {@return whether the session is still open (no end time)} */
     public boolean open() {
         return end == null;

@@ -208,7 +208,8 @@ class OAuth2TokenTest {
                 "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\","
                         + "\"message\":\"Client authentication failed\"}")));
 
-        try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "wrong")).build()) {
+        // the form fixed: the automatic choice would try the Basic header once more (OAuth2TokenFormTest)
+        try (SenhaseguraClient c = builder(SenhaseguraCredentials.oauth2("app", "wrong").withFormBody()).build()) {
             AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> c.sessions().list());
             assertThat(e.details().path()).isEqualTo(TOKEN);
             assertThat(e.vendorMessage()).contains("Client authentication failed");

@@ -205,9 +205,11 @@ final class SaymonAuditApi {
                 for (String login : sim.userLogins()) {
                     g.writeStartObject();
                     g.writeStringField("id", sim.userId(login));
-                    g.writeStringField("login", login);
-                    g.writeStringField("name", SaymonSimulator.LOGIN.equals(login) ? "Administrator" : login);
-                    g.writeStringField("email", login + "@example.com");
+                    g.writeStringField("login", sim.apiTokens.listed(login));
+                    if (!sim.apiTokens.maskLogins) { // without manage-users: only id and the masked login
+                        g.writeStringField("name", SaymonSimulator.LOGIN.equals(login) ? "Administrator" : login);
+                        g.writeStringField("email", login + "@example.com");
+                    }
                     g.writeEndObject();
                 }
                 g.writeEndArray();

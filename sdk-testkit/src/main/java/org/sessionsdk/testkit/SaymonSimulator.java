@@ -51,6 +51,8 @@ public final class SaymonSimulator extends Simulator {
     public static final String VIEWER_PASSWORD = "viewer-password";
     /** The permission the session log needs. */
     public static final String LOG_PERMISSION = "read-session-log";
+    /** An API token of {@link #LOGIN} the simulator accepts from the start (query parameter {@code api-token}). */
+    public static final String API_TOKEN = "testkit-saymon-api-token-5c1e";
 
     static final String LOG = "/node/api/users/session/log";
     static final String CURRENT = "/node/api/users/current";
@@ -74,6 +76,7 @@ public final class SaymonSimulator extends Simulator {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicLong served = new AtomicLong();
     private final SaymonAuditApi audit = new SaymonAuditApi(this);
+    final SaymonApiTokens apiTokens = new SaymonApiTokens(this);
 
     private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
 
@@ -301,6 +304,63 @@ public final class SaymonSimulator extends Simulator {
         return n;
     }
 
+    /**
+     * The query parameter API tokens come in (default {@code api-token}).
+     *
+     * @param name the parameter's name
+     * @return this simulator
+     */
+    public SaymonSimulator withApiTokenParameter(String name) {
+        apiTokens.parameter = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Makes an API token for {@code login}, as {@code POST /node/api/users/{id}/auth-token} does.
+     *
+     * @param login one of the simulator's users
+     * @return the token
+     */
+    public String issueApiToken(String login) {
+        return apiTokens.issue(login);
+    }
+
+    /**
+     * Revokes every API token of {@code login} ({@link #API_TOKEN} too, for {@link #LOGIN}), as
+     * {@code DELETE /node/api/users/{id}/auth-token} does: they get 401 "Invalid API token.".
+     *
+     * @param login one of the simulator's users
+     * @return this simulator
+     */
+    public SaymonSimulator revokeApiTokens(String login) {
+        apiTokens.revoke(login);
+        return this;
+    }
+
+    /**
+     * Turns the API token scheme off or on, as an administrator can: while off, every token gets 401
+     * "Invalid API token.".
+     *
+     * @param on false to refuse every token
+     * @return this simulator
+     */
+    public SaymonSimulator withApiTokens(boolean on) {
+        apiTokens.disabled = !on;
+        return this;
+    }
+
+    /**
+     * {@code GET /node/api/users} shows each login masked ({@code admin*****}), as SAYMON does for a caller
+     * without the {@code manage-users} permission.
+     *
+     * @param on true to mask
+     * @return this simulator
+     */
+    public SaymonSimulator withMaskedLogins(boolean on) {
+        apiTokens.maskLogins = on;
+        return this;
+    }
+
     /** {@return a client for this simulator with HTTP Basic as {@link #LOGIN}; close it} */
     public SaymonClient client() {
         return clientBuilder().build();
@@ -402,6 +462,13 @@ public final class SaymonSimulator extends Simulator {
             }
             return;
         }
+        if (SaymonApiTokens.serves(path)) { // making and revoking API tokens
+            String user = authenticate(ex);
+            if (user != null) {
+                apiTokens.handle(ex, user);
+            }
+            return;
+        }
         if (SaymonAuditApi.serves(path)) { // the user list and the users' audit logs
             String user = authenticate(ex);
             if (user != null) {
@@ -435,6 +502,13 @@ public final class SaymonSimulator extends Simulator {
 
     /** The user, or null once a 401 is answered. */
     private String authenticate(SimExchange ex) throws IOException {
+        if (apiTokens.present(ex)) {
+            String user = apiTokens.authenticate(ex);
+            if (user == null) {
+                rejected.incrementAndGet();
+            }
+            return user;
+        }
         String authorization = ex.header("Authorization");
         if (authorization != null) {
             String[] basic = SimWire.basic(authorization);

@@ -71,9 +71,7 @@ public final class SenhaseguraSimulator extends Simulator {
     /** The vendor's text for a refused permission, e.g. for {@link #errorBody(int, String)}. */
     public static final String NOT_AUTHORIZED = "You are not authorized to access this resource.";
 
-    private static final List<String> LIST_PATHS = List.of(SESSIONS_PATH, "/api/pam/session/remotesessions",
-            "/iso/session/remotesessions");
-    private static final List<String> DROP_PATHS = List.of(TERMINATE_PATH, "/iso/session/drop");
+    private final SenhaseguraVariants variants = new SenhaseguraVariants();
 
     private volatile long seed = 42;
     private volatile int generated = 10;
@@ -336,6 +334,51 @@ public final class SenhaseguraSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * Plays one API version: only its remote-sessions and terminate paths answer (the others are 404
+     * "Resource sub not found"), with its tenant and terminate answer. Default {@link SenhaseguraApiVersion#ANY}.
+     *
+     * @param version the version
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withApiVersion(SenhaseguraApiVersion version) {
+        variants.version = Objects.requireNonNull(version, "version");
+        return this;
+    }
+
+    /**
+     * The token endpoint takes the client's id and secret only in a Basic header, as 3.25's docs say: in
+     * the form body they get 401 {@code invalid_client} "Client authentication failed".
+     *
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withTokenBasicHeaderOnly() {
+        variants.tokenForm = SenhaseguraVariants.TokenForm.BASIC_ONLY;
+        return this;
+    }
+
+    /**
+     * The token endpoint takes the client's id and secret only in the form body (the newest docs).
+     *
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withTokenFormBodyOnly() {
+        variants.tokenForm = SenhaseguraVariants.TokenForm.BODY_ONLY;
+        return this;
+    }
+
+    /**
+     * The single-session answer ({@code GET .../remotesessions/{id}}) masks {@code session_id}
+     * ({@code df06257a1****...9104dc43}) as the docs' example does; the list keeps it whole.
+     *
+     * @param on true to mask
+     * @return this simulator
+     */
+    public SenhaseguraSimulator withMaskedSessionIdInGet(boolean on) {
+        variants.maskSingleSessionId = on;
+        return this;
+    }
+
     /** Invalidates every token issued so far: the next call with one is refused. */
     public void expireTokens() {
         tokens.clear();
@@ -431,9 +474,8 @@ public final class SenhaseguraSimulator extends Simulator {
             token(ex);
             return;
         }
-        String listPath = LIST_PATHS.stream().filter(p -> path.equals(p) || path.startsWith(p + "/")).findFirst()
-                .orElse(null);
-        String dropPath = DROP_PATHS.stream().filter(p -> path.startsWith(p + "/")).findFirst().orElse(null);
+        String listPath = variants.listPath(path);
+        String dropPath = variants.dropPath(path);
         if (listPath == null && dropPath == null) {
             ex.respond(404, contentType(), errorBody(404, NOT_FOUND));
             return;
@@ -471,7 +513,7 @@ public final class SenhaseguraSimulator extends Simulator {
         // RFC 6749 2.3.1: a client's id and secret in a Basic header are form-urlencoded
         String id = basic != null ? URLDecoder.decode(basic[0], StandardCharsets.UTF_8) : form.get("client_id");
         String secret = basic != null ? URLDecoder.decode(basic[1], StandardCharsets.UTF_8) : form.get("client_secret");
-        if (!CLIENT_ID.equals(id) || !CLIENT_SECRET.equals(secret)) {
+        if (!CLIENT_ID.equals(id) || !CLIENT_SECRET.equals(secret) || !variants.acceptsTokenForm(basic != null)) {
             ex.respond(401, contentType(), oauthError("invalid_client", "Client authentication failed"));
             return;
         }
@@ -533,7 +575,7 @@ public final class SenhaseguraSimulator extends Simulator {
                     g.writeNumberField("code", 200);
                     writeResponse(g, 200, "");
                 }
-                g.writeStringField("tenant", "senhasegura");
+                g.writeStringField("tenant", variants.version.tenant());
                 g.writeArrayFieldStart("remote_sessions");
                 for (int i = 0; i < n; i++) {
                     write(g, generated(s, i));
@@ -562,7 +604,7 @@ public final class SenhaseguraSimulator extends Simulator {
             g.writeNumberField("code", 200);
             writeResponse(g, 200, "");
             g.writeArrayFieldStart("remote_session");
-            write(g, found);
+            write(g, variants.single(found));
             g.writeEndArray();
             g.writeEndObject();
         }));
@@ -612,7 +654,7 @@ public final class SenhaseguraSimulator extends Simulator {
             return;
         }
         terminations.incrementAndGet();
-        ex.respond(200, contentType(), errorBody(200, ""));
+        ex.respond(200, contentType(), variants.dropped());
     }
 
     /** The index of a generated session id: 32 hex from the seed, then the index in 8 hex. */

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param key          the key, e.g. {@code api.key}
  * @param type         how its text is read
  * @param required     whether it must be given (see {@code requiredWhen})
- * @param requiredWhen {@code other=value}: required only when that setting has that value; null for
- *                     "always" (with {@code required}) or "never"
+ * @param requiredWhen {@code other=value} (or {@code other=one|another}): required only when that setting
+ *                     has that value (one of them); null for "always" (with {@code required}) or "never"
  * @param secret       whether its value is a secret: redacted wherever settings are printed
  * @param defaultValue the value when none is given, as text; null for none
  * @param choices      the values a {@link Type#CHOICE} accepts; empty otherwise
@@ -69,8 +69,8 @@ public record Setting(String key, Type type, boolean required, String requiredWh
         if ((type == Type.CHOICE) == choices.isEmpty()) {
             throw new IllegalArgumentException(key + ": a CHOICE setting, and only it, lists its choices");
         }
-        if (requiredWhen != null && !requiredWhen.matches("[a-z0-9.]+=[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException(key + ": requiredWhen is other=value: " + requiredWhen);
+        if (requiredWhen != null && !requiredWhen.matches("[a-z0-9.]+=[A-Za-z0-9._-]+(\\|[A-Za-z0-9._-]+)*")) {
+            throw new IllegalArgumentException(key + ": requiredWhen is other=value or other=one|another: " + requiredWhen);
         }
     }
 
@@ -113,14 +113,20 @@ public record Setting(String key, Type type, boolean required, String requiredWh
         }
 
         /**
-         * Required only when another setting has a value (e.g. a password when {@code auth=password}).
+         * Required only when another setting has a value (e.g. a password when {@code auth=password}), or
+         * one of several values.
          *
-         * @param other the other setting's key
-         * @param value its value
+         * @param other  the other setting's key
+         * @param value  its value
+         * @param others more values of it that make this setting required too
          * @return this builder
          */
-        public Builder requiredWhen(String other, String value) {
-            this.requiredWhen = other + "=" + value;
+        public Builder requiredWhen(String other, String value, String... others) {
+            StringBuilder sb = new StringBuilder(other).append('=').append(value);
+            for (String o : others) {
+                sb.append('|').append(o);
+            }
+            this.requiredWhen = sb.toString();
             return this;
         }
 

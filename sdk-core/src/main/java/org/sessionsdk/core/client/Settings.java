@@ -81,7 +81,8 @@ public final class Settings {
             return true;
         }
         int eq = s.requiredWhen().indexOf('=');
-        return s.requiredWhen().substring(eq + 1).equals(values.get(s.requiredWhen().substring(0, eq)));
+        String value = values.get(s.requiredWhen().substring(0, eq));
+        return value != null && List.of(s.requiredWhen().substring(eq + 1).split("\\|")).contains(value);
     }
 
     /** {@return the vendor these settings are for} */

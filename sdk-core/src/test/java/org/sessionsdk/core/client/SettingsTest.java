@@ -74,6 +74,27 @@ class SettingsTest {
     }
 
     @Test
+    void requiredWhenMayNameSeveralValues() {
+        List<Setting> declared = List.of(
+                Setting.builder("endpoint", Setting.Type.URI).required().description("e").build(),
+                Setting.builder("auth", Setting.Type.CHOICE).choices("basic", "session", "token").defaultValue("basic")
+                        .description("a").build(),
+                Setting.builder("username", Setting.Type.STRING).required().requiredWhen("auth", "basic", "session")
+                        .description("u").build());
+        Setting username = declared.get(2);
+        assertThat(username.requiredWhen()).isEqualTo("auth=basic|session");
+        for (String auth : List.of("basic", "session")) {
+            assertThatThrownBy(() -> Settings.check("fake", declared, Map.of("endpoint", "https://h", "auth", auth)))
+                    .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems().get("username"))
+                            .startsWith("required when auth=basic|session"));
+        }
+        assertThat(Settings.check("fake", declared, Map.of("endpoint", "https://h", "auth", "token")).has("username"))
+                .isFalse();
+        assertThatThrownBy(() -> new Setting("x", Setting.Type.STRING, true, "auth=a||b", false, null, List.of(), "d"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keysAreDottedLowerCaseWordsAndMapToCliOptions() {
         assertThatThrownBy(() -> Setting.builder("apiKey", Setting.Type.STRING).build())
                 .isInstanceOf(IllegalArgumentException.class);

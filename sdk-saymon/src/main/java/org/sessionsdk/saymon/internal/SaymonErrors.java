@@ -24,6 +24,15 @@ public final class SaymonErrors {
      *                   named in the hint of a 403; null when none is documented
      */
     public static ErrorDecoder decoder(String permission) {
+        return decoder(permission, null);
+    }
+
+    /**
+     * @param permission  the SAYMON permission the operation needs, named in the hint of a 403; or null
+     * @param refusedHint what a refusal of the client's credentials means (an API token refused), as the
+     *                    hint of its {@link AuthenticationException}; null for none
+     */
+    public static ErrorDecoder decoder(String permission, String refusedHint) {
         return ctx -> {
             String[] outer = JsonSupport.twoStrings(ctx.body(), "code", "message");
             String code = outer[0];
@@ -40,7 +49,10 @@ public final class SaymonErrors {
                 d = d.withHint("The SAYMON user needs the permission '" + permission + "'");
             }
             if ("Unauthorized".equals(outer[0]) || "InvalidCredentials".equals(outer[0])) {
-                return new AuthenticationException(d);
+                return new AuthenticationException(refusedHint == null ? d : d.withHint(refusedHint));
+            }
+            if (d.statusCode() == 401 && refusedHint != null) {
+                return new AuthenticationException(d.withHint(refusedHint));
             }
             return ApiErrors.forStatus(d, ctx.retryAfter());
         };

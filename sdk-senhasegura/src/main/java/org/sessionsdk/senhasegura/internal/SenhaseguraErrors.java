@@ -102,7 +102,7 @@ public final class SenhaseguraErrors implements ErrorDecoder {
     }
 
     private String notFoundHint(String path) {
-        if (path != null && path.contains(terminatePath)) {
+        if (path != null && (path.contains(terminatePath) || path.contains("/session/drop/"))) {
             return "the session may have ended already, or this server version uses another drop path: "
                     + "older servers use terminatePath(\"/iso/session/drop\")";
         }

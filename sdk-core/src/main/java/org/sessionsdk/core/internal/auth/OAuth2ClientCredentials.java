@@ -37,7 +37,8 @@ import org.sessionsdk.core.internal.JsonSupport;
  *
  * <p>Only one caller fetches at a time; concurrent callers wait for that token instead of each
  * asking for their own. The client id and secret go in the form body by default, or in a Basic
- * header for servers that want that.
+ * header for servers that want that, or ({@link ClientAuthentication#AUTO}) in one form and, once
+ * when the token endpoint refuses the client, in the other; the form that worked is remembered.
  */
 public final class OAuth2ClientCredentials implements RequestAuth {
     private static final JsonFactory JSON = JsonSupport.factory();
@@ -46,23 +47,53 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     private final String tokenPath;
     private final String clientId;
     private final Secret clientSecret;
-    private final boolean basicHeader;
+    private final ClientAuthentication clientAuth;
     private final String scope;
     private final Duration margin;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile Token token;
+    /** With {@link ClientAuthentication#AUTO}: the form the token endpoint last accepted, or null. */
+    private volatile ClientAuthentication accepted;
 
     private record Token(Secret value, Instant refreshAt) {
     }
+
+    /** How the client id and secret reach the token endpoint (RFC 6749 section 2.3.1). */
+    public enum ClientAuthentication {
+        /** {@code client_id} and {@code client_secret} in the form body. */
+        FORM_BODY("form body"),
+        /** A Basic header of the form-urlencoded id and secret. */
+        BASIC_HEADER("Basic header"),
+        /**
+         * The form that last worked (the form body at first); when the token endpoint refuses the client
+         * ({@code invalid_client} and the like), the other form once.
+         */
+        AUTO("form body, else Basic header");
+
+        private final String description;
+
+        ClientAuthentication(String description) {
+            this.description = description;
+        }
+
+        /** {@return the form in words, for messages} */
+        public String description() {
+            return description;
+        }
+    }
+
+    /** Token errors that are about the grant or the scope, not the client: the other form would not help. */
+    private static final java.util.Set<String> NOT_ABOUT_THE_CLIENT = java.util.Set.of("invalid_grant", "invalid_scope",
+            "unsupported_grant_type");
 
     private OAuth2ClientCredentials(Builder b) {
         this.tokenCaller = Objects.requireNonNull(b.tokenCaller, "tokenCaller");
         this.tokenPath = Objects.requireNonNull(b.tokenPath, "tokenPath");
         this.clientId = Objects.requireNonNull(b.clientId, "clientId");
         this.clientSecret = Objects.requireNonNull(b.clientSecret, "clientSecret");
-        this.basicHeader = b.basicHeader;
+        this.clientAuth = Objects.requireNonNull(b.clientAuth, "clientAuthentication");
         this.scope = b.scope;
         this.margin = b.margin;
         this.clock = tokenCaller.config().clock();
@@ -137,7 +168,59 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         }
     }
 
+    /**
+     * {@return the form the token endpoint accepted last: the fixed one, or with
+     * {@link ClientAuthentication#AUTO} the one that worked (null before any did)}
+     */
+    public ClientAuthentication acceptedForm() {
+        return clientAuth == ClientAuthentication.AUTO ? accepted : clientAuth;
+    }
+
     private Token fetch() {
+        if (clientAuth != ClientAuthentication.AUTO) {
+            return fetch(clientAuth == ClientAuthentication.BASIC_HEADER);
+        }
+        boolean basicFirst = accepted == ClientAuthentication.BASIC_HEADER;
+        AuthenticationException refused;
+        try {
+            return fetchRemembering(basicFirst);
+        } catch (AuthenticationException e) {
+            if (!aboutTheClient(e)) {
+                throw e;
+            }
+            refused = e;
+        }
+        try {
+            return fetchRemembering(!basicFirst);
+        } catch (AuthenticationException again) {
+            if (!aboutTheClient(again)) {
+                again.addSuppressed(refused);
+                throw again;
+            }
+            AuthenticationException both = new AuthenticationException(again.details().withHint(
+                    "the token endpoint refused the client id and secret in both forms RFC 6749 allows: tried "
+                            + form(basicFirst) + ", then " + form(!basicFirst) + "; check the client id and secret"));
+            both.addSuppressed(refused);
+            throw both;
+        }
+    }
+
+    private Token fetchRemembering(boolean basicHeader) {
+        Token t = fetch(basicHeader);
+        accepted = basicHeader ? ClientAuthentication.BASIC_HEADER : ClientAuthentication.FORM_BODY;
+        return t;
+    }
+
+    private static String form(boolean basicHeader) {
+        return basicHeader ? "the id and secret in a Basic header" : "the id and secret in the form body";
+    }
+
+    /** A refusal of the client ({@code invalid_client}, "Client authentication failed"), not of the grant. */
+    private static boolean aboutTheClient(AuthenticationException e) {
+        return e.vendorCode().map(c -> !NOT_ABOUT_THE_CLIENT.contains(c)).orElse(true);
+    }
+
+    private Token fetch(boolean basicHeader) {
         fetches.incrementAndGet();
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         Call.Builder call = Call.post(tokenPath).operation("POST " + tokenPath).header("Accept", "application/json");
@@ -232,7 +315,8 @@ public final class OAuth2ClientCredentials implements RequestAuth {
 
     @Override
     public String toString() {
-        return "OAuth2ClientCredentials[clientId=" + clientId + ", clientSecret=****, tokenPath=" + tokenPath + "]";
+        return "OAuth2ClientCredentials[clientId=" + clientId + ", clientSecret=****, tokenPath=" + tokenPath
+                + ", clientAuthentication=" + clientAuth + "]";
     }
 
     /** Builds an {@link OAuth2ClientCredentials}. */
@@ -245,7 +329,7 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         private String tokenPath;
         private String clientId;
         private Secret clientSecret;
-        private boolean basicHeader;
+        private ClientAuthentication clientAuth = ClientAuthentication.FORM_BODY;
         private String scope;
         private Duration margin = Duration.ofSeconds(60);
 
@@ -302,7 +386,18 @@ public final class OAuth2ClientCredentials implements RequestAuth {
          * @return this builder
          */
         public Builder basicHeader(boolean on) {
-            this.basicHeader = on;
+            this.clientAuth = on ? ClientAuthentication.BASIC_HEADER : ClientAuthentication.FORM_BODY;
+            return this;
+        }
+
+        /**
+         * How the id and secret reach the token endpoint (default {@link ClientAuthentication#FORM_BODY}).
+         *
+         * @param how the form body, a Basic header, or either ({@link ClientAuthentication#AUTO})
+         * @return this builder
+         */
+        public Builder clientAuthentication(ClientAuthentication how) {
+            this.clientAuth = Objects.requireNonNull(how, "clientAuthentication");
             return this;
         }
 
