@@ -108,12 +108,6 @@ final class EkranAlertsApi {
     }
 
     void handle(SimExchange ex) throws IOException {
-        if (!"GET".equals(ex.method())) {
-            ex.responseHeader("Allow", "GET");
-            ex.respond(405, sim.contentType(), EkranSimulator.message("The requested resource does not support http method '"
-                    + ex.method() + "'."));
-            return;
-        }
         if (!sim.authorized(ex)) {
             return;
         }
@@ -125,10 +119,10 @@ final class EkranAlertsApi {
         try {
             start = sim.bound("start", ex.query("start"));
             end = sim.bound("end", ex.query("end"));
-            count = (int) number("alertCount", ex.query("alertCount"), MAX_COUNT, MAX_COUNT);
-            after = number("afterActivityId", ex.query("afterActivityId"), Long.MAX_VALUE, 0);
-        } catch (EkranSimulator.BadBound b) {
-            ex.respond(400, "application/problem+json; charset=utf-8", EkranSimulator.problem(b.param, b.value));
+            count = (int) EkranWire.number("alertCount", ex.query("alertCount"), MAX_COUNT, MAX_COUNT);
+            after = EkranWire.number("afterActivityId", ex.query("afterActivityId"), Long.MAX_VALUE, 0);
+        } catch (EkranWire.BadBound b) {
+            ex.respond(400, EkranWire.PROBLEM_JSON, EkranWire.problem(b));
             return;
         }
         ex.respondStreaming(200, sim.contentType(), out -> {
@@ -167,22 +161,6 @@ final class EkranAlertsApi {
         });
     }
 
-    /** A whole number parameter from 0 to {@code max}; {@code absent} when missing or empty; else a 400. */
-    static long number(String name, String v, long max, long absent) throws EkranSimulator.BadBound {
-        if (v == null || v.isEmpty()) {
-            return absent;
-        }
-        try {
-            long n = Long.parseLong(v);
-            if (n >= 0 && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // a 400 below
-        }
-        throw new EkranSimulator.BadBound(name, v);
-    }
-
     private Alert generatedAlert(long i, int n) {
         long seed = sim.seed();
         long jitter = Math.floorMod(SimData.mix(seed, i, 31), JITTER_SECONDS);
@@ -202,7 +180,7 @@ final class EkranAlertsApi {
         g.writeStringField("alertName", a.name());
         g.writeStringField("riskLevel", a.risk());
         g.writeStringField("description", a.description());
-        g.writeStringField("date", OffsetDateTime.ofInstant(a.date(), sim.zone()).format(EkranSimulator.OUT));
+        g.writeStringField("date", OffsetDateTime.ofInstant(a.date(), sim.zone()).format(EkranWire.OUT));
         g.writeStringField("userName", a.user());
         g.writeStringField("computerName", a.computer());
         if (a.sessionId() > 0) {

@@ -44,14 +44,14 @@ final class EkranDetailsApi {
         int page;
         try {
             if (params == null) {
-                throw new EkranSimulator.BadBound("$", ex.bodyText());
+                throw new EkranWire.BadBound("$", ex.bodyText());
             }
             start = sim.bound("start", params.get("start"));
             end = sim.bound("end", params.get("end"));
-            count = (int) EkranAlertsApi.number("sessionCount", params.get("sessionCount"), MAX_COUNT, MAX_COUNT);
-            page = (int) EkranAlertsApi.number("pageIndex", params.get("pageIndex"), Integer.MAX_VALUE, 0);
-        } catch (EkranSimulator.BadBound b) {
-            ex.respond(400, "application/problem+json; charset=utf-8", EkranSimulator.problem(b.param, b.value));
+            count = (int) EkranWire.number("sessionCount", params.get("sessionCount"), MAX_COUNT, MAX_COUNT);
+            page = (int) EkranWire.number("pageIndex", params.get("pageIndex"), Integer.MAX_VALUE, 0);
+        } catch (EkranWire.BadBound b) {
+            ex.respond(400, EkranWire.PROBLEM_JSON, EkranWire.problem(b));
             return;
         }
         List<EkranSession> window = sim.sessions(start, end);
@@ -81,11 +81,11 @@ final class EkranDetailsApi {
         g.writeStringField("clientGuid", s.clientGuid());
         g.writeStringField("duration", timeSpan(ticks));
         g.writeStringField("idleTime", timeSpan(idle));
-        g.writeStringField("loginDate", s.loginDate().format(EkranSimulator.OUT));
+        g.writeStringField("loginDate", s.loginDate().format(EkranWire.OUT));
         if (s.logoutDate() == null) {
             g.writeNullField("logoutDate");
         } else {
-            g.writeStringField("logoutDate", s.logoutDate().format(EkranSimulator.OUT));
+            g.writeStringField("logoutDate", s.logoutDate().format(EkranWire.OUT));
         }
         g.writeStringField("productiveTime", timeSpan(ticks - idle));
         g.writeNumberField("sessionId", s.sessionId());

@@ -162,20 +162,9 @@ final class SaymonAuditApi {
                     + " failed on purpose (" + status + ")"));
             return;
         }
-        long[] q = new long[4]; // from, to, limit, skip; -1 when absent
-        String[] names = {"from", "to", "limit", "skip"};
-        for (int i = 0; i < names.length; i++) {
-            String v = ex.query(names[i]);
-            try {
-                q[i] = v == null || v.isEmpty() ? -1 : Long.parseLong(v.strip());
-                if (q[i] < 0 && v != null && !v.isEmpty()) {
-                    throw new NumberFormatException("negative");
-                }
-            } catch (NumberFormatException e) {
-                ex.respond(400, sim.contentType(), SaymonSimulator.errorBody("BadRequest",
-                        "from, to, limit and skip must be non-negative integers"));
-                return;
-            }
+        SaymonPage page = SaymonPage.read(ex, sim.contentType(), false);
+        if (page == null) {
+            return;
         }
         requests.incrementAndGet();
         Log log = new Log(userId); // the log as it is when the request arrives
@@ -185,14 +174,10 @@ final class SaymonAuditApi {
             add(Instant.ofEpochMilli(newest + 1), login, "update", "object", SimData.hex(sim.seed(), 9_000_000L
                     + inserts.incrementAndGet(), 24));
         }
-        Long from = q[0] < 0 ? null : q[0];
-        Long to = q[1] < 0 ? null : q[1];
-        long limit = q[2] <= 0 ? Long.MAX_VALUE : q[2];
-        long skip = Math.max(q[3], 0);
         ex.respondStreaming(200, sim.contentType(), out -> {
             try (JsonGenerator g = SimWire.generator(out)) {
                 g.writeStartArray();
-                log.walk(from, to, skip, limit, e -> write(g, e));
+                log.walk(page.from(), page.to(), page.skip(), page.limit(), e -> write(g, e));
                 g.writeEndArray();
             }
         });

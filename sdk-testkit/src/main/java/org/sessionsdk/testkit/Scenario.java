@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What happens on a simulated server over time: sessions that start and end (or are terminated) and
@@ -55,13 +50,8 @@ import java.util.regex.Pattern;
  * +30m      reset                       # the audit log is cleared: its ids start again at 1
  * +40m      failaudit  jdoe  500  20m   # for 20 minutes jdoe's audit log (SAYMON) answers 500
  * </pre>
- *
- * <p>Ids are labels: Plesk and SAYMON sessions carry a vendor id made from them, Ekran and senhasegura
- * number them after the generated sessions; each simulator's {@code sessionId(label)} tells which.
  */
 public final class Scenario {
-    private static final Pattern OFFSET = Pattern.compile("([+-])?(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
-
     private final List<Step> steps;
 
     private Scenario(List<Step> steps) {
@@ -78,12 +68,11 @@ public final class Scenario {
      * A session starts.
      *
      * @param at      when
-     * @param id      the session's label
+     * @param id      the session's label (each simulator's {@code sessionId(label)} tells its id there)
      * @param user    who logs in
      * @param address where from, or null
      */
-    public record Start(Duration at, String id, String user, String address) implements Step {
-    }
+    public record Start(Duration at, String id, String user, String address) implements Step {}
 
     /**
      * A session ends: the user logs out, or an administrator terminates it.
@@ -92,8 +81,7 @@ public final class Scenario {
      * @param id         the label of a session started before
      * @param terminated whether it was terminated rather than ended by its user
      */
-    public record End(Duration at, String id, boolean terminated) implements Step {
-    }
+    public record End(Duration at, String id, boolean terminated) implements Step {}
 
     /**
      * An entry appears in the audit log (Plesk's action log, Ekran's alerts, SAYMON's audit log).
@@ -104,9 +92,7 @@ public final class Scenario {
      * @param objectType what kind of object, or null
      * @param objectId   which object, or null
      */
-    public record Audit(Duration at, String actor, String action, String objectType, String objectId)
-            implements Step {
-    }
+    public record Audit(Duration at, String actor, String action, String objectType, String objectId) implements Step {}
 
     /**
      * How the server misbehaves from a point on, rather than what happens on it. Condition steps are
@@ -115,8 +101,7 @@ public final class Scenario {
      * with the simulator's {@code with...} method holds until the first such step.
      */
     public sealed interface Condition extends Step
-            permits Skew, Drift, LateRows, Fail, SlowBody, Zone, ResetLog, FailAuditLog {
-    }
+            permits Skew, Drift, LateRows, Fail, SlowBody, Zone, ResetLog, FailAuditLog {}
 
     /**
      * From {@code at} the server's clock reads {@code skew} ahead of the simulator's clock (behind when
@@ -125,8 +110,7 @@ public final class Scenario {
      * @param at   when, after the anchor
      * @param skew how far ahead
      */
-    public record Skew(Duration at, Duration skew) implements Condition {
-    }
+    public record Skew(Duration at, Duration skew) implements Condition {}
 
     /**
      * From {@code at} the server's clock gains {@code perHour} every hour of the simulator's clock
@@ -135,8 +119,7 @@ public final class Scenario {
      * @param at      when, after the anchor; the drift counts from here
      * @param perHour how much it gains an hour
      */
-    public record Drift(Duration at, Duration perHour) implements Condition {
-    }
+    public record Drift(Duration at, Duration perHour) implements Condition {}
 
     /**
      * From {@code at} a session start, session end or audit entry is listed only once the server's
@@ -145,8 +128,7 @@ public final class Scenario {
      * @param at    when, after the anchor
      * @param delay how late rows are listed; not negative
      */
-    public record LateRows(Duration at, Duration delay) implements Condition {
-    }
+    public record LateRows(Duration at, Duration delay) implements Condition {}
 
     /**
      * From {@code at}, for {@code length}, every request is answered with {@code status} and an empty
@@ -156,8 +138,7 @@ public final class Scenario {
      * @param status the HTTP status, 100 to 599
      * @param length how long; positive
      */
-    public record Fail(Duration at, int status, Duration length) implements Condition {
-    }
+    public record Fail(Duration at, int status, Duration length) implements Condition {}
 
     /**
      * From {@code at}, for {@code length}, every answer's body is written {@code bytesPerChunk} bytes at a
@@ -168,8 +149,7 @@ public final class Scenario {
      * @param pause         real time between pieces; not negative
      * @param length        how long; positive
      */
-    public record SlowBody(Duration at, int bytesPerChunk, Duration pause, Duration length) implements Condition {
-    }
+    public record SlowBody(Duration at, int bytesPerChunk, Duration pause, Duration length) implements Condition {}
 
     /**
      * The server's zone, as with {@code withServerZone}: vendors that write local times without an
@@ -179,8 +159,7 @@ public final class Scenario {
      * @param at   0
      * @param zone the zone, e.g. {@code Europe/Berlin}
      */
-    public record Zone(Duration at, ZoneId zone) implements Condition {
-    }
+    public record Zone(Duration at, ZoneId zone) implements Condition {}
 
     /**
      * At {@code at} the audit log is cleared, as a restored database or a server migrated behind the
@@ -190,8 +169,7 @@ public final class Scenario {
      *
      * @param at when, after the anchor
      */
-    public record ResetLog(Duration at) implements Condition {
-    }
+    public record ResetLog(Duration at) implements Condition {}
 
     /**
      * From {@code at}, for {@code length}, one user's audit log (SAYMON has one per user) answers
@@ -203,8 +181,7 @@ public final class Scenario {
      * @param status the HTTP status, 400 to 599
      * @param length how long; positive
      */
-    public record FailAuditLog(Duration at, String user, int status, Duration length) implements Condition {
-    }
+    public record FailAuditLog(Duration at, String user, int status, Duration length) implements Condition {}
 
     /** {@return a builder of a scenario} */
     public static Builder builder() {
@@ -225,73 +202,7 @@ public final class Scenario {
      *     not make sense (an end before its start, a session started twice, ...)
      */
     public static Scenario parse(String text) {
-        Builder b = builder();
-        String[] lines = text.split("\r?\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n];
-            int hash = line.indexOf('#');
-            String[] f = (hash < 0 ? line : line.substring(0, hash)).trim().split("\\s+");
-            if (f.length == 1 && f[0].isEmpty()) {
-                continue;
-            }
-            try {
-                if (f.length < 2) {
-                    throw new IllegalArgumentException("expected an offset and a step");
-                }
-                Duration at = offset(f[0]);
-                switch (f[1]) {
-                    case "start" -> {
-                        arity(f, 4, 5);
-                        b.start(at, f[2], f[3], f.length > 4 ? value(f[4]) : null);
-                    }
-                    case "end", "terminate" -> {
-                        arity(f, 3, 3);
-                        b.add(new End(at, f[2], f[1].equals("terminate")));
-                    }
-                    case "audit" -> {
-                        arity(f, 4, 6);
-                        b.audit(at, f[2], f[3], f.length > 4 ? value(f[4]) : null, f.length > 5 ? value(f[5]) : null);
-                    }
-                    case "skew" -> {
-                        arity(f, 3, 3);
-                        b.skew(at, offset(f[2]));
-                    }
-                    case "drift" -> {
-                        arity(f, 3, 3);
-                        b.drift(at, offset(f[2]));
-                    }
-                    case "late" -> {
-                        arity(f, 3, 3);
-                        b.lateRows(at, offset(f[2]));
-                    }
-                    case "fail" -> {
-                        arity(f, 4, 4);
-                        b.fail(at, number(f[2], "status"), offset(f[3]));
-                    }
-                    case "slow" -> {
-                        arity(f, 5, 5);
-                        b.slowBody(at, number(f[2], "bytes per chunk"), pause(f[3]), offset(f[4]));
-                    }
-                    case "zone" -> {
-                        arity(f, 3, 3);
-                        b.add(new Zone(at, zoneId(f[2])));
-                    }
-                    case "reset" -> {
-                        arity(f, 2, 2);
-                        b.resetLog(at);
-                    }
-                    case "failaudit" -> {
-                        arity(f, 5, 5);
-                        b.failAuditLogOf(at, f[2], number(f[3], "status"), offset(f[4]));
-                    }
-                    default -> throw new IllegalArgumentException("unknown step '" + f[1] + "' (expected start, end,"
-                            + " terminate, audit, skew, drift, late, fail, slow, zone, reset or failaudit)");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("scenario line " + (n + 1) + ": " + e.getMessage(), e);
-            }
-        }
-        return b.build();
+        return ScenarioFile.parse(text, builder());
     }
 
     /**
@@ -306,37 +217,6 @@ public final class Scenario {
         return parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
-    private static void arity(String[] f, int min, int max) {
-        if (f.length < min || f.length > max) {
-            throw new IllegalArgumentException("'" + f[1] + "' takes " + (min == max ? min - 2 : (min - 2) + " to " + (max - 2))
-                    + " values, found " + (f.length - 2));
-        }
-    }
-
-    private static int number(String v, String what) {
-        if (!v.matches("\\d{1,9}")) {
-            throw new IllegalArgumentException("'" + v + "' is not a " + what);
-        }
-        return Integer.parseInt(v);
-    }
-
-    /** A pause: {@code 50ms}, or an offset such as {@code 2s}. */
-    private static Duration pause(String v) {
-        return v.matches("\\d{1,9}ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))) : offset(v);
-    }
-
-    private static ZoneId zoneId(String v) {
-        try {
-            return ZoneId.of(v);
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + v + "' is not a zone (examples: UTC, Europe/Berlin)");
-        }
-    }
-
-    private static String value(String v) {
-        return v.equals("-") ? null : v;
-    }
-
     /**
      * An offset or length as the file writes it, for tools that take the same form (the clock skew of
      * {@code sessions simulate}).
@@ -346,32 +226,7 @@ public final class Scenario {
      * @throws IllegalArgumentException if it is not one
      */
     public static Duration parseOffset(String text) {
-        return offset(text);
-    }
-
-    /**
-     * An offset as the file writes it.
-     *
-     * @param text e.g. {@code +90s}, {@code 5m}, {@code +1h30m}, {@code -2d}, {@code 0}
-     * @return the offset
-     * @throws IllegalArgumentException if it is not one
-     */
-    static Duration offset(String text) {
-        if (text.equals("0") || text.equals("+0") || text.equals("-0")) {
-            return Duration.ZERO;
-        }
-        Matcher m = OFFSET.matcher(text);
-        if (!m.matches() || (m.group(2) == null && m.group(3) == null && m.group(4) == null && m.group(5) == null)) {
-            throw new IllegalArgumentException("'" + text + "' is not an offset (examples: +90s, +5m, +1h30m, -2d)");
-        }
-        Duration d = Duration.ZERO;
-        long[] unit = {86_400, 3_600, 60, 1};
-        for (int g = 2; g <= 5; g++) {
-            if (m.group(g) != null) {
-                d = d.plusSeconds(Math.multiplyExact(Long.parseLong(m.group(g)), unit[g - 2]));
-            }
-        }
-        return "-".equals(m.group(1)) ? d.negated() : d;
+        return ScenarioFile.offset(text);
     }
 
     /** Collects steps and checks that they make sense together. */
@@ -522,72 +377,10 @@ public final class Scenario {
             return add(new FailAuditLog(at, user, status, length));
         }
 
-        private Builder add(Step step) {
-            Objects.requireNonNull(step.at(), "at");
-            if (step.at().getNano() != 0) {
-                throw new IllegalArgumentException("steps fall on whole seconds, as vendors write times: " + step.at());
-            }
-            if (step instanceof Condition c) {
-                check(c);
-            }
-            if (step instanceof Start s) {
-                text(s.id(), "id");
-                text(s.user(), "user");
-            } else if (step instanceof End e) {
-                text(e.id(), "id");
-            } else if (step instanceof Audit a) {
-                text(a.actor(), "actor");
-                text(a.action(), "action");
-            }
+        Builder add(Step step) {
+            ScenarioRules.check(step);
             steps.add(step);
             return this;
-        }
-
-        private static void check(Condition c) {
-            if (c instanceof LateRows l) {
-                notNegative(l.delay(), "late rows' delay");
-            } else if (c instanceof Fail f) {
-                if (f.status() < 100 || f.status() > 599) {
-                    throw new IllegalArgumentException("a status runs from 100 to 599: " + f.status());
-                }
-                positive(f.length(), "fail's length");
-            } else if (c instanceof SlowBody s) {
-                if (s.bytesPerChunk() < 1) {
-                    throw new IllegalArgumentException("a slow body sends at least a byte a chunk: " + s.bytesPerChunk());
-                }
-                notNegative(s.pause(), "slow's pause");
-                positive(s.length(), "slow's length");
-            } else if (c instanceof FailAuditLog a) {
-                text(a.user(), "user");
-                if (a.status() < 400 || a.status() > 599) {
-                    throw new IllegalArgumentException("a failing audit log answers 400 to 599: " + a.status());
-                }
-                positive(a.length(), "failaudit's length");
-            } else if (c instanceof Zone z) {
-                Objects.requireNonNull(z.zone(), "zone");
-                if (!z.at().isZero()) {
-                    throw new IllegalArgumentException("a server does not change zone while it runs: zone only at 0");
-                }
-            }
-        }
-
-        private static void notNegative(Duration d, String what) {
-            if (Objects.requireNonNull(d, what).isNegative()) {
-                throw new IllegalArgumentException(what + " is negative: " + d);
-            }
-        }
-
-        private static void positive(Duration d, String what) {
-            notNegative(d, what);
-            if (d.isZero()) {
-                throw new IllegalArgumentException(what + " is zero");
-            }
-        }
-
-        private static void text(String v, String name) {
-            if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException(name + " is required");
-            }
         }
 
         /**
@@ -597,28 +390,7 @@ public final class Scenario {
          *     starts or ends without having started
          */
         public Scenario build() {
-            Map<String, Duration> started = new HashMap<>();
-            Map<String, Duration> ended = new HashMap<>();
-            for (Step st : steps) {
-                if (st instanceof Start s && started.putIfAbsent(s.id(), s.at()) != null) {
-                    throw new IllegalArgumentException("session " + s.id() + " starts twice");
-                }
-            }
-            for (Step st : steps) {
-                if (st instanceof End e) {
-                    Duration start = started.get(e.id());
-                    if (start == null) {
-                        throw new IllegalArgumentException("session " + e.id() + " ends but never starts");
-                    }
-                    if (e.at().compareTo(start) < 0) {
-                        throw new IllegalArgumentException("session " + e.id() + " ends at " + e.at()
-                                + ", before it starts at " + start);
-                    }
-                    if (ended.putIfAbsent(e.id(), e.at()) != null) {
-                        throw new IllegalArgumentException("session " + e.id() + " ends twice");
-                    }
-                }
-            }
+            ScenarioRules.checkSessions(steps);
             List<Step> sorted = new ArrayList<>(steps);
             sorted.sort(Comparator.comparing(Step::at)); // stable: same-time steps keep their order
             return new Scenario(sorted);

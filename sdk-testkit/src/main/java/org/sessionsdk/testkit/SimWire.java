@@ -40,6 +40,15 @@ final class SimWire {
         return w.toString();
     }
 
+    /** {@code {"message": text}}: the body many APIs and gateways answer an error with. */
+    static String message(String text) {
+        return json(g -> {
+            g.writeStartObject();
+            g.writeStringField("message", text);
+            g.writeEndObject();
+        });
+    }
+
     /** A generator over a streaming response body; closing it flushes but leaves the stream open. */
     static JsonGenerator generator(OutputStream out) throws IOException {
         JsonGenerator g = JsonSupport.factory().createGenerator(out);

@@ -1,27 +1,17 @@
 package org.sessionsdk.testkit;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A vendor's API served for real on 127.0.0.1 (an ephemeral port): the base of every simulator. It
@@ -40,47 +30,28 @@ public abstract class Simulator implements AutoCloseable {
         }
     }
 
+    // The engine's parts, each with one job: the journal, time (clock, anchor, conditions), the fault
+    // player and the tenants. The vendor subclass adds only its wire and data.
     private final String vendor;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final Faults faults = new Faults(() -> clock().instant());
+    /** The port, or null for a tenant (its parent's port serves it). */
+    private final Listener listener;
     /** How many requests the journal keeps; older ones are dropped, {@link #requestCount()} still counts them. */
     public static final int JOURNAL_SIZE = 10_000;
 
-    private final AtomicInteger requests = new AtomicInteger();
-    private final ArrayDeque<RecordedRequest> journal = new ArrayDeque<>();
+    private final RequestJournal journal = new RequestJournal(JOURNAL_SIZE);
     private final CountDownLatch closed = new CountDownLatch(1);
     private final String host;
     /** The simulator whose port this tenant is served on, or null for one with its own port. */
     private final Simulator parent;
     private final int tenantNumber;
-    private final Map<Integer, Simulator> tenants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, Simulator> tenants = new ConcurrentHashMap<>();
     /** Paths under it are served by a tenant: {@code /t/7/enterprise/control/agent.php} is tenant 7's. */
     public static final String TENANT_PREFIX = "/t/";
     /** The highest tenant number served. */
     public static final int MAX_TENANTS = 100_000;
-    /** The clock given (the client's); the server reads it through {@link #conditions}. */
-    private volatile Clock clock = Clock.systemUTC();
-    /** The given clock's instant, to the second, when the simulator started or got it. */
-    private volatile Instant anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    private final Conditions conditions;
-    private final Clock serverClock = new ServerClock(new Clock() {
-        // reads whichever clock the simulator has now, so the server clock follows withClock
-        @Override
-        public Instant instant() {
-            return clock.instant();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return clock.getZone();
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return clock.withZone(zone);
-        }
-    }, t -> conditionsServer(t));
+    private final SimTime time;
+    private final Faults faults;
+    private final RequestPipeline pipeline;
 
     /**
      * Opens the loopback port and starts serving.
@@ -104,37 +75,11 @@ public abstract class Simulator implements AutoCloseable {
         this.vendor = vendor;
         this.parent = null;
         this.tenantNumber = 0;
-        this.conditions = new Conditions();
-        InetSocketAddress bind = address != null ? address : new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        this.host = address == null ? "127.0.0.1" : uriHost(bind.getHostString());
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, vendor + "-simulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            this.server = HttpServer.create(bind, 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + (address == null ? "a loopback port" : host + ":" + bind.getPort())
-                    + " for the " + vendor + " simulator", e);
-        }
-        server.createContext("/", raw -> {
-            try (raw) {
-                SimExchange ex = new SimExchange(raw);
-                Simulator target = route(ex);
-                if (target == null) {
-                    ex.respond(404, "text/plain", "no such tenant in the " + vendor + " simulator: " + ex.path()
-                            + " (tenants are /t/1 to /t/" + MAX_TENANTS + ")");
-                } else {
-                    target.serve(ex);
-                }
-            } catch (IOException clientGone) {
-                // the client closed early (a test that stops reading): nothing to answer
-            }
-        });
-        server.setExecutor(executor);
-        server.start();
+        this.time = new SimTime();
+        this.faults = new Faults(() -> clock().instant());
+        this.pipeline = new RequestPipeline(this, journal, time, faults, closed);
+        this.listener = new Listener(vendor, address, this::dispatch);
+        this.host = listener.host();
     }
 
     /**
@@ -149,11 +94,10 @@ public abstract class Simulator implements AutoCloseable {
         this.parent = parent;
         this.tenantNumber = number;
         this.host = parent.host;
-        this.server = null;
-        this.executor = null;
-        this.clock = parent.clock;
-        this.anchor = parent.anchor;
-        this.conditions = parent.conditions.copy();
+        this.listener = null;
+        this.time = new SimTime(parent.time);
+        this.faults = new Faults(() -> clock().instant());
+        this.pipeline = new RequestPipeline(this, journal, time, faults, closed);
     }
 
     /**
@@ -196,55 +140,14 @@ public abstract class Simulator implements AutoCloseable {
         return tenantNumber;
     }
 
-    /** Journal, conditions and faults, the vendor's answer, and a 500 when the answer itself fails. */
-    private void serve(SimExchange ex) throws IOException {
-        record(ex);
-        try {
-            Instant now = clock.instant();
-            Scenario.SlowBody slow = conditions.slow(now, anchor);
-            if (slow != null) {
-                ex.slowBody(slow.bytesPerChunk(), slow.pause());
-            }
-            Scenario.Fail failing = conditions.failing(now, anchor);
-            Faults.Fault fault = failing != null ? new Faults.Status(failing.status(), "", null) : faults.poll();
-            if (fault instanceof Faults.SlowBody s) {
-                ex.slowBody(s.bytesPerChunk(), s.pause());
-                fault = null;
-            }
-            if (fault != null) {
-                play(fault, ex);
-            } else {
-                handle(ex);
-            }
-        } catch (RuntimeException bug) {
-            // the 500 is sent before the exchange closes: a closed exchange can only drop the connection
-            if (ex.answered()) {
-                throw new IOException("failed while answering", bug);
-            }
-            ex.respond(500, "text/plain", "the " + vendor + " simulator failed: " + bug);
-        }
-        if (!ex.answered()) {
-            ex.respond(404, "text/plain", "no such resource in the " + vendor + " simulator: " + ex.path());
-        }
-    }
-
-    /** This simulator for a plain path, a tenant for {@code /t/<n>/...}, or null for a tenant out of range. */
-    private Simulator route(SimExchange ex) {
-        String path = ex.path();
-        if (!path.startsWith(TENANT_PREFIX)) {
-            return this;
-        }
-        int slash = path.indexOf('/', TENANT_PREFIX.length());
-        String number = path.substring(TENANT_PREFIX.length(), slash < 0 ? path.length() : slash);
-        if (number.isEmpty() || number.length() > 6 || !number.chars().allMatch(c -> c >= '0' && c <= '9')
-                || number.charAt(0) == '0' || Integer.parseInt(number) > MAX_TENANTS) {
-            return null;
-        }
-        ex.stripPrefix(TENANT_PREFIX + number);
-        try {
-            return tenantOf(Integer.parseInt(number));
-        } catch (UnsupportedOperationException noTenants) {
-            return null;
+    /** Hands a request to its simulator: this one, or the tenant its path names. */
+    private void dispatch(SimExchange ex) throws IOException {
+        Simulator target = TenantPath.route(this, ex);
+        if (target == null) {
+            ex.respond(404, "text/plain", "no such tenant in the " + vendor + " simulator: " + ex.path()
+                    + " (tenants are /t/1 to /t/" + MAX_TENANTS + ")");
+        } else {
+            target.pipeline.serve(ex);
         }
     }
 
@@ -300,7 +203,7 @@ public abstract class Simulator implements AutoCloseable {
      * @param skew how far ahead
      * @return this simulator
      */
-    public Simulator withClockSkew(java.time.Duration skew) {
+    public Simulator withClockSkew(Duration skew) {
         useClockSkew(skew);
         return this;
     }
@@ -311,7 +214,7 @@ public abstract class Simulator implements AutoCloseable {
      * @param perHour the drift an hour
      * @return this simulator
      */
-    public Simulator withClockDrift(java.time.Duration perHour) {
+    public Simulator withClockDrift(Duration perHour) {
         useClockDrift(perHour);
         return this;
     }
@@ -322,7 +225,7 @@ public abstract class Simulator implements AutoCloseable {
      * @param delay how late; zero for at once
      * @return this simulator
      */
-    public Simulator withLateRows(java.time.Duration delay) {
+    public Simulator withLateRows(Duration delay) {
         useLateRows(delay);
         return this;
     }
@@ -333,7 +236,7 @@ public abstract class Simulator implements AutoCloseable {
      * @param zone the zone
      * @return this simulator
      */
-    public Simulator withServerZone(java.time.ZoneId zone) {
+    public Simulator withServerZone(ZoneId zone) {
         useServerZone(zone);
         return this;
     }
@@ -349,11 +252,7 @@ public abstract class Simulator implements AutoCloseable {
         if (parent != null) {
             return URI.create(parent.endpoint() + TENANT_PREFIX + tenantNumber);
         }
-        return URI.create("http://" + host + ":" + server.getAddress().getPort());
-    }
-
-    private static String uriHost(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + host + ":" + listener.port());
     }
 
     /**
@@ -362,7 +261,7 @@ public abstract class Simulator implements AutoCloseable {
      * {@linkplain #useClockDrift drift}. It follows later changes of clock, skew and drift}
      */
     public Clock clock() {
-        return serverClock;
+        return time.serverClock();
     }
 
     /**
@@ -372,29 +271,12 @@ public abstract class Simulator implements AutoCloseable {
      * happens later comes from a scenario or from a test's own calls}
      */
     public Instant anchor() {
-        return conditions.server(anchor, anchor).truncatedTo(ChronoUnit.SECONDS);
+        return time.anchor();
     }
 
-    /**
-     * {@return how many of the scenario's log resets an entry logged at {@code time} (the anchor plus
-     * its offset) comes after}
-     */
-    int logResetsBefore(Instant time) {
-        return conditions.resetsBy(time, anchor());
-    }
-
-    /** {@return how many of the scenario's log resets the clock has reached} */
-    int logResetsDue() {
-        return conditions.resetsBy(clock.instant(), anchor);
-    }
-
-    /** {@return the status the scenario has the audit log of the user {@code isUser} accepts fail with now, or null} */
-    Integer scenarioAuditLogFailure(java.util.function.Predicate<String> isUser) {
-        return conditions.failingAuditLog(isUser, clock.instant(), anchor);
-    }
-
-    private Instant conditionsServer(Instant now) {
-        return conditions.server(now, anchor);
+    /** {@return this simulator's time: its clock, anchor and conditions, for the vendor's data} */
+    SimTime time() {
+        return time;
     }
 
     /**
@@ -404,8 +286,8 @@ public abstract class Simulator implements AutoCloseable {
      *
      * @param skew how far ahead the server's clock is
      */
-    protected void useClockSkew(java.time.Duration skew) {
-        conditions.skew(skew);
+    protected void useClockSkew(Duration skew) {
+        time.conditions().skew(skew);
     }
 
     /**
@@ -415,8 +297,8 @@ public abstract class Simulator implements AutoCloseable {
      *
      * @param perHour how much the server's clock gains an hour
      */
-    protected void useClockDrift(java.time.Duration perHour) {
-        conditions.drift(perHour);
+    protected void useClockDrift(Duration perHour) {
+        time.conditions().drift(perHour);
     }
 
     /**
@@ -428,8 +310,8 @@ public abstract class Simulator implements AutoCloseable {
      * @param delay how late; not negative, zero for at once
      * @throws IllegalArgumentException if {@code delay} is negative
      */
-    protected void useLateRows(java.time.Duration delay) {
-        conditions.lateRows(delay);
+    protected void useLateRows(Duration delay) {
+        time.conditions().lateRows(delay);
     }
 
     /**
@@ -438,8 +320,8 @@ public abstract class Simulator implements AutoCloseable {
      *
      * @param zone the server's zone
      */
-    protected void useServerZone(java.time.ZoneId zone) {
-        Objects.requireNonNull(zone, "zone");
+    protected void useServerZone(ZoneId zone) {
+        java.util.Objects.requireNonNull(zone, "zone");
     }
 
     /**
@@ -449,20 +331,11 @@ public abstract class Simulator implements AutoCloseable {
      * @param scenario the scenario
      */
     protected void useScenarioConditions(Scenario scenario) {
-        conditions.play(scenario);
-        java.time.ZoneId zone = conditions.zone();
+        time.conditions().play(scenario);
+        ZoneId zone = time.conditions().zone();
         if (zone != null) {
             useServerZone(zone);
         }
-    }
-
-    /**
-     * {@return the server's instant up to which rows are listed: its clock's now, less how late rows
-     * come. Give it to the scenario playback where a vendor lists what has happened}
-     */
-    Instant publishedBy() {
-        Instant now = clock.instant();
-        return conditions.server(now, anchor).minus(conditions.lateRows(now, anchor));
     }
 
     /**
@@ -472,8 +345,7 @@ public abstract class Simulator implements AutoCloseable {
      * @param clock the clock, e.g. a {@link SimClock}
      */
     protected void useClock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.anchor = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        time.use(clock);
     }
 
     /** {@return failures to play on the next requests} */
@@ -483,7 +355,7 @@ public abstract class Simulator implements AutoCloseable {
 
     /** {@return how many requests were received since start or {@link #clearRequests()}, faults included} */
     public int requestCount() {
-        return requests.get();
+        return journal.count();
     }
 
     /**
@@ -491,38 +363,17 @@ public abstract class Simulator implements AutoCloseable {
      * (credentials masked) and body; at most the last {@value #JOURNAL_SIZE}}
      */
     public List<RecordedRequest> requests() {
-        synchronized (journal) {
-            return List.copyOf(journal);
-        }
+        return journal.all();
     }
 
     /** {@return the newest request received, or empty before the first} */
     public Optional<RecordedRequest> lastRequest() {
-        synchronized (journal) {
-            return Optional.ofNullable(journal.peekLast());
-        }
+        return journal.last();
     }
 
     /** Forgets every request received so far: the journal and the count start again. */
     public void clearRequests() {
-        synchronized (journal) {
-            journal.clear();
-            requests.set(0);
-        }
-    }
-
-    private void record(SimExchange ex) {
-        requests.incrementAndGet();
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        ex.raw().getRequestHeaders().forEach((name, values) ->
-                headers.put(name, values.stream().map(v -> RecordedRequest.mask(name, v)).toList()));
-        RecordedRequest r = new RecordedRequest(ex.method(), ex.path(), ex.queryParams(), headers, ex.bodyText());
-        synchronized (journal) {
-            if (journal.size() == JOURNAL_SIZE) {
-                journal.removeFirst();
-            }
-            journal.addLast(r);
-        }
+        journal.clear();
     }
 
     @Override
@@ -532,45 +383,6 @@ public abstract class Simulator implements AutoCloseable {
             return; // the parent owns the port
         }
         tenants.values().forEach(t -> t.closed.countDown());
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private void play(Faults.Fault fault, SimExchange ex) throws IOException {
-        if (fault instanceof Faults.Status s) {
-            if (s.retryAfter() != null) {
-                ex.responseHeader("Retry-After", s.retryAfter());
-            }
-            ex.respond(s.status(), contentType(), s.body() == null ? "" : s.body());
-        } else if (fault instanceof Faults.Reset) {
-            // closing the exchange without a status line drops the connection
-            ex.raw().getResponseBody().close();
-            throw new IOException("reset on purpose");
-        } else if (fault instanceof Faults.DropMidBody) {
-            // promise more than is sent, then close: the client sees the body end early
-            byte[] prefix = stallPrefix().getBytes(StandardCharsets.UTF_8);
-            ex.raw().getResponseHeaders().set("Content-Type", contentType());
-            ex.raw().sendResponseHeaders(200, prefix.length + 100_000L);
-            OutputStream out = ex.raw().getResponseBody();
-            out.write(prefix);
-            out.flush();
-            ex.raw().close();
-            throw new IOException("dropped mid-body on purpose");
-        } else if (fault instanceof Faults.Malformed) {
-            ex.respond(200, contentType(), malformedBody());
-        } else {
-            ex.respondStreaming(200, contentType(), out -> stall(out));
-        }
-    }
-
-    private void stall(OutputStream out) throws IOException {
-        out.write(stallPrefix().getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        try {
-            // hold the connection open without sending more, until the client hangs up or we close
-            closed.await(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        listener.stop();
     }
 }
