@@ -76,6 +76,7 @@ public final class EkranSimulator extends Simulator {
     private final AtomicInteger rejected = new AtomicInteger();
     private final EkranAlertsApi alerts = new EkranAlertsApi(this);
     private final EkranDetailsApi details = new EkranDetailsApi(this);
+    private final EkranAccessRequestsApi accessRequests = new EkranAccessRequestsApi(this);
 
     private volatile ScenarioPlayback scenario = ScenarioPlayback.NONE;
 
@@ -330,6 +331,46 @@ public final class EkranSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * {@code n} generated processed endpoint access requests for
+     * {@code GET /ekranapi/AccessRequests/GetEndpointAccessRequests} (default none): ids {@code 1..n}, processed
+     * about 11 minutes apart, the newest just before {@link #anchor()}. Call it before
+     * {@link #addAccessRequest}.
+     *
+     * @param n how many, not negative
+     * @return this simulator
+     * @throws IllegalStateException if requests were added already (their ids follow the generated ones)
+     */
+    public EkranSimulator withAccessRequests(int n) {
+        accessRequests.generate(n);
+        return this;
+    }
+
+    /**
+     * Appends a processed endpoint access request with the next id.
+     *
+     * @param processed   when it was approved or denied ({@code processedDate}; asked two minutes before)
+     * @param user        who asked ({@code userName}), or null
+     * @param endpoint    for which endpoint ({@code endpointName}), or null
+     * @param approved    {@code Approved}, else {@code Denied}
+     * @param processedBy who decided ({@code processedBy}), or null
+     * @return the id it was given
+     */
+    public long addAccessRequest(Instant processed, String user, String endpoint, boolean approved, String processedBy) {
+        return accessRequests.add(processed, user, endpoint, approved, processedBy);
+    }
+
+    /**
+     * Plays a server from before the access-request API: its path answers 404, as the base does for any
+     * unknown path.
+     *
+     * @return this simulator
+     */
+    public EkranSimulator withoutAccessRequests() {
+        accessRequests.served(false);
+        return this;
+    }
+
     /** {@return the zone the server reads its bounds in and writes its dates in} */
     public ZoneId zone() {
         return zone;
@@ -393,6 +434,10 @@ public final class EkranSimulator extends Simulator {
     protected void handle(SimExchange ex) throws IOException {
         if (ex.path().equals(EkranAlertsApi.PATH) || ex.path().equals(EkranAlertsApi.PATH + "/")) {
             alerts.handle(ex);
+            return;
+        }
+        if (EkranAccessRequestsApi.matches(ex.path())) {
+            accessRequests.handle(ex);
             return;
         }
         if (!ex.path().equals(PATH) && !ex.path().equals(PATH + "/")) {

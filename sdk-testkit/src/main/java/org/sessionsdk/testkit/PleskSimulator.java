@@ -72,6 +72,7 @@ public final class PleskSimulator extends Simulator {
     /** The panel's secret keys, {@link #SECRET_KEY} first, in the order they were made. */
     private final Map<String, String[]> keys = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger keysCreated = new AtomicInteger();
+    private final PleskPanelProfile profile = new PleskPanelProfile();
     private final AtomicInteger sessionsCreated = new AtomicInteger();
 
     private PleskSimulator(InetSocketAddress address) {
@@ -303,6 +304,63 @@ public final class PleskSimulator extends Simulator {
         return this;
     }
 
+    /**
+     * Plays an older panel whose newest XML API protocol is {@code newest} (e.g. {@code 1.6.5.0}, Plesk
+     * 11.5): {@code server/get_protos} lists the versions up to it, a packet in another version gets error
+     * 1005, and an operator that came later ({@code session}, {@code event_log}, {@code secret_key}:
+     * 1.6.6.0) error 1014. Default: a current panel, up to 1.6.9.1.
+     *
+     * @param newest the newest version the panel supports, one of 1.6.3.0 to 1.6.9.1
+     * @return this simulator
+     */
+    public PleskSimulator withProtocols(String newest) {
+        profile.newest(newest);
+        return this;
+    }
+
+    /** {@return the XML API protocol versions the panel lists in {@code server/get_protos}, oldest first} */
+    public List<String> protocols() {
+        return profile.protocols();
+    }
+
+    /**
+     * Adds a secret key of a reseller (login {@code reseller1}) bound to 127.0.0.1: it signs in, but the
+     * administrator's operators ({@code session}, {@code event_log}) answer it with error 1006.
+     *
+     * @return the key
+     */
+    public String addResellerKey() {
+        return addKey("127.0.0.1", "reseller1", "reseller");
+    }
+
+    /**
+     * Adds a secret key of a customer (login {@code client7}) bound to 127.0.0.1, refused the
+     * administrator's operators as {@link #addResellerKey()} is.
+     *
+     * @return the key
+     */
+    public String addCustomerKey() {
+        return addKey("127.0.0.1", "client7", "customer");
+    }
+
+    /**
+     * Adds an administrator's secret key bound to {@code ip}: from any other address (a client of this
+     * simulator comes from 127.0.0.1) the panel refuses it with error 11003, as it refuses a wrong key.
+     *
+     * @param ip the address the key was made for, e.g. {@code 192.0.2.7}
+     * @return the key
+     */
+    public String addKeyBoundTo(String ip) {
+        return addKey(java.util.Objects.requireNonNull(ip, "ip"), LOGIN, "admin");
+    }
+
+    private String addKey(String ip, String login, String role) {
+        String key = uuid(SimData.hex(seed, keysCreated.getAndIncrement() + 77L, 32));
+        keys.put(key, new String[] {ip, role + " key", login});
+        profile.role(login, role);
+        return key;
+    }
+
     /** {@return the id of the newest log entry, as of the clock} */
     public long lastEventId() {
         synchronized (appended) {
@@ -417,13 +475,20 @@ public final class PleskSimulator extends Simulator {
                 return;
             }
         }
-        // Plesk answers in the protocol version the request asked for
-        String head = head(Request.version(ex.body()));
+        String asked = PleskPanelProfile.versionAttribute(ex.body());
+        String[] refused = profile.refusal(asked, ops.stream().map(Request::operator).toList());
+        if (refused != null) {
+            packet(ex, system(Integer.parseInt(refused[0]), refused[1]));
+            return;
+        }
+        String role = profile.roleOf(callerLogin(ex));
+        // Plesk answers in the protocol version the request asked for, else its newest
+        String head = head(asked != null ? Request.version(ex.body()) : profile.newest());
         if (ops.size() == 1 && ops.get(0).is("event_log/get_events")) {
             ex.respondStreaming(200, contentType(), out -> {
                 Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
                 w.write(head);
-                answer(ops, w);
+                answer(ops, w, role);
                 w.write("</packet>\n");
                 w.flush();
             });
@@ -431,7 +496,7 @@ public final class PleskSimulator extends Simulator {
         }
         java.io.StringWriter w = new java.io.StringWriter();
         w.write(head);
-        answer(ops, w);
+        answer(ops, w, role);
         w.write("</packet>");
         packet(ex, w.toString());
     }
@@ -505,18 +570,26 @@ public final class PleskSimulator extends Simulator {
     }
 
     private static final Set<String> OPERATIONS = Set.of("session/get", "session/terminate", "server/create_session",
+            "server/get_protos",
             "event_log/get_events", "event_log/get-last-id", "event_log/get", "secret_key/create",
             "secret_key/get_info", "secret_key/delete");
 
     /** One top-level element per run of operations of one operator, in the packet's order. */
-    private void answer(List<Request> ops, Writer w) throws IOException {
+    private void answer(List<Request> ops, Writer w, String role) throws IOException {
         for (int i = 0; i < ops.size(); i++) {
             Request r = ops.get(i);
             if (i == 0 || ops.get(i - 1).element != r.element) {
                 w.write("<" + r.operator + ">");
             }
             w.write("<" + r.operation + ">");
-            switch (r.operator + "/" + r.operation) {
+            String op = r.operator + "/" + r.operation;
+            if (!role.equals("admin") && PleskPanelProfile.adminOnly(op)) {
+                w.write(error(1006, "Zugriff verweigert", "")); // the administrator's only; errtext in the panel's language
+                op = "answered";
+            }
+            switch (op) {
+                case "answered" -> { }
+                case "server/get_protos" -> w.write(ok(profile.protosXml()));
                 case "session/get" -> w.write(ok(sessionsXml()));
                 case "session/terminate" -> w.write(terminate(r.values.get("session-id")));
                 case "server/create_session" -> w.write(createSession(r));
@@ -541,7 +614,10 @@ public final class PleskSimulator extends Simulator {
     private String checkAuth(SimExchange ex) {
         String key = ex.header("KEY");
         if (key != null) {
-            return keys.containsKey(key) ? null : system(11003, "Secret key is invalid");
+            String[] k = keys.get(key);
+            // a key is bound to the address it was made for: from another one it is refused as invalid
+            boolean bound = k != null && k[0].equals(ex.raw().getRemoteAddress().getAddress().getHostAddress());
+            return bound ? null : system(11003, "Secret key is invalid");
         }
         String login = ex.header("HTTP_AUTH_LOGIN");
         String pw = ex.header("HTTP_AUTH_PASSWD");
@@ -549,6 +625,13 @@ public final class PleskSimulator extends Simulator {
             return system(1029, "Authentication method is not specified");
         }
         return LOGIN.equals(login) && PASSWORD.equals(pw) ? null : system(1001, "Authentication failed: wrong login or password");
+    }
+
+    /** The login a request acts as: its key's, else {@code HTTP_AUTH_LOGIN}. */
+    private String callerLogin(SimExchange ex) {
+        String key = ex.header("KEY");
+        String[] k = key == null ? null : keys.get(key);
+        return k != null ? k[2] : ex.header("HTTP_AUTH_LOGIN");
     }
 
     private String terminate(String id) {
