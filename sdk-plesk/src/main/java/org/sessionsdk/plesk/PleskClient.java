@@ -82,8 +82,9 @@ public final class PleskClient extends AbstractSessionClient implements AuditSou
      * operations are refused before they are sent ({@link PleskProtocolException}). Every panel user may
      * ask.
      *
-     * @return the versions, oldest first; empty when the panel (or a proxy in front of it) could not say
-     * @throws org.sessionsdk.core.error.AuthenticationException if the panel refuses the credentials
+     * @return the versions, oldest first; empty when the panel (or a proxy in front of it) answered an earlier
+     *         question with something else than the list
+     * @throws org.sessionsdk.core.error.SdkException when the question fails (it is asked again next time)
      */
     public List<String> protocols() {
         return protocols.supported();

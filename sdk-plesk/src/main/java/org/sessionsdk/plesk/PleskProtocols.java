@@ -98,32 +98,28 @@ final class PleskProtocols implements PacketExchange.Versioning {
         return best;
     }
 
-    /** {@return the panel's protocol versions, oldest first, asked once; empty when it could not say} */
+    /**
+     * The panel's protocol versions, oldest first, asked once: a failed question is asked again next time,
+     * unless the panel answered it for good (an error or an answer that is not a list), which
+     * {@link #explain} then remembers as "cannot say".
+     *
+     * @return the versions, oldest first; empty when the panel could not say
+     * @throws org.sessionsdk.core.error.SdkException when the question fails
+     */
     List<String> supported() {
         List<String> k = known;
         if (k == null) {
             synchronized (this) {
                 k = known;
                 if (k == null) {
-                    k = fetch();
+                    List<String> v = new ArrayList<>(ask.get());
+                    v.sort(BY_VERSION);
+                    k = List.copyOf(v);
                     known = k;
                 }
             }
         }
         return k;
-    }
-
-    private List<String> fetch() {
-        try {
-            List<String> v = new ArrayList<>(ask.get());
-            v.sort(BY_VERSION);
-            return List.copyOf(v);
-        } catch (AuthenticationException e) {
-            throw e;
-        } catch (ApiException | ResponseFormatException e) {
-            // the panel (or a proxy in front of it) cannot say: behave as without the list
-            return List.of();
-        }
     }
 
     /**
@@ -144,6 +140,10 @@ final class PleskProtocols implements PacketExchange.Versioning {
             k = supported();
         } catch (RuntimeException askFailed) {
             panelError.addSuppressed(askFailed);
+            if (askFailed instanceof ResponseFormatException
+                    || askFailed instanceof ApiException a && !a.retryable() && !(a instanceof AuthenticationException)) {
+                known = List.of(); // the panel (or a proxy in front of it) cannot say: do not ask again
+            }
             return panelError;
         }
         if (k.isEmpty()) {

@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * versions it does not have), and which logins are resellers or customers (the {@code session} and
  * {@code event_log} operators are the administrator's only: anyone else gets error 1006 for them).
  *
+ * <p>Only once an older panel is played ({@link PleskSimulator#withProtocols}) are packets checked against
+ * its versions; the default panel answers any packet, in the version it asked for, as before.
+ *
  * <p>Plesk answers an operator its protocol lacks as a schema violation of the whole packet (system error
  * 1014) and a packet version it does not support with system error 1005; both texts are written in German
  * here, since a panel answers in its own language and a client must not read them.
@@ -23,6 +26,12 @@ final class PleskPanelProfile {
             "secret_key", "1.6.6.0");
 
     private volatile List<String> protos = ALL;
+    /**
+     * Whether packets are checked against the versions: only once an older panel is played. A current
+     * panel answers any packet as before, in the version it asks for, so tests of the wire stay as they
+     * were.
+     */
+    private volatile boolean strict;
     private final Map<String, String> roles = new ConcurrentHashMap<>();
 
     /** Plays a panel whose newest protocol is {@code newest}: it lists the versions up to it. */
@@ -32,6 +41,7 @@ final class PleskPanelProfile {
             throw new IllegalArgumentException("no protocol at or before " + newest + " (the oldest is " + ALL.get(0) + ")");
         }
         protos = upTo;
+        strict = true;
     }
 
     List<String> protocols() {
@@ -66,6 +76,9 @@ final class PleskPanelProfile {
      * @param operators the packet's operators
      */
     String[] refusal(String version, List<String> operators) {
+        if (!strict) {
+            return null;
+        }
         if (version != null && !protos.contains(version)) {
             return new String[] {"1005", "Nicht unterstützte Protokollversion: " + version};
         }

@@ -308,7 +308,7 @@ public final class PleskSimulator extends Simulator {
      * Plays an older panel whose newest XML API protocol is {@code newest} (e.g. {@code 1.6.5.0}, Plesk
      * 11.5): {@code server/get_protos} lists the versions up to it, a packet in another version gets error
      * 1005, and an operator that came later ({@code session}, {@code event_log}, {@code secret_key}:
-     * 1.6.6.0) error 1014. Default: a current panel, up to 1.6.9.1.
+     * 1.6.6.0) error 1014. Default: a current panel, up to 1.6.9.1, that answers a packet in any version.
      *
      * @param newest the newest version the panel supports, one of 1.6.3.0 to 1.6.9.1
      * @return this simulator
