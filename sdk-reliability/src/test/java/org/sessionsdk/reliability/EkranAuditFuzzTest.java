@@ -57,7 +57,7 @@ class EkranAuditFuzzTest {
                         "{\"afterId\":12,\"accessRequests\":[" + REQUEST + "," + REQUEST.replace("12", "13") + "]}",
                         "{\"accessRequests\":[" + REQUEST + "],\"afterId\":\"12\"}",
                         "{\"accessRequests\":[" + REQUEST + "]}"),
-                        c -> drain(((EkranClient) c).accessRequests().stream(EkranAccessRequestQuery.builder().batchSize(1).build())),
+                        c -> drain(((EkranClient) c).accessRequests().stream(EkranAccessRequestQuery.all())),
                         EkranAuditFuzzTest::client),
                 new ParserFuzzTest.Target("ekran access requests as audit events", Ops.EKRAN_ACCESS, 200, List.of(
                         "{\"afterId\":12,\"accessRequests\":[" + REQUEST + "]}"),
