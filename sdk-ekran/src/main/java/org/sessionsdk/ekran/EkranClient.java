@@ -43,6 +43,7 @@ public final class EkranClient extends AbstractSessionClient implements AuditSou
     private final ZoneId serverZone;
     private final EkranSessions sessions;
     private final EkranAlerts alerts;
+    private final EkranAccessRequests accessRequests;
 
     private EkranClient(ClientRuntime runtime, EkranCredentials credentials, ZoneId serverZone) {
         super("ekran", runtime.config().endpoint(), serverZone, runtime::close);
@@ -51,6 +52,7 @@ public final class EkranClient extends AbstractSessionClient implements AuditSou
         ApiCaller caller = runtime.caller(credentials.auth(runtime, EkranErrors.decoder()), EkranErrors.decoder());
         this.sessions = new EkranSessions(runtime, caller, serverZone);
         this.alerts = new EkranAlerts(runtime, caller, serverZone);
+        this.accessRequests = new EkranAccessRequests(runtime, caller, serverZone);
     }
 
     /** {@return a builder; endpoint and credentials are required} */
@@ -66,6 +68,11 @@ public final class EkranClient extends AbstractSessionClient implements AuditSou
     /** {@return alert events, following Ekran's {@code afterActivityId} cursor} */
     public EkranAlerts alerts() {
         return alerts;
+    }
+
+    /** {@return processed endpoint access requests, following Ekran's {@code afterId} cursor} */
+    public EkranAccessRequests accessRequests() {
+        return accessRequests;
     }
 
     /** Ekran sessions overlapping {@code range}, in the vendor-neutral form; close the stream. */
@@ -88,23 +95,30 @@ public final class EkranClient extends AbstractSessionClient implements AuditSou
     }
 
     /**
-     * Follows the alerts by Ekran's {@code afterActivityId} cursor, in the log's order; the checkpoint
-     * is the cursor (before the first alert, the feed's start instant).
+     * Follows Ekran's two audit logs, alerts (by the {@code afterActivityId} cursor) and processed endpoint
+     * access requests (by the {@code afterId} cursor), as one stream in time order; the checkpoint holds
+     * both cursors (before a log's first entry, the feed's start instant). A checkpoint saved before access
+     * requests were followed resumes the alerts where they were and starts the access requests there too
+     * (see the README's "Following").
      */
     @Override
     public Feed<AuditEvent> auditFeed(FeedOptions options) {
-        return new PollingFeed<>(new EkranAuditCursor(alerts, options), options, endpoint());
+        return new PollingFeed<>(new EkranAuditCursor(alerts, accessRequests, options), options, endpoint());
     }
 
     /**
-     * Ekran alerts whose date is in {@code range}, in the vendor-neutral form
-     * ({@link EkranAlert#toAuditEvent()}), in the log's order; close the stream. The range is sent as
-     * {@code start}/{@code end} and applied again on the client (the bounds go out to the second).
+     * Ekran alerts ({@link EkranAlert#toAuditEvent()}) and processed endpoint access requests
+     * ({@link EkranAccessRequest#toAuditEvent()}) whose time is in {@code range}, in the vendor-neutral
+     * form, merged in time order; close the stream. The range is sent as {@code start}/{@code end} and
+     * applied again on the client (the bounds go out to the second). A server without the access-request
+     * endpoint (404) contributes its alerts alone.
      */
     @Override
     public Stream<AuditEvent> auditEvents(TimeRange range) {
-        return alerts.stream(EkranAlertQuery.of(range)).map(EkranAlert::toAuditEvent)
-                .filter(e -> range.contains(e.time()));
+        Stream<AuditEvent> a = alerts.stream(EkranAlertQuery.of(range)).map(EkranAlert::toAuditEvent);
+        Stream<AuditEvent> r = accessRequests.stream(EkranAccessRequestQuery.of(range))
+                .map(EkranAccessRequest::toAuditEvent);
+        return EkranAuditMerge.merge(a, r).filter(e -> range.contains(e.time()));
     }
 
     /** {@return this client, whose audit log it reads} */

@@ -62,9 +62,16 @@ public final class EkranProvider extends AbstractVendorProvider {
                 "client_guid", null);
     }
 
-    /** Every Ekran audit entry is an alert, its risk level the severity. */
+    /**
+     * An alert (every entry but an access request) is a detection, its risk level the severity. A processed
+     * endpoint access request ({@link EkranAccessRequest#AUDIT_ID_PREFIX}) is a change someone made: the
+     * person who approved or denied it, on the endpoint, which is the host.
+     */
     @Override
     public AuditTraits traits(AuditEvent event) {
+        if (event.id().startsWith(EkranAccessRequest.AUDIT_ID_PREFIX)) {
+            return new AuditTraits(false, Severity.UNKNOWN, null, event.objectId(), event.actor(), null);
+        }
         boolean byNumber = isNumber(event.actor());
         return new AuditTraits(true, severity(RISK_LEVEL.of(event).orElse(null)), ALERT_ID.of(event).orElse(null),
                 COMPUTER_NAME.of(event).orElse(null), byNumber ? null : event.actor(), byNumber ? event.actor() : null);

@@ -47,6 +47,10 @@ final class SiemCorpus {
                     "A USB drive was plugged in", Map.of("alertId", "901", "riskLevel", risk, "computerName", "ws-17")));
         }
         out.add(new AuditEvent("ekran", "e-none", T, null, null, "Login out of hours", null, null, null, Map.of()));
+        // Ekran endpoint access requests, approved and denied, and one with nothing but its id
+        out.add(AccessRequestExportTest.APPROVED);
+        out.add(AccessRequestExportTest.DENIED);
+        out.add(new AuditEvent("ekran", "accessRequest:9", T, null, null, null, "endpoint", null, null, Map.of()));
         return out;
     }
 

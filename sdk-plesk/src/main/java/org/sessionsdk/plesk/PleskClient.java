@@ -20,6 +20,11 @@ import java.util.Optional;
 import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.plesk.internal.PacketExchange;
 import org.sessionsdk.plesk.internal.PleskErrors;
+import org.sessionsdk.plesk.wire.NoParameters;
+import org.sessionsdk.plesk.wire.Packet;
+import org.sessionsdk.plesk.wire.ProtocolList;
+import org.sessionsdk.plesk.wire.ServerRequest;
+import java.util.List;
 
 /**
  * Client for the Plesk XML API ({@code POST /enterprise/control/agent.php}): open panel sessions,
@@ -40,13 +45,16 @@ public final class PleskClient extends AbstractSessionClient implements AuditSou
     private final PleskSessions sessions;
     private final PleskEventLog eventLog;
     private final PleskSecretKeys secretKeys;
+    private final PleskProtocols protocols;
 
     private PleskClient(Builder b, ClientRuntime runtime) {
         super("plesk", runtime.config().endpoint(), b.serverZone, runtime::close);
         this.runtime = runtime;
         this.serverZone = b.serverZone;
-        PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(runtime, PleskErrors::decode), PleskErrors::decode),
-                b.packetVersion);
+        PacketExchange exchange = new PacketExchange(runtime.caller(b.credentials.auth(runtime, PleskErrors::decode),
+                PleskErrors::decode));
+        this.protocols = new PleskProtocols(b.packetVersion, () -> askProtocols(exchange));
+        exchange.versioning(protocols);
         this.sessions = new PleskSessions(exchange, runtime, serverZone);
         this.eventLog = new PleskEventLog(exchange, runtime, b.pollSleeper);
         this.secretKeys = new PleskSecretKeys(exchange, runtime);
@@ -65,6 +73,30 @@ public final class PleskClient extends AbstractSessionClient implements AuditSou
     /** {@return the action log} */
     public PleskEventLog eventLog() {
         return eventLog;
+    }
+
+    /**
+     * The XML API protocol versions this panel supports ({@code server/get_protos}), oldest first. Asked at
+     * most once per client: here, or when the panel refuses a packet as an unknown operator (1014) or an
+     * unsupported version (1005); what it says decides the version later packets go out in and which
+     * operations are refused before they are sent ({@link PleskProtocolException}). Every panel user may
+     * ask.
+     *
+     * @return the versions, oldest first; empty when the panel (or a proxy in front of it) answered an earlier
+     *         question with something else than the list
+     * @throws org.sessionsdk.core.error.SdkException when the question fails (it is asked again next time)
+     */
+    public List<String> protocols() {
+        return protocols.supported();
+    }
+
+    private static List<String> askProtocols(PacketExchange exchange) {
+        ServerRequest op = new ServerRequest();
+        op.setGetProtos(new NoParameters());
+        Packet p = new Packet();
+        p.setServer(op);
+        ProtocolList list = exchange.single(p, PleskProtocols.GET_PROTOS, true, "protos", ProtocolList.class);
+        return list == null ? List.of() : list.getProto().stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 
     /** {@return secret keys for key-based access} */
@@ -171,7 +203,11 @@ public final class PleskClient extends AbstractSessionClient implements AuditSou
         }
 
         /**
-         * Pin a packet version, e.g. "1.6.9.1". Default: none, and the server answers in its newest.
+         * Pin a packet version, e.g. "1.6.9.1". Default: none, and the server answers in its newest (or, on a
+         * panel newer than the SDK once its versions are known, the newest both support; see
+         * {@link PleskClient#protocols()}). A pinned version older than an operation's first (1.6.6.0 for
+         * sessions, the event log and secret keys), or one the panel does not list, is refused with a
+         * {@link PleskProtocolException}.
          *
          * @param version the {@code version} attribute of every packet, or null for none
          * @return this builder

@@ -41,6 +41,7 @@ final class Ops {
     static final String PLESK_PATH = "/enterprise/control/agent.php";
     static final String EKRAN_PATH = "/ekranapi/sessions";
     static final String EKRAN_ALERTS = "/ekranapi/alerts";
+    static final String EKRAN_ACCESS = "/ekranapi/AccessRequests/GetEndpointAccessRequests";
     static final String SAYMON_LOG = "/node/api/users/session/log";
     static final String SAYMON_CURRENT = "/node/api/users/current";
     static final String SAYMON_USERS = "/node/api/users";
@@ -143,6 +144,7 @@ final class Ops {
                 plesk("secretKeys().create", true, c -> c.secretKeys().create(
                         PleskSecretKeyRequest.builder().ipAddress("10.0.0.2").description("ci").build())),
                 plesk("secretKeys().list", false, c -> c.secretKeys().list()),
+                plesk("protocols", false, PleskClient::protocols),
                 plesk("secretKeys().delete", true, c -> c.secretKeys().delete("0123-abcd")),
                 new Op("ekran", "sessions().list", false, EKRAN_PATH, t -> e -> {
                     try (EkranClient c = ekran(e, t)) {
@@ -167,6 +169,16 @@ final class Ops {
                 new Op("ekran", "alerts().listAsync", false, EKRAN_ALERTS, t -> e -> {
                     try (EkranClient c = ekran(e, t)) {
                         c.alerts().listAsync(EkranAlertQuery.between(FROM, TO)).join();
+                    }
+                }),
+                new Op("ekran", "accessRequests().stream", false, EKRAN_ACCESS, t -> e -> {
+                    try (EkranClient c = ekran(e, t)) {
+                        drain(c.accessRequests().stream(org.sessionsdk.ekran.EkranAccessRequestQuery.between(FROM, TO)));
+                    }
+                }),
+                new Op("ekran", "accessRequests().listAsync", false, EKRAN_ACCESS, t -> e -> {
+                    try (EkranClient c = ekran(e, t)) {
+                        c.accessRequests().listAsync(org.sessionsdk.ekran.EkranAccessRequestQuery.between(FROM, TO)).join();
                     }
                 }),
                 new Op("ekran", "sessions().details", false, EKRAN_PATH, t -> e -> {

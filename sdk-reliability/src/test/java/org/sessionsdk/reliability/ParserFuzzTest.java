@@ -169,6 +169,12 @@ class ParserFuzzTest {
                 c -> c.secretKeys().list()));
         all.add(plesk("secret_key/create", List.of(pleskPacket("secret_key", "create", "<key>abcd-1234</key>")),
                 c -> c.secretKeys().create(PleskSecretKeyRequest.builder().ipAddress("10.0.0.2").build())));
+        all.add(plesk("server/get_protos", List.of(pleskPacket("server", "get_protos",
+                "<protos><proto>1.6.3.0</proto><proto>1.6.9.1</proto></protos>")), PleskClient::protocols));
+        // an older panel's 1014 makes the client ask its protocols: both answers fuzzed in turn
+        all.add(plesk("session/get refused as an unknown operator (1014)", List.of(
+                "<packet version=\"1.6.5.0\"><system><status>error</status><errcode>1014</errcode><errtext>Unbekannter"
+                        + " Operator</errtext></system></packet>"), c -> c.sessions().list()));
         all.add(plesk("session/terminate (result error)", List.of(PLESK_RESULT_ERROR),
                 c -> c.sessions().terminate("1")));
         all.add(plesk("error packet in a 500", 500, List.of(PLESK_ERROR, PLESK_RESULT_ERROR),

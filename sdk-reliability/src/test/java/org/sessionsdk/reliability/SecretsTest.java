@@ -82,7 +82,20 @@ class SecretsTest {
                 String key = ok.secretKeys().create(org.sessionsdk.plesk.PleskSecretKeyRequest.builder()
                         .ipAddress("10.0.0.9").build());
                 call(() -> ok.secretKeys().list());
+                call(() -> ok.protocols());
+                call(() -> bad.protocols());
                 call(() -> bad.sessions().list());
+                // a reseller's key on the administrator's operators, and a key bound to another address
+                String reseller = sim.addResellerKey();
+                String elsewhere = sim.addKeyBoundTo("192.0.2.7");
+                try (PleskClient r = sim.clientBuilder().credentials(PleskCredentials.secretKey(reseller)).build();
+                     PleskClient away = sim.clientBuilder().credentials(PleskCredentials.secretKey(elsewhere)).build()) {
+                    call(() -> r.sessions().list());
+                    call(() -> r.eventLog().lastId());
+                    call(() -> away.sessions().list());
+                    seen.add(r.toString());
+                }
+                seen.add(PleskCredentials.secretKey(reseller).toString());
                 call(() -> badPw.sessions().list());
                 sim.faults().failNext(500, "<html>boom</html>");
                 call(() -> noRetry.sessions().list());
@@ -91,7 +104,7 @@ class SecretsTest {
                 seen.add(PleskCredentials.secretKey(PleskSimulator.SECRET_KEY).toString());
                 seen.add(PleskCredentials.password("admin", PleskSimulator.PASSWORD).toString());
                 // a key the SDK created is returned to the caller, and must not be logged on the way
-                assertNoneOf(mark, PleskSimulator.SECRET_KEY, PleskSimulator.PASSWORD, WRONG, key);
+                assertNoneOf(mark, PleskSimulator.SECRET_KEY, PleskSimulator.PASSWORD, WRONG, key, reseller, elsewhere);
             }
         }
     }
@@ -108,6 +121,9 @@ class SecretsTest {
             call(() -> ok.alerts().list(org.sessionsdk.ekran.EkranAlertQuery.all()));
             call(() -> bad.alerts().list(org.sessionsdk.ekran.EkranAlertQuery.all()));
             call(() -> bad.sessions().detailsList(org.sessionsdk.ekran.EkranSessionDetailsQuery.all()));
+            call(() -> ok.accessRequests().list(org.sessionsdk.ekran.EkranAccessRequestQuery.all()));
+            call(() -> bad.accessRequests().list(org.sessionsdk.ekran.EkranAccessRequestQuery.all()));
+            call(() -> bad.auditEvents(org.sessionsdk.core.session.TimeRange.all()).toList());
             sim.faults().failNext(503, "{\"message\":\"down\"}");
             call(() -> noRetry.sessions().list(EkranSessionQuery.all()));
             seen.add(ok.toString());

@@ -67,6 +67,7 @@ public final class EkranSimulator extends SimulatorBase<EkranSimulator> {
     private final EkranSessionData data = new EkranSessionData(this);
     private final EkranAlertsApi alerts = new EkranAlertsApi(this);
     private final EkranDetailsApi details = new EkranDetailsApi(this);
+    private final EkranAccessRequestsApi accessRequests = new EkranAccessRequestsApi(this);
 
     private EkranSimulator(InetSocketAddress address) {
         super("ekran", address, 10, EkranSimulator::new);
@@ -81,6 +82,7 @@ public final class EkranSimulator extends SimulatorBase<EkranSimulator> {
     Routes routes() {
         return new Routes()
                 .on("GET", Routes.slashed(EkranAlertsApi.PATH), alerts::handle)
+                .on("GET", p -> accessRequests.served() && EkranAccessRequestsApi.matches(p), accessRequests::handle)
                 .on("GET", Routes.slashed(PATH), this::list)
                 .on("POST", Routes.slashed(PATH), details::handle)
                 .onWrongMethod((ex, allowed) -> {
@@ -204,6 +206,45 @@ public final class EkranSimulator extends SimulatorBase<EkranSimulator> {
      */
     public EkranSimulator resetLog() {
         alerts.reset();
+        return this;
+    }
+
+    /**
+     * {@code n} generated processed endpoint access requests for
+     * {@code GET /ekranapi/AccessRequests/GetEndpointAccessRequests} (default none): ids {@code 1..n}, processed
+     * about 11 minutes apart, the newest just before {@link #anchor()}. Call it before
+     * {@link #addAccessRequest}.
+     *
+     * @param n how many, not negative
+     * @return this simulator
+     * @throws IllegalStateException if requests were added already (their ids follow the generated ones)
+     */
+    public EkranSimulator withAccessRequests(int n) {
+        accessRequests.generate(n);
+        return this;
+    }
+
+    /**
+     * Appends a processed endpoint access request with the next id.
+     *
+     * @param processed   when it was approved or denied ({@code processedDate}; asked two minutes before)
+     * @param user        who asked ({@code userName}), or null
+     * @param endpoint    for which endpoint ({@code endpointName}), or null
+     * @param approved    {@code Approved}, else {@code Denied}
+     * @param processedBy who decided ({@code processedBy}), or null
+     * @return the id it was given
+     */
+    public long addAccessRequest(Instant processed, String user, String endpoint, boolean approved, String processedBy) {
+        return accessRequests.add(processed, user, endpoint, approved, processedBy);
+    }
+
+    /**
+     * Plays a server from before the access-request API: its path answers 404, as any unknown path does.
+     *
+     * @return this simulator
+     */
+    public EkranSimulator withoutAccessRequests() {
+        accessRequests.served(false);
         return this;
     }
 

@@ -19,6 +19,7 @@ import static org.sessionsdk.testkit.PleskPacket.system;
 final class PleskAgent {
     static final String PATH = "/enterprise/control/agent.php";
     private static final Set<String> OPERATIONS = Set.of("session/get", "session/terminate", "server/create_session",
+            "server/get_protos",
             "event_log/get_events", "event_log/get-last-id", "event_log/get", "secret_key/create",
             "secret_key/get_info", "secret_key/delete");
 
@@ -26,9 +27,11 @@ final class PleskAgent {
     private final PleskKeys keys;
     private final PleskSessions sessions;
     private final PleskActionLog log;
+    private final PleskPanelProfile profile;
 
-    PleskAgent(PleskSimulator sim, PleskKeys keys, PleskSessions sessions, PleskActionLog log) {
+    PleskAgent(PleskSimulator sim, PleskKeys keys, PleskSessions sessions, PleskActionLog log, PleskPanelProfile profile) {
         this.sim = sim;
+        this.profile = profile;
         this.keys = keys;
         this.sessions = sessions;
         this.log = log;
@@ -55,13 +58,20 @@ final class PleskAgent {
                 return;
             }
         }
-        // Plesk answers in the protocol version the request asked for
-        String head = PleskPacket.head(PleskPacket.version(ex.body()));
+        String asked = PleskPanelProfile.versionAttribute(ex.body());
+        String[] refused = profile.refusal(asked, ops.stream().map(PleskPacket.Request::operator).toList());
+        if (refused != null) {
+            packet(ex, system(Integer.parseInt(refused[0]), refused[1]));
+            return;
+        }
+        String role = profile.roleOf(keys.loginOf(ex));
+        // Plesk answers in the protocol version the request asked for, else its newest
+        String head = PleskPacket.head(asked != null ? PleskPacket.version(ex.body()) : profile.newest());
         if (ops.size() == 1 && ops.get(0).is("event_log/get_events")) {
             ex.respondStreaming(200, sim.contentType(), out -> {
                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 w.write(head);
-                answer(ops, w);
+                answer(ops, w, role);
                 w.write("</packet>\n");
                 w.flush();
             });
@@ -69,7 +79,7 @@ final class PleskAgent {
         }
         StringWriter w = new StringWriter();
         w.write(head);
-        answer(ops, w);
+        answer(ops, w, role);
         w.write("</packet>");
         packet(ex, w.toString());
     }
@@ -104,14 +114,22 @@ final class PleskAgent {
     }
 
     /** One top-level element per run of operations of one operator, in the packet's order. */
-    private void answer(List<PleskPacket.Request> ops, Writer w) throws IOException {
+    private void answer(List<PleskPacket.Request> ops, Writer w, String role) throws IOException {
         for (int i = 0; i < ops.size(); i++) {
             PleskPacket.Request r = ops.get(i);
             if (i == 0 || ops.get(i - 1).element() != r.element()) {
                 w.write("<" + r.operator() + ">");
             }
             w.write("<" + r.operation() + ">");
-            switch (r.operator() + "/" + r.operation()) {
+            String op = r.operator() + "/" + r.operation();
+            if (!role.equals("admin") && PleskPanelProfile.adminOnly(op)) {
+                // the administrator's only; errtext in the panel's language
+                w.write(PleskPacket.error(1006, "Zugriff verweigert", ""));
+                op = "answered";
+            }
+            switch (op) {
+                case "answered" -> { }
+                case "server/get_protos" -> w.write(PleskPacket.ok(profile.protosXml()));
                 case "session/get" -> w.write(sessions.get());
                 case "session/terminate" -> w.write(sessions.terminate(r.values().get("session-id")));
                 case "server/create_session" -> w.write(sessions.create(r));

@@ -29,7 +29,9 @@ final class PleskKeys {
     String checkAuth(SimExchange ex) {
         String key = ex.header("KEY");
         if (key != null) {
-            return keys.containsKey(key) ? null : system(11003, "Secret key is invalid");
+            String[] k = keys.get(key);
+            // a key is bound to the address it was made for: from another one it is refused as invalid
+            return k != null && k[0].equals(ex.remoteAddress()) ? null : system(11003, "Secret key is invalid");
         }
         String login = ex.header("HTTP_AUTH_LOGIN");
         String pw = ex.header("HTTP_AUTH_PASSWD");
@@ -38,6 +40,20 @@ final class PleskKeys {
         }
         return PleskSimulator.LOGIN.equals(login) && PleskSimulator.PASSWORD.equals(pw) ? null
                 : system(1001, "Authentication failed: wrong login or password");
+    }
+
+    /** The login a request acts as: its key's, else {@code HTTP_AUTH_LOGIN}. */
+    String loginOf(SimExchange ex) {
+        String key = ex.header("KEY");
+        String[] k = key == null ? null : keys.get(key);
+        return k != null ? k[2] : ex.header("HTTP_AUTH_LOGIN");
+    }
+
+    /** Adds a key for {@code login}, bound to {@code ip}; {@return the key} */
+    String add(String ip, String login, String description) {
+        String key = uuid(SimData.hex(sim.seed(), created.getAndIncrement() + 77L, 32));
+        keys.put(key, new String[] {ip, description, login});
+        return key;
     }
 
     String create(PleskPacket.Request r) {

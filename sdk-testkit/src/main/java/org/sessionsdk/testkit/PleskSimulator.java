@@ -48,17 +48,18 @@ public final class PleskSimulator extends SimulatorBase<PleskSimulator> {
     private final PleskSessions sessions = new PleskSessions(this);
     private final PleskActionLog log;
     private final PleskAgent agent;
+    private final PleskPanelProfile profile = new PleskPanelProfile();
 
     private PleskSimulator(InetSocketAddress address) {
         super("plesk", address, 3, PleskSimulator::new);
         this.log = new PleskActionLog(this);
-        this.agent = new PleskAgent(this, keys, sessions, log);
+        this.agent = new PleskAgent(this, keys, sessions, log, profile);
     }
 
     private PleskSimulator(PleskSimulator parent, int number) {
         super(parent, number);
         this.log = new PleskActionLog(this, parent.log);
-        this.agent = new PleskAgent(this, keys, sessions, log);
+        this.agent = new PleskAgent(this, keys, sessions, log, profile);
     }
 
     /** The one endpoint; every call is a POST. */
@@ -143,6 +144,61 @@ public final class PleskSimulator extends SimulatorBase<PleskSimulator> {
     public PleskSimulator resetLog() {
         log.reset();
         return this;
+    }
+
+    /**
+     * Plays an older panel whose newest XML API protocol is {@code newest} (e.g. {@code 1.6.5.0}, Plesk
+     * 11.5): {@code server/get_protos} lists the versions up to it, a packet in another version gets error
+     * 1005, and an operator that came later ({@code session}, {@code event_log}, {@code secret_key}:
+     * 1.6.6.0) error 1014. Default: a current panel, up to 1.6.9.1, that answers a packet in any version.
+     *
+     * @param newest the newest version the panel supports, one of 1.6.3.0 to 1.6.9.1
+     * @return this simulator
+     */
+    public PleskSimulator withProtocols(String newest) {
+        profile.newest(newest);
+        return this;
+    }
+
+    /** {@return the XML API protocol versions the panel lists in {@code server/get_protos}, oldest first} */
+    public List<String> protocols() {
+        return profile.protocols();
+    }
+
+    /**
+     * Adds a secret key of a reseller (login {@code reseller1}) bound to 127.0.0.1: it signs in, but the
+     * administrator's operators ({@code session}, {@code event_log}) answer it with error 1006.
+     *
+     * @return the key
+     */
+    public String addResellerKey() {
+        return addKey("127.0.0.1", "reseller1", "reseller");
+    }
+
+    /**
+     * Adds a secret key of a customer (login {@code client7}) bound to 127.0.0.1, refused the
+     * administrator's operators as {@link #addResellerKey()} is.
+     *
+     * @return the key
+     */
+    public String addCustomerKey() {
+        return addKey("127.0.0.1", "client7", "customer");
+    }
+
+    /**
+     * Adds an administrator's secret key bound to {@code ip}: from any other address (a client of this
+     * simulator comes from 127.0.0.1) the panel refuses it with error 11003, as it refuses a wrong key.
+     *
+     * @param ip the address the key was made for, e.g. {@code 192.0.2.7}
+     * @return the key
+     */
+    public String addKeyBoundTo(String ip) {
+        return addKey(Objects.requireNonNull(ip, "ip"), LOGIN, "admin");
+    }
+
+    private String addKey(String ip, String login, String role) {
+        profile.role(login, role);
+        return keys.add(ip, login, role + " key");
     }
 
     /** {@return the id of the newest log entry, as of the clock} */

@@ -28,6 +28,11 @@ public final class SimExchange {
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
     }
 
+    /** {@return the address the request came from, e.g. {@code 127.0.0.1}} */
+    String remoteAddress() {
+        return exchange.getRemoteAddress().getAddress().getHostAddress();
+    }
+
     /** {@return the HTTP method, e.g. {@code GET}} */
     public String method() {
         return exchange.getRequestMethod();

@@ -18,6 +18,13 @@ import org.sessionsdk.core.session.SessionRecord;
  * {@code event.kind: alert} in {@code intrusion_detection} with the rule that fired. ECS has no
  * session id or audited-object field: they go to {@code labels}, as do the vendor's other fields
  * (flat keyword values, keys reduced to letters, digits and {@code _}).
+ *
+ * <p>Ekran's processed endpoint access requests are configuration events as well ({@code event.kind: event},
+ * {@code event.category: [configuration]}, {@code event.type: [info]}, {@code event.action} the decision):
+ * an administrator's decision about access to a managed endpoint. {@code iam} was weighed, but its event
+ * types (user, group, admin, creation, change, deletion) describe changes to accounts and groups, and the
+ * decision changes neither; it is not {@code intrusion_detection}, nothing fired. The approver is
+ * {@code user.*}, the endpoint {@code labels.object_id}, the requester {@code labels.userName}.
  */
 public final class Ecs {
     private Ecs() {

@@ -18,6 +18,15 @@ import org.sessionsdk.core.session.SessionRecord;
  * ("the managed entity that is being acted upon"); nothing in them is a detection. Ekran alerts are
  * Detection Finding (2004): a monitoring rule fired on a user's activity.
  *
+ * <p>Ekran's processed endpoint access requests are Entity Management (3004) too, activity 99 Other named
+ * by the decision ({@code approved}, {@code denied}): an administrator decided who may reach a managed
+ * endpoint, so the actor is the approver, the entity the endpoint (type Other, {@code endpoint}), the
+ * requester and the rest in {@code unmapped}. User Access Management (3005) was weighed: it fits an approval
+ * (privileges assigned to the requester on a resource) but has no activity for a denial, needs the
+ * privileges granted, which the request does not name, and is deprecated from OCSF 1.9.0; Authorize Session
+ * (3003) is about privileges given to a session at logon, which this is not; and nothing here is a
+ * detection. The provider says so through its traits (not an alert), so this class names no vendor.
+ *
  * <p>Only attributes of the class are written (no profiles, so no {@code device} or profile-only
  * fields); vendor fields without an attribute go to {@code unmapped}.
  */

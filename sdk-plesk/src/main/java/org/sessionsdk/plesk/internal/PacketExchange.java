@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.ResponseFormatException;
 import org.sessionsdk.core.error.SdkException;
 import org.sessionsdk.core.internal.ApiCaller;
@@ -31,11 +32,56 @@ public final class PacketExchange {
     private static final JAXBContext CONTEXT = context();
 
     private final ApiCaller caller;
-    private final String packetVersion;
+    private volatile Versioning versioning = Versioning.NONE;
 
-    public PacketExchange(ApiCaller caller, String packetVersion) {
+    public PacketExchange(ApiCaller caller) {
         this.caller = caller;
-        this.packetVersion = packetVersion;
+    }
+
+    /**
+     * Which protocol version a packet goes out in, and what a panel's "unknown operator" (1014) or
+     * "unsupported version" (1005) means.
+     */
+    public interface Versioning {
+        /** No version attribute, the panel's errors as they are. */
+        Versioning NONE = new Versioning() {
+            @Override
+            public String versionFor(String operation) {
+                return null;
+            }
+
+            @Override
+            public RuntimeException explain(String operation, ApiException panelError) {
+                return panelError;
+            }
+        };
+
+        /**
+         * The {@code version} attribute of a packet of {@code operation}, or null for none.
+         *
+         * @param operation e.g. {@code session/get}
+         * @return the version, or null
+         * @throws RuntimeException to refuse the operation before it is sent
+         */
+        String versionFor(String operation);
+
+        /**
+         * What to throw for an error the panel answered {@code operation} with.
+         *
+         * @param operation  e.g. {@code session/get}
+         * @param panelError the panel's error
+         * @return the exception to throw
+         */
+        RuntimeException explain(String operation, ApiException panelError);
+    }
+
+    /**
+     * Sets how versions are chosen; called once, right after construction, by the client.
+     *
+     * @param v the versioning
+     */
+    public void versioning(Versioning v) {
+        this.versioning = v;
     }
 
     private static JAXBContext context() {
@@ -46,9 +92,8 @@ public final class PacketExchange {
         }
     }
 
-    /** The packet as UTF-8 bytes, with an XML declaration; public for tests that check what is sent. */
+    /** The packet as UTF-8 bytes, with an XML declaration, in the version {@code packet} carries. */
     public byte[] marshal(Packet packet) {
-        packet.setVersion(packetVersion);
         try {
             Marshaller m = CONTEXT.createMarshaller();
             m.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
@@ -68,8 +113,9 @@ public final class PacketExchange {
      */
     public <W, T> Stream<T> stream(Packet packet, String operation, boolean idempotent, String element,
                                    Class<W> wireType, Function<W, T> mapper) {
+        packet.setVersion(versioning.versionFor(operation));
         CallResponse response = send(packet, operation, idempotent);
-        ResultCheck check = new ResultCheck(operation, response.details());
+        ResultCheck check = new ResultCheck(operation, response.details(), versioning);
         XmlElementStream<T> s = XmlElementStream.of(CONTEXT, element, wireType, mapper, check.what)
                 .at(check.resultPath.toArray(String[]::new))
                 .onStart(check::start)
@@ -111,6 +157,7 @@ public final class PacketExchange {
     private static final class ResultCheck {
         private final String operation;
         private final ErrorDetails answer;
+        private final Versioning versioning;
         private final String what;
         /** packet, operator, operation: the one block the answer must hold. */
         private final List<String> operationPath;
@@ -122,9 +169,10 @@ public final class PacketExchange {
         private String errtext;
         private int results;
 
-        ResultCheck(String operation, ErrorDetails answer) {
+        ResultCheck(String operation, ErrorDetails answer, Versioning versioning) {
             this.operation = operation;
             this.answer = answer;
+            this.versioning = versioning;
             this.what = "Plesk " + operation + " response";
             String[] parts = operation.split("/", 2);
             this.operationPath = List.of("packet", parts[0], parts[1]);
@@ -152,7 +200,8 @@ public final class PacketExchange {
         }
 
         void system(ResultStatus sys) {
-            throw PleskErrors.fromPacket(answer, operation, sys.getErrcode() == null ? 0 : sys.getErrcode(), sys.getErrtext());
+            throw versioning.explain(operation,
+                    PleskErrors.fromPacket(answer, operation, sys.getErrcode() == null ? 0 : sys.getErrcode(), sys.getErrtext()));
         }
 
         void status(List<String> parents, String text) {
@@ -186,7 +235,7 @@ public final class PacketExchange {
                 throw new ResponseFormatException("<status> in <result>", "none", what);
             }
             if (!"ok".equals(status)) {
-                throw PleskErrors.fromPacket(answer, operation, errcode == null ? 0 : errcode, errtext);
+                throw versioning.explain(operation, PleskErrors.fromPacket(answer, operation, errcode == null ? 0 : errcode, errtext));
             }
             status = null;
             errcode = null;

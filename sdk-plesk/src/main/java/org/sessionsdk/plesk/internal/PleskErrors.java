@@ -30,7 +30,7 @@ public final class PleskErrors {
      */
     public static ApiException fromPacket(ErrorDetails answer, String operation, long errcode, String errtext) {
         ErrorDetails d = new ErrorDetails(answer.statusCode(), String.valueOf(errcode), errtext, answer.method(),
-                operation, answer.requestId(), answer.attempts(), hint(errcode));
+                operation, answer.requestId(), answer.attempts(), hint(errcode, operation));
         return ApiErrors.forStatus(statusFor(errcode), d, null);
     }
 
@@ -57,7 +57,12 @@ public final class PleskErrors {
         }
         ApiException byStatus = ctx.byStatus(String.valueOf(code), text);
         int stands = statusFor(code);
-        return stands == 0 ? byStatus : ApiErrors.forStatus(stands, byStatus.details(), ctx.retryAfter());
+        String hint = hint(code, "");
+        if (stands == 0 && hint == null) {
+            return byStatus;
+        }
+        ErrorDetails d = hint == null ? byStatus.details() : byStatus.details().withHint(hint);
+        return ApiErrors.forStatus(stands == 0 ? d.statusCode() : stands, d, ctx.retryAfter());
     }
 
     /** The HTTP status a Plesk code stands for, or 0 for a plain {@link ApiException}. */
@@ -74,7 +79,22 @@ public final class PleskErrors {
         return 0;
     }
 
-    private static String hint(long errcode) {
+    /**
+     * What to do about an error, from its code and the operation alone: {@code errtext} is in the panel's
+     * language, so it is never looked at.
+     */
+    static String hint(long errcode, String operation) {
+        if (errcode == 1006 && (operation.startsWith("session/") || operation.startsWith("event_log/"))) {
+            return operation + " is for the Plesk administrator only (the session and event_log operators,"
+                    + " Plesk 12.0+): a reseller's or customer's secret key or login cannot use it. Use the"
+                    + " administrator's credentials, or a secret key created for the administrator";
+        }
+        if (errcode == 11003) {
+            return "Plesk did not accept the secret key (header KEY). A key is bound to the IP address it was"
+                    + " created for (secret_key/create ip_address, else the creator's address): a valid key sent"
+                    + " from another address is refused the same way. Check the key, and that this machine's"
+                    + " address (as the panel sees it, after any proxy or NAT) is the key's, or create a key for it";
+        }
         if (errcode == 1005) {
             return "The packet version pinned with packetVersion(...) is not supported by this server";
         }
