@@ -41,6 +41,10 @@ final class Connection {
     @Option(names = "--user", description = "the login, where the vendor signs in with one (a password login; an OAuth 2 client id)")
     String user;
 
+    @Option(names = "--auth", paramLabel = "SCHEME",
+            description = "how to sign in, where the vendor offers a choice (its 'auth' setting), e.g. --auth token")
+    String auth;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "any other setting of the vendor by its key, e.g. --set auth=session (see 'sessions vendors')")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -140,6 +144,12 @@ final class Connection {
         if (declares(p, CommonSettings.SERVER_ZONE)) {
             out.putIfAbsent(CommonSettings.SERVER_ZONE, zone.getId());
         }
+        if (auth != null) {
+            if (!declares(p, CommonSettings.AUTH)) {
+                throw new IllegalArgumentException("--auth: " + p.name() + " offers no choice of how to sign in");
+            }
+            out.put(CommonSettings.AUTH, auth);
+        }
         if (user != null) {
             out.put(p.loginSetting().orElseThrow(() -> new IllegalArgumentException(
                     "--user: " + p.name() + " signs in without a login")), user);
@@ -168,6 +178,7 @@ final class Connection {
         }
         return switch (key) {
             case CommonSettings.ENDPOINT -> "--endpoint";
+            case CommonSettings.AUTH -> "--auth";
             case CommonSettings.REQUEST_TIMEOUT -> "--timeout";
             case CommonSettings.SERVER_ZONE -> "--zone";
             case CommonSettings.TLS_INSECURE -> "--insecure";

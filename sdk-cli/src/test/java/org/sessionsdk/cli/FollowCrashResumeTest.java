@@ -18,7 +18,7 @@ import org.sessionsdk.core.feed.FileCheckpointStore;
  * time with the same {@code --checkpoint}. The union of all outputs must hold every scripted change
  * (lost = 0), and each restart may repeat only lines printed after the last saved checkpoint.
  *
- * <p>Kills per vendor: {@code -Dsessionsdk.crash.kills=N} (default 12, which keeps the whole test command
+ * <p>Kills per vendor: {@code -Dsessionsdk.crash.kills=N} (default 6, which keeps the whole test command
  * under 10 minutes on 2 cores), split over the vendor's
  * sessions and audit feeds (senhasegura has sessions only); docs/reliability.md reports a run of 50; the
  * seed is {@code -Dsessionsdk.crash.seed}.
@@ -26,7 +26,7 @@ import org.sessionsdk.core.feed.FileCheckpointStore;
  * poll, between printing a batch and saving its checkpoint, or between two polls.
  */
 class FollowCrashResumeTest {
-    private static final int KILLS_PER_VENDOR = Integer.getInteger("sessionsdk.crash.kills", 12);
+    private static final int KILLS_PER_VENDOR = Integer.getInteger("sessionsdk.crash.kills", 6);
     private static final long SEED = Long.getLong("sessionsdk.crash.seed", 18);
 
     @TempDir

@@ -140,6 +140,32 @@ class VendorsListTest {
     }
 
     @Test
+    void saymonSignsInWithAnApiTokenWithAuthToken() {
+        CliRun r = CliRun.run(Map.of("SESSIONS_SECRET", SaymonSimulator.API_TOKEN), "list", "--vendor", "saymon",
+                "--endpoint", saymon.endpoint().toString(), "--auth", "token", "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(EXPIRED_ID);
+        assertThat(saymon.lastRequest().orElseThrow().query()).as("the token travels as the query parameter")
+                .containsEntry("api-token", SaymonSimulator.API_TOKEN);
+        assertThat(r.out() + r.err()).doesNotContain(SaymonSimulator.API_TOKEN);
+
+        CliRun refused = CliRun.run(Map.of("SESSIONS_SECRET", "not-a-token"), "list", "--vendor", "saymon",
+                "--endpoint", saymon.endpoint().toString(), "--auth", "token");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("token").doesNotContain("not-a-token");
+    }
+
+    @Test
+    void authIsRefusedForAVendorWithoutAChoiceAndAnUnknownSchemeIsNamed() {
+        CliRun none = list(Vendor.ekran, EkranSimulator.API_KEY, "--auth", "token");
+        assertThat(none.exitCode()).isNotZero();
+        assertThat(none.err()).contains("--auth").contains("ekran offers no choice");
+        CliRun unknown = list(Vendor.saymon, SaymonSimulator.PASSWORD, "--auth", "kerberos");
+        assertThat(unknown.exitCode()).isNotZero();
+        assertThat(unknown.err()).contains("--auth");
+    }
+
+    @Test
     void aSaymonSessionPastItsExpiryIsListedEndedThereWithItsMark() {
         CliRun r = list(Vendor.saymon, SaymonSimulator.PASSWORD, "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isZero();

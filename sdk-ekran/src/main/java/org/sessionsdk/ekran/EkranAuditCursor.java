@@ -15,7 +15,7 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.feed.CheckpointState;
-import org.sessionsdk.core.internal.feed.PollingFeed;
+import org.sessionsdk.core.internal.feed.CursorStrategy;
 
 /**
  * Follows Ekran's two audit logs, alerts by the {@code afterActivityId} cursor and processed endpoint
@@ -40,7 +40,7 @@ import org.sessionsdk.core.internal.feed.PollingFeed;
  * missing, and the log's history is not replayed. A server that answers the access-request call with 404
  * has no such endpoint: this feed then follows its alerts alone.
  */
-final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
+final class EkranAuditCursor extends CursorStrategy<AuditEvent> {
     static final String KIND = "ekran/audit/cursor";
 
     private final int maxBatch;
@@ -48,8 +48,6 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     private final Duration overlap;
     /** Read in this order each poll; the alerts last. */
     private final List<Log> logs;
-    private List<FeedGap> gaps = List.of();
-    private boolean more;
 
     EkranAuditCursor(EkranAlerts alerts, EkranAccessRequests accessRequests, FeedOptions options) {
         this.maxBatch = options.maxBatchSize();
@@ -143,16 +141,6 @@ final class EkranAuditCursor implements PollingFeed.Strategy<AuditEvent> {
         Instant ta = a.event().time();
         Instant tb = b.event().time();
         return ta == null ? tb != null : tb != null && ta.isBefore(tb);
-    }
-
-    @Override
-    public List<FeedGap> gaps() {
-        return gaps;
-    }
-
-    @Override
-    public boolean more() {
-        return more;
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.feed.CheckpointState;
-import org.sessionsdk.core.internal.feed.PollingFeed;
+import org.sessionsdk.core.internal.feed.CursorStrategy;
 
 /**
  * Follows the action log by its id cursor: each poll reads the entries after the last id delivered.
@@ -24,7 +24,7 @@ import org.sessionsdk.core.internal.feed.PollingFeed;
  * {@link FeedGap.Kind#LOG_RESET} gap and reads the new log from its start. A poll returns at most
  * the options' {@code maxBatchSize} entries and says when more are waiting.
  */
-final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
+final class PleskAuditCursor extends CursorStrategy<AuditEvent> {
     static final String KIND = "plesk/audit/id";
 
     private final PleskEventLog log;
@@ -35,8 +35,6 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
     private final boolean detectReset;
     private final int maxBatch;
     private Long next;
-    private List<FeedGap> gaps = List.of();
-    private boolean more;
 
     PleskAuditCursor(PleskEventLog log, FeedOptions options) {
         this(log, PleskEventQuery.all(), options.since(), false, true, options.maxBatchSize());
@@ -156,16 +154,6 @@ final class PleskAuditCursor implements PollingFeed.Strategy<AuditEvent> {
         }
         more = full;
         return any;
-    }
-
-    @Override
-    public List<FeedGap> gaps() {
-        return gaps;
-    }
-
-    @Override
-    public boolean more() {
-        return more;
     }
 
     @Override

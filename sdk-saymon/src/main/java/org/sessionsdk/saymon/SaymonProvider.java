@@ -24,7 +24,7 @@ import org.sessionsdk.core.config.ClientBuilder;
  */
 public final class SaymonProvider extends AbstractVendorProvider {
     /** {@code basic} (every request), {@code session} (log in once, then a cookie) or {@code token} (an API token). */
-    public static final String AUTH = "auth";
+    public static final String AUTH = CommonSettings.AUTH;
     /** The login, for {@code basic} and {@code session}. */
     public static final String USERNAME = "username";
     /** The password, for {@code basic} and {@code session}. */

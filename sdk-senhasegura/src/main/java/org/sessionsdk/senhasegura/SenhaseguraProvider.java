@@ -20,7 +20,7 @@ import org.sessionsdk.core.config.ClientBuilder;
  */
 public final class SenhaseguraProvider extends AbstractVendorProvider {
     /** {@code oauth2} (default) or {@code oauth1}. */
-    public static final String AUTH = "auth";
+    public static final String AUTH = CommonSettings.AUTH;
     /** The OAuth 2 client id. */
     public static final String CLIENT_ID = "client.id";
     /** The OAuth 2 client secret. */

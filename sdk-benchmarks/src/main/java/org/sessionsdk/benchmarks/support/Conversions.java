@@ -1,10 +1,8 @@
 package org.sessionsdk.benchmarks.support;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import org.sessionsdk.core.internal.time.WireTimes;
 
 /**
@@ -29,15 +27,7 @@ public final class Conversions {
         if (s == null) {
             return null;
         }
-        OffsetDateTime fast = WireTimes.offsetDateTime(s);
-        if (fast != null) {
-            return fast;
-        }
-        try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException withoutOffset) {
-            return LocalDateTime.parse(s).atOffset(ZoneOffset.UTC);
-        }
+        return WireTimes.isoDateTime(s, ZoneOffset.UTC);
     }
 
     /**

@@ -10,6 +10,11 @@ import org.sessionsdk.core.config.ClientBuilder;
 public final class CommonSettings {
     /** The server's base URL. */
     public static final String ENDPOINT = "endpoint";
+    /**
+     * How the client signs in, for a vendor that offers a choice of scheme (e.g. Basic, a cookie session
+     * or an API token); declared by those vendors only, with their schemes as values.
+     */
+    public static final String AUTH = "auth";
     /** The zone the server writes offset-less times in (vendors whose times carry no offset). */
     public static final String SERVER_ZONE = "server.zone";
     /** TCP connect timeout. */

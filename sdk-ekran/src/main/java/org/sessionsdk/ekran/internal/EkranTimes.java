@@ -42,19 +42,11 @@ public final class EkranTimes {
         if (s == null) {
             return null;
         }
-        OffsetDateTime fast = WireTimes.offsetDateTime(s);
-        if (fast != null) {
-            return fast;
-        }
         try {
-            return OffsetDateTime.parse(s);
-        } catch (DateTimeParseException withoutOffset) {
-            try {
-                return LocalDateTime.parse(s).atZone(serverZone).toOffsetDateTime();
-            } catch (DateTimeParseException e) {
-                String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
-                throw o.mismatch(field, "an ISO-8601 date-time", "\"" + shown + "\"");
-            }
+            return WireTimes.isoDateTime(s, serverZone);
+        } catch (DateTimeParseException e) {
+            String shown = s.length() > 40 ? s.substring(0, 40) + "..." : s;
+            throw o.mismatch(field, "an ISO-8601 date-time", "\"" + shown + "\"");
         }
     }
 

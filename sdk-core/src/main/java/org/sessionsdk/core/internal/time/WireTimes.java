@@ -3,7 +3,9 @@ package org.sessionsdk.core.internal.time;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * Reads the date-time forms vendors send most, {@code 2026-11-30T12:00:00}, {@code 2026-11-30 12:00:00},
@@ -29,6 +31,27 @@ public final class WireTimes {
     public static LocalDateTime localDateTime(String t, char separator) {
         int end = localEnd(t, separator);
         return end == t.length() ? local(t, end) : null;
+    }
+
+    /**
+     * A response's ISO-8601 date-time: with an offset as sent, without one read in {@code zone} (a
+     * server's local time). The common forms go through {@link #offsetDateTime(String)}.
+     *
+     * @param t    the text, already trimmed
+     * @param zone the zone of a time without an offset
+     * @return the date-time
+     * @throws DateTimeParseException if the text is no ISO-8601 date-time
+     */
+    public static OffsetDateTime isoDateTime(String t, ZoneId zone) {
+        OffsetDateTime fast = offsetDateTime(t);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return OffsetDateTime.parse(t);
+        } catch (DateTimeParseException withoutOffset) {
+            return LocalDateTime.parse(t).atZone(zone).toOffsetDateTime();
+        }
     }
 
     /**
