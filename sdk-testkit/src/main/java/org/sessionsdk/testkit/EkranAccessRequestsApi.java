@@ -76,56 +76,37 @@ final class EkranAccessRequestsApi {
     }
 
     void handle(SimExchange ex) throws IOException {
-        if (!sim.authorized(ex)) {
-            return;
-        }
-        Instant start;
-        Instant end;
-        int count;
-        long after;
-        try {
-            start = sim.bound("start", ex.query("start"));
-            end = sim.bound("end", ex.query("end"));
-            count = (int) EkranWire.number("count", ex.query("count"), MAX_COUNT, MAX_COUNT);
-            after = EkranWire.number("afterId", ex.query("afterId"), Long.MAX_VALUE, 0);
-        } catch (EkranWire.BadBound b) {
-            ex.respond(400, EkranWire.PROBLEM_JSON, EkranWire.problem(b));
-            return;
-        }
-        ex.respondStreaming(200, sim.contentType(), out -> {
-            try (JsonGenerator g = SimWire.generator(out)) {
-                g.writeStartObject();
-                g.writeArrayFieldStart("accessRequests");
-                long last = after;
-                int written = 0;
-                int n = generated;
-                for (long i = Math.max(0, after); i < n && written < count; i++) {
-                    Request r = generatedRequest(i, n);
-                    if (end != null && r.processed().isAfter(end)) {
-                        break; // generated requests are in date order
-                    }
-                    if (start == null || !r.processed().isBefore(start)) {
-                        write(g, r);
-                        last = r.id();
-                        written++;
-                    }
-                }
-                for (Request r : added) {
-                    if (written >= count) {
-                        break;
-                    }
-                    if (r.id() > after && (start == null || !r.processed().isBefore(start))
-                            && (end == null || !r.processed().isAfter(end))) {
-                        write(g, r);
-                        last = r.id();
-                        written++;
-                    }
-                }
-                g.writeEndArray();
-                g.writeNumberField("afterId", last);
-                g.writeEndObject();
+        EkranCursorPages.serve(sim, ex, new EkranCursorPages.Log<Request>() {
+            @Override
+            public int generated() {
+                return generated;
             }
-        });
+
+            @Override
+            public Request generated(long i, int n) {
+                return generatedRequest(i, n);
+            }
+
+            @Override
+            public List<Request> added() {
+                return added;
+            }
+
+            @Override
+            public long id(Request e) {
+                return e.id();
+            }
+
+            @Override
+            public Instant time(Request e) {
+                return e.processed();
+            }
+
+            @Override
+            public void write(JsonGenerator g, Request e) throws IOException {
+                EkranAccessRequestsApi.this.write(g, e);
+            }
+        }, new EkranCursorPages.Names("count", "afterId", "accessRequests", "afterId"), MAX_COUNT, () -> { });
     }
 
     private Request generatedRequest(long i, int n) {

@@ -108,57 +108,37 @@ final class EkranAlertsApi {
     }
 
     void handle(SimExchange ex) throws IOException {
-        if (!sim.authorized(ex)) {
-            return;
-        }
-        catchUp();
-        Instant start;
-        Instant end;
-        int count;
-        long after;
-        try {
-            start = sim.bound("start", ex.query("start"));
-            end = sim.bound("end", ex.query("end"));
-            count = (int) EkranWire.number("alertCount", ex.query("alertCount"), MAX_COUNT, MAX_COUNT);
-            after = EkranWire.number("afterActivityId", ex.query("afterActivityId"), Long.MAX_VALUE, 0);
-        } catch (EkranWire.BadBound b) {
-            ex.respond(400, EkranWire.PROBLEM_JSON, EkranWire.problem(b));
-            return;
-        }
-        ex.respondStreaming(200, sim.contentType(), out -> {
-            try (JsonGenerator g = SimWire.generator(out)) {
-                g.writeStartObject();
-                g.writeArrayFieldStart("alerts");
-                long last = after;
-                int written = 0;
-                int n = generated;
-                for (long i = Math.max(0, after); i < n && written < count; i++) {
-                    Alert a = generatedAlert(i, n);
-                    if (end != null && a.date().isAfter(end)) {
-                        break; // generated alerts are in date order
-                    }
-                    if (start == null || !a.date().isBefore(start)) {
-                        write(g, a);
-                        last = a.activityId();
-                        written++;
-                    }
-                }
-                for (Alert a : added) {
-                    if (written >= count) {
-                        break;
-                    }
-                    if (a.activityId() > after && (start == null || !a.date().isBefore(start))
-                            && (end == null || !a.date().isAfter(end))) {
-                        write(g, a);
-                        last = a.activityId();
-                        written++;
-                    }
-                }
-                g.writeEndArray();
-                g.writeNumberField("afterActivityId", last);
-                g.writeEndObject();
+        EkranCursorPages.serve(sim, ex, new EkranCursorPages.Log<Alert>() {
+            @Override
+            public int generated() {
+                return generated;
             }
-        });
+
+            @Override
+            public Alert generated(long i, int n) {
+                return generatedAlert(i, n);
+            }
+
+            @Override
+            public List<Alert> added() {
+                return added;
+            }
+
+            @Override
+            public long id(Alert e) {
+                return e.activityId();
+            }
+
+            @Override
+            public Instant time(Alert e) {
+                return e.date();
+            }
+
+            @Override
+            public void write(JsonGenerator g, Alert e) throws IOException {
+                EkranAlertsApi.this.write(g, e);
+            }
+        }, new EkranCursorPages.Names("alertCount", "afterActivityId", "alerts", "afterActivityId"), MAX_COUNT, this::catchUp);
     }
 
     private Alert generatedAlert(long i, int n) {
