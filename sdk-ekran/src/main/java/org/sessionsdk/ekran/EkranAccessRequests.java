@@ -67,13 +67,18 @@ public final class EkranAccessRequests {
     }
 
     /**
-     * {@link #list} on the client's own threads.
+     * {@link #list} without a thread waiting for the server: each batch asked once the one before is
+     * in, parsed on the client's async executor, where the future completes.
      *
      * @param query the range, the id to start after and the batch size
      * @return completes with the requests, or with the call's exception
      */
     public CompletableFuture<List<EkranAccessRequest>> listAsync(EkranAccessRequestQuery query) {
-        return runtime.async(() -> list(query));
+        String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
+        String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
+        return Paging.byCursorAsync(query.afterId(), query.batchSize(), "Ekran endpoint access requests",
+                (Long after, int count, Consumer<Long> next) -> caller.executeAsync(batchCall(start, end, after, count),
+                        r -> parser(next).list(r.body(), r)));
     }
 
     /** {@link #stream(EkranAccessRequestQuery)}, handing each batch's cursor to {@code cursor}. */
@@ -82,20 +87,19 @@ public final class EkranAccessRequests {
         String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursor(query.afterId(), query.batchSize(), "Ekran endpoint access requests",
                 (Long after, int count, Consumer<Long> next) -> {
-                    Call call = Call.get(PATH).operation("GET " + PATH)
-                            .query("start", start)
-                            .query("end", end)
-                            .query("count", count)
-                            .query(CURSOR, after)
-                            .header("Accept", "application/json")
-                            .build();
-                    CallResponse response = caller.execute(call);
-                    Consumer<Long> both = c -> {
-                        next.accept(c);
-                        cursor.accept(c);
-                    };
-                    return parser(both).stream(response.body(), response);
+                    CallResponse response = caller.execute(batchCall(start, end, after, count));
+                    return parser(next.andThen(cursor)).stream(response.body(), response);
                 });
+    }
+
+    private static Call batchCall(String start, String end, Long after, int count) {
+        return Call.get(PATH).operation("GET " + PATH)
+                .query("start", start)
+                .query("end", end)
+                .query("count", count)
+                .query(CURSOR, after)
+                .header("Accept", "application/json")
+                .build();
     }
 
     /**

@@ -68,31 +68,43 @@ public final class EkranAlerts {
         String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursor(query.afterActivityId(), query.batchSize(), "Ekran alerts",
                 (Long after, int count, Consumer<Long> next) -> {
-                    Call call = Call.get(PATH).operation("GET " + PATH)
-                            .query("start", start)
-                            .query("end", end)
-                            .query("alertCount", count)
-                            .query(CURSOR, after)
-                            .header("Accept", "application/json")
-                            .build();
-                    CallResponse response = caller.execute(call);
-                    return parser(c -> {
-                        next.accept(c);
-                        if (c != null) {
-                            cursor.accept(c);
-                        }
-                    }).stream(response.body(), response);
+                    CallResponse response = caller.execute(batchCall(start, end, after, count));
+                    return parser(both(next, cursor)).stream(response.body(), response);
                 });
     }
 
+    private static Consumer<Long> both(Consumer<Long> next, Consumer<Long> cursor) {
+        return c -> {
+            next.accept(c);
+            if (c != null) {
+                cursor.accept(c);
+            }
+        };
+    }
+
+    private static Call batchCall(String start, String end, Long after, int count) {
+        return Call.get(PATH).operation("GET " + PATH)
+                .query("start", start)
+                .query("end", end)
+                .query("alertCount", count)
+                .query(CURSOR, after)
+                .header("Accept", "application/json")
+                .build();
+    }
+
     /**
-     * {@link #list} on the client's own threads.
+     * {@link #list} without a thread waiting for the server: each batch asked once the one before is
+     * in, parsed on the client's async executor, where the future completes.
      *
      * @param query the range, the activity id to start after and the batch size
      * @return completes with the alerts, or with the call's exception
      */
     public CompletableFuture<List<EkranAlert>> listAsync(EkranAlertQuery query) {
-        return runtime.async(() -> list(query));
+        String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
+        String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
+        return Paging.byCursorAsync(query.afterActivityId(), query.batchSize(), "Ekran alerts",
+                (Long after, int count, Consumer<Long> next) -> caller.executeAsync(batchCall(start, end, after, count),
+                        r -> parser(both(next, c -> { })).list(r.body(), r)));
     }
 
     /** A reader for one batch, handing the envelope's cursor to {@code next} (before and after the array). */

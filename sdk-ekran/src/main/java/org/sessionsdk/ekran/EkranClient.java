@@ -1,5 +1,7 @@
 package org.sessionsdk.ekran;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -79,6 +81,13 @@ public final class EkranClient extends AbstractSessionClient implements AuditSou
     @Override
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
         return sessions.stream(EkranSessionQuery.of(range)).map(s -> s.toSessionRecord(serverZone));
+    }
+
+    /** {@link #sessionRecords} through {@link EkranSessions#listAsync}: no thread waits for the server. */
+    @Override
+    public CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range) {
+        return sessions.listAsync(EkranSessionQuery.of(range))
+                .thenApply(all -> all.stream().map(s -> s.toSessionRecord(serverZone)).toList());
     }
 
     /**

@@ -21,6 +21,7 @@ import org.sessionsdk.core.internal.ClientRuntime;
 import org.sessionsdk.core.internal.JsonSupport;
 import org.sessionsdk.core.internal.json.JsonArrayStream;
 import org.sessionsdk.core.internal.json.JsonObject;
+import org.sessionsdk.core.internal.paging.AsyncParts;
 import org.sessionsdk.core.internal.paging.Paging;
 import org.sessionsdk.ekran.internal.EkranTimes;
 
@@ -85,13 +86,34 @@ public final class EkranSessions {
     }
 
     /**
-     * {@link #list} on the client's own threads.
+     * {@link #list} without a thread waiting for the server: each window's request is sent
+     * asynchronously, its answer gathered and parsed on the client's async executor, the next window
+     * asked once the previous one is in. Completes on that executor.
      *
      * @param query the range, and the windows to split it into
      * @return completes with the sessions, or with the call's exception
      */
     public CompletableFuture<List<EkranSession>> listAsync(EkranSessionQuery query) {
-        return runtime.async(() -> list(query));
+        if (query.window() == null) {
+            return fetchAsync(query.from(), query.to());
+        }
+        Windows windows = new Windows(query.from(), query.to(), query.window(), clock.instant());
+        Iterator<Supplier<CompletableFuture<List<EkranSession>>>> parts = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return windows.hasNext();
+            }
+
+            @Override
+            public Supplier<CompletableFuture<List<EkranSession>>> next() {
+                Instant[] w = windows.nextWindow();
+                return () -> fetchAsync(w[0], w[1]);
+            }
+        };
+        return AsyncParts.sequence(parts).thenApply(all -> {
+            Set<Integer> seen = new HashSet<>();
+            return all.stream().filter(s -> seen.add(s.sessionId())).toList();
+        });
     }
 
     /**
@@ -105,27 +127,28 @@ public final class EkranSessions {
      * @return the sessions, in the server's order
      */
     public Stream<EkranSessionDetail> details(EkranSessionDetailsQuery query) {
-        Instant from = query.range().from();
-        Instant to = query.range().to();
-        Map<String, Object> bounds = new LinkedHashMap<>();
-        if (from != null) {
-            bounds.put("start", EkranTimes.bound(from, serverZone, false));
-        }
-        if (to != null) {
-            bounds.put("end", EkranTimes.bound(to, serverZone, true));
-        }
         return Paging.streamPages(query.pageSize(), (k, size) -> {
-            Map<String, Object> body = new LinkedHashMap<>(bounds);
-            body.put("sessionCount", size);
-            body.put("pageIndex", k);
-            Call call = Call.post(PATH).operation("POST " + PATH)
-                    .body(JsonSupport.toJson(body), "application/json")
-                    .header("Accept", "application/json")
-                    .idempotent(true) // a read, safe to repeat
-                    .build();
-            CallResponse response = caller.execute(call);
+            CallResponse response = caller.execute(detailsCall(query, k, size));
             return detailParser.stream(response.body(), response);
         });
+    }
+
+    /** Page {@code k} of the details: a read, safe to repeat, though it is a POST. */
+    private Call detailsCall(EkranSessionDetailsQuery query, int k, int size) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (query.range().from() != null) {
+            body.put("start", EkranTimes.bound(query.range().from(), serverZone, false));
+        }
+        if (query.range().to() != null) {
+            body.put("end", EkranTimes.bound(query.range().to(), serverZone, true));
+        }
+        body.put("sessionCount", size);
+        body.put("pageIndex", k);
+        return Call.post(PATH).operation("POST " + PATH)
+                .body(JsonSupport.toJson(body), "application/json")
+                .header("Accept", "application/json")
+                .idempotent(true)
+                .build();
     }
 
     /**
@@ -141,13 +164,15 @@ public final class EkranSessions {
     }
 
     /**
-     * {@link #detailsList} on the client's own threads.
+     * {@link #detailsList} without a thread waiting for the server: each page asked once the one
+     * before is in, parsed on the client's async executor, where the future completes.
      *
      * @param query the range and the page size
      * @return completes with the sessions, or with the call's exception
      */
     public CompletableFuture<List<EkranSessionDetail>> detailsAsync(EkranSessionDetailsQuery query) {
-        return runtime.async(() -> detailsList(query));
+        return Paging.pagesAsync(query.pageSize(), (k, size) ->
+                caller.executeAsync(detailsCall(query, k, size), r -> detailParser.list(r.body(), r)));
     }
 
     private EkranSessionDetail detail(JsonObject o) {
@@ -163,13 +188,24 @@ public final class EkranSessions {
             "logoutDate", "duration", "productiveTime", "idleTime");
 
     private Stream<EkranSession> fetch(Instant from, Instant to) {
-        Call call = Call.get(PATH).operation("GET " + PATH)
+        CallResponse response = caller.execute(listCall(from, to));
+        return parser.stream(response.body(), response);
+    }
+
+    private CompletableFuture<List<EkranSession>> fetchAsync(Instant from, Instant to) {
+        return caller.executeAsync(listCall(from, to), r -> {
+            try (Stream<EkranSession> s = parser.stream(r.body(), r)) {
+                return s.toList();
+            }
+        });
+    }
+
+    private Call listCall(Instant from, Instant to) {
+        return Call.get(PATH).operation("GET " + PATH)
                 .query("start", from == null ? null : EkranTimes.bound(from, serverZone, false))
                 .query("end", to == null ? null : EkranTimes.bound(to, serverZone, true))
                 .header("Accept", "application/json")
                 .build();
-        CallResponse response = caller.execute(call);
-        return parser.stream(response.body(), response);
     }
 
     /**
@@ -196,6 +232,12 @@ public final class EkranSessions {
 
         @Override
         public Supplier<Stream<EkranSession>> next() {
+            Instant[] w = nextWindow();
+            return () -> fetch(w[0], w[1]);
+        }
+
+        /** {@return the next window's start and end (null: open-ended)} */
+        Instant[] nextWindow() {
             if (next == null) {
                 throw new NoSuchElementException();
             }
@@ -214,8 +256,7 @@ public final class EkranSessions {
             } else {
                 next = end;
             }
-            Instant windowEnd = end;
-            return () -> fetch(start, windowEnd);
+            return new Instant[] {start, end};
         }
     }
 }

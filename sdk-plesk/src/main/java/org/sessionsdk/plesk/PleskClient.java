@@ -1,5 +1,6 @@
 package org.sessionsdk.plesk;
 
+import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -113,6 +114,14 @@ public final class PleskClient extends AbstractSessionClient implements AuditSou
         String host = endpoint().getHost();
         return sessions.stream().map(s -> s.toSessionRecord(serverZone, host))
                 .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /** {@link #sessionRecords} through {@link PleskSessions#listAsync}: no thread waits for the server. */
+    @Override
+    public CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range) {
+        String host = endpoint().getHost();
+        return sessions.listAsync().thenApply(all -> all.stream().map(s -> s.toSessionRecord(serverZone, host))
+                .filter(r -> range.overlaps(r.start(), r.end())).toList());
     }
 
     /**

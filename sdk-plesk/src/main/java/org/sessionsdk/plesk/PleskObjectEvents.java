@@ -9,6 +9,7 @@ import org.sessionsdk.plesk.internal.PleskTimes;
 import org.sessionsdk.plesk.wire.EventLogGet;
 import org.sessionsdk.plesk.wire.EventLogRequest;
 import org.sessionsdk.plesk.wire.ObjectEvent;
+import org.sessionsdk.plesk.wire.Packet;
 
 /**
  * Plesk's object event log ({@code event_log/get}), reached through
@@ -46,12 +47,12 @@ public final class PleskObjectEvents {
     }
 
     /**
-     * {@link #list()} on the client's own threads.
+     * {@link #list()} without a thread waiting for the server; completes on the client's async executor.
      *
      * @return completes with the entries, or with the call's exception
      */
     public CompletableFuture<List<PleskObjectEvent>> listAsync() {
-        return runtime.async(this::list);
+        return exchange.listAsync(packet(false), "event_log/get", true, "event", ObjectEvent.class, PleskObjectEvents::event);
     }
 
     /**
@@ -68,13 +69,20 @@ public final class PleskObjectEvents {
     }
 
     private Stream<PleskObjectEvent> stream(boolean flush) {
+        return exchange.stream(packet(flush), "event_log/get", !flush, "event", ObjectEvent.class, PleskObjectEvents::event);
+    }
+
+    private static Packet packet(boolean flush) {
         EventLogGet get = new EventLogGet();
         EventLogGet.Options o = new EventLogGet.Options();
         o.setFlushSelectedRange(flush);
         get.setOptions(o);
         EventLogRequest op = new EventLogRequest();
         op.setGet(get);
-        return exchange.stream(PleskEventLog.packet(op), "event_log/get", !flush, "event", ObjectEvent.class,
-                e -> new PleskObjectEvent(e.getType(), PleskTimes.unixSeconds(e.getTime()), e.getClazz(), e.getId()));
+        return PleskEventLog.packet(op);
+    }
+
+    private static PleskObjectEvent event(ObjectEvent e) {
+        return new PleskObjectEvent(e.getType(), PleskTimes.unixSeconds(e.getTime()), e.getClazz(), e.getId());
     }
 }

@@ -56,22 +56,30 @@ public final class PleskSecretKeys {
      * @return the keys, lazily
      */
     public Stream<PleskSecretKey> stream() {
+        return exchange.stream(getInfo(), "secret_key/get_info", true, "key_info", SecretKeyInfo.class,
+                PleskSecretKeys::key);
+    }
+
+    private static Packet getInfo() {
         SecretKeyRequest op = new SecretKeyRequest();
         SecretKeyFilterHolder h = new SecretKeyFilterHolder();
         h.setFilter(new SecretKeyFilterHolder.Filter());
         op.setGetInfo(h);
-        return exchange.stream(packet(op), "secret_key/get_info", true, "key_info",
-                SecretKeyInfo.class, k -> new PleskSecretKey(k.getKey(), k.getIpAddress(),
-                        k.getDescription(), k.getLogin()));
+        return packet(op);
+    }
+
+    private static PleskSecretKey key(SecretKeyInfo k) {
+        return new PleskSecretKey(k.getKey(), k.getIpAddress(), k.getDescription(), k.getLogin());
     }
 
     /**
-     * {@link #list()} on the client's own threads.
+     * {@link #list()} without a thread waiting for the server; completes on the client's async executor.
      *
      * @return completes with the keys, or with the call's exception
      */
     public CompletableFuture<List<PleskSecretKey>> listAsync() {
-        return runtime.async(this::list);
+        return exchange.listAsync(getInfo(), "secret_key/get_info", true, "key_info", SecretKeyInfo.class,
+                PleskSecretKeys::key);
     }
 
     /**

@@ -49,20 +49,25 @@ public final class PleskSessions {
      * @return the sessions, lazily
      */
     public Stream<PleskSession> stream() {
-        SessionRequest op = new SessionRequest();
-        op.setGet(new NoParameters());
-        Packet p = new Packet();
-        p.setSession(op);
-        return exchange.stream(p, "session/get", true, "session", Session.class, this::toRecord);
+        return exchange.stream(getPacket(), "session/get", true, "session", Session.class, this::toRecord);
     }
 
     /**
-     * All open sessions, read on the client's executor.
+     * All open sessions, without a thread waiting for the server: the packet is sent asynchronously
+     * and the answer parsed on the client's async executor, where the future completes.
      *
      * @return completes with the sessions, or with the call's exception
      */
     public CompletableFuture<List<PleskSession>> listAsync() {
-        return runtime.async(this::list);
+        return exchange.listAsync(getPacket(), "session/get", true, "session", Session.class, this::toRecord);
+    }
+
+    private static Packet getPacket() {
+        SessionRequest op = new SessionRequest();
+        op.setGet(new NoParameters());
+        Packet p = new Packet();
+        p.setSession(op);
+        return p;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.sessionsdk.saymon;
 
+import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +128,25 @@ public final class SaymonClient extends AbstractSessionClient implements AuditSo
      * A {@code floor} (the feed's bounded reach-back) is the earliest the server is asked for.
      */
     Stream<SessionRecord> sessionRecords(TimeRange range, Instant expiryNow, Instant floor) {
+        return sessions.stream(recordsQuery(range, floor))
+                .map(s -> s.toSessionRecord(serverZone(), expiryNow))
+                .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    @Override
+    public CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range) {
+        return sessionRecordsAsync(range, runtime.config().clock().instant(), null);
+    }
+
+    /** {@link #sessionRecords(TimeRange, Instant, Instant)} through {@link SaymonSessions#listAsync}. */
+    CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range, Instant expiryNow, Instant floor) {
+        return sessions.listAsync(recordsQuery(range, floor)).thenApply(all -> all.stream()
+                .map(s -> s.toSessionRecord(serverZone(), expiryNow))
+                .filter(r -> range.overlaps(r.start(), r.end())).toList());
+    }
+
+    /** The window asked of the server for {@code range}; the expiry rule comes after, before the overlap. */
+    private SaymonSessionQuery recordsQuery(TimeRange range, Instant floor) {
         // the window asked of the server follows the client's clock, its best idea of the server's now,
         // whatever clock judges expiry: a feed's clock running ahead must not push the window past the log
         Instant now = runtime.config().clock().instant();
@@ -149,10 +169,7 @@ public final class SaymonClient extends AbstractSessionClient implements AuditSo
         // up to a while past our now: a server clock running ahead stamps what just happened in our future
         Instant ahead = now.plus(org.sessionsdk.saymon.internal.LogPages.SERVER_CLOCK_AHEAD);
         q.to(range.to() == null || range.to().isBefore(ahead) ? ahead : range.to());
-        // the expiry rule comes before the overlap: an expired session is in a range only up to its expiry
-        return sessions.stream(q.build())
-                .map(s -> s.toSessionRecord(serverZone(), expiryNow))
-                .filter(r -> range.overlaps(r.start(), r.end()));
+        return q.build();
     }
 
     /**

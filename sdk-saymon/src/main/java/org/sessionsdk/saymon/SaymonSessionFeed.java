@@ -1,5 +1,6 @@
 package org.sessionsdk.saymon;
 
+import java.util.concurrent.CompletableFuture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,11 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
             public Stream<SessionRecord> sessionRecords(TimeRange range) {
                 return list(range, options.clock().instant());
             }
+
+            @Override
+            public CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range) {
+                return listAsync(range, options.clock().instant());
+            }
         };
         this.diff = new SessionDiff(bounded, options);
         this.reachSlack = options.overlap().plus(Duration.ofHours(1));
@@ -67,7 +73,35 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
     public List<SessionChange> poll(Instant now) {
         reach = reach();
         try {
-            List<SessionChange> out = diff.poll(now);
+            return withGaps(diff.poll(now), now);
+        } finally {
+            reach = null;
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<SessionChange>> pollAsync(Instant now) {
+        Reach r = reach();
+        reach = r;
+        CompletableFuture<List<SessionChange>> polled;
+        try {
+            polled = diff.pollAsync(now); // reads the reach when it starts the listing, now
+        } finally {
+            reach = null;
+        }
+        return polled.thenApply(out -> {
+            reach = r;
+            try {
+                return withGaps(out, now);
+            } finally {
+                reach = null;
+            }
+        });
+    }
+
+    /** The poll's changes, its gaps noted: the diff's, and one per old session no longer found. */
+    private List<SessionChange> withGaps(List<SessionChange> out, Instant now) {
+        {
             List<FeedGap> found = new ArrayList<>(diff.gaps());
             for (String id : reach.missing()) {
                 found.add(new FeedGap(FeedGap.Kind.BEYOND_LOOKBACK, "session " + id, null, now, null,
@@ -77,8 +111,6 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
             }
             gaps = List.copyOf(found);
             return out;
-        } finally {
-            reach = null;
         }
     }
 
@@ -100,6 +132,32 @@ final class SaymonSessionFeed implements PollingFeed.Strategy<SessionChange> {
             }
         }
         return new Reach(floor, old, new ArrayList<>());
+    }
+
+    /**
+     * {@link #list} with the window read asynchronously; the old sessions (only those open since
+     * before the reach-back, rare) are looked up after it, one blocking request each on the async executor.
+     */
+    private CompletableFuture<List<SessionRecord>> listAsync(TimeRange range, Instant expiryNow) {
+        Reach r = reach;
+        if (r == null || r.floor() == null) {
+            return client.sessionRecordsAsync(range, expiryNow, null);
+        }
+        CompletableFuture<List<SessionRecord>> window = client.sessionRecordsAsync(range, expiryNow, r.floor());
+        if (r.old().isEmpty()) {
+            return window;
+        }
+        return window.thenApply(rows -> {
+            List<SessionRecord> all = new ArrayList<>(rows);
+            for (Old o : r.old()) {
+                List<SessionRecord> found = client.sessionAt(o.id(), o.start(), expiryNow);
+                if (found.isEmpty()) {
+                    r.missing().add(o.id());
+                }
+                all.addAll(found);
+            }
+            return all;
+        });
     }
 
     /** The bounded window, then each old session looked up at its start. */

@@ -67,13 +67,17 @@ public final class SaymonSessions {
     }
 
     /**
-     * {@link #list} on the client's own threads.
+     * {@link #list} without a thread waiting for the server for the first page (all of a window that
+     * fits one): sent asynchronously and parsed on the client's async executor, where the future
+     * completes; a longer log is read on from there, page after page, on that executor's thread.
      *
      * @param query the time bounds, cap and page size
      * @return completes with the records, or with the call's exception
      */
     public CompletableFuture<List<SaymonSession>> listAsync(SaymonSessionQuery query) {
-        return runtime.async(() -> list(query));
+        LogPages.Window window = LogPages.Window.of(query.range(), query.limit(), query.pageSize(), clock);
+        return LogPages.listAsync(caller, PATH, PATH, PARSER, window, SaymonSession::id,
+                s -> s.startTime() == null ? null : s.startTime().toEpochMilli(), "SAYMON's session log");
     }
 
     private static SaymonSession session(JsonObject o) {

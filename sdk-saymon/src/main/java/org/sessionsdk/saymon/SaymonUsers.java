@@ -57,8 +57,12 @@ public final class SaymonUsers {
      * @return the users in the server's order; close it
      */
     public Stream<SaymonUser> stream() {
-        CallResponse response = caller.execute(Call.get(ALL).operation("GET " + ALL).header("Accept", "application/json").build());
+        CallResponse response = caller.execute(allCall());
         return LIST.stream(response.body(), response);
+    }
+
+    private static Call allCall() {
+        return Call.get(ALL).operation("GET " + ALL).header("Accept", "application/json").build();
     }
 
     /**
@@ -73,12 +77,12 @@ public final class SaymonUsers {
     }
 
     /**
-     * {@link #list} on the client's own threads.
+     * {@link #list} without a thread waiting for the server; completes on the client's async executor.
      *
      * @return completes with the users, or with the call's exception
      */
     public CompletableFuture<List<SaymonUser>> listAsync() {
-        return runtime.async(this::list);
+        return caller.executeAsync(allCall(), r -> List.copyOf(LIST.list(r.body(), r)));
     }
 
     private static SaymonUser user(JsonObject o) {

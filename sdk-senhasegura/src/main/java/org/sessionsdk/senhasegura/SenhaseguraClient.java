@@ -1,5 +1,7 @@
 package org.sessionsdk.senhasegura;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -80,6 +82,13 @@ public final class SenhaseguraClient extends AbstractSessionClient {
     public Stream<SessionRecord> sessionRecords(TimeRange range) {
         return sessions().stream().map(r -> r.toSessionRecord(serverZone()))
                 .filter(r -> range.overlaps(r.start(), r.end()));
+    }
+
+    /** {@link #sessionRecords} through {@link SenhaseguraSessions#listAsync}. */
+    @Override
+    public CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range) {
+        return sessions().listAsync().thenApply(all -> all.stream().map(r -> r.toSessionRecord(serverZone()))
+                .filter(r -> range.overlaps(r.start(), r.end())).toList());
     }
 
     /** {@return remote (proxy) sessions: list, stream, get one, terminate} */

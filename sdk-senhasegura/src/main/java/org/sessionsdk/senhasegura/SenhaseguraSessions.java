@@ -84,12 +84,24 @@ public final class SenhaseguraSessions {
     }
 
     /**
-     * {@link #list()} on the client's own threads.
+     * {@link #list()} without a thread waiting for the server once the client knows the server's
+     * remote-sessions path (set, or found by an earlier call): the request is sent asynchronously and
+     * the answer parsed on the client's async executor, where the future completes. The client's first
+     * call on a server whose path is still unknown probes the documented paths one by one, on that
+     * executor.
      *
      * @return completes with the sessions, or with the call's exception
      */
     public CompletableFuture<List<SenhaseguraSession>> listAsync() {
-        return runtime.async(this::list);
+        String known = sessionsPaths.answered();
+        if (known == null) {
+            return runtime.async(this::list);
+        }
+        return caller.executeAsync(listCall(known), r -> {
+            try (Stream<SenhaseguraSession> s = parser("remote_sessions", r.details()).build().stream(r.body(), r)) {
+                return s.toList();
+            }
+        });
     }
 
     /**
@@ -212,9 +224,13 @@ public final class SenhaseguraSessions {
         return sessionsPaths.call(null, this::open, "");
     }
 
+    private Call listCall(String sessionsPath) {
+        return Call.get(sessionsPath).operation("GET " + sessionsPath).header("Accept", "application/json")
+                .requestTimeout(listTimeout).build();
+    }
+
     private Stream<SenhaseguraSession> open(String sessionsPath) {
-        Call call = Call.get(sessionsPath).operation("GET " + sessionsPath).header("Accept", "application/json").requestTimeout(listTimeout).build();
-        CallResponse r = caller.execute(call);
+        CallResponse r = caller.execute(listCall(sessionsPath));
         Stream<SenhaseguraSession> s = parser("remote_sessions", r.details()).build().stream(r.body(), r);
         // Read up to the first element now, so an error inside a 200 envelope is thrown by this call.
         Iterator<SenhaseguraSession> it = s.iterator();

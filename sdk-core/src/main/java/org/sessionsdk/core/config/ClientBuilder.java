@@ -247,11 +247,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * Runs {@code listAsync} calls on this executor instead of the client's own pool; the client never
-     * shuts it down. Each call blocks one of its threads while it waits for the server, and the returned
-     * future completes on that thread (so do dependent stages that are not {@code ...Async}).
+     * Parses the answers of asynchronous calls ({@code listAsync}, a feed's {@code pollAsync}) and
+     * completes their futures on this executor (so do dependent stages that are not {@code ...Async})
+     * instead of the SDK's shared pool; the client never shuts it down. No thread of it waits for the
+     * server: the calls themselves hold no thread while the answer is on its way.
      *
-     * @param executor the executor, or null for the client's own pool
+     * @param executor the executor, or null for the shared pool
      * @return this builder
      */
     public B asyncExecutor(java.util.concurrent.Executor executor) {
@@ -260,9 +261,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
 
     /**
-     * The most threads the client's own async pool starts (default
-     * {@value ClientConfig#DEFAULT_ASYNC_THREADS}); more calls in flight wait in its queue, so 256
-     * concurrent {@code listAsync} calls hold at most this many threads, not 256.
+     * Gives the client an async pool of its own with at most this many threads, instead of the pool of
+     * {@value ClientConfig#DEFAULT_ASYNC_THREADS} that every client in the JVM shares by default. Its
+     * threads parse answers and never wait for the server, so 256 concurrent {@code listAsync} calls
+     * need no more of them than 1 does.
      *
      * @param threads 1 or more
      * @return this builder

@@ -40,7 +40,7 @@ public final class ClientConfig {
     private final Clock clock;
     private final HttpTransport transport;
     private final Set<String> redactedHeaders;
-    /** The default size of a client's own async pool. */
+    /** The size of the async pool every client shares unless given an executor or a pool of its own. */
     public static final int DEFAULT_ASYNC_THREADS = 8;
     private final boolean http2;
     private final java.util.concurrent.Executor asyncExecutor;
@@ -169,12 +169,12 @@ public final class ClientConfig {
         return http2;
     }
 
-    /** {@return the executor {@code listAsync} calls run on, or null for the client's own pool} */
+    /** {@return the executor asynchronous calls parse and complete on, or null for the shared pool} */
     public java.util.concurrent.Executor asyncExecutor() {
         return asyncExecutor;
     }
 
-    /** {@return how many threads the client's own async pool has at most} */
+    /** {@return how many threads the client's own async pool has at most, or 0: it shares the SDK's pool} */
     public int asyncThreads() {
         return asyncThreads;
     }
@@ -258,7 +258,7 @@ public final class ClientConfig {
         private final Set<String> redactedHeaders = new LinkedHashSet<>();
         private boolean http2 = true;
         private java.util.concurrent.Executor asyncExecutor;
-        private int asyncThreads = DEFAULT_ASYNC_THREADS;
+        private int asyncThreads;
         private List<String> apiPrefixes = List.of();
         private final List<CallListener> listeners = new ArrayList<>();
 
@@ -438,11 +438,11 @@ public final class ClientConfig {
         }
 
         /**
-         * Runs {@code listAsync} calls on this executor instead of the client's own pool; the client
-         * never shuts it down. Each call blocks one of its threads while it waits for the server, and
-         * the returned future completes on that thread.
+         * Parses the answers of asynchronous calls ({@code listAsync}, {@code pollAsync}) and completes
+         * their futures on this executor instead of the SDK's shared pool; the client never shuts it
+         * down. No thread of it waits for the server: the calls themselves hold no thread.
          *
-         * @param executor the executor, or null for the client's own pool
+         * @param executor the executor, or null for the shared pool
          * @return this builder
          */
         public Builder asyncExecutor(java.util.concurrent.Executor executor) {
@@ -451,8 +451,9 @@ public final class ClientConfig {
         }
 
         /**
-         * The most threads the client's own async pool starts (default {@value #DEFAULT_ASYNC_THREADS});
-         * more calls in flight wait in its queue, so the client never holds a thread per call.
+         * Gives the client an async pool of its own with at most this many threads, instead of the pool
+         * of {@value #DEFAULT_ASYNC_THREADS} every client shares; they parse answers, never wait for the
+         * server, so a few carry any number of calls in flight.
          *
          * @param threads 1 or more
          * @return this builder

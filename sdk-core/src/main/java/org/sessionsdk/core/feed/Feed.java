@@ -1,6 +1,7 @@
 package org.sessionsdk.core.feed;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A source followed over time: each {@link #poll} returns what happened since the previous batch and
@@ -27,6 +28,29 @@ public interface Feed<T> extends AutoCloseable {
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     FeedBatch<T> poll(Duration timeout) throws InterruptedException;
+
+    /**
+     * {@link #poll(Duration) poll(Duration.ZERO)} without the calling thread waiting for the server:
+     * when the poll is due, the requests go out asynchronously and the batch completes on the client's
+     * async executor; when it is not, the future is complete at once with an empty batch. What a
+     * scheduler following thousands of endpoints calls: no thread is held per poll in flight. Call it
+     * again only once the previous future completed (a feed is not thread-safe). Each answer is read
+     * whole before it is compared, so {@link #poll} is the form for answers larger than memory.
+     *
+     * <p>The default polls on the calling thread, for feeds that only block.
+     *
+     * @return completes with the items and the checkpoint after them, or with what {@link #poll} throws
+     */
+    default CompletableFuture<FeedBatch<T>> pollAsync() {
+        try {
+            return CompletableFuture.completedFuture(poll(Duration.ZERO));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** {@return the checkpoint after the last batch returned (or where the feed started)} */
     Checkpoint checkpoint();

@@ -13,6 +13,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.sessionsdk.core.error.TransportException;
+import org.sessionsdk.core.internal.concurrent.SdkExecutors;
 
 /**
  * A response body as an {@link InputStream}, fed by the JDK client one chunk at a time.
@@ -20,9 +21,11 @@ import org.sessionsdk.core.error.TransportException;
  * <p>Why not {@code BodyHandlers.ofInputStream()}: its {@code read} blocks forever when a server
  * stalls mid-body, and its buffering is not bounded by demand. Here each read waits at most the
  * read timeout, only one chunk is requested ahead (memory stays constant however long the body is),
- * and closing cancels the subscription, which drops the connection.
+ * and closing cancels the subscription, which drops the connection. An asynchronous call asks for the
+ * whole body first ({@link #buffer}): chunks are then requested as fast as they come, and the read
+ * timeout is kept by a timer instead of a waiting thread.
  */
-final class BodyInputStream extends InputStream implements HttpResponse.BodySubscriber<InputStream> {
+final class BodyInputStream extends InputStream implements HttpResponse.BodySubscriber<InputStream>, BufferingBody {
     private static final List<ByteBuffer> END = List.of();
     /** Wakes a reader blocked in {@code take} when another thread closes the stream (a deadline). */
     private static final Object CLOSED = new Object();
@@ -35,6 +38,13 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
     private ByteBuffer current;
     private boolean finished;
     private volatile boolean closed;
+    /** Guards the buffering state below, written by the client's thread and the buffering caller's. */
+    private final Object gathering = new Object();
+    private CompletableFuture<Void> gathered;
+    private long gatherLimit;
+    private long gatheredBytes;
+    private boolean ended;
+    private volatile long lastChunkNanos = System.nanoTime();
 
     BodyInputStream(java.time.Duration readTimeout) {
         this.readTimeoutNanos = readTimeout.toNanos();
@@ -58,16 +68,113 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
     @Override
     public void onNext(List<ByteBuffer> item) {
         queue.add(item);
+        lastChunkNanos = System.nanoTime();
+        CompletableFuture<Void> done = null;
+        boolean more = false;
+        synchronized (gathering) {
+            if (gathered != null && !gathered.isDone()) {
+                gatheredBytes += bytes(item);
+                if (gatheredBytes >= gatherLimit) {
+                    done = gathered;
+                } else {
+                    more = true;
+                }
+            }
+        }
+        if (more) {
+            subscription.request(1);
+        } else if (done != null) {
+            done.complete(null);
+        }
     }
 
     @Override
     public void onError(Throwable throwable) {
         queue.add(throwable);
+        end();
     }
 
     @Override
     public void onComplete() {
         queue.add(END);
+        end();
+    }
+
+    private void end() {
+        CompletableFuture<Void> done;
+        synchronized (gathering) {
+            ended = true;
+            done = gathered;
+        }
+        if (done != null) {
+            done.complete(null);
+        }
+    }
+
+    @Override
+    public CompletionStage<Void> buffer(long bytes) {
+        CompletableFuture<Void> g;
+        synchronized (gathering) {
+            if (gathered != null) {
+                return gathered;
+            }
+            g = gathered = new CompletableFuture<>();
+            gatherLimit = bytes;
+            for (Object o : queue) { // what arrived before anyone asked: at most one chunk
+                if (o instanceof List<?> chunk) {
+                    @SuppressWarnings("unchecked")
+                    List<ByteBuffer> c = (List<ByteBuffer>) chunk;
+                    gatheredBytes += bytes(c);
+                }
+            }
+            if (ended || closed || gatheredBytes >= bytes) {
+                g.complete(null);
+                return g;
+            }
+        }
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.request(1);
+        }
+        watch(readTimeoutNanos);
+        return g;
+    }
+
+    /** The read timeout without a waiting thread: checks after it would have passed, again if bytes came meanwhile. */
+    private void watch(long afterNanos) {
+        java.util.concurrent.Executor later = SdkExecutors.after(java.time.Duration.ofNanos(afterNanos),
+                SdkExecutors.async());
+        later.execute(() -> {
+            CompletableFuture<Void> g = gathered;
+            if (g.isDone()) {
+                return;
+            }
+            long idle = System.nanoTime() - lastChunkNanos;
+            if (idle < readTimeoutNanos) {
+                watch(readTimeoutNanos - idle);
+                return;
+            }
+            stalled();
+        });
+    }
+
+    /** Ends a body that stalled while being gathered: its reader meets the read timeout where it would have. */
+    private void stalled() {
+        Flow.Subscription s = subscription;
+        if (s != null) {
+            s.cancel();
+        }
+        queue.add(new TransportTimeoutException(TransportException.Kind.READ_TIMEOUT,
+                "no body bytes within " + (readTimeoutNanos / 1_000_000) + " ms", null));
+        end();
+    }
+
+    private static long bytes(List<ByteBuffer> chunk) {
+        long n = 0;
+        for (ByteBuffer b : chunk) {
+            n += b.remaining();
+        }
+        return n;
     }
 
     @Override

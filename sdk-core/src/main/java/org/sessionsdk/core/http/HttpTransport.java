@@ -2,6 +2,7 @@ package org.sessionsdk.core.http;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one seam between the SDK and an HTTP library: send a request, get status, headers and a body
@@ -36,6 +37,30 @@ public interface HttpTransport extends AutoCloseable {
      * @throws InterruptedException if the calling thread was interrupted
      */
     SdkHttpResponse send(SdkHttpRequest request, Duration timeout) throws IOException, InterruptedException;
+
+    /**
+     * Sends the request without a thread waiting for the answer: the asynchronous calls
+     * ({@code listAsync}, a feed's {@code pollAsync}) use this. The future completes once the status line
+     * and headers have arrived, or fails with the exceptions {@link #send} throws. A body that
+     * implements {@link BufferingBody} lets those calls gather it without waiting too.
+     *
+     * <p>The default sends on the calling thread with {@link #send}, for transports that only block;
+     * override it where the HTTP library can do better.
+     *
+     * @param request the request
+     * @param timeout how long to wait for the response headers
+     * @return the response, whose body the caller reads and closes
+     */
+    default CompletableFuture<SdkHttpResponse> sendAsync(SdkHttpRequest request, Duration timeout) {
+        try {
+            return CompletableFuture.completedFuture(send(request, timeout));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Releases connections and threads. Further sends fail. */
     @Override

@@ -12,15 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import org.sessionsdk.core.error.SdkException;
 import org.sessionsdk.core.error.TransportException.Kind;
 
 /**
  * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: HTTP/1.1 and HTTP/2,
- * connection reuse, one JDK client per SDK client. Bodies are streamed with a read (idle) timeout.
+ * connection reuse. Bodies are streamed with a read (idle) timeout.
+ *
+ * <p>Transports built with the same connect timeout, HTTP version, proxy and TLS context share one JDK
+ * client (one selector thread, one connection pool), and every JDK client the SDK builds runs on the
+ * same few executor threads: ten thousand SDK clients cost the threads of one. The shared JDK client is
+ * dropped when the last transport using it is closed. Give a client a transport of its own
+ * ({@code transport(...)} on its builder) to keep its connections apart.
  */
 public final class JdkHttpTransport implements HttpTransport {
     /** Headers the JDK client sets itself and refuses from callers. */
@@ -29,7 +34,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     /** Null once closed: Java 17's HttpClient has no close(), it is released by becoming unreachable. */
     private volatile HttpClient client;
-    private final ExecutorService executor;
+    private final SharedClients.Key key;
     private final Duration readTimeout;
     private final TlsPreflight tlsPreflight;
 
@@ -38,23 +43,8 @@ public final class JdkHttpTransport implements HttpTransport {
         // the JDK client falls back to the JVM-wide selector when given none, as read when it is
         // built: the probe asks the same one, so it never connects directly where the request won't
         this.tlsPreflight = new TlsPreflight(b.connectTimeout, b.proxy != null ? b.proxy : ProxySelector.getDefault());
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sessionsdk-http");
-            t.setDaemon(true);
-            return t;
-        });
-        HttpClient.Builder hb = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(b.http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-                .executor(executor);
-        if (b.proxy != null) {
-            hb.proxy(b.proxy);
-        }
-        if (b.sslContext != null) {
-            hb.sslContext(b.sslContext);
-        }
-        this.client = hb.build();
+        this.key = new SharedClients.Key(b.connectTimeout, b.http2, b.proxy, b.sslContext);
+        this.client = SharedClients.acquire(key);
     }
 
     /** {@return a builder with the defaults: 10 s connect, 60 s read, HTTP/2 preferred, no proxy} */
@@ -64,6 +54,53 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public SdkHttpResponse send(SdkHttpRequest request, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest jdkRequest = jdkRequest(request, timeout);
+        HttpClient c = openClient();
+        tlsPreflight.check(request.uri());
+        HttpResponse<java.io.InputStream> response;
+        try {
+            response = c.send(jdkRequest, info -> new BodyInputStream(readTimeout));
+        } catch (HttpTimeoutException e) {
+            throw timeout(e);
+        }
+        return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    /**
+     * Sends through the JDK client's own asynchronous send: no thread waits for the answer, and the
+     * future completes on the SDK's shared HTTP executor. The body gathers without waiting
+     * ({@link BufferingBody}).
+     */
+    @Override
+    public CompletableFuture<SdkHttpResponse> sendAsync(SdkHttpRequest request, Duration timeout) {
+        HttpRequest jdkRequest;
+        HttpClient c;
+        try {
+            jdkRequest = jdkRequest(request, timeout);
+            c = openClient();
+            tlsPreflight.check(request.uri());
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return c.sendAsync(jdkRequest, info -> new BodyInputStream(readTimeout)).handle((response, failure) -> {
+            if (failure != null) {
+                Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                throw new java.util.concurrent.CompletionException(t instanceof HttpTimeoutException h ? timeout(h) : t);
+            }
+            return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());
+        });
+    }
+
+    private HttpClient openClient() throws IOException {
+        HttpClient c = client;
+        if (c == null) {
+            throw new IOException("the HTTP transport is closed");
+        }
+        return c;
+    }
+
+    private static HttpRequest jdkRequest(SdkHttpRequest request, Duration timeout) {
         byte[] body = request.body();
         HttpRequest.Builder rb = HttpRequest.newBuilder(request.uri())
                 .timeout(timeout)
@@ -79,29 +116,26 @@ public final class JdkHttpTransport implements HttpTransport {
                 rb.header(h.getKey(), v);
             }
         }
-        HttpClient c = client;
-        if (c == null) {
-            throw new IOException("the HTTP transport is closed");
+        return rb.build();
+    }
+
+    /** The SPI's own timeout type: nothing above the transport depends on java.net.http. */
+    private static TransportTimeoutException timeout(HttpTimeoutException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new TransportTimeoutException(Kind.CONNECT_TIMEOUT, message(e, "connect timed out"), e);
         }
-        tlsPreflight.check(request.uri());
-        HttpResponse<java.io.InputStream> response;
-        try {
-            response = c.send(rb.build(), info -> new BodyInputStream(readTimeout));
-        } catch (HttpConnectTimeoutException e) {
-            // the SPI's own timeout type: nothing above the transport depends on java.net.http
-            throw new TransportTimeoutException(Kind.CONNECT_TIMEOUT, message(e, "connect timed out"), e);
-        } catch (HttpTimeoutException e) {
-            throw new TransportTimeoutException(Kind.RESPONSE_TIMEOUT, message(e, "request timed out"), e);
-        }
-        return new SdkHttpResponse(response.statusCode(), response.headers().map(), response.body());
+        return new TransportTimeoutException(Kind.RESPONSE_TIMEOUT, message(e, "request timed out"), e);
     }
 
     @Override
     public void close() {
-        // Dropping the reference lets the JDK client's selector thread end and close its pooled idle
-        // connections as soon as it is collected, even while the application still holds the SDK client.
-        client = null;
-        executor.shutdownNow();
+        // The last transport of a shared JDK client drops it, which lets its selector thread end and its
+        // pooled idle connections close as soon as it is collected, even while the application still
+        // holds the SDK client.
+        if (client != null) {
+            client = null;
+            SharedClients.release(key);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A response as an {@link HttpTransport} returns it: status, headers, and the body as a stream that
@@ -64,6 +65,21 @@ public final class SdkHttpResponse implements Closeable {
      */
     public InputStream body() {
         return body;
+    }
+
+    /**
+     * Completes once at least {@code bytes} of the body are held in memory or the body ended (see
+     * {@link BufferingBody}), so that reading that much then never waits; at once for a body that
+     * cannot gather (it is then read as it comes). Never fails: a failure of the body is met by its reader.
+     *
+     * @param bytes how many bytes to hold; {@link Long#MAX_VALUE} for the whole body
+     * @return this response, once the bytes are there
+     */
+    public CompletableFuture<SdkHttpResponse> bufferAsync(long bytes) {
+        if (body instanceof BufferingBody b) {
+            return b.buffer(bytes).toCompletableFuture().thenApply(done -> this);
+        }
+        return CompletableFuture.completedFuture(this);
     }
 
     @Override

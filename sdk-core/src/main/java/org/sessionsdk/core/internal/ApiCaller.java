@@ -7,9 +7,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.concurrent.Futures;
+import org.sessionsdk.core.internal.concurrent.SdkExecutors;
 import org.sessionsdk.core.internal.pipeline.HttpPipeline;
 import org.sessionsdk.core.internal.pipeline.PipelineCall;
 
@@ -27,6 +31,7 @@ public final class ApiCaller {
     private final HttpPipeline pipeline;
     private final String vendor;
     private final CallListeners listeners;
+    private final Executor executor;
 
     /**
      * @param config   the client's settings
@@ -42,10 +47,26 @@ public final class ApiCaller {
      * @param vendor   the vendor the listeners are told, e.g. {@code plesk}
      */
     public ApiCaller(ClientConfig config, HttpPipeline pipeline, String vendor) {
+        this(config, pipeline, vendor, SdkExecutors.async());
+    }
+
+    /**
+     * @param config   the client's settings, its call listeners among them
+     * @param pipeline the policies every call passes
+     * @param vendor   the vendor the listeners are told, e.g. {@code plesk}
+     * @param executor where asynchronous calls parse their bodies and complete
+     */
+    public ApiCaller(ClientConfig config, HttpPipeline pipeline, String vendor, Executor executor) {
         this.config = Objects.requireNonNull(config, "config");
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.vendor = Objects.requireNonNull(vendor, "vendor");
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.listeners = CallListeners.of(config.listeners());
+    }
+
+    /** {@return where this caller's asynchronous calls parse their bodies and complete} */
+    public Executor executor() {
+        return executor;
     }
 
     /** Reads a successful body; the response is closed afterwards whatever happens. */
@@ -65,7 +86,38 @@ public final class ApiCaller {
 
     /** Sends the call and hands the 2xx body to {@code handler}, then closes the response. */
     public <T> T execute(Call call, BodyHandler<T> handler) {
-        CallResponse response = execute(call);
+        return handle(call, execute(call), handler);
+    }
+
+    /**
+     * Sends the call without a thread waiting for it, gathers the 2xx body, then hands it to
+     * {@code handler} on this caller's executor, where nothing waits for bytes any more, and closes
+     * the response. The future fails with the exception {@link #execute(Call, BodyHandler)} would throw.
+     *
+     * @param call    the call
+     * @param handler reads the body
+     * @param <T>     what the handler makes of it
+     * @return completes with the handler's result
+     */
+    public <T> CompletableFuture<T> executeAsync(Call call, BodyHandler<T> handler) {
+        Sent sent = start(call);
+        CompletableFuture<SdkHttpResponse> answered;
+        if (sent.observation == null) {
+            answered = pipeline.sendAsync(sent.call);
+        } else {
+            CallObservation o = sent.observation;
+            answered = pipeline.sendAsync(sent.call).whenComplete((r, failure) -> {
+                if (failure != null) {
+                    o.failed(Futures.unwrap(failure));
+                }
+            });
+        }
+        // thenApplyAsync: the handler parses, which belongs on the caller's executor, not the HTTP threads
+        return answered.exceptionallyCompose(Futures::failed)
+                .thenApplyAsync(r -> handle(call, respond(sent, r), handler), executor);
+    }
+
+    private <T> T handle(Call call, CallResponse response, BodyHandler<T> handler) {
         try {
             return handler.handle(response);
         } catch (IOException e) {
@@ -85,6 +137,27 @@ public final class ApiCaller {
      * (a stream's {@code close()} does).
      */
     public CallResponse execute(Call call) {
+        Sent sent = start(call);
+        SdkHttpResponse r;
+        if (sent.observation == null) {
+            r = pipeline.send(sent.call);
+        } else {
+            try {
+                r = pipeline.send(sent.call);
+            } catch (RuntimeException | Error e) {
+                sent.observation.failed(e);
+                throw e;
+            }
+        }
+        return respond(sent, r);
+    }
+
+    /** A call on its way: the pipeline's view of it, the feed's scope it runs in, its listeners' view. */
+    private record Sent(PipelineCall call, CallDeadline scope, CallObservation observation) {
+    }
+
+    /** The call's deadline (the earlier of the client's call timeout and an open scope's) and its listeners. */
+    private Sent start(Call call) {
         long deadline = config.callTimeout() == null ? Long.MAX_VALUE
                 : System.nanoTime() + config.callTimeout().toNanos();
         String deadlineName = "the call timeout of " + config.callTimeout();
@@ -97,19 +170,19 @@ public final class ApiCaller {
         URI uri = resolve(call);
         PipelineCall pc = new PipelineCall(call, uri, deadline, deadlineName);
         CallObservation observation = null;
-        SdkHttpResponse r;
-        if (listeners.isEmpty()) {
-            r = pipeline.send(pc);
-        } else {
+        if (!listeners.isEmpty()) {
             observation = listeners.start(vendor, call, uri);
             pc.observation(observation);
-            try {
-                r = pipeline.send(pc);
-            } catch (RuntimeException | Error e) {
-                observation.failed(e);
-                throw e;
-            }
         }
+        return new Sent(pc, scope, observation);
+    }
+
+    /** The 2xx answer as the vendor reads it: its details, and a body bounded by the scope's deadline. */
+    private static CallResponse respond(Sent sent, SdkHttpResponse r) {
+        PipelineCall pc = sent.call;
+        Call call = pc.call();
+        CallDeadline scope = sent.scope;
+        CallObservation observation = sent.observation;
         String requestId = r.header("X-Request-Id");
         ErrorDetails details = new ErrorDetails(r.statusCode(), null, null, call.method(), pc.path(),
                 requestId != null ? requestId : r.header("Request-Id"), pc.attempt(), null);

@@ -47,8 +47,30 @@ public final class CallDeadline {
     }
 
     /** {@return this thread's deadline, or null outside any scope} */
-    static CallDeadline current() {
+    public static CallDeadline current() {
         return CURRENT.get();
+    }
+
+    /**
+     * Opens a scope on this thread with a deadline taken from another (an asynchronous call's next
+     * step runs on another thread than the one that opened the poll's scope).
+     *
+     * @param deadline what {@link #current()} returned there, or null for none
+     * @return the scope to close when done
+     */
+    public static Scope reenter(CallDeadline deadline) {
+        CallDeadline outer = CURRENT.get();
+        if (deadline == null || (outer != null && outer.nanos - deadline.nanos <= 0)) {
+            return () -> { };
+        }
+        CURRENT.set(deadline);
+        return () -> {
+            if (outer == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(outer);
+            }
+        };
     }
 
     /** {@return the deadline in {@link System#nanoTime()}} */

@@ -10,15 +10,17 @@ import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.config.TrustMaterial;
 import org.sessionsdk.core.http.HttpTransport;
 import org.sessionsdk.core.http.JdkHttpTransport;
+import org.sessionsdk.core.internal.concurrent.SdkExecutors;
 import org.sessionsdk.core.internal.pipeline.HttpPipeline;
 import org.sessionsdk.core.internal.pipeline.HttpPipelinePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one vendor client owns: its config, its transport (the JDK one unless the user gave another),
- * and the threads its {@code listAsync} calls run on. Closing it releases them; a transport the user
- * supplied is left open for its owner to close.
+ * What one vendor client owns: its config, its transport (the JDK one unless the user gave another,
+ * sharing one JDK client with every other client built alike), and the executor its asynchronous
+ * calls parse and complete on: the SDK's shared pool unless the user gave an executor or a pool size.
+ * Closing it releases what it owns; a transport or executor the user supplied is left for its owner.
  *
  * <p>SDK-internal.
  */
@@ -54,23 +56,26 @@ public final class ClientRuntime implements AutoCloseable {
             this.transport = tb.build();
             this.ownsTransport = true;
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "sessionsdk-" + vendor + "-async-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
         if (config.asyncExecutor() != null) {
             this.ownPool = null;
             this.asyncExecutor = config.asyncExecutor();
-        } else {
-            // bounded: calls beyond the pool's size wait in the queue instead of each holding a thread
+        } else if (config.asyncThreads() > 0) {
+            // the user asked for a pool of this client's own: its threads never wait for the server
+            AtomicInteger n = new AtomicInteger();
+            ThreadFactory tf = r -> {
+                Thread t = new Thread(r, "sessionsdk-" + vendor + "-async-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
             java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(
                     config.asyncThreads(), config.asyncThreads(), 30, java.util.concurrent.TimeUnit.SECONDS,
                     new java.util.concurrent.LinkedBlockingQueue<>(), tf);
             pool.allowCoreThreadTimeOut(true);
             this.ownPool = pool;
             this.asyncExecutor = pool;
+        } else {
+            this.ownPool = null;
+            this.asyncExecutor = SdkExecutors.async(); // shared by every client in the JVM
         }
     }
 
@@ -84,7 +89,7 @@ public final class ClientRuntime implements AutoCloseable {
 
     /** A caller that signs with {@code auth} and reads errors with {@code errors}. */
     public ApiCaller caller(RequestAuth auth, ErrorDecoder errors) {
-        return new ApiCaller(config, HttpPipeline.standard(config, transport, auth, errors).build(), vendor);
+        return new ApiCaller(config, HttpPipeline.standard(config, transport, auth, errors).build(), vendor, asyncExecutor);
     }
 
     /**
@@ -100,12 +105,13 @@ public final class ClientRuntime implements AutoCloseable {
         for (HttpPipelinePolicy p : policies) {
             b.vendorPolicy(p);
         }
-        return new ApiCaller(config, b.build(), vendor);
+        return new ApiCaller(config, b.build(), vendor, asyncExecutor);
     }
 
     /**
-     * Runs a blocking call on the client's async executor: its own bounded pool, or the one the user
-     * gave. The future completes on that executor's thread.
+     * Runs blocking work on the client's async executor (the shared pool, its own, or the one the user
+     * gave), for the few asynchronous forms that still wait (a paging loop a vendor has no asynchronous
+     * form of). The asynchronous calls themselves go through {@link ApiCaller#executeAsync}.
      */
     public <T> CompletableFuture<T> async(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, asyncExecutor);

@@ -59,6 +59,14 @@ public final class TransportErrors {
 
     public static TransportException interrupted(String what, InterruptedException e) {
         Thread.currentThread().interrupt();
+        return cancelled(what, e);
+    }
+
+    /**
+     * An asynchronous call that was cancelled: the same kind as an interrupt, without touching the
+     * interrupt flag of whichever pool thread notices it.
+     */
+    public static TransportException cancelled(String what, Throwable e) {
         return new TransportException(Kind.INTERRUPTED, what + ": interrupted", e);
     }
 

@@ -13,12 +13,11 @@ public interface Sleeper {
      */
     void sleep(Duration d) throws InterruptedException;
 
-    /** {@return the real one: {@link Thread#sleep(long, int)}} */
+    /**
+     * {@return the real one: {@link Thread#sleep(long, int)}, always the same instance. Asynchronous
+     * calls recognise it and wait on a timer instead, holding no thread}
+     */
     static Sleeper system() {
-        return d -> {
-            if (!d.isZero() && !d.isNegative()) {
-                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-            }
-        };
+        return SystemSleeper.INSTANCE;
     }
 }

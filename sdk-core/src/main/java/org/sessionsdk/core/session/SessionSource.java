@@ -3,10 +3,14 @@ package org.sessionsdk.core.session;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.Feed;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
+import org.sessionsdk.core.internal.CallDeadline;
+import org.sessionsdk.core.internal.concurrent.SdkExecutors;
 import org.sessionsdk.core.internal.feed.PollingFeed;
 import org.sessionsdk.core.internal.feed.SessionDiff;
 
@@ -32,6 +36,25 @@ public interface SessionSource {
      * @return the sessions in the vendor-neutral form; close it
      */
     Stream<SessionRecord> sessionRecords(TimeRange range);
+
+    /**
+     * Sessions overlapping {@code range} in a list, without the calling thread waiting for the server:
+     * what a feed's {@code pollAsync} reads. The vendor clients send the request asynchronously and
+     * parse the answer on their async executor. The default reads {@link #sessionRecords} on the SDK's
+     * shared async pool (a thread of it waits for the server), for sources that only block.
+     *
+     * @param range the sessions to return: those overlapping it
+     * @return completes with the sessions in the vendor-neutral form
+     */
+    default CompletableFuture<List<SessionRecord>> sessionRecordsAsync(TimeRange range) {
+        CallDeadline deadline = CallDeadline.current();
+        return CompletableFuture.supplyAsync(() -> {
+            try (CallDeadline.Scope s = CallDeadline.reenter(deadline);
+                 Stream<SessionRecord> rows = sessionRecords(range)) {
+                return rows.toList();
+            }
+        }, SdkExecutors.async());
+    }
 
     /**
      * {@return the zone the server writes its offset-less times in; UTC (the default) for a source

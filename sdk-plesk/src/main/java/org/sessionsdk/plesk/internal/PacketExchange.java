@@ -5,6 +5,7 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.sessionsdk.core.error.ApiException;
@@ -115,6 +116,35 @@ public final class PacketExchange {
                                    Class<W> wireType, Function<W, T> mapper) {
         packet.setVersion(versioning.versionFor(operation));
         CallResponse response = send(packet, operation, idempotent);
+        return parse(response, operation, element, wireType, mapper);
+    }
+
+    /**
+     * {@link #stream} read into a list without a thread waiting for the server: the packet is sent
+     * asynchronously and its answer parsed, whole, on the client's async executor.
+     *
+     * @param packet     the request packet
+     * @param operation  {@code operator/operation}, e.g. {@code session/get}
+     * @param idempotent whether a retry may send it again
+     * @param element    the record element under {@code <result>}
+     * @param wireType   its generated class
+     * @param mapper     from the wire type to the SDK's record
+     * @param <W>        the wire type
+     * @param <T>        the record type
+     * @return completes with the records, or with the call's exception
+     */
+    public <W, T> CompletableFuture<List<T>> listAsync(Packet packet, String operation, boolean idempotent,
+                                                       String element, Class<W> wireType, Function<W, T> mapper) {
+        packet.setVersion(versioning.versionFor(operation));
+        return caller.executeAsync(call(packet, operation, idempotent), r -> {
+            try (Stream<T> s = parse(r, operation, element, wireType, mapper)) {
+                return s.toList();
+            }
+        });
+    }
+
+    private <W, T> Stream<T> parse(CallResponse response, String operation, String element, Class<W> wireType,
+                                   Function<W, T> mapper) {
         ResultCheck check = new ResultCheck(operation, response.details(), versioning);
         XmlElementStream<T> s = XmlElementStream.of(CONTEXT, element, wireType, mapper, check.what)
                 .at(check.resultPath.toArray(String[]::new))
@@ -145,9 +175,12 @@ public final class PacketExchange {
     }
 
     private CallResponse send(Packet packet, String operation, boolean idempotent) {
-        Call call = Call.post(AGENT_PATH).operation(operation).body(marshal(packet), "text/xml; charset=UTF-8")
+        return caller.execute(call(packet, operation, idempotent));
+    }
+
+    private Call call(Packet packet, String operation, boolean idempotent) {
+        return Call.post(AGENT_PATH).operation(operation).body(marshal(packet), "text/xml; charset=UTF-8")
                 .idempotent(idempotent).build();
-        return caller.execute(call);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.sessionsdk.saymon.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.sessionsdk.core.internal.ApiCaller;
@@ -73,16 +75,56 @@ public final class LogPages {
     public static <T> Stream<T> stream(ApiCaller caller, String path, String operation, JsonArrayStream<T> parser, Window window,
                                        Function<T, String> id, Function<T, Long> order, String what) {
         return ShiftingPager.stream((skip, size) -> {
-            Call call = Call.get(path).operation("GET " + operation)
-                    .query("from", window.from())
-                    .query("to", window.to())
-                    .query("limit", size)
-                    .query("skip", skip)
-                    .header("Accept", "application/json")
-                    .build();
-            CallResponse response = caller.execute(call);
+            CallResponse response = caller.execute(pageCall(path, operation, window, skip, size));
             return parser.stream(response.body(), response);
         }, id, order, window.pageSize(), window.cap(), what);
+    }
+
+    /**
+     * {@link #stream} in a list, with the first page asked without a thread waiting for the server and
+     * parsed on the caller's async executor: a log that fits one page (the usual answer of a window)
+     * holds no thread at all. A log longer than a page is read on from there, page after page, on that
+     * executor's thread.
+     *
+     * @param caller    sends the requests (auth, retries, error decoding)
+     * @param path      the log's path
+     * @param operation names the call for listeners
+     * @param parser    reads one page
+     * @param window    bounds and paging
+     * @param id        a record's unique id
+     * @param order     the time the log is sorted by, newest first; null when unknown
+     * @param what      names the log in errors
+     * @param <T>       the record
+     * @return completes with the records, newest first, each once
+     */
+    public static <T> CompletableFuture<List<T>> listAsync(ApiCaller caller, String path, String operation,
+                                                           JsonArrayStream<T> parser, Window window,
+                                                           Function<T, String> id, Function<T, Long> order, String what) {
+        int first = (int) Math.min(window.pageSize(), window.cap());
+        return caller.executeAsync(pageCall(path, operation, window, 0, first), r -> parser.list(r.body(), r))
+                .thenApply(firstPage -> {
+                    boolean[] served = {false};
+                    try (Stream<T> s = ShiftingPager.stream((skip, size) -> {
+                        if (!served[0] && skip == 0 && size == first) {
+                            served[0] = true;
+                            return firstPage.stream();
+                        }
+                        CallResponse response = caller.execute(pageCall(path, operation, window, skip, size));
+                        return parser.stream(response.body(), response);
+                    }, id, order, window.pageSize(), window.cap(), what)) {
+                        return s.toList();
+                    }
+                });
+    }
+
+    private static Call pageCall(String path, String operation, Window window, long skip, int size) {
+        return Call.get(path).operation("GET " + operation)
+                .query("from", window.from())
+                .query("to", window.to())
+                .query("limit", size)
+                .query("skip", skip)
+                .header("Accept", "application/json")
+                .build();
     }
 
     /**

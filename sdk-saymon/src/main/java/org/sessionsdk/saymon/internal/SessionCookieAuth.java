@@ -1,5 +1,7 @@
 package org.sessionsdk.saymon.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,6 +62,20 @@ public final class SessionCookieAuth implements RequestAuth, AutoCloseable {
     @Override
     public void authorize(SdkHttpRequest.Builder request) {
         request.header("Cookie", cookie(currentSession()));
+    }
+
+    /**
+     * The session at hand at once; a login, when one is needed, runs on the caller's async executor,
+     * never on the thread that finished the previous stage (an HTTP thread, which must never wait).
+     */
+    @Override
+    public CompletionStage<Void> authorizeAsync(SdkHttpRequest.Builder request) {
+        Secret s = sid;
+        if (s != null) {
+            request.header("Cookie", cookie(s));
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> authorize(request), caller.executor());
     }
 
     @Override

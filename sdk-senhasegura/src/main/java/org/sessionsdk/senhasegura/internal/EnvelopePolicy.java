@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.internal.JsonSupport;
@@ -32,8 +33,12 @@ public final class EnvelopePolicy implements HttpPipelinePolicy {
     }
 
     @Override
-    public SdkHttpResponse process(PipelineCall call, Next next) {
-        SdkHttpResponse r = next.proceed();
+    public CompletableFuture<SdkHttpResponse> process(PipelineCall call, Next next) {
+        return next.proceed().thenApply(r -> checked(call, r));
+    }
+
+    /** The response, its body whole again; or the envelope's error, thrown (an asynchronous call's body is in memory already). */
+    private SdkHttpResponse checked(PipelineCall call, SdkHttpResponse r) {
         PeekedBody peek = new PeekedBody(r.body(), PEEK_LIMIT);
         Envelope envelope = firstEnvelope(peek);
         if (envelope.failed()) {

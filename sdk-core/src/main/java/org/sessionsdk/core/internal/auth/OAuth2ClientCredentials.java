@@ -12,7 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.sessionsdk.core.internal.TransportErrors;
+import org.sessionsdk.core.internal.concurrent.Futures;
 import org.sessionsdk.core.auth.BasicAuth;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.auth.Secret;
@@ -52,6 +57,8 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     private final Duration margin;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The token request asynchronous callers wait for, or null when none is on its way; under {@link #lock}. */
+    private CompletableFuture<Token> pending;
     private final AtomicInteger fetches = new AtomicInteger();
     private volatile Token token;
     /** With {@link ClientAuthentication#AUTO}: the form the token endpoint last accepted, or null. */
@@ -112,6 +119,62 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     @Override
     public void authorize(SdkHttpRequest.Builder request) {
         request.header("Authorization", "Bearer " + currentToken().reveal());
+    }
+
+    /**
+     * The cached token at once; else one token request for every asynchronous caller waiting (the
+     * first starts it, the others join it), sent without a thread waiting for it.
+     */
+    @Override
+    public CompletionStage<Void> authorizeAsync(SdkHttpRequest.Builder request) {
+        return tokenAsync().thenAccept(t -> request.header("Authorization", "Bearer " + t.reveal()));
+    }
+
+    private CompletableFuture<Secret> tokenAsync() {
+        Token t = token;
+        if (t != null && clock.instant().isBefore(t.refreshAt())) {
+            return CompletableFuture.completedFuture(t.value());
+        }
+        CompletableFuture<Token> f;
+        boolean first = false;
+        lock.lock();
+        try {
+            t = token;
+            if (t != null && clock.instant().isBefore(t.refreshAt())) {
+                return CompletableFuture.completedFuture(t.value());
+            }
+            f = pending;
+            if (f == null) {
+                f = pending = new CompletableFuture<>();
+                first = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (first) {
+            CompletableFuture<Token> mine = f;
+            fetch(basic -> {
+                Instant asked = clock.instant();
+                return tokenCaller.executeAsync(tokenCall(basic), r -> parse(r.body(), asked));
+            })
+                    .whenComplete((got, failure) -> {
+                        lock.lock();
+                        try {
+                            if (got != null) {
+                                token = got;
+                            }
+                            pending = null;
+                        } finally {
+                            lock.unlock();
+                        }
+                        if (failure != null) {
+                            mine.completeExceptionally(Futures.unwrap(failure));
+                        } else {
+                            mine.complete(got);
+                        }
+                    });
+        }
+        return f.thenApply(Token::value);
     }
 
     @Override
@@ -177,38 +240,57 @@ public final class OAuth2ClientCredentials implements RequestAuth {
     }
 
     private Token fetch() {
-        if (clientAuth != ClientAuthentication.AUTO) {
-            return fetch(clientAuth == ClientAuthentication.BASIC_HEADER);
-        }
-        boolean basicFirst = accepted == ClientAuthentication.BASIC_HEADER;
-        AuthenticationException refused;
-        try {
-            return fetchRemembering(basicFirst);
-        } catch (AuthenticationException e) {
-            if (!aboutTheClient(e)) {
-                throw e;
+        return Futures.await(fetch(basic -> {
+            try {
+                Instant asked = clock.instant();
+                return CompletableFuture.completedFuture(tokenCaller.execute(tokenCall(basic),
+                        r -> parse(r.body(), asked)));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
             }
-            refused = e;
-        }
-        try {
-            return fetchRemembering(!basicFirst);
-        } catch (AuthenticationException again) {
-            if (!aboutTheClient(again)) {
-                again.addSuppressed(refused);
-                throw again;
-            }
-            AuthenticationException both = new AuthenticationException(again.details().withHint(
-                    "the token endpoint refused the client id and secret in both forms RFC 6749 allows: tried "
-                            + form(basicFirst) + ", then " + form(!basicFirst) + "; check the client id and secret"));
-            both.addSuppressed(refused);
-            throw both;
-        }
+        }), e -> TransportErrors.interrupted("POST " + tokenPath, e));
     }
 
-    private Token fetchRemembering(boolean basicHeader) {
-        Token t = fetch(basicHeader);
-        accepted = basicHeader ? ClientAuthentication.BASIC_HEADER : ClientAuthentication.FORM_BODY;
-        return t;
+    /**
+     * The token request in the form configured, or with {@link ClientAuthentication#AUTO} the form that
+     * worked last, then once the other if the client was refused: written once for the blocking
+     * request (whose futures are complete when returned) and the asynchronous one.
+     */
+    private CompletableFuture<Token> fetch(Function<Boolean, CompletableFuture<Token>> request) {
+        if (clientAuth != ClientAuthentication.AUTO) {
+            return counted(request, clientAuth == ClientAuthentication.BASIC_HEADER);
+        }
+        boolean basicFirst = accepted == ClientAuthentication.BASIC_HEADER;
+        return remembering(request, basicFirst).exceptionallyCompose(first -> {
+            Throwable e = Futures.unwrap(first);
+            if (!(e instanceof AuthenticationException refused) || !aboutTheClient(refused)) {
+                return Futures.failed(e);
+            }
+            return remembering(request, !basicFirst).exceptionallyCompose(second -> {
+                Throwable again = Futures.unwrap(second);
+                if (!(again instanceof AuthenticationException a) || !aboutTheClient(a)) {
+                    again.addSuppressed(refused);
+                    return Futures.failed(again);
+                }
+                AuthenticationException both = new AuthenticationException(a.details().withHint(
+                        "the token endpoint refused the client id and secret in both forms RFC 6749 allows: tried "
+                                + form(basicFirst) + ", then " + form(!basicFirst) + "; check the client id and secret"));
+                both.addSuppressed(refused);
+                return Futures.failed(both);
+            });
+        });
+    }
+
+    private CompletableFuture<Token> remembering(Function<Boolean, CompletableFuture<Token>> request, boolean basic) {
+        return counted(request, basic).thenApply(t -> {
+            accepted = basic ? ClientAuthentication.BASIC_HEADER : ClientAuthentication.FORM_BODY;
+            return t;
+        });
+    }
+
+    private CompletableFuture<Token> counted(Function<Boolean, CompletableFuture<Token>> request, boolean basic) {
+        fetches.incrementAndGet();
+        return Futures.call(() -> request.apply(basic));
     }
 
     private static String form(boolean basicHeader) {
@@ -220,8 +302,8 @@ public final class OAuth2ClientCredentials implements RequestAuth {
         return e.vendorCode().map(c -> !NOT_ABOUT_THE_CLIENT.contains(c)).orElse(true);
     }
 
-    private Token fetch(boolean basicHeader) {
-        fetches.incrementAndGet();
+    /** The token request in one of the two forms RFC 6749 allows for the client's id and secret. */
+    private Call tokenCall(boolean basicHeader) {
         StringBuilder form = new StringBuilder("grant_type=client_credentials");
         Call.Builder call = Call.post(tokenPath).operation("POST " + tokenPath).header("Accept", "application/json");
         if (basicHeader) {
@@ -236,9 +318,7 @@ public final class OAuth2ClientCredentials implements RequestAuth {
             form.append("&scope=").append(enc(scope));
         }
         // A token request changes nothing on the server, so it may be repeated.
-        call.body(form.toString(), "application/x-www-form-urlencoded").idempotent(true);
-        Instant asked = clock.instant();
-        return tokenCaller.execute(call.build(), r -> parse(r.body(), asked));
+        return call.body(form.toString(), "application/x-www-form-urlencoded").idempotent(true).build();
     }
 
     private Token parse(InputStream body, Instant asked) throws IOException {

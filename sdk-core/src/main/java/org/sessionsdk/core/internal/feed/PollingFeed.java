@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.sessionsdk.core.feed.Checkpoint;
@@ -14,6 +15,7 @@ import org.sessionsdk.core.feed.FeedGap;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.internal.CallDeadline;
 import org.sessionsdk.core.internal.CallListeners;
+import org.sessionsdk.core.internal.concurrent.Futures;
 import org.sessionsdk.core.observe.FeedPolled;
 
 /**
@@ -38,6 +40,17 @@ public final class PollingFeed<T> implements Feed<T> {
          * @return the new items, in order
          */
         List<T> poll(Instant now);
+
+        /**
+         * {@link #poll} without the calling thread waiting for the server; changes the state, as
+         * {@code poll} does, only when the whole poll worked. The default polls on the calling thread.
+         *
+         * @param now the clock's instant
+         * @return completes with the new items, in order
+         */
+        default CompletableFuture<List<T>> pollAsync(Instant now) {
+            return Futures.call(() -> CompletableFuture.completedFuture(poll(now)));
+        }
 
         /** {@return the checkpoint after the last successful poll} */
         Checkpoint checkpoint();
@@ -144,6 +157,41 @@ public final class PollingFeed<T> implements Feed<T> {
         try (CallDeadline.Scope bounded = CallDeadline.enter(pollTimeout, "the poll timeout of " + pollTimeout)) {
             return pollNow(now);
         }
+    }
+
+    @Override
+    public CompletableFuture<FeedBatch<T>> pollAsync() {
+        if (closed.getCount() == 0) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the feed is closed"));
+        }
+        if (untilDue().compareTo(Duration.ZERO) > 0) {
+            return CompletableFuture.completedFuture(new FeedBatch<>(List.of(), checkpoint()));
+        }
+        Instant now = clock.instant();
+        long start = System.nanoTime();
+        CompletableFuture<List<T>> polled;
+        // the scope is read when each request starts: the strategy's first request now, later ones carry it on
+        try (CallDeadline.Scope bounded = CallDeadline.enter(pollTimeout, "the poll timeout of " + pollTimeout)) {
+            polled = Futures.call(() -> strategy.pollAsync(now));
+        }
+        return polled.handle((items, failure) -> {
+            if (failure != null) {
+                Throwable e = Futures.unwrap(failure);
+                if (!listeners.isEmpty()) {
+                    Checkpoint unchanged = checkpoint();
+                    listeners.feedPolled(new FeedPolled(unchanged.kind(), 0, Duration.ofNanos(System.nanoTime() - start),
+                            unchanged.toString().length(), e.getClass().getName()));
+                }
+                throw Futures.rethrow(e);
+            }
+            polledAt(now);
+            Checkpoint after = checkpoint();
+            if (!listeners.isEmpty()) {
+                listeners.feedPolled(new FeedPolled(after.kind(), items.size(), Duration.ofNanos(System.nanoTime() - start),
+                        after.toString().length(), null));
+            }
+            return new FeedBatch<>(items, after, strategy.gaps());
+        });
     }
 
     /** One poll of the strategy; its state, so the checkpoint, moves only when the whole poll worked. */

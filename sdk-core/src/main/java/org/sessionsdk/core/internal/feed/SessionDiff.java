@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.sessionsdk.core.feed.ChangeType;
 import org.sessionsdk.core.feed.Checkpoint;
@@ -162,8 +163,26 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         recentlyEnded.putAll(ended);
     }
 
+    /** Where one poll looks: the previous poll's instant (or now), the listing's start, and the feed's start cut. */
+    private record Window(Instant horizon, Instant from, Instant cut, Duration slack) {
+    }
+
     @Override
     public List<SessionChange> poll(Instant now) {
+        Window w = window(now);
+        try (Stream<SessionRecord> listed = source.sessionRecords(TimeRange.since(w.from()))) {
+            return compare(now, w, listed);
+        }
+    }
+
+    /** {@link #poll} with the listing read asynchronously ({@link SessionSource#sessionRecordsAsync}), compared when it is in. */
+    @Override
+    public CompletableFuture<List<SessionChange>> pollAsync(Instant now) {
+        Window w = window(now);
+        return source.sessionRecordsAsync(TimeRange.since(w.from())).thenApply(rows -> compare(now, w, rows.stream()));
+    }
+
+    private Window window(Instant now) {
         Instant horizon = since == null ? now : since;
         // a session ended before the cut is history; later polls look back past the previous one for
         // late rows, and past a DST transition of the server's zone, where local times read early
@@ -178,6 +197,15 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
                 }
             }
         }
+        return new Window(horizon, from, cut, slack);
+    }
+
+    /** Compares a listing with what was reported; the state moves only at the end, when all of it was read. */
+    private List<SessionChange> compare(Instant now, Window w, Stream<SessionRecord> listed) {
+        Instant horizon = w.horizon();
+        Instant from = w.from();
+        Instant cut = w.cut();
+        Duration slack = w.slack();
         Map<String, Long> open = new LinkedHashMap<>(openStart);
         Map<String, String> users = new LinkedHashMap<>(openUser);
         Map<String, Long> ended = new LinkedHashMap<>(recentlyEnded);
@@ -185,7 +213,7 @@ public final class SessionDiff implements PollingFeed.Strategy<SessionChange> {
         List<SessionChange> out = new ArrayList<>();
         // first seen with a start before the previous poll: perhaps clipped to the window (Clipping)
         List<SessionRecord> suspects = new ArrayList<>();
-        try (Stream<SessionRecord> listed = source.sessionRecords(TimeRange.since(from))) {
+        {
             listed.forEach(r -> {
                 String id = r.id();
                 boolean suspect = clipping != null && r.start() != null && r.start().isBefore(horizon);

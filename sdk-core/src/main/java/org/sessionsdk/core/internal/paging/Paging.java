@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Spliterator;
+import java.util.concurrent.CompletableFuture;
 import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -139,15 +140,88 @@ public final class Paging {
      */
     public static <T> Stream<T> streamPages(int pageSize, PageStreamer<T> fetcher) {
         Objects.requireNonNull(fetcher, "fetcher");
-        return concat(new Parts<T, Integer>(pageSize, 0) {
+        return concat(new PageParts<Stream<T>>(pageSize) {
             @Override
             Stream<T> open(Integer k) {
-                return fetcher.page(k, pageSize);
+                return fetcher.page(k, pageSize).peek(x -> counted(1));
             }
+        });
+    }
 
+    /**
+     * Fetches page {@code k} (from 0) of at most {@code pageSize} items without a thread waiting.
+     *
+     * @param <T> the element type
+     */
+    @FunctionalInterface
+    public interface AsyncPageFetcher<T> {
+        /**
+         * Starts fetching one page.
+         *
+         * @param k        the page number, from 0
+         * @param pageSize the most items the page may hold
+         * @return completes with the page's items; fewer than {@code pageSize} (or none) ends the paging
+         */
+        CompletableFuture<List<T>> page(int k, int pageSize);
+    }
+
+    /**
+     * {@link #streamPages} for asynchronous calls: each page asked once the one before is in, with no
+     * thread waiting meanwhile, the same stop rule.
+     *
+     * @param pageSize items asked for per page, at least 1
+     * @param fetcher  starts fetching one page
+     * @param <T>      the element type
+     * @return completes with every page's items in order
+     */
+    public static <T> CompletableFuture<List<T>> pagesAsync(int pageSize, AsyncPageFetcher<T> fetcher) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        return AsyncParts.sequence(new PageParts<CompletableFuture<List<T>>>(pageSize) {
             @Override
-            Integer following(Integer k) {
-                return k + 1;
+            CompletableFuture<List<T>> open(Integer k) {
+                return fetcher.page(k, pageSize).thenApply(this::countedAll);
+            }
+        });
+    }
+
+    /**
+     * Starts fetching the batch after a cursor and reports the cursor the answer names for the next.
+     *
+     * @param <T> the element type
+     * @param <C> the cursor, compared with {@code equals}
+     */
+    @FunctionalInterface
+    public interface AsyncCursorFetcher<T, C> {
+        /**
+         * Starts fetching one batch.
+         *
+         * @param cursor    where the batch starts (see {@link CursorStreamer#batch})
+         * @param batchSize the most items the batch may hold
+         * @param next      receives the cursor this answer names for the next batch, before the future completes
+         * @return completes with the batch's items; fewer than {@code batchSize} (or none) ends the paging
+         */
+        CompletableFuture<List<T>> batch(C cursor, int batchSize, Consumer<C> next);
+    }
+
+    /**
+     * {@link #byCursor} for asynchronous calls: each batch asked once the one before is in, with no
+     * thread waiting meanwhile, the same rules.
+     *
+     * @param first     the cursor of the first batch, or null to start at the beginning
+     * @param batchSize items asked for per batch, at least 1
+     * @param what      names the list in messages
+     * @param fetcher   starts fetching one batch
+     * @param <T>       the element type
+     * @param <C>       the cursor
+     * @return completes with every batch's items in order
+     */
+    public static <T, C> CompletableFuture<List<T>> byCursorAsync(C first, int batchSize, String what,
+                                                                  AsyncCursorFetcher<T, C> fetcher) {
+        Objects.requireNonNull(fetcher, "fetcher");
+        return AsyncParts.sequence(new CursorParts<CompletableFuture<List<T>>, C>(batchSize, first, what) {
+            @Override
+            CompletableFuture<List<T>> open(C cursor, Consumer<C> next) {
+                return fetcher.batch(cursor, batchSize, next).thenApply(this::countedAll);
             }
         });
     }
@@ -193,33 +267,62 @@ public final class Paging {
      */
     public static <T, C> Stream<T> byCursor(C first, int batchSize, String what, CursorStreamer<T, C> fetcher) {
         Objects.requireNonNull(fetcher, "fetcher");
-        Objects.requireNonNull(what, "what");
-        return concat(new Parts<T, C>(batchSize, first) {
-            private C named;
-
+        return concat(new CursorParts<Stream<T>, C>(batchSize, first, what) {
             @Override
-            Stream<T> open(C cursor) {
-                named = null;
-                return fetcher.batch(cursor, batchSize, c -> named = c);
-            }
-
-            @Override
-            C following(C cursor) {
-                if (named == null || named.equals(cursor)) {
-                    throw new ResponseFormatException(
-                            "a cursor that moves past " + cursor + " after a full batch",
-                            named == null ? "no cursor" : "the same cursor", what);
-                }
-                return named;
+            Stream<T> open(C cursor, Consumer<C> next) {
+                return fetcher.batch(cursor, batchSize, next).peek(x -> counted(1));
             }
         });
     }
 
+    /** Pages 0, 1, 2, ... while each was full. */
+    private abstract static class PageParts<R> extends Parts<R, Integer> {
+        PageParts(int size) {
+            super(size, 0);
+        }
+
+        @Override
+        Integer following(Integer k) {
+            return k + 1;
+        }
+    }
+
+    /** Batches after the cursor each answer named, while each was full and the cursor moved. */
+    private abstract static class CursorParts<R, C> extends Parts<R, C> {
+        private final String what;
+        private C named;
+
+        CursorParts(int size, C first, String what) {
+            super(size, first);
+            this.what = Objects.requireNonNull(what, "what");
+        }
+
+        /** Opens the batch at {@code cursor}; {@code next} takes the cursor its answer names. */
+        abstract R open(C cursor, Consumer<C> next);
+
+        @Override
+        final R open(C cursor) {
+            named = null;
+            return open(cursor, c -> named = c);
+        }
+
+        @Override
+        C following(C cursor) {
+            if (named == null || named.equals(cursor)) {
+                throw new ResponseFormatException(
+                        "a cursor that moves past " + cursor + " after a full batch",
+                        named == null ? "no cursor" : "the same cursor", what);
+            }
+            return named;
+        }
+    }
+
     /**
      * The parts of a paged read: part 0 at {@code first}, then while the last part was full, the part
-     * at {@code following(...)}. Each part is counted as it is read, so nothing is held.
+     * at {@code following(...)}. Each part counts its items as they are read ({@link #counted}), so
+     * nothing is held; a part is a lazy stream, or the future of a list for asynchronous reads.
      */
-    private abstract static class Parts<T, P> implements Iterator<Supplier<Stream<T>>> {
+    private abstract static class Parts<R, P> implements Iterator<Supplier<R>> {
         private final int size;
         private P position;
         private boolean started;
@@ -233,7 +336,7 @@ public final class Paging {
             this.position = first;
         }
 
-        abstract Stream<T> open(P position);
+        abstract R open(P position);
 
         /** Where the part after a full one at {@code position} starts; throws if it cannot move on. */
         abstract P following(P position);
@@ -244,7 +347,7 @@ public final class Paging {
         }
 
         @Override
-        public Supplier<Stream<T>> next() {
+        public Supplier<R> next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
@@ -254,7 +357,18 @@ public final class Paging {
             started = true;
             lastCount = 0;
             P at = position;
-            return () -> open(at).peek(x -> lastCount++);
+            return () -> open(at);
+        }
+
+        /** The part being read delivered {@code n} more items. */
+        final void counted(long n) {
+            lastCount += n;
+        }
+
+        /** A whole part arrived: counts it. */
+        final <T> List<T> countedAll(List<T> items) {
+            counted(items.size());
+            return items;
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.sessionsdk.core.internal.pipeline;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.error.TransportException;
 import org.sessionsdk.core.http.SdkHttpResponse;
+import org.sessionsdk.core.internal.concurrent.Futures;
 
 /**
  * Sets how long this attempt may wait for response headers: the call's own timeout or the client's
@@ -19,13 +21,13 @@ final class AttemptTimeoutPolicy implements HttpPipelinePolicy {
     }
 
     @Override
-    public SdkHttpResponse process(PipelineCall call, Next next) {
+    public CompletableFuture<SdkHttpResponse> process(PipelineCall call, Next next) {
         Duration t = call.call().requestTimeout() != null ? call.call().requestTimeout() : config.requestTimeout();
         boolean cut = false;
         if (call.deadlineNanos() != Long.MAX_VALUE) {
             long left = call.deadlineNanos() - System.nanoTime();
             if (left <= 0) {
-                throw ranOut(call, null);
+                return Futures.failed(ranOut(call, null));
             }
             cut = left < t.toNanos();
             t = Duration.ofNanos(Math.min(t.toNanos(), left));
@@ -34,15 +36,14 @@ final class AttemptTimeoutPolicy implements HttpPipelinePolicy {
         if (!cut) {
             return next.proceed();
         }
-        try {
-            return next.proceed();
-        } catch (TransportException e) {
+        return next.proceed().exceptionallyCompose(failure -> {
+            Throwable e = Futures.unwrap(failure);
             // the attempt's wait was the rest of the call's: its end is the deadline's, say so
-            if (e.kind() == TransportException.Kind.RESPONSE_TIMEOUT) {
-                throw ranOut(call, e);
+            if (e instanceof TransportException te && te.kind() == TransportException.Kind.RESPONSE_TIMEOUT) {
+                return Futures.failed(ranOut(call, te));
             }
-            throw e;
-        }
+            return Futures.failed(e);
+        });
     }
 
     private static TransportException ranOut(PipelineCall call, Throwable cause) {

@@ -1,7 +1,9 @@
 package org.sessionsdk.core.internal.pipeline;
 
+import java.util.concurrent.CompletableFuture;
 import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.internal.CallObservation;
+import org.sessionsdk.core.internal.concurrent.Futures;
 
 /**
  * Tells the call's listeners of each request as it goes to the wire (signed, its headers set, any
@@ -12,7 +14,7 @@ import org.sessionsdk.core.internal.CallObservation;
 final class CallListenerPolicy implements HttpPipelinePolicy {
 
     @Override
-    public SdkHttpResponse process(PipelineCall call, Next next) {
+    public CompletableFuture<SdkHttpResponse> process(PipelineCall call, Next next) {
         CallObservation o = call.observation();
         if (o == null) {
             return next.proceed();
@@ -21,14 +23,12 @@ final class CallListenerPolicy implements HttpPipelinePolicy {
         o.attemptStarted(attempt, attempt > 1 ? call.retryReason() : null, attempt > 1 ? call.retryDelay() : null,
                 call::addHeaderIfAbsent);
         long sent = System.nanoTime();
-        SdkHttpResponse r;
-        try {
-            r = next.proceed();
-        } catch (RuntimeException | Error e) {
-            o.attemptEnded(attempt, 0, sent, null, e);
-            throw e;
-        }
-        o.attemptEnded(attempt, r.statusCode(), sent, ErrorMappingPolicy.requestId(r), null);
-        return r;
+        return Futures.call(next::proceed).whenComplete((r, failure) -> {
+            if (failure != null) {
+                o.attemptEnded(attempt, 0, sent, null, Futures.unwrap(failure));
+            } else {
+                o.attemptEnded(attempt, r.statusCode(), sent, ErrorMappingPolicy.requestId(r), null);
+            }
+        });
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.sessionsdk.core.error.ApiException;
 import org.sessionsdk.core.error.ErrorDetails;
 import org.sessionsdk.core.http.SdkHttpResponse;
@@ -15,7 +16,8 @@ import org.sessionsdk.core.retry.RetryAfter;
 /**
  * Turns a non-2xx answer into the vendor's exception: reads at most {@link ApiCaller#ERROR_BODY_LIMIT} bytes
  * of its body, the Retry-After and the request id, and asks the vendor's decoder, falling back to the
- * status table when the decoder fails. A 2xx answer passes untouched, its body unread.
+ * status table when the decoder fails. A 2xx answer passes untouched, its body unread. An asynchronous
+ * call's error body is in memory before this runs ({@link SendPolicy}), so reading it never waits.
  */
 final class ErrorMappingPolicy implements HttpPipelinePolicy {
     private final ErrorDecoder decoder;
@@ -27,8 +29,12 @@ final class ErrorMappingPolicy implements HttpPipelinePolicy {
     }
 
     @Override
-    public SdkHttpResponse process(PipelineCall call, Next next) {
-        SdkHttpResponse response = next.proceed();
+    public CompletableFuture<SdkHttpResponse> process(PipelineCall call, Next next) {
+        return next.proceed().thenApply(response -> map(call, response));
+    }
+
+    /** The response itself when 2xx; else the vendor's exception, thrown (an asynchronous call's body is gathered already). */
+    private SdkHttpResponse map(PipelineCall call, SdkHttpResponse response) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return response;

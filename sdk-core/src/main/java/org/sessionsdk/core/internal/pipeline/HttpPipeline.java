@@ -2,12 +2,15 @@ package org.sessionsdk.core.internal.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.sessionsdk.core.auth.RequestAuth;
 import org.sessionsdk.core.config.ClientConfig;
 import org.sessionsdk.core.http.HttpTransport;
 import org.sessionsdk.core.http.SdkHttpResponse;
 import org.sessionsdk.core.internal.ErrorDecoder;
 import org.sessionsdk.core.internal.HttpLog;
+import org.sessionsdk.core.internal.TransportErrors;
+import org.sessionsdk.core.internal.concurrent.Futures;
 
 /**
  * The policies every call passes, outermost first:
@@ -53,17 +56,36 @@ public final class HttpPipeline {
     }
 
     /**
-     * Sends the call through every policy.
+     * Sends the call through every policy on the calling thread.
      *
      * @param call the call
      * @return the 2xx response, body unread
      */
     public SdkHttpResponse send(PipelineCall call) {
+        CompletableFuture<SdkHttpResponse> f = proceed(call, 0);
+        // every stage of a blocking call ran on this thread: the future is done, unless a vendor policy
+        // went asynchronous, and then waiting here is what a blocking call does
+        return Futures.await(f, interrupted -> {
+            call.cancel();
+            return TransportErrors.interrupted(call.toString(), interrupted);
+        });
+    }
+
+    /**
+     * Sends the call through every policy without a thread waiting for it: the transport's
+     * asynchronous send, backoffs on a timer, and a 2xx body gathered before the future completes
+     * (an error body up to what the error mapping reads).
+     *
+     * @param call the call
+     * @return completes with the 2xx response, its body in memory, or fails with the call's exception
+     */
+    public CompletableFuture<SdkHttpResponse> sendAsync(PipelineCall call) {
+        call.async();
         return proceed(call, 0);
     }
 
-    private SdkHttpResponse proceed(PipelineCall call, int index) {
-        return policies.get(index).process(call, () -> proceed(call, index + 1));
+    private CompletableFuture<SdkHttpResponse> proceed(PipelineCall call, int index) {
+        return Futures.call(() -> policies.get(index).process(call, () -> proceed(call, index + 1)));
     }
 
     /** Assembles a {@link HttpPipeline}. */

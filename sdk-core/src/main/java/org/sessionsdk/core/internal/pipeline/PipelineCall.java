@@ -8,7 +8,9 @@ import org.sessionsdk.core.internal.CallObservation;
 
 /**
  * One call going through the pipeline: what is asked, the request being built for the current
- * attempt, which attempt this is, and the call's deadline. Policies of one call run on one thread.
+ * attempt, which attempt this is, and the call's deadline. A blocking call's policies all run on the
+ * calling thread; an asynchronous call's run one after the other on whichever thread completed the
+ * stage before (never two at once), so its state needs no locks.
  */
 public final class PipelineCall {
     private final Call call;
@@ -25,6 +27,9 @@ public final class PipelineCall {
     private CallObservation observation;
     private String retryReason;
     private Duration retryDelay;
+    private boolean async;
+    private volatile boolean cancelled;
+    private volatile java.util.concurrent.CompletableFuture<?> inFlight;
 
     /**
      * @param call          what the vendor asked for
@@ -46,6 +51,36 @@ public final class PipelineCall {
         this.uri = uri;
         this.deadlineNanos = deadlineNanos;
         this.deadlineName = deadlineName;
+    }
+
+    /** Makes this an asynchronous call: the transport's {@code sendAsync}, backoffs on a timer, bodies gathered. */
+    public void async() {
+        this.async = true;
+    }
+
+    /** {@return whether this call runs without a thread waiting for it} */
+    public boolean isAsync() {
+        return async;
+    }
+
+    /** Stops the call: no further attempt starts, and the request on the wire is cancelled. */
+    public void cancel() {
+        cancelled = true;
+        java.util.concurrent.CompletableFuture<?> f = inFlight;
+        if (f != null) {
+            f.cancel(true);
+        }
+    }
+
+    boolean cancelled() {
+        return cancelled;
+    }
+
+    void inFlight(java.util.concurrent.CompletableFuture<?> f) {
+        this.inFlight = f;
+        if (cancelled) {
+            f.cancel(true);
+        }
     }
 
     /** {@return what the deadline is, for messages: the client's call timeout or a feed's poll timeout} */

@@ -11,7 +11,7 @@ final class UserAgentPolicy implements HttpPipelinePolicy {
     }
 
     @Override
-    public SdkHttpResponse process(PipelineCall call, Next next) {
+    public java.util.concurrent.CompletableFuture<SdkHttpResponse> process(PipelineCall call, Next next) {
         call.request().header("User-Agent", userAgent);
         return next.proceed();
     }

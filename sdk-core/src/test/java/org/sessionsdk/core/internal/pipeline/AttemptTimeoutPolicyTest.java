@@ -17,11 +17,11 @@ class AttemptTimeoutPolicyTest {
     @Test
     void theClientsRequestTimeoutOrTheCallsOwn() {
         PipelineCall call = Calls.get("/a");
-        new AttemptTimeoutPolicy(CONFIG).process(call, () -> Calls.response(200, ""));
+        Calls.sync(new AttemptTimeoutPolicy(CONFIG)).process(call, () -> Calls.response(200, ""));
         assertThat(call.attemptTimeout()).isEqualTo(Duration.ofSeconds(30));
 
         PipelineCall own = Calls.started(Call.get("/list").requestTimeout(Duration.ofMinutes(10)).build());
-        new AttemptTimeoutPolicy(CONFIG).process(own, () -> Calls.response(200, ""));
+        Calls.sync(new AttemptTimeoutPolicy(CONFIG)).process(own, () -> Calls.response(200, ""));
         assertThat(own.attemptTimeout()).isEqualTo(Duration.ofMinutes(10));
     }
 
@@ -30,12 +30,12 @@ class AttemptTimeoutPolicyTest {
         PipelineCall nearlyDone = new PipelineCall(Call.get("/a").build(), URI.create("http://127.0.0.1:9/a"),
                 System.nanoTime() + Duration.ofSeconds(2).toNanos());
         nearlyDone.nextAttempt();
-        new AttemptTimeoutPolicy(CONFIG).process(nearlyDone, () -> Calls.response(200, ""));
+        Calls.sync(new AttemptTimeoutPolicy(CONFIG)).process(nearlyDone, () -> Calls.response(200, ""));
         assertThat(nearlyDone.attemptTimeout()).isLessThanOrEqualTo(Duration.ofSeconds(2));
 
         PipelineCall spent = new PipelineCall(Call.get("/a").build(), URI.create("http://127.0.0.1:9/a"), System.nanoTime() - 1);
         spent.nextAttempt();
-        assertThatThrownBy(() -> new AttemptTimeoutPolicy(CONFIG).process(spent, () -> Calls.response(200, "")))
+        assertThatThrownBy(() -> Calls.sync(new AttemptTimeoutPolicy(CONFIG)).process(spent, () -> Calls.response(200, "")))
                 .isInstanceOfSatisfying(TransportException.class,
                         e -> assertThat(e.kind()).isEqualTo(TransportException.Kind.CALL_TIMEOUT));
     }

@@ -43,7 +43,7 @@ class AuthPolicyTest {
         Tokens auth = new Tokens();
         PipelineCall call = Calls.get("/a");
         List<String> sent = new ArrayList<>();
-        var r = new AuthPolicy(auth, ErrorDecoder.byStatus()).process(call, () -> {
+        var r = Calls.sync(new AuthPolicy(auth, ErrorDecoder.byStatus())).process(call, () -> {
             sent.add(call.finalRequest().header("Authorization"));
             if (sent.size() == 1) {
                 throw error(401, null);
@@ -60,13 +60,13 @@ class AuthPolicyTest {
     void onlyOnceAndOnlyForWhatTheVendorCallsARejection() {
         Tokens auth = new Tokens();
         PipelineCall call = Calls.get("/a");
-        assertThatThrownBy(() -> new AuthPolicy(auth, ErrorDecoder.byStatus()).process(call, () -> {
+        assertThatThrownBy(() -> Calls.sync(new AuthPolicy(auth, ErrorDecoder.byStatus())).process(call, () -> {
             throw error(401, null);
         })).isInstanceOf(AuthenticationException.class);
         assertThat(auth.rejected).hasSize(1);
 
         Tokens other = new Tokens();
-        assertThatThrownBy(() -> new AuthPolicy(other, ErrorDecoder.byStatus()).process(Calls.get("/a"), () -> {
+        assertThatThrownBy(() -> Calls.sync(new AuthPolicy(other, ErrorDecoder.byStatus())).process(Calls.get("/a"), () -> {
             throw error(500, "Client authentication failed");
         })).isInstanceOf(ServerException.class);
         assertThat(other.rejected).isEmpty();
@@ -86,7 +86,7 @@ class AuthPolicyTest {
         Tokens third = new Tokens();
         PipelineCall c3 = Calls.get("/a");
         int[] n = {0};
-        new AuthPolicy(third, vendor).process(c3, () -> {
+        Calls.sync(new AuthPolicy(third, vendor)).process(c3, () -> {
             if (n[0]++ == 0) {
                 throw error(500, "Client authentication failed");
             }
@@ -101,7 +101,7 @@ class AuthPolicyTest {
             throw new AuthenticationException(new ErrorDetails(400, null, null, "POST", "/token", null, 3, null));
         };
         PipelineCall call = Calls.get("/a");
-        assertThatThrownBy(() -> new AuthPolicy(broken, ErrorDecoder.byStatus()).process(call,
+        assertThatThrownBy(() -> Calls.sync(new AuthPolicy(broken, ErrorDecoder.byStatus())).process(call,
                 () -> Calls.response(200, ""))).isInstanceOf(AuthenticationException.class);
         assertThat(call.failsFinally()).isTrue();
     }

@@ -18,7 +18,7 @@ class ErrorMappingPolicyTest {
     @Test
     void aSuccessPassesWithItsBodyUnread() throws Exception {
         SdkHttpResponse ok = Calls.response(204, "body");
-        SdkHttpResponse r = new ErrorMappingPolicy(ErrorDecoder.byStatus(), Clock.systemUTC()).process(Calls.get("/a"), () -> ok);
+        SdkHttpResponse r = Calls.sync(new ErrorMappingPolicy(ErrorDecoder.byStatus(), Clock.systemUTC())).process(Calls.get("/a"), () -> ok);
         assertThat(r).isSameAs(ok);
         assertThat(new String(r.body().readAllBytes())).isEqualTo("body");
     }
@@ -32,7 +32,7 @@ class ErrorMappingPolicyTest {
         };
         PipelineCall call = Calls.get("/items");
         call.nextAttempt(); // the second attempt
-        assertThatThrownBy(() -> new ErrorMappingPolicy(vendor, Clock.systemUTC()).process(call,
+        assertThatThrownBy(() -> Calls.sync(new ErrorMappingPolicy(vendor, Clock.systemUTC())).process(call,
                 () -> Calls.response(404, "no such item", "X-Request-Id", "req-7")))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> {
                     assertThat(e.vendorCode()).contains("E42");
@@ -50,11 +50,11 @@ class ErrorMappingPolicyTest {
         ErrorDecoder broken = ctx -> {
             throw new IllegalStateException("bug");
         };
-        assertThatThrownBy(() -> new ErrorMappingPolicy(broken, Clock.systemUTC()).process(call,
+        assertThatThrownBy(() -> Calls.sync(new ErrorMappingPolicy(broken, Clock.systemUTC())).process(call,
                 () -> Calls.response(429, "", "Retry-After", "12")))
                 .isInstanceOf(RateLimitedException.class);
         assertThat(call.retryAfter()).isEqualTo(Duration.ofSeconds(12));
-        assertThatThrownBy(() -> new ErrorMappingPolicy(ctx -> null, Clock.systemUTC()).process(Calls.get("/a"),
+        assertThatThrownBy(() -> Calls.sync(new ErrorMappingPolicy(ctx -> null, Clock.systemUTC())).process(Calls.get("/a"),
                 () -> Calls.response(418, ""))).isExactlyInstanceOf(ApiException.class);
     }
 }

@@ -15,8 +15,8 @@ class LoggingPolicyTest {
         int mark = CapturedLogs.mark();
         PipelineCall call = Calls.get("/items");
         call.request().header("Authorization", "Bearer s3cr3t");
-        new LoggingPolicy(new HttpLog(Set.of())).process(call, () -> Calls.response(200, ""));
-        assertThatThrownBy(() -> new LoggingPolicy(new HttpLog(Set.of())).process(Calls.get("/down"), () -> {
+        Calls.sync(new LoggingPolicy(new HttpLog(Set.of()))).process(call, () -> Calls.response(200, ""));
+        assertThatThrownBy(() -> Calls.sync(new LoggingPolicy(new HttpLog(Set.of()))).process(Calls.get("/down"), () -> {
             throw new TransportException(TransportException.Kind.CONNECT, "GET /down: connection refused", null);
         })).isInstanceOf(TransportException.class);
 

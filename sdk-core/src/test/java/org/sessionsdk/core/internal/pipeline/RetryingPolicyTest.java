@@ -29,7 +29,7 @@ class RetryingPolicyTest {
     @Test
     void aReadIsTriedAgainOnARetryableStatusUpToMaxAttempts() {
         PipelineCall call = fresh(false);
-        assertThatThrownBy(() -> retrying.process(call, () -> {
+        assertThatThrownBy(() -> Calls.sync(retrying).process(call, () -> {
             throw unavailable(call.attempt());
         })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.attempts()).isEqualTo(3));
         assertThat(call.attempt()).isEqualTo(3);
@@ -40,7 +40,7 @@ class RetryingPolicyTest {
     void theServersRetryAfterIsHonoured() {
         PipelineCall call = fresh(false);
         int[] n = {0};
-        retrying.process(call, () -> {
+        Calls.sync(retrying).process(call, () -> {
             if (n[0]++ == 0) {
                 call.retryAfter(Duration.ofSeconds(7));
                 throw unavailable(1);
@@ -53,19 +53,19 @@ class RetryingPolicyTest {
     @Test
     void aWriteIsRepeatedOnlyWhenTheRequestNeverLeft() {
         PipelineCall write = fresh(true);
-        assertThatThrownBy(() -> retrying.process(write, () -> {
+        assertThatThrownBy(() -> Calls.sync(retrying).process(write, () -> {
             throw new TransportException(TransportException.Kind.IO, "reset", null);
         })).isInstanceOf(TransportException.class);
         assertThat(write.attempt()).isEqualTo(1);
 
         PipelineCall refused = fresh(true);
-        assertThatThrownBy(() -> retrying.process(refused, () -> {
+        assertThatThrownBy(() -> Calls.sync(retrying).process(refused, () -> {
             throw new TransportException(TransportException.Kind.CONNECT, "refused", null);
         })).isInstanceOf(TransportException.class);
         assertThat(refused.attempt()).isEqualTo(3);
 
         PipelineCall status = fresh(true);
-        assertThatThrownBy(() -> retrying.process(status, () -> {
+        assertThatThrownBy(() -> Calls.sync(retrying).process(status, () -> {
             throw unavailable(1);
         })).isInstanceOf(ServerException.class);
         assertThat(status.attempt()).isEqualTo(1);
@@ -76,13 +76,13 @@ class RetryingPolicyTest {
         for (TransportException.Kind k : new TransportException.Kind[] {TransportException.Kind.INTERRUPTED,
                 TransportException.Kind.CALL_TIMEOUT}) {
             PipelineCall call = fresh(false);
-            assertThatThrownBy(() -> retrying.process(call, () -> {
+            assertThatThrownBy(() -> Calls.sync(retrying).process(call, () -> {
                 throw new TransportException(k, "x", null);
             })).isInstanceOf(TransportException.class);
             assertThat(call.attempt()).isEqualTo(1);
         }
         PipelineCall noToken = fresh(false);
-        assertThatThrownBy(() -> retrying.process(noToken, () -> {
+        assertThatThrownBy(() -> Calls.sync(retrying).process(noToken, () -> {
             noToken.failFinally();
             throw unavailable(1);
         })).isInstanceOf(ServerException.class);
@@ -93,7 +93,7 @@ class RetryingPolicyTest {
     @Test
     void aWaitThatWouldPassTheDeadlineIsNotStarted() {
         PipelineCall call = new PipelineCall(fresh(false).call(), fresh(false).uri(), System.nanoTime() + 1_000);
-        assertThatThrownBy(() -> retrying.process(call, () -> {
+        assertThatThrownBy(() -> Calls.sync(retrying).process(call, () -> {
             call.retryAfter(Duration.ofSeconds(30));
             throw unavailable(1);
         })).isInstanceOf(ServerException.class);

@@ -24,7 +24,7 @@ class SendPolicyTest {
         });
         PipelineCall call = Calls.get("/a");
         call.attemptTimeout(Duration.ofSeconds(3));
-        new SendPolicy(t).process(call, () -> {
+        Calls.sync(new SendPolicy(t)).process(call, () -> {
             throw new AssertionError("the transport is the end");
         });
         assertThat(sent.get().uri().getRawQuery()).isEqualTo("secret=q");
@@ -36,7 +36,7 @@ class SendPolicyTest {
         HttpTransport t = transport((r, d) -> {
             throw new java.net.ConnectException("Connection refused");
         });
-        assertThatThrownBy(() -> new SendPolicy(t).process(Calls.get("/a"), () -> null))
+        assertThatThrownBy(() -> Calls.sync(new SendPolicy(t)).process(Calls.get("/a"), () -> null))
                 .isInstanceOfSatisfying(TransportException.class, e -> {
                     assertThat(e.kind()).isEqualTo(TransportException.Kind.CONNECT);
                     assertThat(e.getMessage()).contains("127.0.0.1:9").contains("connection refused");

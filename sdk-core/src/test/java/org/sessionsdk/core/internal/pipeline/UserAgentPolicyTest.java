@@ -8,7 +8,7 @@ class UserAgentPolicyTest {
     @Test
     void namesTheSdkOnTheRequest() {
         PipelineCall call = Calls.get("/a");
-        new UserAgentPolicy("sessionsdk/1 java/17 app").process(call, () -> Calls.response(200, ""));
+        Calls.sync(new UserAgentPolicy("sessionsdk/1 java/17 app")).process(call, () -> Calls.response(200, ""));
         assertThat(call.finalRequest().header("User-Agent")).isEqualTo("sessionsdk/1 java/17 app");
     }
 }
