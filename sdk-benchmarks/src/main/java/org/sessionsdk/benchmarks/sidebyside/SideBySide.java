@@ -164,7 +164,7 @@ public final class SideBySide {
                 });
         BenchVendor v = BenchVendors.perCall();
         try (LoopbackServer server = LoopbackServer.fixed(v.wire(), v.wire().sessionListBody(10), 4);
-             SdkClient client = SdkClient.create(v, server.endpoint(), b -> b.asyncThreads(threads))) {
+             SdkClient client = SdkClient.create(v, server.endpoint(), b -> { })) {
             BareClient bare = v.bareClient(server.endpoint(), bareExecutor).orElseThrow();
             long expected = (long) calls * 10;
             Rounds.Way sdk = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls, client::listAsync);

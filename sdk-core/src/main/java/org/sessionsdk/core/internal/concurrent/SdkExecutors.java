@@ -20,17 +20,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>retry backoffs and read timeouts wait on the JDK's one shared delay thread
  *     ({@link CompletableFuture#delayedExecutor}), then run on {@link #async()}.</li>
  * </ul>
- * Threads are daemons and end after 30 s idle, so an idle JVM holds none of them.
+ * Threads are daemons and end when idle (30 s, the async pool's 60 s), so an idle JVM holds none of
+ * them: at most 4 HTTP threads ({@code -Dsessionsdk.httpThreads=N} for more), 8 async ones, the JDK
+ * clients' selector threads (one per distinct client settings) and the JDK's delay thread.
  *
  * <p>SDK-internal.
  */
 public final class SdkExecutors {
     /** Threads of the shared async pool. */
     public static final int ASYNC_THREADS = 8;
-    private static final int HTTP_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Threads of the JDK clients' executor; {@code -Dsessionsdk.httpThreads=N} changes it. */
+    private static final int HTTP_THREADS = Math.max(1, Integer.getInteger("sessionsdk.httpThreads", 4));
 
     private static final ThreadPoolExecutor HTTP = pool(HTTP_THREADS, "sessionsdk-http-");
-    private static final ThreadPoolExecutor ASYNC = pool(ASYNC_THREADS, "sessionsdk-async-");
+    /**
+     * A fork-join pool in FIFO mode: every answer is handed over to it, and its workers look for work a
+     * moment before they park, which makes the hand-over cheaper than a queue and a wake-up each.
+     */
+    private static final java.util.concurrent.ForkJoinPool ASYNC = forkJoin(ASYNC_THREADS, "sessionsdk-async-");
 
     private SdkExecutors() {
     }
@@ -56,6 +63,17 @@ public final class SdkExecutors {
     public static Executor after(Duration delay, Executor executor) {
         long nanos = Math.max(0, delay.toNanos());
         return CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor);
+    }
+
+    private static java.util.concurrent.ForkJoinPool forkJoin(int threads, String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return new java.util.concurrent.ForkJoinPool(threads, pool -> {
+            java.util.concurrent.ForkJoinWorkerThread t =
+                    java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            t.setName(prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, null, true);
     }
 
     private static ThreadPoolExecutor pool(int threads, String prefix) {
