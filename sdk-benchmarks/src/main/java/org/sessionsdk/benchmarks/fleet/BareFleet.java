@@ -54,7 +54,10 @@ final class BareFleet {
         return out;
     }
 
-    /** One endpoint's state: the open ids, when it was polled, and its checkpoint. */
+    /**
+     * One endpoint's state: the open ids, when it was polled, and its checkpoint (where a user would
+     * save it; the field keeps the work from being optimised away).
+     */
     private static final class Endpoint {
         private final BareSessionPoll vendor;
         private Set<String> open = Set.of();
@@ -83,7 +86,7 @@ final class BareFleet {
             open = seen;
             since = now;
             checkpoint = now.toEpochMilli() + ";" + String.join(",", seen);
-            return checkpoint.isEmpty() ? -1 : changes;
+            return changes;
         }
     }
 }
