@@ -24,9 +24,9 @@ import org.sessionsdk.testkit.Simulator;
 import org.sessionsdk.testkit.Simulators;
 
 /**
- * Issue 32's target 2 (issue 22's T5): one JVM follows a fleet of endpoints (an equal share of each vendor, each a testkit tenant
- * served by {@link FleetServer} in another process, each client opened from the simulator's settings
- * through {@link SessionClients}) at a fixed poll interval, the way a user following
+ * Issue 32's target 2 (issue 22's T5): one JVM follows a fleet of endpoints (an equal share of each
+ * vendor, each a testkit tenant served by {@link FleetServer} in another process, each client opened
+ * from the simulator's settings through {@link SessionClients}) at a fixed poll interval, the way a user following
  * thousands of servers should: one shared {@link JdkHttpTransport} for every client (one connection
  * pool, one selector thread), one small scheduler pool for every feed (no thread per endpoint,
  * {@link FleetSchedule}), and {@code poll(Duration.ZERO)} from the scheduler, so a poll never waits
