@@ -17,7 +17,8 @@ import org.sessionsdk.benchmarks.vendor.BenchVendors;
 
 /**
  * Reads the JMH result file and the memory-check results and prints the ratio table (Markdown) with
- * the targets of issue 7. Usage: {@code Report <jmh.json> <dir with memory-*.json> <jmh settings>}.
+ * the targets of issue 7, then issue 22's tables ({@link RoundTwoReport}) and, last, the one table of
+ * issue 32's targets ({@link IssueThirtyTwoReport}). Usage: {@code Report <jmh.json> <dir with memory-*.json> <jmh settings>}.
  * Also writes {@code table.md} next to the JMH file. Exit status 0 even when a target is missed:
  * the table says which.
  */
@@ -37,7 +38,8 @@ public final class Report {
         String settings = args.length > 2 ? args[2] : "";
         Report r = new Report();
         r.load(jmh);
-        String table = r.render(dir, settings) + "\n" + RoundTwoReport.render(dir);
+        String table = r.render(dir, settings) + "\n" + RoundTwoReport.render(dir) + "\n"
+                + IssueThirtyTwoReport.render(dir);
         System.out.println(table);
         Files.writeString(jmh.resolveSibling("table.md"), table, StandardCharsets.UTF_8);
     }

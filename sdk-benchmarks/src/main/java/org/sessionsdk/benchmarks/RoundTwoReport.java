@@ -112,11 +112,12 @@ final class RoundTwoReport {
         JsonNode fleet = read(dir.resolve("fleet.json"));
         if (fleet != null) {
             line("| endpoints | minutes | polls/s | events/s | failures | lag p50 / p99 / max ms (p99 < 1000) "
-                    + "| poll p50 / p99 ms | live threads max (<= 32) | heap max MB (<= 256) | CPU cores (< 1) |");
+                    + "| poll p50 / p99 ms | live threads max (<= 32) | heap max MB (<= 512 MiB) | CPU cores (< 1) |");
             line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             boolean lag = fleet.get("lagP99Ms").asDouble() < 1000;
             boolean threads = fleet.get("threadsMax").asInt() <= 32;
-            boolean heap = fleet.get("heapMaxMb").asDouble() <= 256 && fleet.get("heapLimitMb").asDouble() <= 270;
+            // issue 32's limits: 512 MiB (-Xmx512m), 32 threads, lag p99 under a second, under one core
+            boolean heap = fleet.get("heapMaxMb").asDouble() <= 537 && fleet.get("heapLimitMb").asDouble() <= 540;
             boolean cpu = fleet.get("cpuCores").asDouble() < 1;
             boolean failures = fleet.get("failures").asLong() == 0;
             count(lag);

@@ -117,4 +117,45 @@ public final class Rounds {
         int hi = (int) Math.ceil(n / 2.0 + half) - 1;
         return new int[] {Math.max(0, lo), Math.min(n - 1, hi)};
     }
+
+    /** One round of one side, measuring itself: returns its cost per op over the round (any unit, lower is better). */
+    @FunctionalInterface
+    public interface Round {
+        double run() throws Exception;
+    }
+
+    /**
+     * Measures {@code rounds} alternating rounds (A B, then B A, ...) of two sides that measure
+     * themselves (the caller warms them), each side's round starting from a collected heap, and reports
+     * the medians and the per-round ratio {@code b / a} as {@link #compare} does.
+     *
+     * @param opsPerRound what a round does, for the record
+     */
+    public static Result compareRounds(String name, String aName, Round a, String bName, Round b, int rounds,
+                                       int opsPerRound) throws Exception {
+        double[] ta = new double[rounds];
+        double[] tb = new double[rounds];
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            if (r % 2 == 0) {
+                System.gc();
+                ta[r] = a.run();
+                System.gc();
+                tb[r] = b.run();
+            } else {
+                System.gc();
+                tb[r] = b.run();
+                System.gc();
+                ta[r] = a.run();
+            }
+            ratio[r] = tb[r] / ta[r];
+            System.out.printf(Locale.ROOT, "  round %d: %s %.1f, %s %.1f, %s/%s %.3f%n", r + 1, aName, ta[r], bName,
+                    tb[r], bName, aName, ratio[r]);
+        }
+        double[] sorted = ratio.clone();
+        Arrays.sort(sorted);
+        int[] ci = medianInterval(rounds);
+        return new Result(name, aName, bName, median(ta), median(tb), median(ratio), sorted[ci[0]], sorted[ci[1]],
+                rounds, opsPerRound);
+    }
 }

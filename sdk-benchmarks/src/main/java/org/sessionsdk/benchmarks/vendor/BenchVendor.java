@@ -99,4 +99,13 @@ public interface BenchVendor {
      * @param number    the tenant's number, from 1
      */
     Simulator tenant(Simulator simulator, int number);
+
+    /**
+     * {@return the bare fleet's part for one endpoint of this vendor: its session feed's requests for a
+     * poll, sent with a bare {@code HttpClient} and read by hand}
+     *
+     * @param settings the endpoint's settings as the SDK gets them ({@code VendorProvider.settings()}: the
+     *                 endpoint, a tenant's path included, and the credentials)
+     */
+    BareSessionPoll bareSessionPoll(Map<String, String> settings);
 }

@@ -85,4 +85,9 @@ final class EkranBench implements BenchVendor {
     public Simulator tenant(Simulator simulator, int number) {
         return ((EkranSimulator) simulator).tenant(number);
     }
+
+    @Override
+    public BareSessionPoll bareSessionPoll(Map<String, String> settings) {
+        return new EkranBareFleet(settings);
+    }
 }

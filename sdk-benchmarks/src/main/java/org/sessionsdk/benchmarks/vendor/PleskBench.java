@@ -93,4 +93,9 @@ final class PleskBench implements BenchVendor {
     public Simulator tenant(Simulator simulator, int number) {
         return ((PleskSimulator) simulator).tenant(number);
     }
+
+    @Override
+    public BareSessionPoll bareSessionPoll(Map<String, String> settings) {
+        return new PleskBareFleet(settings);
+    }
 }

@@ -91,4 +91,9 @@ final class SaymonBench implements BenchVendor {
     public Simulator tenant(Simulator simulator, int number) {
         return ((SaymonSimulator) simulator).tenant(number);
     }
+
+    @Override
+    public BareSessionPoll bareSessionPoll(Map<String, String> settings) {
+        return new SaymonBareFleet(settings);
+    }
 }

@@ -85,4 +85,9 @@ final class SenhaseguraBench implements BenchVendor {
     public Simulator tenant(Simulator simulator, int number) {
         return ((SenhaseguraSimulator) simulator).tenant(number);
     }
+
+    @Override
+    public BareSessionPoll bareSessionPoll(Map<String, String> settings) {
+        return new SenhaseguraBareFleet(settings);
+    }
 }
