@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Set;
 import org.sessionsdk.benchmarks.vendor.BareSessionPoll;
 import org.sessionsdk.benchmarks.vendor.BenchVendors;
@@ -49,7 +50,13 @@ final class BareFleet {
         List<EndpointPoll> out = new ArrayList<>(endpoints.size());
         for (int i = 0; i < endpoints.size(); i++) {
             int k = i;
-            out.add(() -> poll(k));
+            out.add(() -> {
+                try {
+                    return CompletableFuture.completedFuture(poll(k));
+                } catch (Exception e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -98,30 +99,39 @@ final class FleetSchedule {
             long first = start + period * i / n;
             firsts[i] = first;
             long[] round = {0};
+            java.util.concurrent.atomic.AtomicReference<CompletableFuture<?>> previous =
+                    new java.util.concurrent.atomic.AtomicReference<>(CompletableFuture.completedFuture(null));
             tasks.add(scheduler.scheduleAtFixedRate(() -> {
                 long plannedAt = first + round[0]++ * period;
                 if (plannedAt >= stopAt) {
                     return;
                 }
-                long t0 = System.nanoTime();
-                try {
-                    events.addAndGet(endpoint.poll());
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
+                // a poll still in flight is followed, never overlapped: a feed polls one poll at a time
+                CompletableFuture<?> next = previous.get().handle((x, e) -> null).thenCompose(ready -> {
+                    long t0 = System.nanoTime();
+                    CompletableFuture<Integer> polled;
+                    try {
+                        polled = endpoint.poll();
+                    } catch (RuntimeException e) {
+                        polled = CompletableFuture.failedFuture(e);
                     }
-                    if (failures.incrementAndGet() <= 5) {
-                        System.err.println("poll of endpoint " + key + " failed: " + e);
-                    }
-                }
-                polls.incrementAndGet();
-                made.incrementAndGet(key);
-                int k = samples.getAndIncrement();
-                if (k < lags.length) {
-                    lags[k] = t0 - plannedAt;
-                    latencies[k] = System.nanoTime() - t0;
-                    later[k] = plannedAt >= laterFrom;
-                }
+                    return polled.whenComplete((found, failure) -> {
+                        if (failure == null) {
+                            events.addAndGet(found);
+                        } else if (failures.incrementAndGet() <= 5) {
+                            System.err.println("poll of endpoint " + key + " failed: " + failure);
+                        }
+                        polls.incrementAndGet();
+                        made.incrementAndGet(key);
+                        int k = samples.getAndIncrement();
+                        if (k < lags.length) {
+                            lags[k] = t0 - plannedAt;
+                            latencies[k] = System.nanoTime() - t0;
+                            later[k] = plannedAt >= laterFrom;
+                        }
+                    });
+                });
+                previous.set(next);
             }, first - System.nanoTime(), period, TimeUnit.NANOSECONDS));
         }
     }

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sessionsdk.core.client.CommonSettings;
 import org.sessionsdk.core.client.SessionClient;
 import org.sessionsdk.core.client.SessionClients;
 import org.sessionsdk.core.feed.Checkpoint;
 import org.sessionsdk.core.feed.Feed;
-import org.sessionsdk.core.feed.FeedBatch;
 import org.sessionsdk.core.feed.FeedOptions;
 import org.sessionsdk.core.feed.SessionChange;
 import org.sessionsdk.core.http.JdkHttpTransport;
@@ -53,17 +53,17 @@ final class SdkFleet implements AutoCloseable {
     }
 
     /**
-     * Polls endpoint {@code i} once, without waiting for the feed's interval, and keeps its checkpoint
-     * (where a user would save it).
+     * Polls endpoint {@code i} once ({@link Feed#pollAsync}: no thread waits for the server) and keeps
+     * its checkpoint (where a user would save it).
      *
      * @param i the endpoint
-     * @return the changes found
-     * @throws InterruptedException if interrupted while the poll waited for its answer
+     * @return completes with the changes found
      */
-    int poll(int i) throws InterruptedException {
-        FeedBatch<SessionChange> batch = feeds.get(i).poll(Duration.ZERO);
-        checkpoints[i] = batch.checkpoint();
-        return batch.items().size();
+    CompletableFuture<Integer> poll(int i) {
+        return feeds.get(i).pollAsync().thenApply(batch -> {
+            checkpoints[i] = batch.checkpoint();
+            return batch.items().size();
+        });
     }
 
     /** {@return the endpoints as the schedule polls them} */

@@ -49,7 +49,7 @@ class BareFleetTest {
         try (SdkFleet sdk = new SdkFleet(bases, endpoints, Duration.ofSeconds(10))) {
             BareFleet bare = new BareFleet(bases, endpoints);
             for (int i = 0; i < endpoints; i++) {
-                int sdkFirst = sdk.poll(i);
+                int sdkFirst = sdk.poll(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
                 int bareFirst = bare.poll(i);
                 assertThat(bareFirst).as(bases.vendorOf(i)).isPositive().isEqualTo(sdkFirst);
                 assertThat(bare.poll(i)).as(bases.vendorOf(i) + " unchanged").isZero();
