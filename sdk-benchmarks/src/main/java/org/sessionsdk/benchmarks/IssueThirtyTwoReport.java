@@ -55,14 +55,7 @@ final class IssueThirtyTwoReport {
 
     static String render(Path dir) throws IOException {
         IssueThirtyTwoReport r = new IssueThirtyTwoReport();
-        Path f = dir.resolve("sidebyside.jsonl");
-        if (Files.exists(f)) {
-            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                if (line.startsWith("{")) {
-                    r.ratios.add(JSON.readTree(line));
-                }
-            }
-        }
+        r.ratios.addAll(RoundTwoReport.sideBySide(dir));
         return r.table(dir);
     }
 

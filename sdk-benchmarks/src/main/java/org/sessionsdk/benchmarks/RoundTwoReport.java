@@ -29,16 +29,29 @@ final class RoundTwoReport {
     private RoundTwoReport() {
     }
 
-    static String render(Path dir) throws IOException {
-        RoundTwoReport r = new RoundTwoReport();
+    /**
+     * {@return the side-by-side results {@code run.sh} left in {@code dir} ({@code sidebyside.jsonl}, one
+     * JSON object a line), none when it has none}
+     *
+     * @param dir the result directory
+     * @throws IOException if the file cannot be read
+     */
+    static List<JsonNode> sideBySide(Path dir) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
         Path f = dir.resolve("sidebyside.jsonl");
         if (Files.exists(f)) {
             for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    r.ratios.add(JSON.readTree(line));
+                if (line.startsWith("{")) {
+                    out.add(JSON.readTree(line));
                 }
             }
         }
+        return out;
+    }
+
+    static String render(Path dir) throws IOException {
+        RoundTwoReport r = new RoundTwoReport();
+        r.ratios.addAll(sideBySide(dir));
         return r.renderTables(dir);
     }
 

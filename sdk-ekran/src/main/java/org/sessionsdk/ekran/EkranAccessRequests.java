@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.CallResponse;
@@ -74,32 +75,22 @@ public final class EkranAccessRequests {
      * @return completes with the requests, or with the call's exception
      */
     public CompletableFuture<List<EkranAccessRequest>> listAsync(EkranAccessRequestQuery query) {
-        String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
-        String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursorAsync(query.afterId(), query.batchSize(), "Ekran endpoint access requests",
-                (Long after, int count, Consumer<Long> next) -> caller.executeAsync(batchCall(start, end, after, count),
+                (Long after, int count, Consumer<Long> next) -> caller.executeAsync(batchCall(query.range(), after, count),
                         r -> parser(next).list(r.body(), r)));
     }
 
     /** {@link #stream(EkranAccessRequestQuery)}, handing each batch's cursor to {@code cursor}. */
     Stream<EkranAccessRequest> stream(EkranAccessRequestQuery query, Consumer<Long> cursor) {
-        String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
-        String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursor(query.afterId(), query.batchSize(), "Ekran endpoint access requests",
                 (Long after, int count, Consumer<Long> next) -> {
-                    CallResponse response = caller.execute(batchCall(start, end, after, count));
+                    CallResponse response = caller.execute(batchCall(query.range(), after, count));
                     return parser(next.andThen(cursor)).stream(response.body(), response);
                 });
     }
 
-    private static Call batchCall(String start, String end, Long after, int count) {
-        return Call.get(PATH).operation("GET " + PATH)
-                .query("start", start)
-                .query("end", end)
-                .query("count", count)
-                .query(CURSOR, after)
-                .header("Accept", "application/json")
-                .build();
+    private Call batchCall(TimeRange range, Long after, int count) {
+        return CursorBatchCall.of(PATH, "count", CURSOR, range, serverZone, after, count);
     }
 
     /**

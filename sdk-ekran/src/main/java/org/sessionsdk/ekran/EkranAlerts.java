@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.sessionsdk.core.session.TimeRange;
 import org.sessionsdk.core.internal.ApiCaller;
 import org.sessionsdk.core.internal.Call;
 import org.sessionsdk.core.internal.CallResponse;
@@ -64,11 +65,9 @@ public final class EkranAlerts {
 
     /** {@link #stream(EkranAlertQuery)}, handing each batch's {@code afterActivityId} to {@code cursor}. */
     Stream<EkranAlert> stream(EkranAlertQuery query, Consumer<Long> cursor) {
-        String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
-        String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursor(query.afterActivityId(), query.batchSize(), "Ekran alerts",
                 (Long after, int count, Consumer<Long> next) -> {
-                    CallResponse response = caller.execute(batchCall(start, end, after, count));
+                    CallResponse response = caller.execute(batchCall(query.range(), after, count));
                     return parser(both(next, cursor)).stream(response.body(), response);
                 });
     }
@@ -82,14 +81,8 @@ public final class EkranAlerts {
         };
     }
 
-    private static Call batchCall(String start, String end, Long after, int count) {
-        return Call.get(PATH).operation("GET " + PATH)
-                .query("start", start)
-                .query("end", end)
-                .query("alertCount", count)
-                .query(CURSOR, after)
-                .header("Accept", "application/json")
-                .build();
+    private Call batchCall(TimeRange range, Long after, int count) {
+        return CursorBatchCall.of(PATH, "alertCount", CURSOR, range, serverZone, after, count);
     }
 
     /**
@@ -100,10 +93,8 @@ public final class EkranAlerts {
      * @return completes with the alerts, or with the call's exception
      */
     public CompletableFuture<List<EkranAlert>> listAsync(EkranAlertQuery query) {
-        String start = query.range().from() == null ? null : EkranTimes.bound(query.range().from(), serverZone, false);
-        String end = query.range().to() == null ? null : EkranTimes.bound(query.range().to(), serverZone, true);
         return Paging.byCursorAsync(query.afterActivityId(), query.batchSize(), "Ekran alerts",
-                (Long after, int count, Consumer<Long> next) -> caller.executeAsync(batchCall(start, end, after, count),
+                (Long after, int count, Consumer<Long> next) -> caller.executeAsync(batchCall(query.range(), after, count),
                         r -> parser(both(next, c -> { })).list(r.body(), r)));
     }
 

@@ -24,6 +24,26 @@ public final class EkranTimes {
     private EkranTimes() {
     }
 
+    /**
+     * {@return a range's start as a query bound ({@link #bound}, rounded down), or null when it has none}
+     *
+     * @param range      the range
+     * @param serverZone the zone the server reads local times in
+     */
+    public static String from(org.sessionsdk.core.session.TimeRange range, ZoneId serverZone) {
+        return range.from() == null ? null : bound(range.from(), serverZone, false);
+    }
+
+    /**
+     * {@return a range's end as a query bound ({@link #bound}, rounded up), or null when it has none}
+     *
+     * @param range      the range
+     * @param serverZone the zone the server reads local times in
+     */
+    public static String to(org.sessionsdk.core.session.TimeRange range, ZoneId serverZone) {
+        return range.to() == null ? null : bound(range.to(), serverZone, true);
+    }
+
     /** A query bound in the server zone, whole seconds: rounded down, or up when {@code roundUp}. */
     public static String bound(Instant t, ZoneId serverZone, boolean roundUp) {
         Instant whole = t.truncatedTo(ChronoUnit.SECONDS);
