@@ -452,6 +452,8 @@ final class FlatBinding {
                         MethodType.methodType(void.class, Object.class, Object.class),
                         MethodType.methodType(void.class, owner, t));
                 return new Leaf(convert, setter, nillable, f, null, null);
+            } catch (VirtualMachineError e) {
+                throw e;
             } catch (Throwable e) {
                 return new Leaf(convert, setter, nillable, null, null, null); // reflection, as before
             }
@@ -461,8 +463,10 @@ final class FlatBinding {
             try {
                 MethodHandle h = LOOKUP.unreflectConstructor(c);
                 return compileSupplier(h, c.getDeclaringClass());
+            } catch (VirtualMachineError e) {
+                throw e;
             } catch (Throwable e) {
-                return null;
+                return null; // reflection, as before
             }
         }
 
