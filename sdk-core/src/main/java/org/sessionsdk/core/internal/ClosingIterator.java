@@ -1,7 +1,9 @@
 package org.sessionsdk.core.internal;
 
 import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -72,6 +74,39 @@ public abstract class ClosingIterator<T> implements Iterator<T>, AutoCloseable {
             observed.recordParsed();
         }
         return t;
+    }
+
+    /**
+     * The stream's {@code forEach} path: one {@link #advance} per record, without the {@code hasNext}
+     * then {@code next} pair per record of the default; the same records, counting, failures and release.
+     */
+    @Override
+    public final void forEachRemaining(Consumer<? super T> action) {
+        Objects.requireNonNull(action);
+        if (next != null) {
+            action.accept(next());
+        }
+        while (!done) {
+            T t;
+            try {
+                t = advance();
+            } catch (RuntimeException e) {
+                fail(e);
+                throw e;
+            } catch (Exception e) {
+                RuntimeException tr = translate(e);
+                fail(tr);
+                throw tr;
+            }
+            if (t == null) {
+                close();
+                return;
+            }
+            if (observed != null) {
+                observed.recordParsed();
+            }
+            action.accept(t);
+        }
     }
 
     private void fail(RuntimeException e) {

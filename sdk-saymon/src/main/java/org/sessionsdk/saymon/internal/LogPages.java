@@ -135,7 +135,6 @@ public final class LogPages {
      * @return the instant, or null when absent or null
      */
     public static Instant millis(JsonObject o, String field) {
-        Long ms = o.int64OrNull(field);
-        return ms == null ? null : Instant.ofEpochMilli(ms);
+        return o.epochMillisOrNull(field);
     }
 }

@@ -71,9 +71,15 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
     /** Records read in a row on pages of the largest size that were at least half inserts. */
     private long insertRun;
     private boolean last;
-    /** Ids of the page being read, and of the one before (hashed only when a next page exists). */
-    private final List<String> pageIds = new ArrayList<>();
-    private Set<String> previousIds = Set.of();
+    /**
+     * Ids of the page being read, and of the one before, in reading order; the one before is hashed
+     * only when the next page holds a record to look up (a last page exactly full is followed by an
+     * empty one, which looks nothing up).
+     */
+    private List<String> pageIds = new ArrayList<>();
+    private List<String> previousList = List.of();
+    /** {@link #previousList} hashed, made on the first lookup; null until then. */
+    private Set<String> previousIds;
     /** The ids read last (at most {@value #MAX_REMEMBERED}), once the log is seen growing inside the window; null until then. */
     private Set<String> remembered;
     private boolean repeatSeen;
@@ -176,7 +182,7 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
             return remembered.add(key);
         }
         // on the first page there is nothing to compare with: do not even hash the id
-        if (!previousIds.isEmpty() && previousIds.contains(key)) {
+        if (!previousList.isEmpty() && previousIds().contains(key)) {
             repeatSeen = true;
             startRemembering();
             return false;
@@ -194,7 +200,7 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
                     return size() > MAX_REMEMBERED;
                 }
             });
-            last.addAll(previousIds);
+            last.addAll(previousList);
             last.addAll(pageIds);
             remembered = last;
         }
@@ -209,8 +215,9 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
             return;
         }
         // the ids of this page, to check the next one against (hashed only now that there is a next one)
-        previousIds = new HashSet<>(pageIds);
-        pageIds.clear();
+        previousList = pageIds;
+        previousIds = null;
+        pageIds = new ArrayList<>();
         if (remembered == null) {
             return;
         }
@@ -231,6 +238,13 @@ public final class ShiftingPager<T> extends ClosingIterator<T> {
         if (repeatRun > STUCK_FACTOR * Math.max(remembered.size(), maxPage)) {
             throw outgrown(repeatRun + " records in a row were repeats");
         }
+    }
+
+    private Set<String> previousIds() {
+        if (previousIds == null) {
+            previousIds = new HashSet<>(previousList);
+        }
+        return previousIds;
     }
 
     private SdkException outgrown(String why) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -170,11 +171,22 @@ public final class JsonArrayStream<T> {
                     throw new ResponseFormatException("an object in " + listName(), t.asString() == null
                             ? t.name() : t.asString(), where(p.currentLocation()));
                 }
-                JsonLocation at = p.currentTokenLocation();
-                if (element == null) {
-                    element = new JsonObject(listName(), index, at.getLineNr(), at.getColumnNr());
+                // where the element starts, for messages: read off the parser without a JsonLocation per element
+                int line;
+                int column;
+                if (p instanceof ParserBase pb) {
+                    line = pb.getTokenLineNr();
+                    int c = pb.getTokenColumnNr(); // one more than the location's column, when there is one
+                    column = c > 0 ? c - 1 : c;
                 } else {
-                    element.reset(index, at.getLineNr(), at.getColumnNr());
+                    JsonLocation at = p.currentTokenLocation();
+                    line = at.getLineNr();
+                    column = at.getColumnNr();
+                }
+                if (element == null) {
+                    element = new JsonObject(listName(), index, line, column);
+                } else {
+                    element.reset(index, line, column);
                 }
                 JsonObject o = readObject(element, state == 1 && flattenNested, true);
                 if (o == null) {
@@ -248,20 +260,35 @@ public final class JsonArrayStream<T> {
          */
         private JsonObject readObject(JsonObject o, boolean nestedOk, boolean element) throws IOException {
             JsonToken t;
+            boolean keep = element && hasKeepJson;
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken v = p.nextToken();
+                // the two kinds almost every field is, stored here in the loop; everything else below
+                if (v == JsonToken.VALUE_STRING && !keep) {
+                    o.put(name, JsonObject.Kind.STRING, p.getText());
+                    continue;
+                }
+                if (v == JsonToken.VALUE_NUMBER_INT && !keep) {
+                    JsonParser.NumberType type = p.getNumberType();
+                    if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                        o.putInteger(name, p.getLongValue());
+                        continue;
+                    }
+                }
                 if (nestedOk && v == JsonToken.START_ARRAY && name.equals(arrayField)) {
                     checkEnvelope(o);
                     return null;
                 }
-                if (element && hasKeepJson && v != null && v != JsonToken.VALUE_NULL && keepJson.contains(name)) {
+                if (keep && v != null && v != JsonToken.VALUE_NULL && keepJson.contains(name)) {
                     o.put(name, JsonObject.Kind.JSON, copyValue());
                     continue;
                 }
                 putValue(o, name, v);
             }
-            expectEndOfObject(t);
+            if (t != JsonToken.END_OBJECT) {
+                expectEndOfObject(t);
+            }
             return o;
         }
 

@@ -2,6 +2,7 @@ package org.sessionsdk.core.internal.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,8 +37,19 @@ public final class JsonObject {
     private Kind[] kinds = new Kind[8];
     private long[] integers = new long[8];
     private int size;
-    /** Where the next lookup starts: mappers read fields mostly in wire order, so most lookups hit at once. */
+    /** Where a lookup that misses {@link #plan} starts: mappers read fields mostly in wire order. */
     private int cursor;
+    /**
+     * The per-record binder, learnt from the first element and kept by the reader's one object: the
+     * field the k-th lookup found in the element before ({@code plan[k]}). Every element of a list has
+     * the same fields in the same order, and its mapper reads them in the same order, so after the
+     * first element each lookup is one reference comparison at a known slot, whatever the two orders are.
+     */
+    private int[] plan = new int[8];
+    /** Lookups past this many in one element are not planned (an object read over and over, not a record). */
+    private static final int MAX_PLAN = 64;
+    /** Lookups made in this element so far, up to {@link #MAX_PLAN}. */
+    private int lookups;
 
     /** An object known by a description, e.g. "response envelope". */
     JsonObject(String description) {
@@ -61,6 +73,7 @@ public final class JsonObject {
         this.column = column;
         this.size = 0;
         this.cursor = 0;
+        this.lookups = 0;
     }
 
     /** The object in field {@code field} of {@code parent}. */
@@ -100,6 +113,35 @@ public final class JsonObject {
     }
 
     private int indexOf(String name) {
+        // the common case kept small enough to be inlined where a mapper reads a field: the slot this
+        // lookup found in the element before holds the same interned name
+        int k = lookups;
+        if (k < MAX_PLAN) {
+            lookups = k + 1;
+        }
+        int[] p = plan;
+        if (k < p.length) {
+            int i = p[k];
+            if (i < size && names[i] == name) {
+                return i;
+            }
+        }
+        return learn(k, name);
+    }
+
+    /** Finds the field for lookup {@code k} of this element, and remembers the slot for the next element. */
+    private int learn(int k, String name) {
+        int i = find(name);
+        if (i >= 0 && k < MAX_PLAN) {
+            if (k >= plan.length) {
+                plan = Arrays.copyOf(plan, Math.max(k + 1, plan.length * 2));
+            }
+            plan[k] = i;
+        }
+        return i;
+    }
+
+    private int find(String name) {
         int n = size;
         // field names from the parser and the mappers' literals are both interned: compare references
         // first, from where the last lookup stopped; only then by content
@@ -161,6 +203,14 @@ public final class JsonObject {
      */
     public String string(String name) {
         int i = indexOf(name);
+        if (i >= 0 && kinds[i] == Kind.STRING) {
+            return (String) values[i]; // the common case, kept small
+        }
+        return otherString(name, i);
+    }
+
+    /** {@link #string} for field {@code i} (-1: absent) when it is not a string. */
+    private String otherString(String name, int i) {
         if (i < 0) {
             return null;
         }
@@ -258,7 +308,12 @@ public final class JsonObject {
         if (i >= 0 && kinds[i] == Kind.INTEGER) {
             return integers[i];
         }
-        String s = string(name);
+        return otherInt64(name, i);
+    }
+
+    /** {@link #int64OrNull} for field {@code i} (-1: absent) when it is not an integer number. */
+    private Long otherInt64(String name, int i) {
+        String s = otherString(name, i);
         if (s == null) {
             return null;
         }
@@ -267,6 +322,23 @@ public final class JsonObject {
         } catch (NumberFormatException e) {
             throw mismatch(name, "an integer", quote(s));
         }
+    }
+
+    /**
+     * A time sent as milliseconds since the epoch, read like {@link #int64OrNull} (a number or a string
+     * of digits), without boxing the number; null when absent or null.
+     *
+     * @param name the field name
+     * @return the instant, or null
+     * @throws ResponseFormatException if the field is not an integer
+     */
+    public Instant epochMillisOrNull(String name) {
+        int i = indexOf(name);
+        if (i >= 0 && kinds[i] == Kind.INTEGER) {
+            return Instant.ofEpochMilli(integers[i]);
+        }
+        Long ms = otherInt64(name, i);
+        return ms == null ? null : Instant.ofEpochMilli(ms);
     }
 
     /**

@@ -155,6 +155,11 @@ public final class XmlElementStream<T> {
         private final Deque<String> path = new ArrayDeque<>();
         private boolean done;
         private int index;
+        /** Describes the position for a record's error; made once, not per record. */
+        private final Function<XMLStreamReader, String> whereAt = at -> where(at.getLocation());
+        /** The binding of the last type read, and that type: records are one type, looked up once. */
+        private Class<?> boundType;
+        private FlatBinding bound;
 
         Walker(XMLStreamReader r, AutoCloseable resource) {
             super(resource);
@@ -262,9 +267,13 @@ public final class XmlElementStream<T> {
 
         /** Reads the element the reader is on; leaves the reader so that the next event is the one after it. */
         private Object unmarshal(Class<?> type) throws JAXBException, XMLStreamException {
-            FlatBinding flat = FlatBinding.of(type);
+            if (type != boundType) {
+                bound = FlatBinding.of(type);
+                boundType = type;
+            }
+            FlatBinding flat = bound;
             if (flat != null) {
-                return flat.read(r, at -> where(at.getLocation()));
+                return flat.read(r, whereAt);
             }
             if (u == null) {
                 u = newUnmarshaller();
