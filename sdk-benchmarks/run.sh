@@ -68,6 +68,7 @@ for v in plesk ekran saymon senhasegura; do side -Xmx512m feed "$v" "$ROUNDS"; d
 # so that a 2-core machine does not start a thread per response for it
 EXTRA=(-Djava.util.concurrent.ForkJoinPool.common.parallelism=8 -Dsun.net.httpserver.maxIdleConnections=1024)
 side -Xmx1g concurrency "$ROUNDS"
+side -Xmx1g concurrency "$ROUNDS" direct
 
 echo "== fleet CPU per poll, SDK vs a bare loop: $FLEET_CPU (endpoints, interval s, round s, rounds, threads), -Xmx512m"
 # shellcheck disable=SC2086

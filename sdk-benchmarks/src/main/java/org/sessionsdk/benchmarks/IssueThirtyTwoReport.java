@@ -72,6 +72,11 @@ final class IssueThirtyTwoReport {
         JsonNode conc = find("concurrency 256 x " + perCallVendor.name());
         ratioRow("1", "256 concurrent listAsync vs bare sendAsync (" + perCallVendor.name() + ", same pool size), "
                 + "throughput SDK / bare", conc, CONCURRENCY, true, "");
+        JsonNode direct = find("concurrency 256 x " + perCallVendor.name() + ", direct completion");
+        if (direct != null) {
+            ratioRow("1", "the same with asyncExecutor(Runnable::run): answers parsed and futures completed on the "
+                    + "SDK's HTTP threads, as the bare side's are on its client's executor", direct, CONCURRENCY, true, "");
+        }
 
         fleetRows(read(dir.resolve("fleet.json")), text(dir.resolve("fleet.json")));
         JsonNode cpu = find(FleetCpuPerPoll.NAME);

@@ -23,7 +23,8 @@ import org.sessionsdk.benchmarks.vendor.BenchVendors;
  *   parse   VENDOR [records] [rounds]   SDK stream() vs the hand-written loop and vs naive binding, same bytes
  *   percall VENDOR [rounds]             SDK list() of 10 records vs a bare HttpClient call (vendors with one)
  *   feed    VENDOR [rounds]             a feed's poll of an unchanged source vs one list()
- *   concurrency [rounds]                256 concurrent listAsync vs bare sendAsync (the per-call vendor)
+ *   concurrency [rounds] [direct]       256 concurrent listAsync vs bare sendAsync (the per-call vendor);
+ *                                       direct: the client completes on its HTTP threads (asyncExecutor(Runnable::run))
  *   profile parse|percall VENDOR secs   only the SDK side, in a loop, for a profiler (JFR)
  * </pre>
  * Results are printed and, with {@code -Dout=FILE}, appended to FILE as JSON lines.
@@ -53,7 +54,7 @@ public final class SideBySide {
             }
             case "concurrency" -> {
                 int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
-                results.add(concurrency(256, rounds));
+                results.add(concurrency(256, rounds, args.length > 2 && args[2].equals("direct")));
             }
             case "profile" -> {
                 profile(args[1], BenchVendors.named(args[2]), Double.parseDouble(args[3]));
@@ -154,7 +155,7 @@ public final class SideBySide {
      * threads (the default), and the bare JDK client gets a fixed pool of as many threads for its
      * async work and the parse; the peak of live threads is printed for each side.
      */
-    static Rounds.Result concurrency(int calls, int rounds) throws Exception {
+    static Rounds.Result concurrency(int calls, int rounds, boolean direct) throws Exception {
         int threads = Integer.getInteger("threads.size", org.sessionsdk.core.config.ClientConfig.DEFAULT_ASYNC_THREADS);
         java.util.concurrent.ExecutorService bareExecutor = java.util.concurrent.Executors.newFixedThreadPool(threads,
                 r -> {
@@ -164,7 +165,9 @@ public final class SideBySide {
                 });
         BenchVendor v = BenchVendors.perCall();
         try (LoopbackServer server = LoopbackServer.fixed(v.wire(), v.wire().sessionListBody(10), 4);
-             SdkClient client = SdkClient.create(v, server.endpoint(), b -> { })) {
+             // direct: the answers parsed and the futures completed on the SDK's HTTP threads, as the bare
+             // side's are on its client's executor (asyncExecutor(Runnable::run)); else the shared async pool
+             SdkClient client = SdkClient.create(v, server.endpoint(), direct ? b -> b.asyncExecutor(Runnable::run) : b -> { })) {
             BareClient bare = v.bareClient(server.endpoint(), bareExecutor).orElseThrow();
             long expected = (long) calls * 10;
             Rounds.Way sdk = () -> org.sessionsdk.benchmarks.ConcurrencyBenchmark.await(calls, client::listAsync);
@@ -185,8 +188,8 @@ public final class SideBySide {
             }
             System.out.println("threads started beyond the " + base + " alive before: SDK <= " + sdkPeak + ", bare <= "
                     + barePeak + " (one batch of " + calls + " calls each)");
-            return Rounds.compare("concurrency 256 x " + v.name(), "sdk", sdk, "bare", bareWay, expected, 20, rounds,
-                    8);
+            return Rounds.compare("concurrency 256 x " + v.name() + (direct ? ", direct completion" : ""), "sdk", sdk,
+                    "bare", bareWay, expected, 20, rounds, 8);
         } finally {
             bareExecutor.shutdownNow();
         }

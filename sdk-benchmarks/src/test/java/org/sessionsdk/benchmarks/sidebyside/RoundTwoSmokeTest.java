@@ -54,7 +54,7 @@ class RoundTwoSmokeTest {
 
     @Test
     void concurrencyAwaitsEveryCall() throws Exception {
-        assertThat(SideBySide.concurrency(64, 1).opsPerRound()).isEqualTo(1);
+        assertThat(SideBySide.concurrency(64, 1, false).opsPerRound()).isEqualTo(1);
     }
 
     @Test
