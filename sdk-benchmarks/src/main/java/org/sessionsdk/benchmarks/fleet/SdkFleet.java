@@ -27,6 +27,8 @@ final class SdkFleet implements AutoCloseable {
     private final List<SessionClient> clients = new ArrayList<>();
     private final List<Feed<SessionChange>> feeds = new ArrayList<>();
     private final Checkpoint[] checkpoints;
+    /** {@code -Dfleet.blocking=true}: each poll on the scheduler's thread with the blocking {@code poll}, to compare. */
+    private static final boolean BLOCKING = Boolean.getBoolean("fleet.blocking");
 
     /**
      * Opens a client and a feed for each endpoint.
@@ -60,6 +62,15 @@ final class SdkFleet implements AutoCloseable {
      * @return completes with the changes found
      */
     CompletableFuture<Integer> poll(int i) {
+        if (BLOCKING) {
+            try {
+                var batch = feeds.get(i).poll(Duration.ZERO);
+                checkpoints[i] = batch.checkpoint();
+                return CompletableFuture.completedFuture(batch.items().size());
+            } catch (InterruptedException | RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return feeds.get(i).pollAsync().thenApply(batch -> {
             checkpoints[i] = batch.checkpoint();
             return batch.items().size();

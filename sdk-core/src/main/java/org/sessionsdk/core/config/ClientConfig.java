@@ -41,7 +41,7 @@ public final class ClientConfig {
     private final HttpTransport transport;
     private final Set<String> redactedHeaders;
     /** The size of the async pool every client shares unless given an executor or a pool of its own. */
-    public static final int DEFAULT_ASYNC_THREADS = 8;
+    public static final int DEFAULT_ASYNC_THREADS = 4;
     private final boolean http2;
     private final java.util.concurrent.Executor asyncExecutor;
     private final int asyncThreads;

@@ -45,6 +45,8 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
     private long gatheredBytes;
     private boolean ended;
     private volatile long lastChunkNanos = System.nanoTime();
+    /** The read timeout's check while gathering; cancelled when the body ends or enough is held. */
+    private volatile java.util.concurrent.ScheduledFuture<?> watch;
 
     BodyInputStream(java.time.Duration readTimeout) {
         this.readTimeoutNanos = readTimeout.toNanos();
@@ -84,8 +86,17 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
         if (more) {
             subscription.request(1);
         } else if (done != null) {
-            done.complete(null);
+            gatheredEnough(done);
         }
+    }
+
+    /** Completes the gathering and stops its read-timeout check. */
+    private void gatheredEnough(CompletableFuture<Void> done) {
+        java.util.concurrent.ScheduledFuture<?> w = watch;
+        if (w != null) {
+            w.cancel(false);
+        }
+        done.complete(null);
     }
 
     @Override
@@ -107,7 +118,7 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
             done = gathered;
         }
         if (done != null) {
-            done.complete(null);
+            gatheredEnough(done);
         }
     }
 
@@ -142,9 +153,7 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
 
     /** The read timeout without a waiting thread: checks after it would have passed, again if bytes came meanwhile. */
     private void watch(long afterNanos) {
-        java.util.concurrent.Executor later = SdkExecutors.after(java.time.Duration.ofNanos(afterNanos),
-                SdkExecutors.async());
-        later.execute(() -> {
+        watch = SdkExecutors.check(() -> {
             CompletableFuture<Void> g = gathered;
             if (g.isDone()) {
                 return;
@@ -154,8 +163,12 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
                 watch(readTimeoutNanos - idle);
                 return;
             }
-            stalled();
-        });
+            // what the stall completes runs on the async pool, never on the timer's one thread
+            SdkExecutors.async().execute(this::stalled);
+        }, afterNanos);
+        if (gathered.isDone()) { // ended while the check was being set
+            watch.cancel(false);
+        }
     }
 
     /** Ends a body that stalled while being gathered: its reader meets the read timeout where it would have. */

@@ -73,6 +73,7 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     @Override
     public CompletableFuture<SdkHttpResponse> sendAsync(SdkHttpRequest request, Duration timeout) {
+        CommonPoolCheck.once();
         HttpRequest jdkRequest;
         HttpClient c;
         try {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,27 +19,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@link #async()}: where the asynchronous calls' bodies are parsed and their futures complete,
  *     unless a client was given an executor of its own, and where work that may wait (a login, a
  *     token request) is moved off the HTTP threads;</li>
- * <li>retry backoffs and read timeouts wait on the JDK's one shared delay thread
- *     ({@link CompletableFuture#delayedExecutor}), then run on {@link #async()}.</li>
+ * <li>retry backoffs and read timeouts wait on one timer thread ({@link #delay}, {@link #check}), then
+ *     run on {@link #async()}.</li>
  * </ul>
  * Threads are daemons and end when idle (30 s, the async pool's 60 s), so an idle JVM holds none of
- * them: at most 4 HTTP threads ({@code -Dsessionsdk.httpThreads=N} for more), 8 async ones, the JDK
- * clients' selector threads (one per distinct client settings) and the JDK's delay thread.
+ * them: at most 4 HTTP threads ({@code -Dsessionsdk.httpThreads=N} for more), 4 async ones, the JDK
+ * clients' selector threads (one per distinct client settings) and the timer thread.
  *
  * <p>SDK-internal.
  */
 public final class SdkExecutors {
     /** Threads of the shared async pool. */
-    public static final int ASYNC_THREADS = 8;
+    public static final int ASYNC_THREADS = org.sessionsdk.core.config.ClientConfig.DEFAULT_ASYNC_THREADS;
     /** Threads of the JDK clients' executor; {@code -Dsessionsdk.httpThreads=N} changes it. */
     private static final int HTTP_THREADS = Math.max(1, Integer.getInteger("sessionsdk.httpThreads", 4));
 
     private static final ThreadPoolExecutor HTTP = pool(HTTP_THREADS, "sessionsdk-http-");
     /**
-     * A fork-join pool in FIFO mode: every answer is handed over to it, and its workers look for work a
-     * moment before they park, which makes the hand-over cheaper than a queue and a wake-up each.
+     * A plain pool, not a fork-join one: the few reads that still wait (a lookup, a login) would make a
+     * fork-join pool start compensating threads, a hundred and more in a fleet's first minute.
      */
-    private static final java.util.concurrent.ForkJoinPool ASYNC = forkJoin(ASYNC_THREADS, "sessionsdk-async-");
+    private static final ThreadPoolExecutor ASYNC = pool(ASYNC_THREADS, "sessionsdk-async-");
+    /**
+     * Backoffs and read timeouts: one thread that only counts time. Cancelled timers leave at once
+     * (a read timeout is cancelled by every body that ends in time, thousands a second in a fleet).
+     */
+    private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private SdkExecutors() {
     }
@@ -53,27 +60,39 @@ public final class SdkExecutors {
     }
 
     /**
-     * An executor that runs its tasks on {@code executor} once {@code delay} has passed, without a
-     * thread waiting meanwhile.
+     * {@return a future that completes on the async pool once {@code delay} has passed, no thread waiting meanwhile}
      *
-     * @param delay    how long from now; zero or less runs at once
-     * @param executor where the task then runs
-     * @return the delayed executor
+     * @param delay how long from now; zero or less completes at once
      */
-    public static Executor after(Duration delay, Executor executor) {
-        long nanos = Math.max(0, delay.toNanos());
-        return CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS, executor);
+    public static CompletableFuture<Void> delay(Duration delay) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        TIMER.schedule(() -> ASYNC.execute(() -> done.complete(null)), Math.max(0, delay.toNanos()),
+                TimeUnit.NANOSECONDS);
+        return done;
     }
 
-    private static java.util.concurrent.ForkJoinPool forkJoin(int threads, String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return new java.util.concurrent.ForkJoinPool(threads, pool -> {
-            java.util.concurrent.ForkJoinWorkerThread t =
-                    java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            t.setName(prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, null, true);
+    /**
+     * Runs a short check on the timer thread after {@code nanos}; it must not wait, and hands anything
+     * longer on. Cancel it once it is not needed.
+     *
+     * @param check the check
+     * @param nanos how long from now
+     * @return the timer, to cancel
+     */
+    public static ScheduledFuture<?> check(Runnable check, long nanos) {
+        return TIMER.schedule(check, Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread th = new Thread(r, "sessionsdk-timer");
+            th.setDaemon(true);
+            return th;
+        });
+        t.setRemoveOnCancelPolicy(true);
+        t.setKeepAliveTime(30, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
+        return t;
     }
 
     private static ThreadPoolExecutor pool(int threads, String prefix) {

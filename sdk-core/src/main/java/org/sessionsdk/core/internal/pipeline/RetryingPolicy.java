@@ -87,7 +87,7 @@ final class RetryingPolicy implements HttpPipelinePolicy {
     /** The backoff: slept on the caller's thread for a blocking call, on a timer for an asynchronous one. */
     private CompletableFuture<Void> pause(PipelineCall call, Duration delay) {
         if (call.isAsync() && policy.sleeper() == Sleeper.system()) {
-            return CompletableFuture.runAsync(() -> { }, SdkExecutors.after(delay, SdkExecutors.async()));
+            return SdkExecutors.delay(delay);
         }
         try {
             policy.sleeper().sleep(delay);
