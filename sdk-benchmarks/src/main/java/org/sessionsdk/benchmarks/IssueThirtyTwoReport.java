@@ -102,8 +102,13 @@ final class IssueThirtyTwoReport {
         }
         for (BenchVendor v : BenchVendors.all()) {
             if (v.wire().contentType().toLowerCase(Locale.ROOT).contains("xml")) {
-                ratioRow("4", "parse " + v.name() + ": stream() vs a plain StAX loop, StAX / SDK", findStax(v), PARSE,
-                        true, "");
+                // an XML vendor's hand-written loop is itself a plain StAX loop (XMLStreamReader into the
+                // same records), so it is that comparison unless a run named a separate one
+                JsonNode stax = findStax(v);
+                ratioRow("4", "parse " + v.name() + ": stream() vs a plain StAX loop"
+                                + (stax == null ? " (its hand-written loop: XMLStreamReader into the same records)" : "")
+                                + ", StAX / SDK", stax != null ? stax : find("parse " + v.name() + " vs hand-written"),
+                        PARSE, true, "");
             }
         }
 
