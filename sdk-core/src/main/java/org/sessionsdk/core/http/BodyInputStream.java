@@ -173,13 +173,15 @@ final class BodyInputStream extends InputStream implements HttpResponse.BodySubs
 
     /** Ends a body that stalled while being gathered: its reader meets the read timeout where it would have. */
     private void stalled() {
+        // the timeout first: cancelling makes some JDKs (25) report the cut body as an IOException of
+        // their own through onError, which must queue behind it
+        queue.add(new TransportTimeoutException(TransportException.Kind.READ_TIMEOUT,
+                "no body bytes within " + (readTimeoutNanos / 1_000_000) + " ms", null));
+        end();
         Flow.Subscription s = subscription;
         if (s != null) {
             s.cancel();
         }
-        queue.add(new TransportTimeoutException(TransportException.Kind.READ_TIMEOUT,
-                "no body bytes within " + (readTimeoutNanos / 1_000_000) + " ms", null));
-        end();
     }
 
     private static long bytes(List<ByteBuffer> chunk) {
